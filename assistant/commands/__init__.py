@@ -1,0 +1,1 @@
+"""One module per `ansokan` subcommand, each with `register(subparsers)`."""
