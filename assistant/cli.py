@@ -39,15 +39,30 @@ def _sv_usage(message: str) -> str:
     return message
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="ansokan", description="Ansökan – assistent för ansökningar till samordningsförbund.")
     parser.add_argument("--lang", choices=("sv", "en"), default=None, help="språk för meddelanden (sv eller en)")
     parser.add_argument("--library", metavar="DIR", default=None, help="din egen bibliotekskatalog (annars $ANSOKAN_LIBRARY)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="KOMMANDO")
-    for name in COMMANDS:
+    for name in COMMANDS if only not in COMMANDS else (only,):
+        # Import only the subcommand being run: startup stays instant.
         module = importlib.import_module(f"assistant.commands.{name}")
         module.register(sub)
     return parser
+
+
+def _command_name(argv: list[str]) -> str | None:
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+            continue
+        if arg in ("--lang", "--library"):
+            skip = True
+            continue
+        if not arg.startswith("-"):
+            return arg
+    return None
 
 
 def language(args: argparse.Namespace | None = None) -> str:
@@ -73,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         if not [a for a in argv if not a.startswith("--lang") and not a.startswith("--library")
                 and a not in ("sv", "en")] or argv[-1:] == ["--library"]:
             return _run_ui(None, lang, argv)
-        parser = build_parser()
+        parser = build_parser(_command_name(argv))
         args = parser.parse_args(argv)
         if args.command is None:
             return _run_ui(None, lang, argv)

@@ -1,0 +1,51 @@
+"""Shared fixtures: the real library sources, isolated user dirs, a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT.parent / "shared" / "library-sources"
+SOURCE_FORMS = {
+    "000_18e62940bd9f888a.txt": "finsam-malmo",
+    "001_4b5533777013640f.txt": "finsam-malmo",
+    "002_03ecb636fa5e8369.txt": "burlov-staffanstorp",
+    "003_d09aa5a5bf39ca34.txt": "finsam-malmo",
+}
+
+
+def source_files() -> list[tuple[Path, str]]:
+    """The four earlier approved applications (skipped when shared/ is not beside the repo)."""
+    return [(SOURCES / name, form) for name, form in SOURCE_FORMS.items() if (SOURCES / name).exists()]
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory, monkeypatch):
+    """Never touch the real user's library, cache, config or state from a test."""
+    base = tmp_path_factory.mktemp("ansokan-home")
+    for var in ("ANSOKAN_LIBRARY", "ANSOKAN_CACHE", "ANSOKAN_CONFIG", "ANSOKAN_STATE", "ANSOKAN_FORMS"):
+        monkeypatch.setenv(var, str(base / var.lower()))
+    monkeypatch.delenv("ANSOKAN_LANG", raising=False)
+    yield base
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120,
+            input: str | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m assistant …` in a real subprocess, as a user would."""
+    full_env = {**os.environ, **(env or {})}
+    full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
+    return subprocess.run([sys.executable, "-m", "assistant", *args], cwd=cwd or ROOT, env=full_env,
+                          capture_output=True, text=True, timeout=timeout, input=input)
+
+
+def has_soffice() -> bool:
+    return shutil.which("soffice") is not None or shutil.which("libreoffice") is not None
+
+
+needs_libreoffice = pytest.mark.skipif(not has_soffice(), reason="LibreOffice (soffice) is not installed")
