@@ -1,0 +1,299 @@
+"""The search index over the library's passages: SQLite FTS5 on disk, kept in step with the files.
+
+Why FTS5: it ships inside Python's sqlite3 (no new dependency), its BM25 answers in a few ms at
+60,000 passages (measured, see benchmarks/suggest.py), and SQLite transactions make the index
+crash-safe: an update either commits whole or not at all. The FTS column holds pre-normalised
+terms (Snowball stems without stopwords, abbreviations spelled out, compounds also filed under
+their parts), so the tokenizer only splits on spaces.
+
+Freshness: every library file is fingerprinted by path, mtime, size and a content hash. `refresh`
+re-reads only the files whose fingerprint changed, drops the passages of files that are gone,
+and commits that in one transaction: the index is never stale and never half-updated.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from assistant.core import paths
+from assistant.core.errors import UserError
+from assistant.core.library import Entry, entry_files, load_entry, passages
+from assistant.core.textnorm import split_compound, stems, without_digits
+
+SCHEMA = 3
+DB_NAME = f"library-index-v{SCHEMA}.sqlite"
+
+_DDL = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, mtime_ns INTEGER, size INTEGER, digest TEXT, entry_id TEXT, builtin INTEGER);
+CREATE TABLE IF NOT EXISTS entries (
+    entry_id TEXT PRIMARY KEY, path TEXT, title TEXT, organisation TEXT, municipality TEXT, year INTEGER,
+    projects TEXT, start TEXT, end TEXT);
+CREATE TABLE IF NOT EXISTS passages (
+    id INTEGER PRIMARY KEY, pid TEXT, path TEXT, entry_id TEXT, section TEXT, heading TEXT, text TEXT,
+    terms TEXT, words INTEGER, dupkey TEXT);
+CREATE INDEX IF NOT EXISTS passages_path ON passages(path);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, tokenize = "unicode61 remove_diacritics 0");
+CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
+"""
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    path: str
+    mtime_ns: int
+    size: int
+
+
+@dataclass
+class RefreshReport:
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    unchanged: int = 0
+    failed: list[str] | None = None
+    seconds: float = 0.0
+
+
+def default_db_path() -> Path:
+    return paths.cache_dir() / DB_NAME
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class Index:
+    """An open index over some library directories. Cheap to query, safe to share in one process."""
+
+    def __init__(self, dirs: Iterable[tuple[Path, bool]], db_path: Path | None = None) -> None:
+        self.dirs = [(Path(d), bool(b)) for d, b in dirs]
+        self.db_path = Path(db_path) if db_path else default_db_path()
+        self.db: sqlite3.Connection = self._connect()
+        self.checked_at = 0.0
+        self.vocabulary: dict[str, int] = {}
+        self.documents = 0
+        self._lock = threading.RLock()
+        self._entries: dict[str, dict] = {}
+
+    # -- connection ---------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            db = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            if not self._has_schema(db):
+                db.executescript(_DDL)
+            db.execute("SELECT count(*) FROM files").fetchone()
+            return db
+        except sqlite3.DatabaseError:
+            # A cache file that is not a database (disk trouble, an old format): rebuild it from scratch.
+            with contextlib.suppress(NameError, sqlite3.Error):
+                db.close()
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(FileNotFoundError):
+                    Path(str(self.db_path) + suffix).unlink()
+            db = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False, isolation_level=None)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_DDL)
+            return db
+        except OSError as exc:
+            raise UserError(f"kan inte skapa sökindexet: {exc.strerror}", f"cannot create the search index: {exc.strerror}",
+                            where=self.db_path) from None
+
+    @staticmethod
+    def _has_schema(db: sqlite3.Connection) -> bool:
+        return db.execute("SELECT 1 FROM sqlite_master WHERE name='fts'").fetchone() is not None
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.close()
+
+    # -- keeping in step with the files ------------------------------------------------------
+
+    def _scan(self) -> dict[str, tuple[Fingerprint, bool]]:
+        found: dict[str, tuple[Fingerprint, bool]] = {}
+        for directory, builtin in self.dirs:
+            for path in entry_files(directory):
+                with contextlib.suppress(OSError):
+                    st = path.stat()
+                    key = str(path.resolve())
+                    found.setdefault(key, (Fingerprint(key, st.st_mtime_ns, st.st_size), builtin))
+        return found
+
+    def refresh(self, *, max_age: float = 0.0) -> RefreshReport:
+        """Bring the index in step with the library files (skipped if checked < max_age s ago)."""
+        now = time.monotonic()
+        if max_age and now - self.checked_at < max_age and self.vocabulary:
+            return RefreshReport()
+        with self._lock:
+            report = self._refresh()
+            self.checked_at = time.monotonic()
+            report.seconds = self.checked_at - now
+            return report
+
+    def _refresh(self) -> RefreshReport:
+        report = RefreshReport(failed=[])
+        found = self._scan()
+        known = {row[0]: row[1:] for row in self.db.execute("SELECT path, mtime_ns, size, digest FROM files")}
+        work: list[tuple[str, bool, Entry | None, str, Fingerprint]] = []
+        for key, (fp, builtin) in found.items():
+            old = known.get(key)
+            if old and old[0] == fp.mtime_ns and old[1] == fp.size:
+                report.unchanged += 1
+                continue
+            try:
+                data = Path(key).read_bytes()
+            except OSError:
+                continue
+            digest = _digest(data)
+            if old and old[2] == digest:
+                work.append((key, builtin, None, digest, fp))  # touched, same content: new mtime only
+                report.unchanged += 1
+                continue
+            try:
+                entry = load_entry(Path(key), builtin=builtin)
+            except UserError as exc:
+                report.failed.append(exc.message())
+                entry = Entry(id="", path=Path(key))  # indexed as empty so it is not retried every time
+            work.append((key, builtin, entry, digest, fp))
+            if old:
+                report.changed += 1
+            else:
+                report.added += 1
+        gone = [key for key in known if key not in found]
+        report.removed = len(gone)
+        if work or gone or not self.vocabulary:
+            self._apply(work, gone)
+            self._load_vocabulary()
+        return report
+
+    def _apply(self, work: list, gone: list[str]) -> None:
+        vocabulary = set(self.vocabulary)
+        new_entries = [w[2] for w in work if w[2] is not None and w[2].id]
+        prepared: list[tuple[Entry, list]] = []
+        for entry in new_entries:
+            rows = [(p, stems(p.text)) for p in passages(entry)]
+            vocabulary.update(t for _, terms in rows for t in terms)
+            prepared.append((entry, rows))
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for key in gone + [w[0] for w in work if w[2] is not None]:
+                self._drop_file(key)
+            for key, builtin, entry, digest, fp in work:
+                db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)",
+                           (key, fp.mtime_ns, fp.size, digest, entry.id if entry else None, int(builtin)))
+            frozen = frozenset(vocabulary)
+            for entry, rows in prepared:
+                self._insert_entry(entry, rows, frozen)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def _drop_file(self, key: str) -> None:
+        ids = [r[0] for r in self.db.execute("SELECT id FROM passages WHERE path=?", (key,))]
+        self.db.executemany("DELETE FROM fts WHERE rowid=?", [(i,) for i in ids])
+        self.db.execute("DELETE FROM passages WHERE path=?", (key,))
+        self.db.execute("DELETE FROM entries WHERE path=?", (key,))
+        self.db.execute("DELETE FROM files WHERE path=?", (key,))
+
+    def _insert_entry(self, entry: Entry, rows: list, vocabulary: frozenset[str]) -> None:
+        key = str(Path(entry.path).resolve()) if entry.path else entry.id
+        if self.db.execute("SELECT 1 FROM entries WHERE entry_id=?", (entry.id,)).fetchone():
+            return  # the same id twice (built-in and user copy): the first one found wins
+        self.db.execute("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)",
+                        (entry.id, key, entry.title, entry.organisation, entry.municipality, entry.year,
+                         "\n".join(entry.projects), entry.start.isoformat() if entry.start else "",
+                         entry.end.isoformat() if entry.end else ""))
+        for passage, terms in rows:
+            indexed = expand_terms(terms, vocabulary)
+            cur = self.db.execute(
+                "INSERT INTO passages (pid, path, entry_id, section, heading, text, terms, words, dupkey)"
+                " VALUES (?,?,?,?,?,?,?,?,?)",
+                (passage.id, key, entry.id, passage.section, passage.heading, passage.text, " ".join(indexed),
+                 passage.words, without_digits(passage.text)))
+            self.db.execute("INSERT INTO fts(rowid, terms) VALUES (?,?)", (cur.lastrowid, " ".join(indexed)))
+
+    def _load_vocabulary(self) -> None:
+        self.vocabulary = {term: doc for term, doc in self.db.execute("SELECT term, doc FROM vocab")}
+        self.documents = self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+        self._entries = {}
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def candidates(self, terms: list[str], limit: int = 60) -> list[tuple[int, float]]:
+        """(passage row id, bm25) for passages sharing any of `terms`, best first."""
+        if not terms:
+            return []
+        query = " OR ".join(f'"{t}"' for t in terms if '"' not in t)
+        with self._lock:
+            return self.db.execute("SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
+                                   (query, limit)).fetchall()
+
+    def passages_by_id(self, ids: list[int]) -> dict[int, sqlite3.Row]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self.db.execute(
+                f"SELECT id, pid, entry_id, section, heading, text, terms, words, dupkey FROM passages WHERE id IN ({marks})",
+                ids).fetchall()
+        return {row[0]: row for row in rows}
+
+    def entry(self, entry_id: str) -> dict:
+        if entry_id not in self._entries:
+            with self._lock:
+                row = self.db.execute("SELECT entry_id, title, organisation, municipality, year, projects, start, end"
+                                      " FROM entries WHERE entry_id=?", (entry_id,)).fetchone()
+            self._entries[entry_id] = {} if row is None else {
+                "id": row[0], "title": row[1], "organisation": row[2], "municipality": row[3], "year": row[4],
+                "projects": [p for p in (row[5] or "").split("\n") if p], "start": row[6], "end": row[7]}
+        return self._entries[entry_id]
+
+    def passage(self, pid: str) -> sqlite3.Row | None:
+        with self._lock:
+            row = self.db.execute("SELECT id FROM passages WHERE pid=?", (pid,)).fetchone()
+        return self.passages_by_id([row[0]]).get(row[0]) if row else None
+
+
+def expand_terms(terms: list[str], vocabulary: frozenset[str] | set[str]) -> list[str]:
+    """The terms plus the known parts of each compound, so "plan för implementering" finds
+    "implementeringsplan" and the other way round."""
+    out = list(terms)
+    for term in set(terms):
+        out.extend(split_compound(term, vocabulary))
+    return out
+
+
+# One open index per (db, library dirs) in a process, so the UI does not reopen it per keystroke.
+_OPEN: dict[tuple, Index] = {}
+_OPEN_LOCK = threading.Lock()
+
+
+def open_index(dirs: Iterable[tuple[Path, bool]], db_path: Path | None = None, *, max_age: float = 2.0) -> Index:
+    dirs = [(Path(d).resolve() if Path(d).exists() else Path(d), b) for d, b in dirs]
+    key = (str(db_path or default_db_path()), tuple((str(d), b) for d, b in dirs))
+    with _OPEN_LOCK:
+        index = _OPEN.get(key)
+        if index is None:
+            index = _OPEN[key] = Index(dirs, db_path)
+    index.refresh(max_age=max_age)
+    return index
+
+
+def forget_open_indexes() -> None:
+    with _OPEN_LOCK:
+        for index in _OPEN.values():
+            index.close()
+        _OPEN.clear()

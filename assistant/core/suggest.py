@@ -1,0 +1,203 @@
+"""Suggestions while writing: passages from earlier approved applications that say what the writer means.
+
+Two stages (measured in /work/shared/notes/retrieval.md and benchmarks/suggest.py):
+1. candidates: BM25 in the FTS5 index over stemmed terms (compound parts included), a few ms;
+2. rerank: how much of the query's weight (IDF) the passage covers, with character 4-grams so a
+   compound meets its parts and a typo still counts, plus the BM25 rank as a tie-breaker.
+The writer's section is a small boost, never a filter. Below MIN_SCORE nothing is suggested, so
+off-topic text (school meals, broadband) stays quiet. Copies of one passage appear once.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+from rapidfuzz import fuzz, process
+
+from assistant.core.errors import UserError
+from assistant.core.forms import load_form
+from assistant.core.index import Index, open_index
+from assistant.core.library import library_dirs as default_library_dirs
+from assistant.core.textnorm import grams, split_compound, stem, stems, words
+
+MIN_SCORE = 50          # calibrated on tests/eval (benchmarks/eval_suggest.py)
+SECTION_BOOST = 6       # points for a passage that stood under the writer's own section
+SHORT_PASSAGE = 8       # words; shorter passages are down-weighted (they match anything)
+CANDIDATES = 60
+COMMON_SHARE = 0.25     # terms in more than this share of passages do not pick candidates
+TYPO_CUTOFF = 84
+MAX_QUERY_CHARS = 4000
+
+
+@dataclass
+class Suggestion:
+    text: str
+    score: float
+    section: str
+    heading: str
+    source: dict[str, Any]
+    matched: list[str] = field(default_factory=list)
+    passage_id: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Query:
+    """The writer's text as weighted search terms."""
+
+    terms: dict[str, float]              # term -> IDF weight
+    alternatives: dict[str, list[str]]   # a term absent from the library -> its known parts
+    grams: set[str]
+
+
+def _idf(df: int, n: int) -> float:
+    return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+
+def build_query(text: str, index: Index) -> Query:
+    vocab = index.vocabulary
+    n = max(index.documents, 1)
+    terms: dict[str, float] = {}
+    alternatives: dict[str, list[str]] = {}
+    for term in dict.fromkeys(stems(text[:MAX_QUERY_CHARS])):
+        if term not in vocab:
+            parts = split_compound(term, vocab.keys())
+            if parts:
+                alternatives[term] = parts
+            elif len(term) >= 5:
+                fixed = process.extractOne(term, vocab.keys(), scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+                if fixed:
+                    term = fixed[0]
+        # A term the library never uses still weighs: off-topic words must lower the score.
+        df = vocab.get(term) or max((vocab.get(p, 0) for p in alternatives.get(term, [])), default=0)
+        terms[term] = _idf(df, n)
+    return Query(terms=terms, alternatives=alternatives, grams=grams(list(terms)))
+
+
+def _fts_terms(query: Query, index: Index) -> list[str]:
+    n = max(index.documents, 1)
+    known: list[str] = []
+    for term in query.terms:
+        known.extend(p for p in [term, *query.alternatives.get(term, [])] if p in index.vocabulary)
+    rare = [t for t in known if index.vocabulary[t] / n <= COMMON_SHARE]
+    return list(dict.fromkeys(rare or known))
+
+
+def _coverage(query: Query, passage_terms: set[str]) -> tuple[float, list[str]]:
+    total = sum(query.terms.values()) or 1.0
+    got, matched = 0.0, []
+    for term, weight in query.terms.items():
+        parts = query.alternatives.get(term)
+        if term in passage_terms:
+            got += weight
+            matched.append(term)
+        elif parts and all(p in passage_terms for p in parts):
+            got += weight
+            matched.extend(parts)
+        elif parts and any(p in passage_terms for p in parts):
+            got += weight / 2
+            matched.extend(p for p in parts if p in passage_terms)
+    return got / total, matched
+
+
+def score_passage(query: Query, terms_text: str, words_count: int, bm25: float, best_bm25: float) -> tuple[float, list[str]]:
+    passage_terms = set(terms_text.split())
+    coverage, matched = _coverage(query, passage_terms)
+    gram_share = len(query.grams & grams(list(passage_terms))) / max(len(query.grams), 1)
+    rank = bm25 / best_bm25 if best_bm25 else 0.0  # both negative in FTS5: 1.0 for the best
+    score = 100 * (0.62 * coverage + 0.28 * gram_share + 0.10 * rank)
+    if words_count < SHORT_PASSAGE:
+        score *= math.sqrt(words_count / SHORT_PASSAGE)
+    return score, matched
+
+
+def _query_text(text: str, form_id: str, section: str | None) -> str:
+    if text.strip():
+        return text
+    form = load_form(form_id)
+    heading = form.heading(section) if section else None
+    if heading is None:
+        raise UserError(f"formuläret `{form_id}` har inget avsnitt `{section}`; skriv en text att söka på",
+                        f"the form `{form_id}` has no section `{section}`; give a text to search for")
+    return f"{heading.title} {heading.guidance}"
+
+
+def _dirs(library_dirs: Iterable[Any] | None) -> list[tuple[Path, bool]]:
+    if library_dirs is None:
+        return default_library_dirs()
+    out: list[tuple[Path, bool]] = []
+    for item in library_dirs:
+        out.append((Path(item[0]), bool(item[1])) if isinstance(item, tuple) else (Path(item), False))
+    return out
+
+
+def suggest(query_text: str, *, form_id: str, section: str | None = None, k: int = 5,
+            library_dirs: Iterable[Any] | None = None, index: Index | None = None,
+            min_score: float = MIN_SCORE) -> list[Suggestion]:
+    """The k best passages for what the writer is writing, best first; [] when nothing fits.
+
+    With empty text the form heading's title and guidance are the query (and the threshold is
+    not applied: the writer asked for ideas, not a match)."""
+    asked_for_ideas = not query_text.strip()
+    text = _query_text(query_text, form_id, section)
+    index = index or open_index(_dirs(library_dirs))
+    query = build_query(text, index)
+    hits = index.candidates(_fts_terms(query, index), CANDIDATES)
+    if not hits:
+        return []
+    rows = index.passages_by_id([rowid for rowid, _ in hits])
+    best_bm25 = hits[0][1]
+    scored: list[tuple[float, Any, list[str]]] = []
+    for rowid, bm25 in hits:
+        row = rows.get(rowid)
+        if row is None:
+            continue
+        score, matched = score_passage(query, row[6], row[7], bm25, best_bm25)
+        if section and row[3] == section:
+            score += SECTION_BOOST
+        scored.append((min(score, 100.0), row, matched))
+    scored.sort(key=lambda s: -s[0])
+    floor = 0 if asked_for_ideas else min_score
+    return _distinct([s for s in scored if s[0] >= floor], k, index)
+
+
+def _distinct(scored: list[tuple[float, Any, list[str]]], k: int, index: Index) -> list[Suggestion]:
+    """Drop copies: the same text (numbers aside) from another application appears once."""
+    out: list[Suggestion] = []
+    kept: list[str] = []
+    for score, row, matched in scored:
+        dupkey = row[8]
+        if any(dupkey == other or fuzz.ratio(dupkey, other) >= 90 for other in kept):
+            continue
+        kept.append(dupkey)
+        entry = index.entry(row[2])
+        out.append(Suggestion(
+            text=row[5], score=round(score, 1), section=row[3], heading=row[4],
+            source={"id": entry.get("id", row[2]), "title": entry.get("title", ""),
+                    "organisation": entry.get("organisation", ""), "year": entry.get("year")},
+            matched=_matched_words(row[5], matched), passage_id=row[1]))
+        if len(out) >= k:
+            break
+    return out
+
+
+def _matched_words(text: str, matched_terms: list[str]) -> list[str]:
+    """The passage's own words whose stems matched, for highlighting."""
+    wanted = set(matched_terms)
+    found: dict[str, None] = {}
+    for word in words(text):
+        if stem(word) in wanted:
+            found[word] = None
+    return list(found)[:20]
+
+
+def passage_text_for(pid: str, index: Index) -> str | None:
+    row = index.passage(pid)
+    return row[5] if row else None
+
+

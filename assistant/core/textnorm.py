@@ -1,0 +1,129 @@
+"""Swedish text as search terms: tokens, stopwords, Snowball stems, abbreviations and compounds.
+
+Shared by the index (what a passage is filed under) and the suggestions (what a query asks for),
+so both sides always normalise the same way. Measured facts behind the choices are in
+/work/shared/notes/retrieval.md: stemming lifts recall, compounds need sub-word matching,
+common abbreviations (AF, FK, SE …) must meet their spelled-out forms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+# Abbreviation -> what it stands for. Both sides are rewritten to the long form, so "AF" in a query
+# meets "Arbetsförmedlingen" in a passage and the other way round.
+ABBREVIATIONS: dict[str, str] = {
+    "af": "arbetsförmedlingen",
+    "fk": "försäkringskassan",
+    "se": "supported employment",
+    "cm": "case management",
+    "lss": "lagen om stöd och service till vissa funktionshindrade",
+    "sus": "sektorsövergripande uppföljningssystem",
+    "fs": "förstärkt samarbete",
+    "uma": "unga med aktivitetsersättning",
+}
+# Also ordinary Swedish words ("se" = see) or units: only expanded when written in capitals.
+CAPITALS_ONLY = frozenset({"se", "cm", "fs"})
+
+STOPWORDS = frozenset("""
+och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig
+du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter
+upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna
+själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken
+er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina
+vars vårt våra ert era vilkas ska skall även också samt genom både bl ex t.ex etc kommer sätt få
+se mer mest fler flera andra annan annat enligt vilket dels redan just kunna ska vill skulle göra gör
+görs gjort gjorde del delen ha haft hos emot inför finns fanns där dvs osv m.m mm nr st ca cirka
+""".split())
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+ABBREV_RE = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", re.IGNORECASE)
+
+MIN_PART = 4        # the shortest compound part worth matching ("plan", "stöd")
+MIN_COMPOUND = 8    # words shorter than this are not split
+GRAM = 4            # character n-gram length for compound-aware reranking
+
+_stemmer = snowballstemmer.stemmer("swedish")
+
+
+def fold(text: str) -> str:
+    """NFC, lower case, soft hyphens and odd dashes gone."""
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
+    return text.replace("–", " ").replace("—", " ").lower()
+
+
+def expand_abbreviations(text: str) -> str:
+    def repl(match: re.Match[str]) -> str:
+        word = match.group(1)
+        key = word.lower()
+        if key in CAPITALS_ONLY and word != word.upper():
+            return word
+        return ABBREVIATIONS[key]
+    return ABBREV_RE.sub(repl, text)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, abbreviations spelled out, hyphenated compounds split."""
+    out: list[str] = []
+    for token in WORD_RE.findall(fold(expand_abbreviations(text))):
+        out.extend(part for part in re.split(r"[-'’]", token) if part)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def content_words(text: str) -> list[str]:
+    """Words that carry meaning: no stopwords, no single letters."""
+    return [w for w in words(text) if len(w) > 1 and w not in STOPWORDS]
+
+
+def stems(text: str) -> list[str]:
+    """The stems of the content words, in text order (duplicates kept)."""
+    return [stem(w) for w in content_words(text)]
+
+
+def split_compound(term: str, vocabulary: set[str] | frozenset[str]) -> list[str]:
+    """Known parts of a compound: "implementeringsplan" -> ["implementering", "plan"].
+
+    A split is accepted only when both parts are themselves words of the library (the Swedish
+    linking -s- is allowed), so rare words never shatter into noise.
+    """
+    if len(term) < MIN_COMPOUND:
+        return []
+    best: list[str] = []
+    for cut in range(len(term) - MIN_PART, MIN_PART - 1, -1):
+        head, tail = term[:cut], term[cut:]
+        if tail not in vocabulary and stem(tail) not in vocabulary:
+            continue
+        tail = tail if tail in vocabulary else stem(tail)
+        for candidate in (head, head[:-1] if head.endswith("s") else None):
+            if candidate and len(candidate) >= MIN_PART and (candidate in vocabulary or stem(candidate) in vocabulary):
+                found = [candidate if candidate in vocabulary else stem(candidate), tail]
+                if len(found[0]) + len(tail) > len("".join(best)):
+                    best = found
+                break
+    return best
+
+
+def grams(terms: list[str] | tuple[str, ...], n: int = GRAM) -> set[str]:
+    """Character n-grams of each term (padded), so compounds share grams with their parts."""
+    out: set[str] = set()
+    for term in terms:
+        padded = f" {term} "
+        if len(padded) <= n:
+            out.add(padded)
+            continue
+        out.update(padded[i:i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+def without_digits(text: str) -> str:
+    """Normalised text for near-duplicate detection: numbers and spacing do not count."""
+    return " ".join(WORD_RE.findall(fold(text)))
