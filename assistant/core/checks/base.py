@@ -1,0 +1,90 @@
+"""What every check returns (a Finding) and what it reads (a Context)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from assistant.core.dates import find_period, parse_date
+from assistant.core.drafts import Draft
+from assistant.core.forms import Form
+
+SEVERITIES = ("fel", "varning", "info")
+SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One remark on a draft. `message` is Swedish; `message_en` the same in English."""
+
+    severity: str          # "fel" | "varning" | "info"
+    code: str              # e.g. "budget.year_total"
+    section: str | None    # the form heading's key, None for the whole application
+    message: str
+    message_en: str
+    hint: str = ""
+    hint_en: str = ""
+
+    def text(self, lang: str = "sv") -> str:
+        return self.message_en if lang == "en" else self.message
+
+    def hint_text(self, lang: str = "sv") -> str:
+        return self.hint_en if lang == "en" else self.hint
+
+    def as_json(self, lang: str = "sv") -> dict[str, Any]:
+        return {"severity": self.severity, "code": self.code, "section": self.section,
+                "message": self.text(lang), "hint": self.hint_text(lang)}
+
+
+def finding(severity: str, code: str, section: str | None, sv: str, en: str,
+            hint_sv: str = "", hint_en: str = "") -> Finding:
+    return Finding(severity, code, section, sv, en, hint_sv, hint_en)
+
+
+@dataclass
+class Context:
+    """The draft, its form and one check's settings, with values several checks need."""
+
+    draft: Draft
+    form: Form
+    settings: dict[str, Any] = field(default_factory=dict)
+
+    def texts(self) -> list[tuple[str, str]]:
+        """(key, text) of every section with text, the form's first, then the extra ones."""
+        out = [(h.key, self.draft.text(h.key)) for h in self.form.headings if self.draft.text(h.key)]
+        out += [(ex.key, ex.text) for ex in self.draft.extra if ex.text]
+        return out
+
+    def heading_label(self, key: str | None) -> str:
+        if key is None:
+            return ""
+        heading = self.form.heading(key)
+        if heading:
+            return heading.label
+        return next((ex.heading for ex in self.draft.extra if ex.key == key), key)
+
+    @cached_property
+    def period(self) -> tuple[dt.date | None, dt.date | None]:
+        """Start and end: the front matter first, else "Startdatum:/Slutdatum:" in the Tidsplan."""
+        start, end = self.draft.start, self.draft.end
+        if start and end:
+            return start, end
+        text_start, text_end = find_period(self.tidsplan_text)
+        return start or text_start, end or text_end
+
+    @cached_property
+    def tidsplan_key(self) -> str | None:
+        return next((h.key for h in self.form.headings if h.kind == "tidsplan"), None)
+
+    @cached_property
+    def tidsplan_text(self) -> str:
+        return self.draft.text(self.tidsplan_key) if self.tidsplan_key else ""
+
+    @cached_property
+    def budget_key(self) -> str | None:
+        return next((h.key for h in self.form.headings if h.kind == "budget"), None)
+
+
+__all__ = ["Finding", "Context", "finding", "SEVERITIES", "SEVERITY_RANK", "parse_date"]

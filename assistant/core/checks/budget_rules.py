@@ -1,0 +1,359 @@
+"""Budget checks: bad and negative cells, printed totals against real sums, detailed against
+compiled, budget years against the Tidsplan, amounts named in the text, the form's cap.
+
+Every total is computed from the cells; the totals an imported document printed (`stated`) are
+only compared, so one wrong cell in an old application shows up as one clear finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from assistant.core.amounts import AmountError, amounts_in_text, format_kr, parse_amount
+from assistant.core.budget import Budget
+from assistant.core.budget_import import DETAILED_GRAND
+from assistant.core.checks.base import Context, Finding, finding
+
+# Words that make an amount in running text a statement about the budget's total.
+TOTAL_WORDS_RE = re.compile(
+    r"\b(?:total\w*|sammanlag\w*|summa\w*|äskar|äskas|äskade|söker|sökta|ansöker\s+om|ansökt\s+om|"
+    r"budget\s+på|budgeten\s+(?:är|uppgår)|kostnadsram\w*|omslutning\w*|uppgår\s+till)\b", re.I)
+APPROX_RE = re.compile(r"\b(?:ca|cirka|drygt|knappt|ungefär|omkring|runt|nästan)\b\.?", re.I)
+_SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
+
+
+def check_budget(ctx: Context) -> Iterator[Finding]:
+    budget = ctx.draft.budget
+    section = ctx.budget_key
+    yield from _bad_cells(budget, section)
+    yield from _negative(budget, section)
+    yield from _stated_compiled(budget, section)
+    yield from _stated_detailed(budget, section)
+    yield from _detailed_vs_compiled(budget, section)
+    yield from _years_vs_period(ctx, budget, section)
+    yield from _completeness(ctx, budget, section)
+    yield from _cap(ctx, budget, section)
+    yield from _text_amounts(ctx, budget)
+
+
+# ---------------------------------------------------------------------------------------------
+# Safe sums: a bad cell counts as empty here; it is reported once by _bad_cells.
+
+
+def _val(text: str | None) -> Decimal | None:
+    try:
+        return parse_amount(text)
+    except AmountError:
+        return None
+
+
+def _cell(budget: Budget, category: str, year: int) -> Decimal | None:
+    return _val(budget.cell(category, year))
+
+
+def _row(budget: Budget, category: str) -> Decimal:
+    return sum((_cell(budget, category, y) or Decimal(0) for y in budget.years), Decimal(0))
+
+
+def _year(budget: Budget, year: int) -> Decimal:
+    return sum((_cell(budget, c, year) or Decimal(0) for c in budget.categories), Decimal(0))
+
+
+def _grand(budget: Budget) -> Decimal:
+    return sum((_row(budget, c) for c in budget.categories), Decimal(0))
+
+
+def _item_amount(item) -> Decimal:
+    try:
+        return item.amount() or Decimal(0)
+    except AmountError:
+        return Decimal(0)
+
+
+def _item_year(item, year: int) -> Decimal:
+    return _val(item.per_year.get(year)) or Decimal(0)
+
+
+def _detailed(budget: Budget, category: str | None = None) -> Decimal:
+    return sum((_item_amount(i) for i in budget.items if category is None or i.category == category),
+               Decimal(0))
+
+
+def has_compiled(budget: Budget) -> bool:
+    return any(budget.cell(c, y).strip() for c in budget.categories for y in budget.years)
+
+
+def _kr(value: Decimal) -> str:
+    return format_kr(value)
+
+
+def _diff(a: Decimal, b: Decimal) -> str:
+    return format_kr(abs(a - b))
+
+
+# ---------------------------------------------------------------------------------------------
+# Cells
+
+
+def _bad_cells(budget: Budget, section: str | None) -> Iterator[Finding]:
+    for exc in budget.bad_cells():
+        yield finding("fel", "budget.bad_cell", section, exc.message("sv"), exc.message("en"),
+                      "skriv beloppet i kronor, t.ex. 1 373 334", "write the amount in kronor, e.g. 1 373 334")
+
+
+def _negative(budget: Budget, section: str | None) -> Iterator[Finding]:
+    for c in budget.categories:
+        for y in budget.years:
+            value = _cell(budget, c, y)
+            if value is not None and value < 0:
+                yield finding("fel", "budget.negative", section,
+                              f"budget, {c}, år {y}: beloppet är negativt ({_kr(value)})",
+                              f"budget, {c}, year {y}: the amount is negative ({_kr(value)})",
+                              "en kostnad kan inte vara negativ; ta bort minustecknet",
+                              "a cost cannot be negative; remove the minus sign")
+    for item in budget.items:
+        value = _item_amount(item)
+        if value < 0:
+            yield finding("fel", "budget.negative", section,
+                          f"detaljerad budget, ”{item.text[:40]}”: beloppet är negativt ({_kr(value)})",
+                          f"detailed budget, “{item.text[:40]}”: the amount is negative ({_kr(value)})",
+                          "en kostnad kan inte vara negativ", "a cost cannot be negative")
+
+
+# ---------------------------------------------------------------------------------------------
+# Printed totals against the sums
+
+
+def _mismatch(code: str, section: str | None, where_sv: str, where_en: str, printed: Decimal,
+              computed: Decimal, of_sv: str, of_en: str) -> Finding:
+    return finding(
+        "fel", code, section,
+        f"{where_sv}: summan anger {_kr(printed)} men {of_sv} summerar till {_kr(computed)} "
+        f"(skillnad {_diff(printed, computed)})",
+        f"{where_en}: the total says {_kr(printed)} but {of_en} add up to {_kr(computed)} "
+        f"(difference {_diff(printed, computed)})",
+        "rätta den cell som är fel; exporten skriver de uträknade summorna",
+        "correct the wrong cell; the export writes the computed totals")
+
+
+def _stated_compiled(budget: Budget, section: str | None) -> Iterator[Finding]:
+    stated = budget.stated
+    for category, text in stated.rows.items():
+        printed = _val(text)
+        if printed is not None and category in budget.categories and printed != _row(budget, category):
+            yield _mismatch("budget.row_total", section, f"budget, {category}, kolumnen Totalt",
+                            f"budget, {category}, the Total column", printed, _row(budget, category),
+                            "åren", "the years")
+    for year, text in sorted(stated.years.items()):
+        printed = _val(text)
+        if printed is not None and printed != _year(budget, year):
+            yield _mismatch("budget.year_total", section, f"budget, år {year}, raden Totalt",
+                            f"budget, year {year}, the Total row", printed, _year(budget, year),
+                            "kategorierna", "the categories")
+    grand = _val(stated.grand)
+    if grand is not None and has_compiled(budget) and grand != _grand(budget):
+        yield _mismatch("budget.grand_total", section, "budget, totalsumman", "budget, the grand total",
+                        grand, _grand(budget), "alla celler", "all cells")
+
+
+def _stated_detailed(budget: Budget, section: str | None) -> Iterator[Finding]:
+    for category, sums in budget.stated.subtotals.items():
+        items = [i for i in budget.items if category == DETAILED_GRAND or i.category == category]
+        if not items:
+            continue
+        label = "detaljerad budget" + ("" if category == DETAILED_GRAND else f", {category}")
+        label_en = "detailed budget" + ("" if category == DETAILED_GRAND else f", {category}")
+        for key, text in sums.items():
+            printed = _val(text)
+            if printed is None:
+                continue
+            if key == "total":
+                computed = sum((_item_amount(i) for i in items), Decimal(0))
+                where_sv, where_en = label, label_en
+            elif key.isdigit():
+                computed = sum((_item_year(i, int(key)) for i in items), Decimal(0))
+                where_sv, where_en = f"{label}, år {key}", f"{label_en}, year {key}"
+            else:
+                continue
+            if printed != computed:
+                yield _mismatch("budget.subtotal", section, where_sv, where_en, printed, computed,
+                                "posterna", "the items")
+
+
+def _detailed_vs_compiled(budget: Budget, section: str | None) -> Iterator[Finding]:
+    if not budget.items or not has_compiled(budget):
+        return
+    explained = Decimal(0)
+    for category in budget.categories:
+        detailed, compiled = _detailed(budget, category), _row(budget, category)
+        if detailed != compiled:
+            explained += detailed - compiled
+            yield finding(
+                "fel", "budget.detailed_vs_compiled", section,
+                f"budget, {category}: den detaljerade budgeten summerar till {_kr(detailed)} men den "
+                f"sammanställda till {_kr(compiled)} (skillnad {_diff(detailed, compiled)})",
+                f"budget, {category}: the detailed budget adds up to {_kr(detailed)} but the compiled one "
+                f"to {_kr(compiled)} (difference {_diff(detailed, compiled)})",
+                "samma kostnader ska stå i båda; rätta posten eller cellen som är fel",
+                "both must show the same costs; correct the wrong item or cell")
+        else:
+            yield from _detailed_years(budget, category, section)
+    detailed, compiled = _detailed(budget), _grand(budget)
+    if detailed - compiled != explained:  # items outside the form's categories
+        yield finding(
+            "fel", "budget.detailed_vs_compiled", section,
+            f"budget: den detaljerade budgeten summerar till {_kr(detailed)} men den sammanställda till "
+            f"{_kr(compiled)} (skillnad {_diff(detailed, compiled)})",
+            f"budget: the detailed budget adds up to {_kr(detailed)} but the compiled one to {_kr(compiled)} "
+            f"(difference {_diff(detailed, compiled)})",
+            "samma kostnader ska stå i båda", "both must show the same costs")
+
+
+def _detailed_years(budget: Budget, category: str, section: str | None) -> Iterator[Finding]:
+    """Same total, but spread over the years differently (only when every item is per year)."""
+    items = [i for i in budget.items if i.category == category]
+    if not items or any(not i.per_year or i.total.strip() for i in items):
+        return
+    for year in budget.years:
+        detailed = sum((_item_year(i, year) for i in items), Decimal(0))
+        compiled = _cell(budget, category, year) or Decimal(0)
+        if detailed != compiled:
+            yield finding(
+                "fel", "budget.detailed_vs_compiled", section,
+                f"budget, {category}, år {year}: detaljerat {_kr(detailed)}, sammanställt {_kr(compiled)}",
+                f"budget, {category}, year {year}: detailed {_kr(detailed)}, compiled {_kr(compiled)}",
+                "fördela kostnaderna på samma år i båda tabellerna",
+                "spread the costs over the same years in both tables")
+
+
+# ---------------------------------------------------------------------------------------------
+# Years, completeness, cap
+
+
+def _years_with_money(budget: Budget) -> set[int]:
+    years = {y for y in budget.years if any(budget.cell(c, y).strip() for c in budget.categories)}
+    for item in budget.items:
+        years |= {y for y, v in item.per_year.items() if v.strip()}
+    return years
+
+
+def _years_vs_period(ctx: Context, budget: Budget, section: str | None) -> Iterator[Finding]:
+    start, end = ctx.period
+    if not start or not end or end < start or not ctx.form.budget.per_year:
+        return
+    years = _years_with_money(budget)
+    if not years:
+        return
+    for year in sorted(years):
+        if year < start.year or year > end.year:
+            yield finding("fel", "budget.year_outside", section,
+                          f"budget, år {year}: året ligger utanför projektperioden {start} – {end}",
+                          f"budget, year {year}: the year is outside the project period {start} – {end}",
+                          "flytta kostnaderna till projektets år eller ändra tidsplanen",
+                          "move the costs to the project's years or change the Tidsplan")
+    for year in range(start.year, end.year + 1):
+        if year not in years:
+            yield finding("varning", "budget.year_missing", section,
+                          f"budget: projektet pågår under {year} men budgeten har inga kostnader det året",
+                          f"budget: the project runs in {year} but the budget has no costs that year",
+                          f"lägg till en kolumn för år {year}", f"add a column for {year}")
+
+
+def _completeness(ctx: Context, budget: Budget, section: str | None) -> Iterator[Finding]:
+    rules = ctx.form.budget
+    compiled = has_compiled(budget)
+    if rules.compiled_required and not compiled:
+        yield finding("varning", "budget.compiled_missing", section,
+                      "budget: den sammanställda budgeten (kategorier × år) saknas",
+                      "budget: the compiled budget (categories × years) is missing",
+                      "fyll i beloppen per kategori och år", "fill in the amounts per category and year")
+    if rules.detailed_required and not budget.items:
+        yield finding("varning", "budget.detailed_missing", section,
+                      "budget: den detaljerade budgeten (poster med belopp) saknas",
+                      "budget: the detailed budget (items with amounts) is missing",
+                      "lista posterna, t.ex. ”Projektledare 1,0 tjänst: 1 209 124 kr”",
+                      "list the items, e.g. “Projektledare 1,0 tjänst: 1 209 124 kr”")
+    if not compiled:
+        return
+    for category in rules.categories:
+        if not any(budget.cell(category, y).strip() for y in budget.years):
+            yield finding("info", "budget.empty_row", section,
+                          f"budget, {category}: inga belopp", f"budget, {category}: no amounts",
+                          "lämna tom om insatsen inte har sådana kostnader",
+                          "leave it empty if the project has no such costs")
+
+
+def _cap(ctx: Context, budget: Budget, section: str | None) -> Iterator[Finding]:
+    cap = ctx.form.budget.cap
+    total = _grand(budget) if has_compiled(budget) else _detailed(budget)
+    if cap is not None and total > cap:
+        yield finding("fel", "budget.cap", section,
+                      f"budget: totalt {_kr(total)} är mer än formulärets tak {_kr(cap)}",
+                      f"budget: the total {_kr(total)} is more than the form's cap {_kr(cap)}",
+                      "minska budgeten under taket", "bring the budget under the cap")
+
+
+# ---------------------------------------------------------------------------------------------
+# Amounts in the text that claim to be a total
+
+
+def _known_totals(budget: Budget) -> set[Decimal]:
+    totals = {_grand(budget), _detailed(budget)}
+    totals |= {_row(budget, c) for c in budget.categories}
+    totals |= {_detailed(budget, c) for c in budget.categories}
+    totals |= {_year(budget, y) for y in budget.years}
+    stated = [budget.stated.grand, *budget.stated.rows.values(), *budget.stated.years.values()]
+    stated += [v for sums in budget.stated.subtotals.values() for v in sums.values()]
+    totals |= {v for v in map(_val, stated) if v is not None}
+    return {t for t in totals if t}
+
+
+def _tolerance(value: Decimal, spot: str, before: str) -> Decimal:
+    """How close a rounded amount must be: "1,4 mkr" means 1 350 000–1 449 999."""
+    unit = spot.lower()
+    tolerance = Decimal(0)
+    if "mkr" in unit or "miljon" in unit:
+        decimals = len(m.group(1)) if (m := re.search(r",(\d+)", spot)) else 0
+        tolerance = Decimal(1_000_000) / (10 ** decimals) / 2
+    elif "tkr" in unit:
+        tolerance = Decimal(500)
+    if APPROX_RE.search(before):
+        tolerance = max(tolerance, value * Decimal("0.05"))
+    return tolerance
+
+
+def _text_amounts(ctx: Context, budget: Budget) -> Iterator[Finding]:
+    totals = _known_totals(budget)
+    if not totals:
+        return
+    reference = _grand(budget) if has_compiled(budget) else _detailed(budget)
+    for key, text in ctx.texts():
+        for value, start, end in amounts_in_text(text):
+            before = _sentence_before(text, start)
+            if not TOTAL_WORDS_RE.search(before):
+                continue
+            spot = text[start:end]
+            tolerance = _tolerance(value, spot, before)
+            if any(abs(value - t) <= tolerance for t in totals):
+                continue
+            quote = " ".join((before[-40:] + spot).split())
+            yield finding(
+                "varning", "budget.text_amount", key,
+                f"texten säger ”{quote}” men budgeten summerar till {_kr(reference)}",
+                f"the text says “{quote}” but the budget adds up to {_kr(reference)}",
+                "ändra beloppet i texten så att det stämmer med budgettabellen",
+                "change the amount in the text to match the budget table")
+
+
+def _sentence_before(text: str, start: int) -> str:
+    """The words before an amount in its own sentence, up to 80 characters, no other amount."""
+    window = text[max(0, start - 80):start]
+    ends = list(_SENTENCE_END.finditer(window))
+    if ends:
+        window = window[ends[-1].end():]
+    digits = list(re.finditer(r"\d[\d  ]*(?:,\d+)?\s*(?:kr|kronor|mkr|tkr)\b", window, re.I))
+    if digits:
+        window = window[digits[-1].end():]
+    return window
