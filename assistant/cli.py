@@ -15,7 +15,7 @@ import sys
 from assistant.core.errors import UserError
 
 # Subcommand modules under assistant.commands, in the order `--help` lists them.
-COMMANDS = ("forms", "new", "status", "open", "export", "check", "library", "suggest")
+COMMANDS = ("forms", "new", "status", "open", "demo", "export", "check", "library", "suggest")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -543,6 +543,13 @@ def changed_on_disk(draft: Draft) -> bool:
     return current is not None and current != draft.loaded_digest
 
 
+def _remove_stale_temp_files(target: Path) -> None:
+    """Temp files left by a save that was killed; safe to remove while we hold the lock."""
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
 def save_draft(draft: Draft, path: Path | None = None, *, force: bool = False) -> Path:
     """Write the draft atomically, keeping the previous version as `<name>~`.
 
@@ -559,6 +566,7 @@ def save_draft(draft: Draft, path: Path | None = None, *, force: bool = False) -
                 raise DraftError("filen har ändrats av någon annan sedan den öppnades; spara inte över utan att jämföra",
                                  "the file was changed by someone else since it was opened; compare before overwriting",
                                  where=target)
+            _remove_stale_temp_files(target)
             atomic_write_text(target, text)
     except Timeout:
         raise LockedError("ett annat ansokan-program sparar samma utkast just nu; försök igen",
@@ -596,6 +604,8 @@ def section_status(draft: Draft, form: Form | None = None) -> list[SectionStatus
             count = max(count, 1) if (draft.budget.compiled or draft.budget.items) else count
         elif h.kind == "tidsplan" and (draft.start or draft.end) and count == 0:
             count = 2
+        elif h.kind == "signature":
+            count += sum(word_count(s.name) for s in draft.signatories)
         out.append(SectionStatus(h.key, h.display, h.required, count))
     return out
 

@@ -34,7 +34,7 @@ def builtin_library_dir() -> Path:
 
 def demo_draft() -> Path:
     """The fictional demo application shipped with the package."""
-    return _PACKAGE / "demo" / "demo-lunds-ungdomsspar.md"
+    return _PACKAGE / "demo" / "demo-steget-vidare.md"
 
 
 def user_library_dir(override: str | os.PathLike[str] | None = None) -> Path:
