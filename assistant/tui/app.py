@@ -1,0 +1,179 @@
+"""The Textual application: start screen or a draft, themes, keymaps, the command palette."""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from assistant.core.drafts import Draft, load_draft
+from assistant.core.errors import UserError
+from assistant.core.forms import available_forms, load_form
+from assistant.tui.i18n import lang, localise_bindings, set_lang, tr
+from assistant.tui.settings import Settings, load_settings, remember_draft
+
+THEMES = ("textual-dark", "textual-light")
+
+
+class AnsokanCommands(Provider):
+    """“Gå till rubrik …”, every action, and a new application per form."""
+
+    def commands(self) -> list[tuple[str, Any, str]]:
+        from assistant.tui.screens.main import MainScreen
+
+        app = self.app
+        screen = app.screen
+        out: list[tuple[str, Any, str]] = []
+        if isinstance(screen, MainScreen):
+            for h in screen.form.headings:
+                out.append((tr(f"Gå till rubrik {h.display}", f"Go to heading {h.display}"),
+                            partial(app.call_later, screen.go_to, h.key), h.guidance[:80]))
+            for label, action in ((tr("Nästa rubrik", "Next heading"), "next_section"),
+                                  (tr("Föregående rubrik", "Previous heading"), "prev_section"),
+                                  (tr("Budget", "Budget"), "budget"),
+                                  (tr("Kontrollera ansökan", "Check the application"), "check"),
+                                  (tr("Exportera till Word", "Export to Word"), "export"),
+                                  (tr("Spara", "Save"), "save"),
+                                  (tr("Sök förslag i biblioteket", "Search the library"), "suggest")):
+                out.append((label, partial(app.call_later, screen.run_action, _screen_action(action)), ""))
+        for form_id in available_forms():
+            form = load_form(form_id)
+            out.append((tr(f"Ny ansökan: {form.name}", f"New application: {form.name}"),
+                        partial(app.new_application, form_id), form.funder))
+        out.append((tr("Öppna demo", "Open the demo"), app.open_demo, ""))
+        out.append((tr("Hjälp", "Help"), app.action_help, ""))
+        out.append((tr("Växla ljust/mörkt tema", "Toggle light/dark theme"), app.action_toggle_theme, ""))
+        return out
+
+    async def discover(self) -> Hits:
+        for label, command, help_text in self.commands():
+            yield DiscoveryHit(label, command, help=help_text or None)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for label, command, help_text in self.commands():
+            score = matcher.match(label)
+            if score > 0:
+                yield Hit(score, matcher.highlight(label), command, text=label, help=help_text or None)
+
+
+def _screen_action(name: str) -> str:
+    return "search_now_from_palette" if name == "suggest" else name
+
+
+class AnsokanApp(App):
+    CSS_PATH = "ansokan.tcss"
+    TITLE = "Ansökan"
+    COMMANDS = App.COMMANDS | {AnsokanCommands}
+    BINDINGS = [
+        Binding("f1", "help", "Hjälp", id="app.help"),
+        Binding("ctrl+t", "toggle_theme", "Ljust/mörkt", id="app.theme", show=False),
+        Binding("ctrl+q", "quit", "Avsluta", id="app.quit", priority=True),
+    ]
+
+    def __init__(self, draft: Draft | None = None, *, lang_code: str = "sv", library: str | None = None,
+                 settings: Settings | None = None) -> None:
+        set_lang(lang_code)
+        super().__init__()
+        localise_bindings(self)
+        self.initial_draft = draft
+        self.library = library
+        self.settings = settings or Settings()
+        self.start_report: Any = None   # what an import from an earlier application could not place
+
+    def on_mount(self) -> None:
+        self.theme = self.settings.theme if self.settings.theme in self.available_themes else THEMES[0]
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        for problem in self.settings.problems:
+            self.notify(problem.message(lang()), severity="warning", timeout=8)
+        if self.initial_draft is not None:
+            self.show_draft(self.initial_draft)
+        else:
+            from assistant.tui.screens.start import StartScreen
+
+            self.push_screen(StartScreen())
+
+    # -----------------------------------------------------------------------------------------
+
+    def open_draft(self, path: Path) -> None:
+        try:
+            draft = load_draft(path)
+        except UserError as exc:
+            self.notify(exc.message(lang()), severity="error", timeout=8)
+            return
+        self.show_draft(draft)
+
+    def show_draft(self, draft: Draft) -> None:
+        from assistant.tui.screens.main import MainScreen
+
+        self.remember(draft)
+        for warning in draft.warnings:
+            self.notify(warning, severity="warning", timeout=8)
+        self.switch_or_push(MainScreen(draft))
+
+    def switch_or_push(self, screen) -> None:
+        while len(self.screen_stack) > 2:  # drop dialogs above the start screen
+            self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def remember(self, draft: Draft) -> None:
+        if draft.path is None:
+            return
+        try:
+            remember_draft(draft.path, draft.title, draft.form_id)
+        except (UserError, OSError):
+            pass  # the recent list is a convenience; never stop the writer for it
+
+    def new_application(self, form_id: str | None = None) -> None:
+        from assistant.tui.screens.start import NewDraftScreen
+
+        self.push_screen(NewDraftScreen(form_id))
+
+    def open_demo(self) -> None:
+        from assistant.tui.screens.start import copy_demo
+
+        try:
+            self.open_draft(copy_demo())
+        except UserError as exc:
+            self.notify(exc.message(lang()), severity="error")
+
+    def action_help(self) -> None:
+        from assistant.tui.screens.dialogs import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            return
+        keys = []
+        for binding in self.screen.active_bindings.values():
+            b = binding.binding
+            if b.description and not b.system:
+                keys.append((self.get_key_display(b), b.description))
+        self.push_screen(HelpScreen(sorted(set(keys))))
+
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+    async def action_quit(self) -> None:
+        from assistant.tui.screens.main import MainScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.save_before_quit()
+        self.exit()
+
+
+def run(draft_path: str | None, *, lang_code: str, library: str | None) -> int:
+    """Start the interface; a draft that cannot be read is a one-line error before it starts."""
+    settings = load_settings()
+    lang_code = lang_code or settings.lang or "sv"   # --lang wins over config.toml
+    set_lang(lang_code)
+    draft = load_draft(Path(draft_path).expanduser()) if draft_path else None
+    AnsokanApp(draft, lang_code=lang_code, library=library, settings=settings).run()
+    return 0

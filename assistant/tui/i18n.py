@@ -1,0 +1,83 @@
+"""Interface language: Swedish by default, English on request.
+
+Texts are written as `tr(sv, en)` pairs next to where they are used, so a translator sees both;
+recurring words (section states, key descriptions) live in the tables below.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+_lang = "sv"
+
+
+def set_lang(lang: str) -> None:
+    global _lang
+    _lang = "en" if str(lang).startswith("en") else "sv"
+
+
+def lang() -> str:
+    return _lang
+
+
+def tr(sv: str, en: str) -> str:
+    return en if _lang == "en" else sv
+
+
+STATES = {
+    "tom": ("tom", "empty"),
+    "påbörjad": ("påbörjad", "started"),
+    "klar": ("klar", "done"),
+    "problem": ("har problem", "has problems"),
+}
+
+# Binding id -> (Swedish, English) description shown in the footer and the help screen.
+KEYS = {
+    "app.help": ("Hjälp", "Help"),
+    "app.palette": ("Kommandon", "Commands"),
+    "app.theme": ("Ljust/mörkt", "Light/dark"),
+    "app.quit": ("Avsluta", "Quit"),
+    "start.new": ("Ny ansökan", "New application"),
+    "start.demo": ("Öppna demo", "Open demo"),
+    "start.open": ("Öppna fil", "Open file"),
+    "main.next": ("Nästa rubrik", "Next heading"),
+    "main.prev": ("Föregående", "Previous"),
+    "main.save": ("Spara", "Save"),
+    "main.command": ("Kommando", "Command"),
+    "main.editor": ("Till texten", "To the text"),
+    "main.insert": ("Infoga förslag", "Insert suggestion"),
+    "main.append": ("Lägg sist", "Append"),
+    "main.replace": ("Ersätt", "Replace"),
+    "main.show": ("Visa förslag", "Show suggestion"),
+    "main.adapt": ("Anpassa", "Adapt"),
+    "main.sugg_next": ("Nästa förslag", "Next suggestion"),
+    "main.sugg_prev": ("Förra förslaget", "Previous suggestion"),
+    "main.budget": ("Budget", "Budget"),
+    "main.check": ("Kontroll", "Check"),
+    "main.export": ("Exportera", "Export"),
+    "budget.close": ("Tillbaka", "Back"),
+    "budget.add": ("Ny post", "New item"),
+    "budget.remove": ("Ta bort post", "Remove item"),
+    "check.close": ("Tillbaka", "Back"),
+    "check.exact": ("Exakt sidantal", "Exact page count"),
+    "check.rerun": ("Kör igen", "Run again"),
+    "dialog.cancel": ("Avbryt", "Cancel"),
+}
+
+
+def key_description(binding_id: str | None, fallback: str) -> str:
+    pair = KEYS.get(binding_id or "")
+    return tr(*pair) if pair else fallback
+
+
+def localise_bindings(node: Any) -> None:
+    """Give a widget's bindings descriptions in the current language.
+
+    Textual merges BINDINGS once per class; the language is chosen per run, so each instance
+    gets its own copies with translated descriptions.
+    """
+    for key, bindings in node._bindings.key_to_bindings.items():
+        node._bindings.key_to_bindings[key] = [
+            dataclasses.replace(b, description=key_description(b.id, b.description)) for b in bindings
+        ]

@@ -1,0 +1,325 @@
+"""The budget: detailed items and the compiled table (categories × years) with live totals.
+
+Cells are stored as the text typed (`draft.budget`), parsed the Swedish way only to show totals;
+a cell that is not an amount is marked and named, never dropped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.worker import get_current_worker
+
+from assistant.core.amounts import AmountError, format_kr, parse_amount
+from assistant.core.budget import BudgetItem
+from assistant.core.drafts import Draft
+from assistant.core.errors import UserError
+from assistant.tui import services
+from assistant.tui.i18n import lang, localise_bindings, tr
+
+FINDINGS_DELAY = 0.4
+SEVERITY_STYLE = {"fel": "red", "varning": "yellow", "info": "dim"}
+MAX_YEARS = 10
+
+
+def project_years(draft: Draft) -> list[int]:
+    """The budget's years: from the project period when set, else those already in the budget."""
+    if draft.start and draft.end and draft.start <= draft.end and draft.end.year - draft.start.year < MAX_YEARS:
+        return list(range(draft.start.year, draft.end.year + 1))
+    return sorted(draft.budget.years)
+
+
+def safe_amount(text: str, where: str) -> tuple[Decimal | None, str | None]:
+    """(value, None) for an amount or an empty cell, (None, error) for anything else."""
+    try:
+        return parse_amount(text, where=where), None
+    except AmountError as exc:
+        return None, exc.message(lang())
+
+
+class BudgetScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "close", "Tillbaka", id="budget.close"),
+        Binding("ctrl+o", "add_item", "Ny post", id="budget.add"),
+    ]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        localise_bindings(self)
+        self.draft = draft
+        self.form = draft.form
+        self.years = project_years(draft)
+        for year in self.years:  # the compiled table always has a column per project year
+            if year not in draft.budget.years:
+                draft.budget.years.append(year)
+        draft.budget.years.sort()
+        for category in self.form.budget.categories:
+            if category not in draft.budget.categories:
+                draft.budget.categories.append(category)
+        self.cells: dict[str, tuple[str, int]] = {}
+        self.findings_plain: str | None = None   # the last budget check, as plain text
+
+    # -----------------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        budget = self.draft.budget
+        yield Static(tr(f"[b]Budget[/b] · {self.draft.title}", f"[b]Budget[/b] · {self.draft.title}"), id="titlebar")
+        with Horizontal(id="budget-body"):
+            with VerticalScroll(id="budget-tables"):
+                yield Static(tr("[b]Projektperiod[/b] (ÅÅÅÅ-MM-DD)", "[b]Project period[/b] (YYYY-MM-DD)"))
+                with Horizontal(id="period"):
+                    yield Input(self.draft.start.isoformat() if self.draft.start else "", id="start",
+                                placeholder=tr("startdatum", "start date"))
+                    yield Input(self.draft.end.isoformat() if self.draft.end else "", id="end",
+                                placeholder=tr("slutdatum", "end date"))
+                yield Static(tr("[b]Sammanställd budget[/b] (kr)", "[b]Compiled budget[/b] (SEK)"))
+                if not budget.years:
+                    yield Static(tr("Ange projektperioden ovan så får tabellen en kolumn per år.",
+                                    "Enter the project period above to get a column per year."), classes="hint")
+                else:
+                    yield from self.compose_compiled()
+                yield Static(tr("[b]Detaljerad budget[/b]", "[b]Detailed budget[/b]"))
+                with Vertical(id="items"):
+                    for index, item in enumerate(budget.items):
+                        yield self.item_row(index, item)
+                yield Button(tr("Ny post (Ctrl+O)", "New item (Ctrl+O)"), id="add-item")
+                yield Static(id="detailed-sum")
+            with VerticalScroll(id="budget-findings"):
+                yield Static(tr("[b]Budgetkontroll[/b]", "[b]Budget check[/b]"))
+                yield Static(id="findings-text")
+        yield Footer()
+
+    def compose_compiled(self) -> ComposeResult:
+        budget = self.draft.budget
+        grid = Grid(id="compiled")
+        grid.styles.grid_size_columns = len(budget.years) + 2
+        with grid:
+            yield Label(tr("Kategori", "Category"), classes="head")
+            for year in budget.years:
+                yield Label(str(year), classes="head num")
+            yield Label(tr("Totalt", "Total"), classes="head num")
+            for r, category in enumerate(budget.categories):
+                yield Label(category, classes="rowname")
+                for year in budget.years:
+                    cell_id = f"cell-{r}-{year}"
+                    self.cells[cell_id] = (category, year)
+                    yield Input(budget.cell(category, year), id=cell_id, classes="cell")
+                yield Label("", id=f"rowtotal-{r}", classes="num total")
+            yield Label(tr("Totalt", "Total"), classes="rowname head")
+            for year in budget.years:
+                yield Label("", id=f"yeartotal-{year}", classes="num total")
+            yield Label("", id="grandtotal", classes="num total")
+
+    def item_row(self, index: int, item: BudgetItem) -> Horizontal:
+        categories = list(self.draft.budget.categories) or list(self.form.budget.categories)
+        options = [(c, c) for c in categories]
+        if item.category and item.category not in categories:
+            options.append((item.category, item.category))
+        return Horizontal(
+            Select(options, value=item.category if item.category else Select.NULL, allow_blank=True,
+                   prompt=tr("kategori", "category"), id=f"item-cat-{index}", classes="item-cat"),
+            Input(item.text, placeholder=tr("post, t.ex. Arbetskonsulent 100 %", "item, e.g. Job coach 100 %"),
+                  id=f"item-text-{index}", classes="item-text"),
+            Input(item.total, placeholder=self.per_year_hint(item),
+                  id=f"item-total-{index}", classes="item-total cell"),
+            Button("✕", id=f"item-remove-{index}", classes="item-remove"),
+            classes="item-row",
+        )
+
+    @staticmethod
+    def per_year_hint(item: BudgetItem) -> str:
+        """An item read with amounts per year shows their sum; typing a total replaces it."""
+        if item.total or not item.per_year:
+            return tr("belopp", "amount")
+        try:
+            return tr(f"{format_kr(item.amount())} (per år)", f"{format_kr(item.amount())} (per year)")
+        except AmountError:
+            return tr("belopp per år (fel)", "amounts per year (bad)")
+
+    def on_mount(self) -> None:
+        self.refresh_totals()
+        for cell_id in self.cells:
+            self.mark(self.query_one(f"#{cell_id}", Input))
+        for index in range(len(self.draft.budget.items)):
+            self.mark(self.query_one(f"#item-total-{index}", Input))
+        self.schedule_findings()
+        first = self.query(".cell")
+        if first:
+            first.first().focus()
+
+    # -----------------------------------------------------------------------------------------
+    # Editing
+
+    @on(Input.Changed, ".cell")
+    def cell_changed(self, event: Input.Changed) -> None:
+        widget_id = event.input.id or ""
+        if widget_id in self.cells:
+            category, year = self.cells[widget_id]
+            self.draft.budget.set_cell(category, year, event.value.strip())
+        elif widget_id.startswith("item-total-"):
+            self.item(widget_id).total = event.value.strip()
+        self.mark(event.input)
+        self.refresh_totals()
+        self.schedule_findings()
+
+    @on(Input.Changed, ".item-text")
+    def item_text_changed(self, event: Input.Changed) -> None:
+        self.item(event.input.id or "").text = event.value.strip()
+        self.schedule_findings()
+
+    @on(Select.Changed, ".item-cat")
+    def item_category_changed(self, event: Select.Changed) -> None:
+        value = event.value
+        self.item(event.select.id or "").category = "" if value is Select.NULL or value is None else str(value)
+        self.refresh_totals()
+        self.schedule_findings()
+
+    def item(self, widget_id: str) -> BudgetItem:
+        return self.draft.budget.items[int(widget_id.rsplit("-", 1)[1])]
+
+    def mark(self, cell: Input) -> None:
+        """Style a cell that is not an amount and say why in its tooltip."""
+        _value, error = safe_amount(cell.value, cell.id or "")
+        cell.set_class(error is not None, "bad")
+        cell.tooltip = error
+
+    @on(Input.Submitted, "#start, #end")
+    @on(Input.Blurred, "#start, #end")
+    def period_changed(self, event: Input.Submitted | Input.Blurred) -> None:
+        field = event.input.id
+        text = event.input.value.strip()
+        try:
+            value = dt.date.fromisoformat(text) if text else None
+        except ValueError:
+            event.input.add_class("bad")
+            event.input.tooltip = tr("skriv datumet som 2026-01-31", "write the date as 2026-01-31")
+            return
+        event.input.remove_class("bad")
+        if getattr(self.draft, field) == value:
+            return
+        setattr(self.draft, field, value)
+        years = project_years(self.draft)
+        if years and years != self.draft.budget.years:
+            self.change_years(years)
+
+    def change_years(self, years: list[int]) -> None:
+        """New period: keep cells of years still in it, drop empty columns, rebuild the table."""
+        budget = self.draft.budget
+        keep = [y for y in budget.years if y in years or any(budget.cell(c, y) for c in budget.categories)]
+        budget.years = sorted(set(keep) | set(years))
+        self.years = years
+        self.cells = {}
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.on_mount)
+
+    def action_add_item(self) -> None:
+        category = self.form.budget.categories[0] if self.form.budget.categories else ""
+        self.draft.budget.items.append(BudgetItem(category=category, text=""))
+        index = len(self.draft.budget.items) - 1
+        self.query_one("#items").mount(self.item_row(index, self.draft.budget.items[index]))
+        self.call_after_refresh(lambda: self.query_one(f"#item-text-{index}", Input).focus())
+
+    @on(Button.Pressed, "#add-item")
+    def add_pressed(self) -> None:
+        self.action_add_item()
+
+    @on(Button.Pressed, ".item-remove")
+    def remove_pressed(self, event: Button.Pressed) -> None:
+        index = int((event.button.id or "").rsplit("-", 1)[1])
+        del self.draft.budget.items[index]
+        self.cells = {}
+        self.refresh(recompose=True)
+        self.call_after_refresh(self.on_mount)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # -----------------------------------------------------------------------------------------
+    # Totals and findings
+
+    def refresh_totals(self) -> None:
+        budget = self.draft.budget
+        grand, grand_bad = Decimal(0), False
+        year_sums = {y: [Decimal(0), False] for y in budget.years}
+        for r, category in enumerate(budget.categories):
+            row, row_bad = Decimal(0), False
+            for year in budget.years:
+                value, error = safe_amount(budget.cell(category, year), "")
+                if error:
+                    row_bad = year_sums[year][1] = True
+                row += value or 0
+                year_sums[year][0] += value or 0
+            self._show_total(f"#rowtotal-{r}", row, row_bad)
+            grand += row
+            grand_bad = grand_bad or row_bad
+        for year, (total, bad) in year_sums.items():
+            self._show_total(f"#yeartotal-{year}", total, bad)
+        self._show_total("#grandtotal", grand, grand_bad)
+        detailed, detailed_bad = Decimal(0), False
+        for item in budget.items:
+            try:
+                detailed += item.amount() or 0
+            except AmountError:
+                detailed_bad = True
+        note = tr(" (utan felaktiga belopp)", " (excluding bad amounts)") if detailed_bad else ""
+        text = tr(f"Detaljerad budget totalt: {format_kr(detailed)}{note}",
+                  f"Detailed budget in total: {format_kr(detailed)}{note}")
+        if budget.items and budget.years and detailed != grand:
+            text += tr(f" – skiljer sig från sammanställningen ({format_kr(grand)})",
+                       f" – differs from the compiled table ({format_kr(grand)})")
+        self.query_one("#detailed-sum", Static).update(text)
+
+    def _show_total(self, selector: str, value: Decimal, bad: bool) -> None:
+        found = self.query(selector)
+        if found:
+            label = found.first(Label)
+            label.update(format_kr(value) + (" *" if bad else ""))
+            label.set_class(bad, "bad")
+
+    def schedule_findings(self) -> None:
+        timer = getattr(self, "_findings_timer", None)
+        if timer is not None:
+            timer.stop()
+        self._findings_timer = self.set_timer(FINDINGS_DELAY, self.run_findings)
+
+    def run_findings(self) -> None:
+        self.budget_findings()
+
+    @work(exclusive=True, thread=True, group="budget-findings")
+    def budget_findings(self) -> None:
+        worker = get_current_worker()
+        lines: list[tuple[str, str]] = [(exc.message(lang()), "red") for exc in self.draft.budget.bad_cells()]
+        try:
+            report = services.run_checks(self.draft, self.form)
+            for f in getattr(report, "findings", []):
+                if getattr(f, "section", "") == "budget" or str(getattr(f, "code", "")).startswith("budget"):
+                    hint = services.finding_hint(f)
+                    lines.append((f"{services.severity_label(f)}: {services.finding_message(f)}"
+                                  + (f" ({hint})" if hint else ""), SEVERITY_STYLE.get(services.severity(f), "")))
+        except UserError as exc:
+            lines.append((tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ")
+                          + exc.message(lang()), "dim"))
+        except Exception as exc:  # noqa: BLE001 - a half-typed budget must never crash the screen
+            lines.append((f"{type(exc).__name__}: {exc}", "dim"))
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_findings, lines)
+
+    def show_findings(self, lines: list[tuple[str, str]]) -> None:
+        if not self.is_mounted:
+            return
+        text = Text()
+        for message, style in lines:
+            text.append("• " + message + "\n", style=style)
+        if not lines:
+            text.append(tr("Inga anmärkningar.", "No remarks."), style="green")
+        self.findings_plain = text.plain
+        self.query_one("#findings-text", Static).update(text)
+

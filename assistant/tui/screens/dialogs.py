@@ -1,0 +1,174 @@
+"""Small modal dialogs: a file changed on disk, a suggestion in full, help."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Markdown, Static
+
+from assistant.core.errors import UserError
+from assistant.tui import services
+from assistant.tui.i18n import KEYS, lang, localise_bindings, tr
+from assistant.tui.widgets.suggestions import attr, matched_words, source_line
+
+
+class ConflictScreen(ModalScreen[str]):
+    """The draft changed on disk while open: keep mine, reload theirs or save mine as a copy."""
+
+    BINDINGS = [Binding("escape", "dismiss('copy')", "Avbryt", id="dialog.cancel", show=False)]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        localise_bindings(self)
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(tr(f"[b]{self.path.name}[/b] har ändrats på disken sedan du öppnade den "
+                            "(av ett annat program eller en kollega).",
+                            f"[b]{self.path.name}[/b] was changed on disk since you opened it "
+                            "(by another program or a colleague)."), classes="dialog-text")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("Behåll min", "Keep mine"), id="keep", variant="warning")
+                yield Button(tr("Läs in deras", "Reload theirs"), id="reload")
+                yield Button(tr("Spara min som kopia", "Save mine as a copy"), id="copy", variant="primary")
+
+    @on(Button.Pressed)
+    def chosen(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id)
+
+
+class SuggestionScreen(ModalScreen[tuple[str, Any] | None]):
+    """A suggestion in full with its source; optionally adapted to the draft first."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt", id="dialog.cancel")]
+
+    def __init__(self, suggestion: Any, draft: Any, *, adapt: bool = False) -> None:
+        super().__init__()
+        localise_bindings(self)
+        self.suggestion = suggestion
+        self.draft = draft
+        self.adapted: Any = None
+        self.adapt_error: str | None = None
+        if adapt:
+            try:
+                self.adapted = services.adapt(suggestion, draft)
+            except UserError as exc:
+                self.adapt_error = exc.message(lang())
+
+    def body(self) -> str:
+        s = self.suggestion
+        lines = [f"**{source_line(s)}**", ""]
+        heading = attr(s, "heading", "")
+        if heading:
+            lines.append(tr(f"Rubrik i källan: {heading}", f"Heading in the source: {heading}"))
+        lines.append(tr(f"Träff: {float(attr(s, 'score', 0)):.0f} av 100", f"Match: {float(attr(s, 'score', 0)):.0f} of 100"))
+        words = matched_words(s)
+        if words:
+            lines.append(tr("Gemensamma ord: ", "Shared words: ") + ", ".join(words))
+        lines += ["", "---", ""]
+        if self.adapted is not None:
+            lines.append(str(attr(self.adapted, "text", "")))
+            replacements = attr(self.adapted, "replacements", []) or []
+            unresolved = attr(self.adapted, "unresolved", []) or []
+            if replacements:
+                lines += ["", tr("**Utbytt:**", "**Replaced:**")]
+                for r in replacements:
+                    lines.append(f"- {_replacement(r)}")
+            if unresolved:
+                lines += ["", tr("**Kvar att anpassa själv:** ", "**Still to adapt yourself:** ")
+                          + ", ".join(map(str, unresolved))]
+        else:
+            if self.adapt_error:
+                lines += [tr(f"*Kunde inte anpassa: {self.adapt_error}*", f"*Could not adapt: {self.adapt_error}*"), ""]
+            lines.append(str(attr(s, "text", "")))
+        return "\n".join(lines)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            title = tr("Anpassat förslag", "Adapted suggestion") if self.adapted is not None \
+                else tr("Förslag", "Suggestion")
+            yield Static(f"[b]{title}[/b]", classes="dialog-title")
+            with VerticalScroll(classes="dialog-scroll"):
+                yield Markdown(self.body(), id="suggestion-text")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("Infoga", "Insert"), id="insert", variant="primary")
+                yield Button(tr("Lägg sist", "Append"), id="append")
+                yield Button(tr("Ersätt", "Replace"), id="replace")
+                yield Button(tr("Avbryt", "Cancel"), id="cancel")
+
+    @on(Button.Pressed)
+    def chosen(self, event: Button.Pressed) -> None:
+        self.dismiss(None if event.button.id == "cancel" else (event.button.id, self.adapted))
+
+
+def _replacement(r: Any) -> str:
+    if isinstance(r, (tuple, list)) and len(r) >= 2:
+        return f"{r[0]} → {r[1]}"
+    old = attr(r, "old", None) or attr(r, "original", None) or attr(r, "before", None)
+    new = attr(r, "new", None) or attr(r, "replacement", None) or attr(r, "after", None)
+    return f"{old} → {new}" if old is not None else str(r)
+
+
+COMMANDS_HELP = [
+    ("/nästa", "/next", ("avsluta avsnittet och gå till nästa rubrik", "finish the section and go to the next heading")),
+    ("/föregående", "/prev", ("föregående rubrik", "previous heading")),
+    ("/gå 3.2", "/go 3.2", ("gå till en rubrik (nummer eller namn)", "go to a heading (number or name)")),
+    ("/förslag [ord]", "/suggest [words]", ("sök i biblioteket", "search the library")),
+    ("/budget", "/budget", ("budgeten", "the budget")),
+    ("/kontroll", "/check", ("kontrollera hela ansökan", "check the whole application")),
+    ("/exportera", "/export", ("skapa Word-filen (och PDF)", "create the Word file (and PDF)")),
+    ("/spara", "/save", ("spara nu (sker annars automatiskt)", "save now (otherwise automatic)")),
+    ("/hjälp", "/help", ("den här hjälpen", "this help")),
+]
+
+
+def help_markdown(bindings: list[tuple[str, str]]) -> str:
+    lines = [tr("# Hjälp", "# Help"), "",
+             tr("Skriv avsnittets text i rutan längst ned. Förslag ur tidigare beviljade ansökningar visas "
+                "bredvid medan du skriver. Utkastet sparas automatiskt några sekunder efter att du slutat "
+                "skriva, när du byter rubrik och när du avslutar.",
+                "Write the section's text in the box at the bottom. Suggestions from earlier approved "
+                "applications appear beside it while you type. The draft is saved automatically a few "
+                "seconds after you stop typing, when you change heading and when you quit."),
+             "", tr("## Kommandon", "## Commands"), "",
+             tr("Skriv dem i kommandoraden (Ctrl+L). Annan text där söker i biblioteket.",
+                "Type them in the command line (Ctrl+L). Other text there searches the library."), ""]
+    for sv, en, (dsv, den) in COMMANDS_HELP:
+        lines.append(f"- `{tr(sv, en)}` – {tr(dsv, den)}")
+    lines += ["", tr("## Tangenter", "## Keys"), ""]
+    for key, description in bindings:
+        lines.append(f"- `{key}` – {description}")
+    lines += ["", tr("Egna tangenter: skriv `id = \"tangent\"` i keymap.toml i inställningsmappen, t.ex. "
+                     "`\"main.next\" = \"ctrl+j\"`. Språk och tema: `lang` och `theme` i config.toml.",
+                     "Own keys: write `id = \"key\"` in keymap.toml in the config folder, e.g. "
+                     "`\"main.next\" = \"ctrl+j\"`. Language and theme: `lang` and `theme` in config.toml.")]
+    ids = ", ".join(f"`{k}`" for k in KEYS)
+    lines += ["", tr("Tangent-id: ", "Key ids: ") + ids]
+    return "\n".join(lines)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,f1,q", "dismiss(None)", "Stäng", id="dialog.cancel")]
+
+    def __init__(self, bindings: list[tuple[str, str]]) -> None:
+        super().__init__()
+        localise_bindings(self)
+        self.bindings = bindings
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog wide"):
+            with VerticalScroll(classes="dialog-scroll"):
+                yield Markdown(help_markdown(self.bindings), id="help-text")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("Stäng", "Close"), id="close", variant="primary")
+
+    @on(Button.Pressed)
+    def close(self) -> None:
+        self.dismiss(None)

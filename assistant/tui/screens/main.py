@@ -1,0 +1,619 @@
+"""The main screen: outline and page meter, the conversation, the composer with suggestions."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, OptionList, Static, TextArea
+from textual.worker import get_current_worker
+
+from assistant.core.align import match_heading, normalise_heading
+from assistant.core.drafts import Draft, changed_on_disk, load_draft, save_draft, word_count
+from assistant.core.errors import UserError
+from assistant.core.forms import Form, Heading
+from assistant.tui import services
+from assistant.tui.conversation import Message, load_conversation, save_conversation
+from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.tui.widgets.chat import Chat
+from assistant.tui.widgets.outline import Outline, PageMeter, legend, section_state
+from assistant.tui.widgets.suggestions import Suggestions, source_line
+
+SUGGEST_DELAY = 0.25   # debounce while typing
+ESTIMATE_DELAY = 0.6
+AUTOSAVE_DELAY = 3.0
+RETRY_DELAY = 5.0
+QUERY_CHARS = 600      # the text near the cursor that the library is searched with
+
+SLASH = {
+    "nästa": "next", "next": "next", "n": "next",
+    "föregående": "prev", "prev": "prev", "previous": "prev",
+    "gå": "go", "go": "go", "ga": "go",
+    "förslag": "suggest", "suggest": "suggest",
+    "budget": "budget",
+    "kontroll": "check", "check": "check",
+    "exportera": "export", "export": "export",
+    "hjälp": "help", "help": "help",
+    "spara": "save", "save": "save",
+}
+
+
+class MainScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+n", "next_section", "Nästa rubrik", id="main.next"),
+        Binding("ctrl+b", "prev_section", "Föregående", id="main.prev"),
+        Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
+        Binding("ctrl+l", "focus_command", "Kommando", id="main.command"),
+        Binding("escape", "focus_editor", "Till texten", id="main.editor", show=False),
+        Binding("f2", "take('insert')", "Infoga förslag", id="main.insert"),
+        Binding("f3", "take('append')", "Lägg sist", id="main.append"),
+        Binding("f4", "take('replace')", "Ersätt", id="main.replace"),
+        Binding("f5", "show_suggestion", "Visa förslag", id="main.show"),
+        Binding("f6", "adapt_suggestion", "Anpassa", id="main.adapt"),
+        Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
+        Binding("ctrl+up", "move_suggestion(-1)", "Förra förslaget", id="main.sugg_prev", show=False),
+        Binding("f7", "budget", "Budget", id="main.budget"),
+        Binding("f8", "check", "Kontroll", id="main.check"),
+        Binding("f9", "export", "Exportera", id="main.export"),
+    ]
+
+    def __init__(self, draft: Draft) -> None:
+        super().__init__()
+        localise_bindings(self)
+        self.draft = draft
+        self.form: Form = draft.form
+        self.messages: list[Message] = []
+        self.done: set[str] = set()
+        self.findings: dict[str, list[Any]] = {}
+        self.estimate: Any = None
+        self.dirty = False
+        self.conflict_open = False
+        self.suggest_error: str | None = None
+        self.typed_at: float | None = None
+        self.suggest_latency: float | None = None   # keystroke to refreshed suggestions (benchmarks)
+        self.suggest_count = 0                       # finished searches, for tests waiting on one
+        self._debounce: dict[str, Timer] = {}
+
+    # -----------------------------------------------------------------------------------------
+    # Layout
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._title_text(), id="titlebar")
+        with Horizontal(id="body"):
+            with Vertical(id="left"):
+                yield Outline(id="outline")
+                yield Static(legend(), id="legend")
+                yield PageMeter(id="pages")
+            with Vertical(id="right"):
+                yield Chat(id="chat")
+                yield Input(placeholder=tr("Skriv /hjälp, /nästa, /gå 3.2 … eller sök i biblioteket",
+                                           "Type /help, /next, /go 3.2 … or search the library"), id="command")
+                with Horizontal(id="composer"):
+                    with Vertical(id="editor-box"):
+                        yield Static(id="section-label")
+                        yield TextArea(id="editor", soft_wrap=True, show_line_numbers=False)
+                    with Vertical(id="suggestions-box"):
+                        yield Static(tr("Förslag ur biblioteket", "Suggestions from the library"),
+                                     id="suggestions-title")
+                        yield Suggestions(id="suggestions")
+        yield Footer()
+
+    def _title_text(self) -> str:
+        title = self.draft.title or tr("(utan titel)", "(untitled)")
+        where = self.draft.path.name if self.draft.path else ""
+        return f"Ansökan · {title} · {self.form.name}" + (f" · {where}" if where else "")
+
+    async def on_mount(self) -> None:
+        if self.draft.path:
+            convo = load_conversation(self.draft.path)
+            self.messages, self.done = convo.messages, set(convo.done)
+        await self.query_one(Chat).show_history(self.messages)
+        await self.enter_section(self.draft.current or self.form.headings[0].key, save=False)
+        self.query_one("#editor", TextArea).focus()
+
+    # -----------------------------------------------------------------------------------------
+    # Sections
+
+    @property
+    def heading(self) -> Heading:
+        return self.form.heading(self.draft.current) or self.form.headings[0]
+
+    async def enter_section(self, key: str, *, save: bool = True) -> None:
+        """Show a section in the composer and let the assistant introduce it."""
+        self.sync_editor()
+        if save:
+            self.save_now()
+        self.draft.current = key
+        editor = self.query_one("#editor", TextArea)
+        editor.load_text(self.draft.text(key))
+        editor.move_cursor(editor.document.end)
+        self.update_section_label()
+        last = self.messages[-1] if self.messages else None
+        if not (last and last.role == "assistant" and last.section == key):
+            await self.say(self.introduction(self.heading), section=key)
+        self.refresh_outline()
+        self.schedule("suggest", SUGGEST_DELAY, self.start_suggestions)
+        self.schedule("estimate", 0.05, self.start_estimate)
+
+    def introduction(self, heading: Heading) -> str:
+        lines = [f"### {heading.display}", "", heading.guidance or ""]
+        tips = self.tips(heading)
+        if tips:
+            lines += ["", tr("**Ett bra svar:**", "**A good answer:**"), *[f"- {tip}" for tip in tips]]
+        if not heading.required:
+            lines += ["", tr("*Rubriken är frivillig.*", "*This heading is optional.*")]
+        return "\n".join(lines)
+
+    def tips(self, heading: Heading) -> list[str]:
+        """What the form's own rules ask of this heading (from its checks), as advice."""
+        tips: list[str] = []
+        summary = self.form.check_settings("summary")
+        if summary and summary.get("section") == heading.key and summary.get("max_words"):
+            tips.append(tr(f"börjar med en sammanfattning på högst {summary['max_words']} ord",
+                           f"opens with a summary of at most {summary['max_words']} words"))
+        gender = self.form.check_settings("gender")
+        if gender and heading.key in gender.get("sections", []):
+            tips.append(tr("redovisar kvinnor och män var för sig", "reports women and men separately"))
+        if heading.kind == "tidsplan":
+            tips.append(tr("anger startdatum och slutdatum (t.ex. 2026-01-01)",
+                           "gives a start and an end date (e.g. 2026-01-01)"))
+        if heading.kind == "budget":
+            tips.append(tr("har en detaljerad och en sammanställd budget – tryck F7 eller skriv /budget",
+                           "has a detailed and a compiled budget – press F7 or type /budget"))
+        if heading.kind == "contacts" and self.form.check_settings("contacts"):
+            tips.append(tr("ger namn, roll, telefon och e-post för varje kontaktperson",
+                           "gives name, role, phone and e-mail for every contact"))
+        if self.form.check_settings("placeholders"):
+            tips.append(tr("innehåller inga platshållare som TODO eller XX",
+                           "contains no placeholders such as TODO or XX"))
+        return tips
+
+    def update_section_label(self) -> None:
+        words = word_count(self.query_one("#editor", TextArea).text)
+        self.query_one("#section-label", Static).update(
+            f"[b]{self.heading.display}[/b]  " + tr(f"{words} ord", f"{words} words"))
+
+    def states(self) -> dict[str, str]:
+        out = {}
+        for h in self.form.headings:
+            problems = [f for f in self.findings.get(h.key, []) if services.severity(f) in ("fel", "varning")]
+            text = self.draft.text(h.key)
+            if h.kind == "budget" and not text and (self.draft.budget.compiled or self.draft.budget.items):
+                text = "budget"
+            out[h.key] = section_state(text, done=h.key in self.done, problems=len(problems))
+        return out
+
+    def refresh_outline(self) -> None:
+        self.query_one(Outline).show(self.form, self.states(), self.draft.current)
+
+    def neighbour(self, step: int) -> str | None:
+        keys = self.form.keys
+        index = keys.index(self.draft.current) + step if self.draft.current in keys else 0
+        return keys[index] if 0 <= index < len(keys) else None
+
+    async def finish_section(self) -> None:
+        """The assistant's answer when the writer leaves a section: what it noticed."""
+        self.sync_editor()
+        key = self.draft.current
+        text = self.draft.text(key)
+        lines = [tr(f"**{self.heading.display}** – {word_count(text)} ord.",
+                    f"**{self.heading.display}** – {word_count(text)} words.")]
+        try:
+            findings = services.check_section(self.draft, key)
+            self.findings[key] = findings
+            if findings:
+                lines += ["", tr("Det här la jag märke till:", "This is what I noticed:")]
+                for f in findings:
+                    hint = services.finding_hint(f)
+                    lines.append(f"- **{services.severity_label(f)}**: {services.finding_message(f)}"
+                                 + (f" – {hint}" if hint else ""))
+            else:
+                lines += ["", tr("Inga anmärkningar på avsnittet.", "No remarks on this section.")]
+        except services.Unavailable:
+            lines += ["", tr("(Kontrollerna är inte tillgängliga ännu.)", "(The checks are not available yet.)")]
+        except UserError as exc:
+            lines += ["", exc.message(lang())]
+        unresolved = self.unresolved_names(key)
+        if unresolved:
+            lines += ["", tr("Återanvänd text nämner fortfarande: ", "Reused text still mentions: ")
+                      + ", ".join(sorted(unresolved))]
+        if word_count(text):
+            self.done.add(key)
+        await self.say("\n".join(lines), section=key)
+
+    def unresolved_names(self, key: str) -> set[str]:
+        """Names from taken suggestions that adapt could not replace and that are still in the text."""
+        text = self.draft.text(key)
+        names: set[str] = set()
+        for source in self.draft.sources:
+            if source.get("section") != key:
+                continue
+            for name in source.get("unresolved", []) or []:
+                if isinstance(name, str) and name and name in text:
+                    names.add(name)
+        return names
+
+    # -----------------------------------------------------------------------------------------
+    # The conversation
+
+    async def say(self, text: str, *, role: str = "assistant", section: str | None = None) -> None:
+        message = Message(role, text, section if section is not None else self.draft.current)
+        self.messages.append(message)
+        await self.query_one(Chat).add(message)
+        self.save_conversation()
+
+    @on(Input.Submitted, "#command")
+    async def command_submitted(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        event.input.value = ""
+        if not text:
+            return
+        await self.run_command(text)
+
+    async def run_command(self, text: str) -> None:
+        if not text.startswith("/"):
+            await self.say(text, role="writer")
+            self.search_now(text, announce=True)
+            return
+        name, _, rest = text[1:].partition(" ")
+        action = SLASH.get(name.lower())
+        if action is None:
+            await self.say(tr(f"Okänt kommando `/{name}`. Skriv `/hjälp` för en lista.",
+                              f"Unknown command `/{name}`. Type `/help` for a list."))
+            return
+        if action == "go":
+            await self.go_to(rest)
+        elif action == "suggest":
+            self.search_now(rest or None, announce=True)
+        elif action == "help":
+            self.app.action_help()
+        else:
+            names = {"next": "next_section", "prev": "prev_section"}
+            await self.run_action(names.get(action, action))
+
+    async def go_to(self, query: str) -> None:
+        key = self.find_heading(query)
+        if key is None:
+            await self.say(tr(f"Hittar ingen rubrik som liknar ”{query}”.", f"No heading resembles “{query}”."))
+            return
+        await self.enter_section(key)
+        self.query_one("#editor", TextArea).focus()
+
+    def find_heading(self, query: str) -> str | None:
+        query = query.strip()
+        if not query:
+            return None
+        for h in self.form.headings:  # a number ("3.2"), a key or a short label first
+            if query.rstrip(".") == h.number.rstrip(".") and h.number:
+                return h.key
+            if normalise_heading(query) in (normalise_heading(h.key), normalise_heading(h.label)):
+                return h.key
+        key, _score = match_heading(query, self.form)
+        if key:
+            return key
+        lowered = query.lower()
+        return next((h.key for h in self.form.headings if lowered in h.display.lower()), None)
+
+    # -----------------------------------------------------------------------------------------
+    # Typing: debounced suggestions, page estimate and autosave
+
+    @on(TextArea.Changed, "#editor")
+    def editor_changed(self) -> None:
+        editor = self.query_one("#editor", TextArea)
+        self.update_section_label()
+        if editor.text.strip() == self.draft.text(self.draft.current).strip():
+            return  # loading a section, not an edit
+        self.typed_at = time.perf_counter()
+        self.sync_editor()
+        self.dirty = True
+        self.schedule("suggest", SUGGEST_DELAY, self.start_suggestions)
+        self.schedule("estimate", ESTIMATE_DELAY, self.start_estimate)
+        self.schedule("autosave", AUTOSAVE_DELAY, self.save_now)
+        self.schedule("outline", 0.3, self.refresh_outline)
+
+    def schedule(self, name: str, delay: float, callback) -> None:
+        timer = self._debounce.pop(name, None)
+        if timer is not None:
+            timer.stop()
+        self._debounce[name] = self.set_timer(delay, callback, name=name)
+
+    def sync_editor(self) -> None:
+        if not self.is_mounted:
+            return
+        editor = self.query_one("#editor", TextArea)
+        if self.draft.current:
+            self.draft.set_text(self.draft.current, editor.text)
+
+    def query_text(self) -> str:
+        """The paragraph(s) around the cursor, or the heading and its guidance for an empty section."""
+        editor = self.query_one("#editor", TextArea)
+        text = editor.text
+        if not text.strip():
+            return f"{self.heading.title}. {self.heading.guidance}"
+        row, col = editor.cursor_location
+        lines = text.split("\n")
+        before = "\n".join(lines[:row] + [lines[row][:col] if row < len(lines) else ""])
+        return before[-QUERY_CHARS:] if before.strip() else text[:QUERY_CHARS]
+
+    def start_suggestions(self) -> None:
+        self.search_suggestions(self.query_text(), self.draft.current, announce=False)
+
+    def search_now(self, query: str | None, *, announce: bool) -> None:
+        self.search_suggestions(query or self.query_text(), self.draft.current, announce=announce)
+
+    @work(exclusive=True, thread=True, group="suggest")
+    def search_suggestions(self, query: str, section: str, announce: bool) -> None:
+        worker = get_current_worker()
+        try:
+            results = services.suggest(query, form_id=self.form.id, section=section, library=self.app.library)
+            error = None
+        except UserError as exc:
+            results, error = [], exc.message(lang())
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_suggestions, results, error, announce)
+
+    async def show_suggestions(self, results: list[Any], error: str | None, announce: bool) -> None:
+        panel = self.query_one(Suggestions)
+        if error:
+            self.suggest_error = error
+            panel.show_message(tr("Biblioteket är inte tillgängligt: ", "The library is not available: ") + error)
+        else:
+            self.suggest_error = None
+            panel.show(results)
+        if self.typed_at is not None:
+            self.suggest_latency = time.perf_counter() - self.typed_at
+            self.typed_at = None
+        self.suggest_count += 1
+        if announce:
+            if error or not results:
+                await self.say(tr("Jag hittade inga förslag i biblioteket.", "I found no suggestions in the library."))
+            else:
+                lines = [tr("Förslag ur tidigare beviljade ansökningar (F2 infoga, F5 visa, F6 anpassa):",
+                            "Suggestions from earlier approved applications (F2 insert, F5 show, F6 adapt):")]
+                for s in results[:3]:
+                    lines.append(f"- **{float(getattr(s, 'score', 0)):.0f}** {source_line(s)}")
+                await self.say("\n".join(lines))
+
+    def start_estimate(self) -> None:
+        self.estimate_pages()
+
+    @work(exclusive=True, thread=True, group="estimate")
+    def estimate_pages(self) -> None:
+        worker = get_current_worker()
+        try:
+            estimate = services.estimate_pages(self.draft, self.form)
+        except UserError:
+            estimate = None
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_estimate, estimate)
+
+    def show_estimate(self, estimate: Any) -> None:
+        self.estimate = estimate
+        self.query_one(PageMeter).show(estimate, self.form.page.max_pages)
+
+    # -----------------------------------------------------------------------------------------
+    # Saving
+
+    def save_now(self) -> bool:
+        """Save the draft (atomically); on a conflict ask, on failure keep the text and retry."""
+        self.sync_editor()
+        if self.draft.path is None:
+            return False
+        if changed_on_disk(self.draft):
+            self.ask_about_conflict()
+            return False
+        try:
+            save_draft(self.draft)
+        except UserError as exc:
+            self.notify(exc.message(lang()) + tr(" – försöker igen om en stund", " – retrying shortly"),
+                        severity="error", timeout=6)
+            self.schedule("autosave", RETRY_DELAY, self.save_now)
+            return False
+        self.dirty = False
+        self.save_conversation()
+        return True
+
+    def save_conversation(self) -> None:
+        if self.draft.path is None:
+            return
+        try:
+            save_conversation(self.draft.path, self.messages, self.done)
+        except (UserError, OSError):
+            pass  # the conversation is a convenience; the draft's own save reports disk problems
+
+    def ask_about_conflict(self) -> None:
+        if self.conflict_open:
+            return
+        from assistant.tui.screens.dialogs import ConflictScreen
+
+        self.conflict_open = True
+        self.app.push_screen(ConflictScreen(self.draft.path), self.resolve_conflict)
+
+    async def resolve_conflict(self, choice: str | None) -> None:
+        self.conflict_open = False
+        if choice == "reload":
+            fresh = load_draft(self.draft.path)
+            fresh.current = self.draft.current if self.draft.current in fresh.sections else fresh.current
+            self.draft = fresh
+            self.query_one("#editor", TextArea).load_text(self.draft.text(self.draft.current))
+            self.refresh_outline()
+            self.notify(tr("Läste in versionen från disken.", "Reloaded the version on disk."))
+        elif choice == "copy":
+            target = self.save_as_copy()
+            self.notify(tr(f"Din version sparades som {target.name}", f"Your version was saved as {target.name}"))
+        elif choice == "keep":
+            save_draft(self.draft, force=True)
+            self.notify(tr("Din version sparades över den på disken.", "Your version replaced the one on disk."))
+
+    def save_as_copy(self) -> Path:
+        """Write my version next to the original under a free name, and go on editing the copy."""
+        original = self.draft.path
+        n = 1
+        while True:
+            target = original.with_name(f"{original.stem}.kopia{'' if n == 1 else n}{original.suffix}")
+            if not target.exists():
+                break
+            n += 1
+        self.draft.loaded_digest = None
+        save_draft(self.draft, target)
+        self.app.remember(self.draft)
+        self.query_one("#titlebar", Static).update(self._title_text())
+        return target
+
+    def save_before_quit(self) -> None:
+        """On quit never lose text: a conflict then saves a copy instead of asking."""
+        self.sync_editor()
+        if self.draft.path is None:
+            return
+        try:
+            if changed_on_disk(self.draft):
+                self.save_as_copy()
+            else:
+                save_draft(self.draft)
+            self.save_conversation()
+        except UserError:
+            pass
+
+    # -----------------------------------------------------------------------------------------
+    # Actions
+
+    async def action_next_section(self) -> None:
+        await self.finish_section()
+        following = self.neighbour(1)
+        if following is None:
+            await self.say(tr("Det var sista rubriken. Skriv `/kontroll` för att se hela ansökan "
+                              "eller `/exportera` för att skapa Word-filen.",
+                              "That was the last heading. Type `/check` to review the whole application "
+                              "or `/export` to create the Word file."))
+            self.save_now()
+            self.refresh_outline()
+            return
+        await self.enter_section(following)
+        self.query_one("#editor", TextArea).focus()
+
+    async def action_prev_section(self) -> None:
+        previous = self.neighbour(-1)
+        if previous is not None:
+            await self.enter_section(previous)
+            self.query_one("#editor", TextArea).focus()
+
+    def action_save(self) -> None:
+        if self.save_now():
+            self.notify(tr(f"Sparat i {self.draft.path.name}", f"Saved to {self.draft.path.name}"), timeout=2)
+
+    def action_focus_command(self) -> None:
+        self.query_one("#command", Input).focus()
+
+    def action_focus_editor(self) -> None:
+        self.query_one("#editor", TextArea).focus()
+
+    @on(OptionList.OptionSelected, "#outline")
+    async def outline_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id and event.option.id != self.draft.current:
+            await self.enter_section(event.option.id)
+        self.query_one("#editor", TextArea).focus()
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def suggestion_selected(self) -> None:
+        self.action_show_suggestion()
+
+    def action_move_suggestion(self, step: int) -> None:
+        self.query_one(Suggestions).move(step)
+
+    def chosen(self) -> Any | None:
+        chosen = self.query_one(Suggestions).chosen
+        if chosen is None:
+            self.notify(self.suggest_error or tr("Inget förslag är valt.", "No suggestion is selected."),
+                        severity="warning")
+        return chosen
+
+    def action_take(self, how: str, adapted: Any = None) -> None:
+        """Insert, append or replace with the chosen suggestion; one Ctrl+Z undoes it."""
+        suggestion = self.chosen()
+        if suggestion is None:
+            return
+        text = (getattr(adapted, "text", None) or str(getattr(suggestion, "text", ""))).strip()
+        self.take_text(text, how)
+        try:
+            services.record_source(self.draft, suggestion, self.draft.current, adapted)
+        except UserError:
+            pass  # adapt not there yet: the text is still taken
+        self.notify(tr("Förslaget togs in – Ctrl+Z ångrar.", "Suggestion taken – Ctrl+Z undoes it."), timeout=3)
+
+    def take_text(self, text: str, how: str) -> None:
+        editor = self.query_one("#editor", TextArea)
+        if how == "replace":
+            editor.replace(text, editor.document.start, editor.document.end)
+        elif how == "append":
+            current = editor.text.rstrip("\n")
+            separator = "\n\n" if current.strip() else ""
+            editor.insert(separator + text, (len(current.split("\n")) - 1, len(current.split("\n")[-1])))
+        else:
+            editor.insert(text)
+        editor.focus()
+
+    def action_show_suggestion(self) -> None:
+        suggestion = self.chosen()
+        if suggestion is None:
+            return
+        from assistant.tui.screens.dialogs import SuggestionScreen
+
+        self.app.push_screen(SuggestionScreen(suggestion, self.draft), self.suggestion_dialog_closed)
+
+    def action_adapt_suggestion(self) -> None:
+        suggestion = self.chosen()
+        if suggestion is None:
+            return
+        from assistant.tui.screens.dialogs import SuggestionScreen
+
+        self.app.push_screen(SuggestionScreen(suggestion, self.draft, adapt=True), self.suggestion_dialog_closed)
+
+    def suggestion_dialog_closed(self, result: tuple[str, Any] | None) -> None:
+        if result:
+            how, adapted = result
+            self.action_take(how, adapted)
+
+    def action_budget(self) -> None:
+        from assistant.tui.screens.budget import BudgetScreen
+
+        self.sync_editor()
+        self.app.push_screen(BudgetScreen(self.draft), self.after_budget)
+
+    def after_budget(self, _result: Any = None) -> None:
+        self.dirty = True
+        self.save_now()
+        self.refresh_outline()
+        self.schedule("estimate", 0.05, self.start_estimate)
+
+    def action_check(self) -> None:
+        from assistant.tui.screens.checks import CheckScreen
+
+        self.sync_editor()
+        self.app.push_screen(CheckScreen(self.draft), self.after_check)
+
+    async def after_check(self, result: tuple[dict, str | None] | None) -> None:
+        if not result:
+            return
+        findings, key = result
+        self.findings = findings
+        self.refresh_outline()
+        if key:
+            await self.enter_section(key)
+            self.query_one("#editor", TextArea).focus()
+
+    def action_export(self) -> None:
+        from assistant.tui.screens.export import ExportScreen
+
+        self.sync_editor()
+        self.save_now()
+        self.app.push_screen(ExportScreen(self.draft))
+
+    def action_search_now_from_palette(self) -> None:
+        self.search_now(None, announce=True)

@@ -1,0 +1,199 @@
+"""The start screen: recent drafts, a new application, the demo, or a file by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, Footer, Input, OptionList, RadioButton, RadioSet, Select, Static
+from textual.widgets.option_list import Option
+
+from assistant.core import paths
+from assistant.core.align import slug
+from assistant.core.drafts import new_draft, save_draft
+from assistant.core.errors import UserError
+from assistant.core.forms import available_forms, load_form
+from assistant.tui import services
+from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.tui.settings import drafts_dir, recent_drafts
+
+
+class StartScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+n", "new", "Ny ansökan", id="start.new"),
+        Binding("ctrl+d", "demo", "Öppna demo", id="start.demo"),
+        Binding("ctrl+o", "focus_open", "Öppna fil", id="start.open"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        localise_bindings(self)
+        self.recent = recent_drafts()
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="start"):
+            yield Static("[b]Ansökan[/b]", id="logo")
+            yield Static(tr("Assistent för ansökningar om projektmedel till samordningsförbund (FINSAM)",
+                            "Assistant for project funding applications to coordination associations (FINSAM)"),
+                         id="tagline")
+            with Horizontal(id="start-columns"):
+                with Vertical(id="recent-box"):
+                    yield Static(tr("[b]Senaste utkast[/b]", "[b]Recent drafts[/b]"))
+                    recent = OptionList(id="recent")
+                    if not self.recent:
+                        recent.add_option(Option(Text(tr("Inga ännu – börja med en ny ansökan eller demon.",
+                                                         "None yet – start a new application or the demo."),
+                                                      style="dim"), disabled=True))
+                    for i, entry in enumerate(self.recent):
+                        label = Text(entry.get("title") or Path(entry["path"]).stem, style="bold")
+                        label.append(f"\n{entry['path']}", style="dim")
+                        recent.add_option(Option(label, id=f"r{i}"))
+                    yield recent
+                with Vertical(id="actions"):
+                    yield Button(tr("Ny ansökan", "New application"), id="new", variant="primary")
+                    yield Button(tr("Öppna demo", "Open the demo"), id="demo")
+                    yield Static(tr("Öppna en fil:", "Open a file:"))
+                    yield Input(placeholder=tr("sökväg till utkast (.md)", "path to a draft (.md)"), id="open-path")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        (self.query_one("#recent") if self.recent else self.query_one("#new")).focus()
+
+    @on(OptionList.OptionSelected, "#recent")
+    def recent_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.app.open_draft(Path(self.recent[int(event.option.id[1:])]["path"]))
+
+    @on(Button.Pressed, "#new")
+    def action_new(self, form_id: str | None = None) -> None:
+        self.app.push_screen(NewDraftScreen(form_id if isinstance(form_id, str) else None))
+
+    @on(Button.Pressed, "#demo")
+    def action_demo(self) -> None:
+        try:
+            self.app.open_draft(copy_demo())
+        except UserError as exc:
+            self.notify(exc.message(lang()), severity="error")
+
+    def action_focus_open(self) -> None:
+        self.query_one("#open-path", Input).focus()
+
+    @on(Input.Submitted, "#open-path")
+    def open_path(self, event: Input.Submitted) -> None:
+        if event.value.strip():
+            self.app.open_draft(Path(event.value.strip()).expanduser())
+
+
+def copy_demo() -> Path:
+    """The demo as the user's own copy; the shipped file is never edited. An earlier copy is reused."""
+    shipped = paths.demo_draft()
+    if not shipped.is_file():
+        raise UserError("demoutkastet saknas i installationen", "the demo draft is missing from the installation",
+                        where=shipped)
+    target = drafts_dir() / shipped.name
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        from assistant.core.atomic import atomic_write_bytes
+
+        atomic_write_bytes(target, shipped.read_bytes(), backup=False)
+    return target
+
+
+class NewDraftScreen(ModalScreen[None]):
+    """Form, title, file, and whether to start empty or from an earlier application."""
+
+    BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt", id="dialog.cancel")]
+
+    def __init__(self, form_id: str | None = None) -> None:
+        super().__init__()
+        localise_bindings(self)
+        self.form_ids = available_forms()
+        self.form_id = form_id if form_id in self.form_ids else (self.form_ids[0] if self.form_ids else None)
+        self.path_edited = False
+
+    def compose(self) -> ComposeResult:
+        options = [(load_form(f).name, f) for f in self.form_ids]
+        with Vertical(classes="dialog"):
+            yield Static(tr("[b]Ny ansökan[/b]", "[b]New application[/b]"), classes="dialog-title")
+            yield Static(tr("Formulär:", "Form:"))
+            yield Select(options, value=self.form_id or Select.NULL, allow_blank=False, id="new-form")
+            yield Static(tr("Projektets titel:", "Project title:"))
+            yield Input(id="new-title", placeholder=tr("t.ex. Unga vuxna i arbete", "e.g. Young adults in work"))
+            yield Static(tr("Spara som:", "Save as:"))
+            yield Input(str(drafts_dir() / "ansokan.md"), id="new-path")
+            with RadioSet(id="new-kind"):
+                yield RadioButton(tr("Tom ansökan", "Empty application"), value=True, id="kind-empty")
+                yield RadioButton(tr("Utgå från en tidigare ansökan (.docx, .pdf, .txt, .md)",
+                                     "Start from an earlier application (.docx, .pdf, .txt, .md)"), id="kind-source")
+            yield Input(placeholder=tr("sökväg till den tidigare ansökan", "path to the earlier application"),
+                        id="new-source", disabled=True)
+            yield Static(id="new-error")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("Skapa", "Create"), id="create", variant="primary")
+                yield Button(tr("Avbryt", "Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#new-title", Input).focus()
+
+    @on(Input.Changed, "#new-title")
+    def title_changed(self, event: Input.Changed) -> None:
+        if not self.path_edited:  # the file name follows the title until the writer edits it
+            name = slug(event.value) or "ansokan"
+            self.query_one("#new-path", Input).value = str(drafts_dir() / f"{name}.md")
+
+    @on(Input.Changed, "#new-path")
+    def path_changed(self, event: Input.Changed) -> None:
+        if self.query_one("#new-path", Input).has_focus:
+            self.path_edited = True
+
+    @on(RadioSet.Changed, "#new-kind")
+    def kind_changed(self) -> None:
+        self.query_one("#new-source", Input).disabled = not self.query_one("#kind-source", RadioButton).value
+
+    @on(Button.Pressed, "#cancel")
+    def cancel(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#create")
+    @on(Input.Submitted, "#new-title, #new-path, #new-source")
+    def create(self) -> None:
+        try:
+            path = self.create_draft()
+        except UserError as exc:
+            self.query_one("#new-error", Static).update(Text(exc.message(lang()), style="bold red"))
+            return
+        self.dismiss(None)
+        self.app.open_draft(path)
+
+    def create_draft(self) -> Path:
+        form_id = self.query_one("#new-form", Select).value
+        if not isinstance(form_id, str):
+            raise UserError("välj ett formulär", "choose a form")
+        form = load_form(form_id)
+        title = self.query_one("#new-title", Input).value.strip()
+        path = Path(self.query_one("#new-path", Input).value.strip()).expanduser()
+        if not str(path) or path.name in ("", "."):
+            raise UserError("ange var utkastet ska sparas", "give a file to save the draft to")
+        if path.suffix != ".md":
+            path = path.with_suffix(".md")
+        if path.exists():
+            raise UserError("filen finns redan; välj ett annat namn eller öppna den från startsidan",
+                            "the file already exists; choose another name or open it from the start screen",
+                            where=path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if self.query_one("#kind-source", RadioButton).value:
+            source = Path(self.query_one("#new-source", Input).value.strip()).expanduser()
+            if not source.is_file():
+                raise UserError("den tidigare ansökan finns inte", "the earlier application does not exist",
+                                where=source)
+            draft, report = services.draft_from_source(form, source)
+            draft.title = title or draft.title
+            save_draft(draft, path)
+            self.app.start_report = report
+        else:
+            save_draft(new_draft(form, title=title), path)
+        return path

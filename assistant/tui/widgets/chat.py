@@ -1,0 +1,27 @@
+"""The conversation: Markdown messages from the assistant and short notes from the writer."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown
+
+from assistant.tui.conversation import Message
+
+SHOWN = 40  # messages rendered on open; older ones stay in the sidecar
+
+
+class Chat(VerticalScroll, can_focus=False):
+    async def show_history(self, messages: list[Message]) -> None:
+        await self.remove_children()
+        await self.mount_all([self._bubble(m) for m in messages[-SHOWN:]])
+        self.scroll_end(animate=False)
+
+    async def add(self, message: Message) -> None:
+        await self.mount(self._bubble(message))
+        while len(self.children) > SHOWN * 2:
+            await self.children[0].remove()
+        self.scroll_end(animate=False)
+
+    @staticmethod
+    def _bubble(message: Message) -> Markdown:
+        return Markdown(message.text, classes=f"msg {message.role}")
