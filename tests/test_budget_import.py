@@ -190,8 +190,10 @@ def test_two_different_printed_grand_totals_are_both_kept():
 
 
 def test_oversized_text_is_cut_and_said():
-    b = parse_budget_text("x\n" * 150_000, FINSAM)
+    b = parse_budget_text("x" * 250_000, FINSAM)
     assert b.unread and "längre än" in b.unread[0]
+    b = parse_budget_text("Personal: 1 kr\n" * 6_000, FINSAM)
+    assert "fler än 5000 rader" in b.unread[0] and len(b.items) == 5_000
 
 
 @needs_sources

@@ -23,6 +23,7 @@ from assistant.core.budget import Budget, BudgetItem
 from assistant.core.forms import BudgetRules, Form
 
 MAX_TEXT_CHARS = 200_000
+MAX_LINES = 5_000  # a budget section longer than this is not a budget; keep the import instant
 MAX_UNREAD = 40
 CATEGORY_MIN_SCORE = 86
 # The key in `stated.subtotals` for a total printed under the detailed budget ("Total kostnad …").
@@ -83,6 +84,9 @@ def parse_budget_text(text: str, form: Form) -> Budget:
     if len(text) > MAX_TEXT_CHARS:
         text = text[:MAX_TEXT_CHARS]
         budget.unread.append(f"budgettexten är längre än {MAX_TEXT_CHARS} tecken; resten lästes inte")
+    if text.count("\n") > MAX_LINES:
+        text = "\n".join(text.split("\n")[:MAX_LINES])
+        budget.unread.append(f"budgettexten har fler än {MAX_LINES} rader; resten lästes inte")
     state = _State(budget=budget, rules=form.budget)
     for row in _rows(_clean(text)):
         if len(row.cells) == 1 and _STOP_RE.match(row.label):
