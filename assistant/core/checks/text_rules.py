@@ -119,13 +119,17 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
         origin = str(source.get("title") or source.get("entry") or source.get("id") or "en tidigare ansökan")
         names = [*_strings(source.get("organisation")), *_strings(source.get("municipality")),
                  *_strings(source.get("people")), *_strings(source.get("names")), *_strings(source.get("places"))]
-        for name in names:
+        spans: list[tuple[int, int]] = []
+        for name in sorted(set(names), key=len, reverse=True):  # "Malmö stad" before "Malmö"
             if name.lower() in own or any(name.lower() in o for o in own) or (key, name) in reported:
                 continue
-            m = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
-            if m:
+            for m in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                if any(a <= m.start() < b for a, b in spans):
+                    continue
+                spans.append((m.start(), m.end()))
                 reported.add((key, name))
                 yield _unadapted(ctx, key, name, origin, _quote(text, m.start(), m.end()))
+                break
         for year in _strings(source.get("years")) if start else []:
             if year.isdigit() and int(year) < start.year and (key, year) not in reported:
                 m = re.search(rf"(?<!\d){year}(?!\d)", text)
