@@ -51,5 +51,7 @@ def _print_human(args: argparse.Namespace, report: CheckReport, draft, form) -> 
     counts = {s: sum(1 for f in report.findings if f.severity == s) for s in MARKS}
     print()
     warnings_sv = "varning" if counts["varning"] == 1 else "varningar"
+    errors_en = "error" if counts["fel"] == 1 else "errors"
+    warnings_en = "warning" if counts["varning"] == 1 else "warnings"
     print(t(args, f"{counts['fel']} fel, {counts['varning']} {warnings_sv}, {counts['info']} info",
-            f"{counts['fel']} errors, {counts['varning']} warnings, {counts['info']} info"))
+            f"{counts['fel']} {errors_en}, {counts['varning']} {warnings_en}, {counts['info']} info"))

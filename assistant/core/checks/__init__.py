@@ -75,16 +75,16 @@ def run_checks(draft: Draft, form: Form | None = None, *, exact: bool = False) -
 def check_section(draft: Draft, key: str, form: Form | None = None) -> list[Finding]:
     """The findings about one section, for the UI when the writer leaves it."""
     form = form or draft.form
-    return _ordered([f for f in _rule_findings(draft, form) if f.section == key], form)
+    return _ordered([f for f in _rule_findings(draft, form, only=key) if f.section == key], form)
 
 
-def _rule_findings(draft: Draft, form: Form) -> list[Finding]:
+def _rule_findings(draft: Draft, form: Form, *, only: str | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for check_id, rule in RULES.items():
         settings = form.check_settings(check_id)
         if settings is None:
             continue
-        findings.extend(rule(Context(draft, form, settings)))
+        findings.extend(rule(Context(draft, form, settings, only=only)))
     return findings
 
 

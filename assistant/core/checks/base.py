@@ -50,12 +50,13 @@ class Context:
     draft: Draft
     form: Form
     settings: dict[str, Any] = field(default_factory=dict)
+    only: str | None = None  # check_section: scan only this section's text
 
     def texts(self) -> list[tuple[str, str]]:
         """(key, text) of every section with text, the form's first, then the extra ones."""
         out = [(h.key, self.draft.text(h.key)) for h in self.form.headings if self.draft.text(h.key)]
         out += [(ex.key, ex.text) for ex in self.draft.extra if ex.text]
-        return out
+        return [(k, t) for k, t in out if self.only is None or k == self.only]
 
     def heading_label(self, key: str | None) -> str:
         if key is None:
