@@ -210,6 +210,13 @@ def test_cap_from_the_form():
     assert found and found[0].severity == "fel"
 
 
+def test_what_the_importer_could_not_read_is_a_warning():
+    d = clean_draft()
+    d.budget.unread = ["rad 3: ”Resor till Rom 5 000 5 000” hör inte till någon budgetkategori"]
+    assert messages(d, "budget.unread") == [
+        "budget: kunde inte läsas vid importen: rad 3: ”Resor till Rom 5 000 5 000” hör inte till någon budgetkategori"]
+
+
 def test_empty_compiled_row_is_info():
     d = clean_draft()
     for year in (2026, 2027):

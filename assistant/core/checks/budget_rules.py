@@ -27,6 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
 def check_budget(ctx: Context) -> Iterator[Finding]:
     budget = ctx.draft.budget
     section = ctx.budget_key
+    yield from _unread(budget, section)
     yield from _bad_cells(budget, section)
     yield from _negative(budget, section)
     yield from _stated_compiled(budget, section)
@@ -95,6 +96,15 @@ def _diff(a: Decimal, b: Decimal) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # Cells
+
+
+def _unread(budget: Budget, section: str | None) -> Iterator[Finding]:
+    """What the importer could not place: the budget may be missing those amounts."""
+    for line in budget.unread:
+        yield finding("varning", "budget.unread", section, f"budget: kunde inte läsas vid importen: {line}",
+                      f"budget: could not be read on import: {line}",
+                      "för in beloppet i budgeten för hand och ta sedan bort raden under `unread`",
+                      "enter the amount in the budget by hand, then remove the line under `unread`")
 
 
 def _bad_cells(budget: Budget, section: str | None) -> Iterator[Finding]:
