@@ -167,7 +167,7 @@ def _reusable(paragraph: str) -> bool:
     """Subheadings and table rows are not wording anyone reuses."""
     if paragraph.startswith("#") or "\t" in paragraph:
         return False
-    return word_count(paragraph) >= 3
+    return len(paragraph.split()) >= 3
 
 
 def passages(entry: Entry) -> list[Passage]:

@@ -26,8 +26,8 @@ from assistant.core.textnorm import grams, split_compound, stem, stems, words
 MIN_SCORE = 45          # calibrated on tests/eval: off-topic tops out near 41, on-topic starts near 50
 SECTION_BOOST = 6       # points for a passage that stood under the writer's own section
 SHORT_PASSAGE = 8       # words; shorter passages are down-weighted (they match anything)
-CANDIDATES = 60
-COMMON_SHARE = 0.25     # terms in more than this share of passages do not pick candidates
+CANDIDATES = 40
+POSTINGS_BUDGET = 1000  # matched rows the candidate stage may rank (see candidate_query)
 TYPO_CUTOFF = 84
 MAX_QUERY_CHARS = 4000
 
@@ -79,13 +79,36 @@ def build_query(text: str, index: Index) -> Query:
     return Query(terms=terms, alternatives=alternatives, grams=grams(list(terms)))
 
 
-def _fts_terms(query: Query, index: Index) -> list[str]:
-    n = max(index.documents, 1)
-    known: list[str] = []
+def candidate_query(query: Query, index: Index) -> tuple[str, bool]:
+    """An FTS5 MATCH expression whose matches stay near POSTINGS_BUDGET rows at any library size,
+    and whether it is worth ranking by BM25.
+
+    Ranking is the costly part of FTS5 (1–2 µs per matched row), so: rare terms are OR-ed while
+    their postings fit the budget; the common rest is AND-ed, rarest first, until the intersection
+    (counted, a fraction of a ms) fits too. A query of nothing but very common words ("verksamheten")
+    takes unranked matches: every one of them covers the query equally; the rerank decides."""
+    vocab = index.vocabulary
+    known: set[str] = set()
     for term in query.terms:
-        known.extend(p for p in [term, *query.alternatives.get(term, [])] if p in index.vocabulary)
-    rare = [t for t in known if index.vocabulary[t] / n <= COMMON_SHARE]
-    return list(dict.fromkeys(rare or known))
+        known.update(p for p in [term, *query.alternatives.get(term, [])] if p in vocab)
+    ordered = sorted(known, key=lambda t: vocab[t])
+    rare: list[str] = []
+    postings = 0
+    for term in ordered:
+        if postings + vocab[term] > POSTINGS_BUDGET:
+            break
+        rare.append(term)
+        postings += vocab[term]
+    common = ordered[len(rare):]
+    parts = [f'"{t}"' for t in rare]
+    for size in range(2, min(len(common), 5) + 1):
+        group = "(" + " AND ".join(f'"{t}"' for t in common[:size]) + ")"
+        if index.count(group) <= POSTINGS_BUDGET:
+            parts.append(group)
+            break
+    if parts:
+        return " OR ".join(parts), True
+    return " OR ".join(f'"{t}"' for t in common[:3]), False
 
 
 def _coverage(query: Query, passage_terms: set[str]) -> tuple[float, list[str]]:
@@ -108,8 +131,8 @@ def _coverage(query: Query, passage_terms: set[str]) -> tuple[float, list[str]]:
 def score_passage(query: Query, terms_text: str, words_count: int, bm25: float, best_bm25: float) -> tuple[float, list[str]]:
     passage_terms = set(terms_text.split())
     coverage, matched = _coverage(query, passage_terms)
-    gram_share = len(query.grams & grams(list(passage_terms))) / max(len(query.grams), 1)
-    rank = bm25 / best_bm25 if best_bm25 else 0.0  # both negative in FTS5: 1.0 for the best
+    gram_share = len(query.grams & grams(passage_terms)) / max(len(query.grams), 1)
+    rank = bm25 / best_bm25 if best_bm25 else 1.0  # both negative in FTS5: 1.0 for the best
     score = 100 * (0.62 * coverage + 0.28 * gram_share + 0.10 * rank)
     if words_count < SHORT_PASSAGE:
         score *= math.sqrt(words_count / SHORT_PASSAGE)
@@ -147,7 +170,8 @@ def suggest(query_text: str, *, form_id: str, section: str | None = None, k: int
     text = _query_text(query_text, form_id, section)
     index = index or open_index(_dirs(library_dirs))
     query = build_query(text, index)
-    hits = index.candidates(_fts_terms(query, index), CANDIDATES)
+    match, ranked = candidate_query(query, index)
+    hits = index.candidates(match, CANDIDATES, ranked=ranked)
     if not hits:
         return []
     rows = index.passages_by_id([rowid for rowid, _ in hits])

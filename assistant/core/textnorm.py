@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Iterable
 
 import snowballstemmer
 
@@ -40,7 +41,8 @@ se mer mest fler flera andra annan annat enligt vilket dels redan just kunna ska
 görs gjort gjorde del delen ha haft hos emot inför finns fanns där dvs osv m.m mm nr st ca cirka
 """.split())
 
-WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+# Letters only: hyphenated compounds ("arbetsmarknads-") and digits split words apart.
+WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 ABBREV_RE = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", re.IGNORECASE)
 
 MIN_PART = 4        # the shortest compound part worth matching ("plan", "stöd")
@@ -68,10 +70,7 @@ def expand_abbreviations(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case words, abbreviations spelled out, hyphenated compounds split."""
-    out: list[str] = []
-    for token in WORD_RE.findall(fold(expand_abbreviations(text))):
-        out.extend(part for part in re.split(r"[-'’]", token) if part)
-    return out
+    return WORD_RE.findall(fold(expand_abbreviations(text)))
 
 
 @lru_cache(maxsize=200_000)
@@ -86,7 +85,11 @@ def content_words(text: str) -> list[str]:
 
 def stems(text: str) -> list[str]:
     """The stems of the content words, in text order (duplicates kept)."""
-    return [stem(w) for w in content_words(text)]
+    return stems_of(words(text))
+
+
+def stems_of(all_words: list[str]) -> list[str]:
+    return [stem(w) for w in all_words if len(w) > 1 and w not in STOPWORDS]
 
 
 def split_compound(term: str, vocabulary: set[str] | frozenset[str]) -> list[str]:
@@ -112,18 +115,14 @@ def split_compound(term: str, vocabulary: set[str] | frozenset[str]) -> list[str
     return best
 
 
-def grams(terms: list[str] | tuple[str, ...], n: int = GRAM) -> set[str]:
-    """Character n-grams of each term (padded), so compounds share grams with their parts."""
-    out: set[str] = set()
-    for term in terms:
-        padded = f" {term} "
-        if len(padded) <= n:
-            out.add(padded)
-            continue
-        out.update(padded[i:i + n] for i in range(len(padded) - n + 1))
-    return out
+@lru_cache(maxsize=200_000)
+def term_grams(term: str, n: int = GRAM) -> frozenset[str]:
+    """Character n-grams of a term, padded, so a compound shares grams with its parts."""
+    padded = f" {term} "
+    if len(padded) <= n:
+        return frozenset((padded,))
+    return frozenset(padded[i:i + n] for i in range(len(padded) - n + 1))
 
 
-def without_digits(text: str) -> str:
-    """Normalised text for near-duplicate detection: numbers and spacing do not count."""
-    return " ".join(WORD_RE.findall(fold(text)))
+def grams(terms: Iterable[str]) -> set[str]:
+    return set().union(*map(term_grams, terms))
