@@ -396,6 +396,7 @@ def entry_from_document(path: Path, *, form_id: str | None = None, keep_contacts
     form_id, segments = _best_segments(doc, form_id)
     entry = Entry(id="", form=form_id or "", source=path.name, imported=dt.date.today())
     people: list[str] = []
+    front_matter = "\n".join(seg.text for seg in segments if seg.key is None)
     for seg in segments:
         if seg.key is None:  # the title page and the form's own preamble
             continue
@@ -403,6 +404,7 @@ def entry_from_document(path: Path, *, form_id: str | None = None, keep_contacts
         key = KEY_ALIASES.get(seg.key, seg.key)
         if key in PRIVATE_KEYS:
             people += _people(text)
+            front_matter += "\n" + text  # who applied: read for metadata, never stored
             if not keep_contacts:
                 continue
         if not text and not seg.heading:
@@ -414,7 +416,7 @@ def entry_from_document(path: Path, *, form_id: str | None = None, keep_contacts
     for section in entry.sections:
         if section.key not in PRIVATE_KEYS:
             section.text = _without_people(redact(section.text), people)
-    _fill_meta(entry, doc, meta or {})
+    _fill_meta(entry, front_matter, meta or {})
     return entry
 
 
@@ -463,19 +465,28 @@ def _best_segments(doc: Any, form_id: str | None) -> tuple[str, list[Any]]:
     return best[1], best[2]
 
 
-def _fill_meta(entry: Entry, doc: Any, meta: dict[str, Any]) -> None:
+TITLE_RE = re.compile(r"^[ \t]*(?:Ansökan|Projektnamn|Projektets namn)[ \t]*:[ \t]*(\S.{1,150})$", re.M | re.I)
+
+
+def _fill_meta(entry: Entry, front_matter: str, meta: dict[str, Any]) -> None:
     """Metadata from the caller (the built-in table), else what the text itself says."""
+    from assistant.core.dates import find_period, parse_date
     from assistant.core.forms import load_form
 
     for key, value in meta.items():
         setattr(entry, key, value)
-    full = "\n".join(s.text for s in entry.sections)
+    by_key = {s.key: s.text for s in entry.sections}
     if not entry.title:
-        entry.title = (getattr(doc, "title", "") or Path(entry.source).stem).strip()[:120]
+        m = TITLE_RE.search(front_matter)
+        named = by_key.get("projektnamn", "").strip().split("\n")[0]
+        entry.title = (m.group(1) if m else named or re.sub(r"[_-]+", " ", Path(entry.source).stem)).strip()[:150]
     if not (entry.start and entry.end):
-        found = re.findall(r"\b((?:19|20)\d{2}-\d{2}-\d{2})\b", next((s.text for s in entry.sections if s.key == "tidsplan"), ""))
-        if len(found) >= 2:
-            entry.start, entry.end = _as_date(found[0]), _as_date(found[-1])
+        tidsplan = by_key.get("tidsplan", "")
+        start, end = find_period(tidsplan)
+        if not (start and end):
+            found = [d for d in (parse_date(x) for x in re.findall(r"\b(?:19|20)\d{2}-\d{2}-\d{2}\b", tidsplan)) if d]
+            start, end = (found[0], found[-1]) if len(found) >= 2 else (start, end)
+        entry.start, entry.end = entry.start or start, entry.end or end
     if not entry.year:
         entry.year = entry.start.year if entry.start else None
     if entry.form and not entry.funder:
@@ -483,13 +494,14 @@ def _fill_meta(entry: Entry, doc: Any, meta: dict[str, Any]) -> None:
             entry.funder = load_form(entry.form).funder
         except UserError:
             pass
+    full = front_matter + "\n" + "\n".join(by_key.values())
     if not entry.organisation:
         m = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+s? (?:stad|kommun))\b", full)
         entry.organisation = m.group(1) if m else ""
     if not entry.municipality and entry.organisation:
         entry.municipality = re.sub(r"s? (stad|kommun)$", "", entry.organisation)
-    if not entry.projects:
-        entry.projects = sorted(set(re.findall(r"\(([A-ZÅÄÖ]{2,8})\)", entry.title)) | ({entry.title} if entry.title else set()))
+    if not entry.projects and entry.title:
+        entry.projects = sorted({entry.title, *re.findall(r"\(([A-ZÅÄÖ]{2,10})\)", entry.title)})
 
 
 @dataclass

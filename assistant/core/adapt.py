@@ -1,0 +1,254 @@
+"""Adapting a reused passage to the writer's own application.
+
+The source application's organisation, municipality, project name and period are replaced by the
+draft's own values; what cannot be known (other years, amounts, people, other projects) is marked
+for the writer as ⟦Malmö stad → ?⟧, which the checks and the writer's eye both find.
+
+Safety: the passage text is never a template. The result is built piece by piece: literal text is
+copied as it is, and only the fixed placeholders this module writes ("{{ organisation }}") are
+rendered, through Jinja2's SandboxedEnvironment with StrictUndefined and the draft's `fields()`.
+A passage containing `{{ … }}` or `{% … %}` comes out literally and can read nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable
+
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+from assistant.core.amounts import amounts_in_text
+from assistant.core.errors import UserError
+from assistant.core.library import Entry, load_library
+from assistant.core.library import library_dirs as default_library_dirs
+
+MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
+# What the checks look for: anything still marked for the writer.
+MARKER_RE = re.compile(r"⟦[^⟦⟧\n]{1,200}⟧")
+ISO_DATE_RE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
+YEAR_RE = re.compile(r"(?<![\d\-])((?:19|20)\d{2})(?![\d\-]\d)")
+REDACTED_RE = re.compile(r"\[(namn|e-post|telefon)\]")
+MAX_PASSAGE_CHARS = 20_000
+
+
+@dataclass
+class Replacement:
+    kind: str     # organisation | municipality | project | date | year
+    old: str
+    new: str
+
+    def __str__(self) -> str:
+        return f"{self.old} → {self.new}"
+
+
+@dataclass
+class Mark:
+    """Something the writer must adapt by hand, left in the text as ⟦old → ?⟧."""
+
+    kind: str     # organisation | municipality | project | person | date | year | amount
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
+@dataclass
+class Adapted:
+    text: str
+    replacements: list[Replacement] = field(default_factory=list)
+    unresolved: list[Mark] = field(default_factory=list)
+    source: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    kind: str
+    found: str
+    field_name: str | None   # the draft field that replaces it, or None to mark it
+    suffix: str = ""          # a genitive -s kept after the replacement
+
+
+@lru_cache(maxsize=1)
+def _environment() -> SandboxedEnvironment:
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+
+
+@lru_cache(maxsize=32)
+def _placeholder(field_name: str):
+    """The only templates ever rendered: one fixed variable each, never any passage text."""
+    if not re.fullmatch(r"[a-z_]+", field_name):
+        raise ValueError(field_name)
+    return _environment().from_string("{{ " + field_name + " }}")
+
+
+def _render(field_name: str, fields: dict[str, Any]) -> str:
+    try:
+        return str(_placeholder(field_name).render(**fields)).strip()
+    except Exception:  # an undefined or unrenderable field: the writer adapts it instead
+        return ""
+
+
+def marker(text: str) -> str:
+    return f"{MARK_OPEN}{text} → ?{MARK_CLOSE}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding what belongs to the source application
+
+
+def _name_spans(text: str, name: str, kind: str, field_name: str | None) -> list[_Span]:
+    """`name` as a whole word, with an optional genitive -s ("Malmö stads", "Staffanstorps")."""
+    if len(name.strip()) < 2:
+        return []
+    spans = []
+    for m in re.finditer(rf"(?<![\wÅÄÖåäö]){re.escape(name)}(s?)(?![\wÅÄÖåäö])", text):
+        spans.append(_Span(m.start(), m.end(), kind, m.group(0), field_name, suffix=m.group(1)))
+    return spans
+
+
+def _find(text: str, entry: Entry) -> list[_Span]:
+    spans: list[_Span] = []
+    title_names = {entry.title, *re.findall(r"\(([A-ZÅÄÖ]{2,10})\)", entry.title)}
+    for project in sorted({*entry.projects, entry.title} - {""}, key=len, reverse=True):
+        field_name = "title" if project in title_names else None
+        spans += _name_spans(text, project, "project", field_name)
+    if entry.organisation:
+        spans += _name_spans(text, entry.organisation, "organisation", "organisation")
+    if entry.municipality:
+        spans += _name_spans(text, entry.municipality, "municipality", "municipality")
+    for m in REDACTED_RE.finditer(text):
+        kind = "person" if m.group(1) == "namn" else "contact"
+        spans.append(_Span(m.start(), m.end(), kind, m.group(1), None))
+    for value, start, end in amounts_in_text(text):
+        spans.append(_Span(start, end, "amount", text[start:end], None))
+    for m in ISO_DATE_RE.finditer(text):
+        found = _date(m.group(0))
+        field_name = "start" if found and found == entry.start else "end" if found and found == entry.end else None
+        spans.append(_Span(m.start(), m.end(), "date", m.group(0), field_name))
+    for m in YEAR_RE.finditer(text):
+        year = int(m.group(1))
+        field_name = ("start_year" if entry.start and year == entry.start.year
+                      else "end_year" if entry.end and year == entry.end.year else None)
+        spans.append(_Span(m.start(), m.end(), "year", m.group(1), field_name))
+    return _without_overlaps(spans)
+
+
+def _without_overlaps(spans: list[_Span]) -> list[_Span]:
+    """Longest first wins: "Malmö stad" over "Malmö", a date over its year, an amount over a year."""
+    chosen: list[_Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(span.end <= c.start or span.start >= c.end for c in chosen):
+            chosen.append(span)
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# The public API
+
+
+def _passage_parts(item: Any) -> tuple[str, str, dict[str, Any]]:
+    """(text, library id, source dict) of a Suggestion, a library Passage or a plain dict."""
+    get = item.get if isinstance(item, dict) else lambda name, default=None: getattr(item, name, default)
+    text = get("text", "") or ""
+    source = dict(get("source", None) or {})
+    entry_id = source.get("id") or get("entry_id", "") or ""
+    if not isinstance(text, str):
+        raise UserError("förslaget saknar text", "the suggestion has no text")
+    return text[:MAX_PASSAGE_CHARS], str(entry_id), source
+
+
+def _entry_for(entry_id: str, source: dict[str, Any], library_dirs: Iterable[tuple[Path, bool]] | None) -> Entry:
+    for entry in load_library(library_dirs if library_dirs is not None else default_library_dirs()):
+        if entry.id == entry_id:
+            return entry
+    # Not in the library any more: what the suggestion itself says about its source.
+    year = source.get("year")
+    return Entry(id=entry_id or "okänd", title=str(source.get("title", "")),
+                 organisation=str(source.get("organisation", "")), year=year if isinstance(year, int) else None)
+
+
+def adapt(suggestion_or_passage: Any, draft: Any, *, entry: Entry | None = None,
+          library_dirs: Iterable[tuple[Path, bool]] | None = None) -> Adapted:
+    """The passage rewritten for `draft`: the source's own names and period replaced by the draft's
+    values where the draft has them, everything else marked ⟦… → ?⟧ for the writer."""
+    text, entry_id, source = _passage_parts(suggestion_or_passage)
+    entry = entry or _entry_for(entry_id, source, library_dirs)
+    fields = draft.fields() if hasattr(draft, "fields") else dict(draft or {})
+    out: list[str] = []
+    result = Adapted(text="", source={"id": entry.id, "title": entry.title, "organisation": entry.organisation,
+                                      "municipality": entry.municipality, "year": entry.year})
+    position = 0
+    for span in _find(text, entry):
+        out.append(text[position:span.start])  # literal passage text, never rendered
+        new = _render(span.field_name, fields) if span.field_name else ""
+        if new and new != span.found:
+            if span.suffix and not new.endswith(("s", "x", "z")):
+                new += "s"
+            out.append(new)
+            result.replacements.append(Replacement(span.kind, span.found, new))
+        elif new:
+            out.append(span.found)  # already the draft's own value
+        else:
+            out.append(marker(span.found))
+            result.unresolved.append(Mark(span.kind, span.found))
+        position = span.end
+    out.append(text[position:])
+    result.text = "".join(out)
+    return result
+
+
+def record_source(draft: Any, suggestion: Any, section_key: str, adapted: Adapted | None) -> dict[str, Any]:
+    """Remember in `draft.sources` where a reused passage came from and what was found and changed,
+    so the checks can flag names left unadapted and the draft can list its sources."""
+    text, entry_id, source = _passage_parts(suggestion)
+    found: dict[str, list[str]] = {}
+    replaced: list[str] = []
+    unresolved: list[str] = []
+    if adapted is not None:
+        for r in adapted.replacements:
+            found.setdefault(r.kind, []).append(r.old)
+            replaced.append(r.old)
+        for m in adapted.unresolved:
+            found.setdefault(m.kind, []).append(m.text)
+            unresolved.append(m.text)
+        meta = adapted.source
+    else:
+        meta = source
+    record: dict[str, Any] = {
+        "id": entry_id or meta.get("id", ""),
+        "passage_id": str(getattr(suggestion, "passage_id", "") or (suggestion.get("passage_id", "")
+                                                                     if isinstance(suggestion, dict) else "")),
+        "title": meta.get("title") or source.get("title", ""),
+        "organisation": meta.get("organisation") or source.get("organisation", ""),
+        "municipality": meta.get("municipality", ""),
+        "year": meta.get("year") or source.get("year"),
+        "section": section_key,
+        "names": _unique(found.get("project", [])),
+        "people": _unique(found.get("person", [])),
+        "years": _unique(found.get("year", []) + [d[:4] for d in found.get("date", [])]),
+        "dates": _unique(found.get("date", [])),
+        "amounts": _unique(found.get("amount", [])),
+        "replaced": _unique(replaced),
+        "unresolved": _unique(unresolved),
+    }
+    record = {k: v for k, v in record.items() if v not in (None, "", [])}  # TOML has no null
+    draft.sources.append(record)
+    return record
+
+
+def _unique(values: list[str]) -> list[str]:
+    return list(dict.fromkeys(values))
