@@ -203,3 +203,21 @@ def test_budget_report_lines():
     assert lines[1] == "detaljerad budget: 5 poster, totalt 3\u00a0154\u00a0860 kr"
     english = budget_report(parse_budget_text("Personal\t1\t2", FINSAM), "en")
     assert english[0] == "no budget could be read" and english[1].startswith("not read: ")
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+CELLS = st.sampled_from(["Personal", "Lokaler:", "Totalt", "SUMMA", "År 2026", "2027", "1 000", "12a",
+                         "-5 000", "kr", "", "Total kostnad 3 kr", "=SUM(A1)", "<p>", "~(1,4 mkr)", "x" * 70])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(CELLS, min_size=1, max_size=6), max_size=25), st.sampled_from(["\t", "\n\t"]))
+def test_any_messy_text_gives_a_budget_never_a_crash(rows, joiner):
+    text = "\n".join(joiner.join(row) for row in rows)
+    budget = parse_budget_text(text, FINSAM)
+    assert set(budget.compiled) <= set(FINSAM.budget.categories)
+    assert all(i.category in FINSAM.budget.categories for i in budget.items)
+    assert all("Totalt" not in c and "SUMMA" not in c for c in budget.compiled)
+    budget_report(budget)

@@ -439,3 +439,27 @@ def test_check_json_on_drafts_from_the_sources(prefix, tmp_path, capsys):
     if prefix == "003":
         idn = [f for f in data["findings"] if f["code"] == "contacts.email_idn"]
         assert idn and idn[0]["severity"] == "info" and "malmö.se" in idn[0]["message"]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+PIECES = st.sampled_from(["TODO", "Total kostnad 3 200 000 kr", "äskar 1,4 mkr", "år 2035", "kvinnor och män",
+                          "Startdatum: 2026-02-30", "Slutdatum: 1 juni 2025", "anna@", "070-12", "\t", "\n\n",
+                          "### Rubrik", "- punkt", "Lorem ipsum", "[...]", "å", ".", ":", "12a", "-500 kr"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.dictionaries(st.sampled_from(["bakgrund", "tidsplan", "mal", "budget", "kontaktuppgifter"]),
+                       st.lists(PIECES, max_size=12).map(" ".join)),
+       st.lists(st.sampled_from(["", "1 000", "12a", "-5", "1e30", "=A1"]), min_size=4, max_size=4))
+def test_checks_never_crash_on_odd_drafts(sections, cells):
+    d = clean_draft()
+    d.start = None
+    d.sections.update(sections)
+    for category, cell in zip(FINSAM.budget.categories, cells):
+        d.budget.set_cell(category, 2031, cell)
+    report = run_checks(d)
+    assert all(f.severity in ("fel", "varning", "info") and f.message and f.message_en for f in report.findings)
+    for key in sections:
+        check_section(d, key)

@@ -97,7 +97,6 @@ def parse_budget_text(text: str, form: Form) -> Budget:
             _table_row(state, row)
         else:
             _prose_line(state, row)
-    _finish(state)
     del budget.unread[MAX_UNREAD:]
     return budget
 
@@ -364,14 +363,6 @@ def _set_grand(state: _State, amount: str, row: _Row) -> None:
         stated.grand = amount
     else:
         stated.subtotals.setdefault(DETAILED_GRAND, {})["total"] = amount
-
-
-def _finish(state: _State) -> None:
-    budget = state.budget
-    known = set(budget.categories)
-    for item in budget.items:
-        if item.category not in known:  # cannot happen through match_category, but keep the draft sane
-            budget.unread.append(f"posten ”{item.text[:40]}” har en okänd kategori {item.category}")
 
 
 # ---------------------------------------------------------------------------------------------
