@@ -321,6 +321,10 @@ def test_reused_text_with_another_organisation_and_old_years():
     assert len(msgs) == 2
     assert "nämner fortfarande ”Malmö stad”" in msgs[0] and "Make it: work" in msgs[0]
     assert "”2019”" in msgs[1]
+    d.sources[0]["unresolved"] = ["Lena Oxelgren"]
+    d.sections["bakgrund"] += " Kontakta Lena Oxelgren. Projektet Make it: work visade vägen."
+    later = messages(d, "unadapted")
+    assert len(later) == 4 and any("”Lena Oxelgren”" in m for m in later) and any("”Make it: work”" in m for m in later)
     d.sources[0]["organisation"] = "Lunds kommun"        # the draft's own organisation is fine
     d.sections["bakgrund"] = PARA + " Lunds kommun driver arbetet."
     assert messages(d, "unadapted") == []

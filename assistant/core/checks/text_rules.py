@@ -100,6 +100,8 @@ def _own_names(ctx: Context) -> set[str]:
 
 
 def _strings(value) -> list[str]:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return [str(value)]
     if isinstance(value, str):
         return [value] if value.strip() else []
     if isinstance(value, (list, tuple)):
@@ -117,8 +119,10 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
         if not text:
             continue
         origin = str(source.get("title") or source.get("entry") or source.get("id") or "en tidigare ansökan")
-        names = [*_strings(source.get("organisation")), *_strings(source.get("municipality")),
-                 *_strings(source.get("people")), *_strings(source.get("names")), *_strings(source.get("places"))]
+        # What record_source keeps about the passage's origin: its organisation, municipality,
+        # project names and people, plus the names adapt() could not replace ("unresolved").
+        fields = ("organisation", "municipality", "title", "projects", "people", "names", "places", "unresolved")
+        names = [n.strip() for f in fields for n in _strings(source.get(f)) if len(n.strip()) >= 3]
         spans: list[tuple[int, int]] = []
         for name in sorted(set(names), key=len, reverse=True):  # "Malmö stad" before "Malmö"
             if name.lower() in own or any(name.lower() in o for o in own) or (key, name) in reported:
@@ -130,7 +134,8 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
                 reported.add((key, name))
                 yield _unadapted(ctx, key, name, origin, _quote(text, m.start(), m.end()))
                 break
-        for year in _strings(source.get("years")) if start else []:
+        years = [*_strings(source.get("years")), *_strings(source.get("year"))]
+        for year in years if start else []:
             if year.isdigit() and int(year) < start.year and (key, year) not in reported:
                 m = re.search(rf"(?<!\d){year}(?!\d)", text)
                 if m:
