@@ -30,7 +30,7 @@ SUGGEST_DELAY = 0.25   # debounce while typing
 ESTIMATE_DELAY = 0.6
 AUTOSAVE_DELAY = 3.0
 RETRY_DELAY = 5.0
-QUERY_CHARS = 600      # the text near the cursor that the library is searched with
+QUERY_CHARS = 200      # the text before the cursor that the library is searched with
 
 SLASH = {
     "nästa": "next", "next": "next", "n": "next",
@@ -46,22 +46,23 @@ SLASH = {
 
 
 class MainScreen(Screen):
+    # Function keys are priority bindings: the editor (TextArea) would otherwise take F6 and F7.
     BINDINGS = [
         Binding("ctrl+n", "next_section", "Nästa rubrik", id="main.next"),
         Binding("ctrl+b", "prev_section", "Föregående", id="main.prev"),
         Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
         Binding("ctrl+l", "focus_command", "Kommando", id="main.command"),
         Binding("escape", "focus_editor", "Till texten", id="main.editor", show=False),
-        Binding("f2", "take('insert')", "Infoga förslag", id="main.insert"),
-        Binding("f3", "take('append')", "Lägg sist", id="main.append"),
-        Binding("f4", "take('replace')", "Ersätt", id="main.replace"),
-        Binding("f5", "show_suggestion", "Visa förslag", id="main.show"),
-        Binding("f6", "adapt_suggestion", "Anpassa", id="main.adapt"),
+        Binding("f2", "take('insert')", "Infoga förslag", id="main.insert", priority=True),
+        Binding("f3", "take('append')", "Lägg sist", id="main.append", priority=True),
+        Binding("f4", "take('replace')", "Ersätt", id="main.replace", priority=True),
+        Binding("f5", "show_suggestion", "Visa förslag", id="main.show", priority=True),
+        Binding("f6", "adapt_suggestion", "Anpassa", id="main.adapt", priority=True),
         Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
         Binding("ctrl+up", "move_suggestion(-1)", "Förra förslaget", id="main.sugg_prev", show=False),
-        Binding("f7", "budget", "Budget", id="main.budget"),
-        Binding("f8", "check", "Kontroll", id="main.check"),
-        Binding("f9", "export", "Exportera", id="main.export"),
+        Binding("f7", "budget", "Budget", id="main.budget", priority=True),
+        Binding("f8", "check", "Kontroll", id="main.check", priority=True),
+        Binding("f9", "export", "Exportera", id="main.export", priority=True),
     ]
 
     def __init__(self, draft: Draft) -> None:
@@ -332,21 +333,35 @@ class MainScreen(Screen):
             self.draft.set_text(self.draft.current, editor.text)
 
     def query_text(self) -> str:
-        """The paragraph(s) around the cursor, or the heading and its guidance for an empty section."""
+        """What the writer is writing now: the paragraph at the cursor up to it, its last ~200 characters.
+
+        Short queries find more (a long query dilutes the match, see notes/retrieval.md); an
+        empty section searches with its heading and guidance.
+        """
         editor = self.query_one("#editor", TextArea)
-        text = editor.text
-        if not text.strip():
-            return f"{self.heading.title}. {self.heading.guidance}"
+        if not editor.text.strip():
+            return ""
         row, col = editor.cursor_location
-        lines = text.split("\n")
-        before = "\n".join(lines[:row] + [lines[row][:col] if row < len(lines) else ""])
-        return before[-QUERY_CHARS:] if before.strip() else text[:QUERY_CHARS]
+        lines = editor.text.split("\n")
+        before = lines[:row] + [lines[row][:col] if row < len(lines) else ""]
+        paragraph: list[str] = []
+        for line in reversed(before):
+            if not line.strip() and paragraph:
+                break
+            paragraph.insert(0, line)
+        text = " ".join(" ".join(paragraph).split())
+        if len(text) < 40:  # at the start of a paragraph: the text before it says more
+            text = " ".join(" ".join(before).split())
+        if len(text) > QUERY_CHARS:
+            text = text[-QUERY_CHARS:].split(" ", 1)[-1]
+        return text
 
     def start_suggestions(self) -> None:
         self.search_suggestions(self.query_text(), self.draft.current, announce=False)
 
     def search_now(self, query: str | None, *, announce: bool) -> None:
-        self.search_suggestions(query or self.query_text(), self.draft.current, announce=announce)
+        self.search_suggestions(query if query is not None else self.query_text(), self.draft.current,
+                                announce=announce)
 
     @work(exclusive=True, thread=True, group="suggest")
     def search_suggestions(self, query: str, section: str, announce: bool) -> None:

@@ -1,0 +1,43 @@
+"""Shared fixtures for the terminal interface: private user dirs and a way to wait on conditions."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from assistant.core import paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own state, config, cache and drafts folders (never the user's)."""
+    for name in ("STATE", "CONFIG", "CACHE", "DRAFTS"):
+        folder = tmp_path / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(f"ANSOKAN_{name}", str(folder))
+    monkeypatch.delenv("ANSOKAN_LANG", raising=False)
+    monkeypatch.delenv("ANSOKAN_LIBRARY", raising=False)
+    return tmp_path
+
+
+async def wait_until(pilot, condition, *, timeout: float = 20.0, what: str = "condition", state=None) -> None:
+    """Let the app process messages until `condition()` holds (workers run in threads meanwhile).
+
+    `state()` describes what the app showed instead, for the failure message."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}" + (f"; app state: {state()}" if state else ""))
+        await pilot.pause()
+
+
+@pytest.fixture
+def demo_copy(tmp_path: Path) -> Path:
+    """A private copy of the shipped demo draft."""
+    target = tmp_path / "drafts" / "demo.md"
+    target.write_bytes(paths.demo_draft().read_bytes())
+    return target
