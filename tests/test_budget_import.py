@@ -189,6 +189,11 @@ def test_two_different_printed_grand_totals_are_both_kept():
     assert b.stated.subtotals[DETAILED_GRAND] == {"total": "650 000 kr"}   # the prose one, for the detailed part
 
 
+def test_a_long_unread_report_is_shortened_and_says_how_much():
+    b = parse_budget_text("\n".join(f"Resa {i}: {i} 000 kr" for i in range(1, 61)), FINSAM)
+    assert len(b.unread) == 40 and b.unread[-1] == "… och 21 rader till som inte kunde läsas"
+
+
 def test_oversized_text_is_cut_and_said():
     b = parse_budget_text("x" * 250_000, FINSAM)
     assert b.unread and "längre än" in b.unread[0]

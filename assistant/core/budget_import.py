@@ -97,7 +97,9 @@ def parse_budget_text(text: str, form: Form) -> Budget:
             _table_row(state, row)
         else:
             _prose_line(state, row)
-    del budget.unread[MAX_UNREAD:]
+    if len(budget.unread) > MAX_UNREAD:
+        rest = len(budget.unread) - MAX_UNREAD + 1
+        budget.unread[MAX_UNREAD - 1:] = [f"… och {rest} rader till som inte kunde läsas"]
     return budget
 
 
