@@ -167,6 +167,15 @@ def test_detailed_against_compiled_per_category():
     assert len(found) == 1 and "Personal" in found[0].message and "50\u00a0000" in found[0].message
 
 
+def test_detailed_per_year_spread_differently_from_compiled():
+    d = clean_draft()
+    # Personal: detailed 700 000 + 500 000 = 1 200 000 = compiled 600 000 + 600 000, but not per year
+    d.budget.items[0] = BudgetItem("Personal", "Projektledare", per_year={2026: "700 000", 2027: "500 000"})
+    msgs = messages(d, "budget.detailed_vs_compiled")
+    assert msgs == ["budget, Personal, år 2026: detaljerat 700\u00a0000\u00a0kr, sammanställt 600\u00a0000\u00a0kr",
+                    "budget, Personal, år 2027: detaljerat 500\u00a0000\u00a0kr, sammanställt 600\u00a0000\u00a0kr"]
+
+
 def test_detailed_subtotal_printed_wrong():
     d = clean_draft()
     d.budget.items = [BudgetItem("Personal", "Chef", per_year={2026: "300 000", 2027: "300 000"}),
