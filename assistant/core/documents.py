@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import re
+import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -75,13 +76,21 @@ def read_document(path: Path) -> Document:
     """Read a .txt/.md/.docx/.pdf file into clean blocks. Raises DocumentError with a clear message."""
     path = Path(path)
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise DocumentError("filen finns inte", "no such file", where=path) from None
     except PermissionError:
         raise DocumentError("saknar behörighet att läsa filen", "permission denied", where=path) from None
+    except OSError as exc:  # a symlink loop, a file used as a directory, a name too long
+        raise DocumentError(f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}",
+                            where=path) from None
+    size = info.st_size
     if path.is_dir():
         raise DocumentError("är en katalog, inte ett dokument", "is a directory, not a document", where=path)
+    if not stat.S_ISREG(info.st_mode):
+        # A pipe or a device would block or never end: read only ordinary files.
+        raise DocumentError("är ingen vanlig fil (en pipe eller enhet?)", "is not a regular file (a pipe or device?)",
+                            where=path)
     if size > MAX_BYTES:
         raise DocumentError(f"filen är för stor ({size // 1_000_000} MB, max {MAX_BYTES // 1_000_000} MB)",
                             f"the file is too large ({size // 1_000_000} MB, max {MAX_BYTES // 1_000_000} MB)",
@@ -378,6 +387,8 @@ def _continues(before: str, after: str, wrapped: bool, gap: int) -> bool:
     first = after.lstrip()[0]
     if not (first.islower() or (wrapped and gap == 0 and first.isalnum())):
         return False
+    if wrapped and (numbered_heading(after) or numbered_heading(before)):
+        return False  # a PDF's "2. Bakgrund" line is a heading, not the start of a wrapped sentence
     if before.endswith("-") and wrapped and gap == 0:
         return True
     return len(before) > 40 or (wrapped and gap == 0)

@@ -8,6 +8,7 @@ each check. Every rule carries a `source` note saying where it comes from.
 from __future__ import annotations
 
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -418,9 +419,14 @@ def _parse_checks(r: _Reader, t: Any, keys: set[str]) -> dict[str, dict[str, Any
 def load_form_file(path: Path) -> Form:
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_FORM_BYTES:
+        info = path.stat()
+        if info.st_size > MAX_FORM_BYTES:
             raise FormError("filen är för stor för att vara ett formulär (max 1 MB)",
                             "the file is too large to be a form (max 1 MB)", where=path)
+        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+            # A pipe or a device would block or never end: read only ordinary files.
+            raise FormError("är ingen vanlig fil (en pipe eller enhet?)", "is not a regular file (a pipe or device?)",
+                            where=path)
         raw = path.read_bytes()
     except FileNotFoundError:
         raise FormError("filen finns inte", "no such file", where=path) from None
@@ -428,6 +434,9 @@ def load_form_file(path: Path) -> Form:
         raise FormError("är en katalog, inte en formulärfil", "is a directory, not a form file", where=path) from None
     except PermissionError:
         raise FormError("saknar behörighet att läsa filen", "permission denied", where=path) from None
+    except OSError as exc:  # a symlink loop, a file used as a directory, a read error
+        raise FormError(f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}",
+                        where=path) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
