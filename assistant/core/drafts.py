@@ -364,6 +364,9 @@ def _budget_from_toml(raw: Any, where, line_of) -> Budget:
                                        quantity=str(entry.get("quantity", ""))))
     stated = raw.get("stated", {})
     if isinstance(stated, dict):
+        for key in ("rows", "years", "subtotals"):
+            if not isinstance(stated.get(key, {}), dict):
+                raise bad(key, f"`stated.{key}` ska vara en tabell", f"`stated.{key}` must be a table")
         budget.stated = StatedTotals(
             rows={str(k): str(v) for k, v in stated.get("rows", {}).items()},
             years={int(k): str(v) for k, v in stated.get("years", {}).items() if str(k).isdigit()},
