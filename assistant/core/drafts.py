@@ -402,6 +402,9 @@ def parse_draft(text: str, where: Path | str = "<utkast>") -> Draft:
         line = front_start + int(m.group(1)) if m else front_start
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise _fail(where, line, f"fel i TOML-huvudet: {detail}", f"error in the TOML front matter: {detail}") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise _fail(where, front_start, "fel i TOML-huvudet: för djupt nästlade listor eller tabeller",
+                    "error in the TOML front matter: lists or tables nested too deeply") from None
     schema = front.get("schema", SCHEMA)
     if not isinstance(schema, int) or schema > SCHEMA or schema < 1:
         raise _fail(where, line_of("schema"), f"utkastet har schemaversion {schema}; denna version läser {SCHEMA}",

@@ -225,6 +225,9 @@ def parse_form(text: str, where: Path | str = "<form>") -> Form:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise FormError(f"ogiltig TOML: {exc}", f"invalid TOML: {exc}", where=where) from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise FormError("ogiltig TOML: för djupt nästlade listor eller tabeller",
+                        "invalid TOML: lists or tables nested too deeply", where=where) from None
     r = _Reader(text, where)
     r.unknown(data, (), {"id", "name", "funder", "title_template", "preamble", "template", "source",
                          "page", "budget", "contacts", "signature", "headings", "checks"})

@@ -202,6 +202,8 @@ def parse_entry(text: str, where: Path | str = "<bibliotek>") -> Entry:
         front = tomllib.loads("\n".join(lines[1:close]))
     except tomllib.TOMLDecodeError as exc:
         raise _fail(where, f"fel i TOML-huvudet: {exc}", f"error in the TOML front matter: {exc}") from None
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        raise _fail(where, "fel i TOML-huvudet: för djupt nästlat", "error in the TOML front matter: nested too deeply") from None
     entry_id = front.get("id")
     if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
         raise _fail(where, "`id` saknas eller är ogiltigt (små bokstäver, siffror och bindestreck)",
@@ -349,7 +351,7 @@ def _key_for(heading: str, form_id: str) -> str:
 
 def _slug_id(text: str) -> str:
     from assistant.core.align import slug
-    return slug(text).replace("_", "-")[:60].strip("-")
+    return re.sub(r"^avsnitt-", "", slug(text).replace("_", "-"))[:60].strip("-")
 
 
 def make_id(entry: Entry, taken: set[str]) -> str:
