@@ -226,8 +226,14 @@ def _docx_paragraph(paragraph) -> Block | None:
 
 def _read_pdf(path: Path) -> Document:
     try:
+        import logging
+
         from pypdf import PdfReader
         from pypdf.errors import PdfReadError
+
+        # pypdf logs repairs ("EOF marker not found") to stderr; the error that matters is raised.
+        logging.getLogger("pypdf").addHandler(logging.NullHandler())
+        logging.getLogger("pypdf").propagate = False
     except ImportError:  # pragma: no cover - pypdf is a core dependency
         raise DocumentError("PDF-stöd saknas (pypdf)", "PDF support missing (pypdf)", where=path) from None
     try:
