@@ -80,6 +80,8 @@ class Index:
         self.db: sqlite3.Connection = self._connect()
         self.checked_at = 0.0
         self.vocabulary: dict[str, int] = {}
+        self.by_initial: dict[str, list[str]] = {}
+        self._data_version = -1
         self.documents = 0
         self._lock = threading.RLock()
         self._entries: dict[str, dict] = {}
@@ -180,9 +182,12 @@ class Index:
                 report.added += 1
         gone = [key for key in known if key not in found]
         report.removed = len(gone)
-        if work or gone or not self.vocabulary:
+        if work or gone:
             self._apply(work, gone)
-            self._load_vocabulary()
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        if work or gone or not self.vocabulary or version != self._data_version:
+            self._load_vocabulary()  # also when another process has updated the index
+            self._data_version = version
         return report
 
     def _apply(self, work: list, gone: list[str]) -> None:
@@ -241,6 +246,11 @@ class Index:
 
     def _load_vocabulary(self) -> None:
         self.vocabulary = {term: doc for term, doc in self.db.execute("SELECT term, doc FROM vocab")}
+        # Typo lookups compare a word only with terms that start like it (a slip in the first
+        # letter is rare), which keeps them fast on a big vocabulary.
+        self.by_initial = {}
+        for term in self.vocabulary:
+            self.by_initial.setdefault(term[:1], []).append(term)
         self.documents = self.db.execute("SELECT count(*) FROM passages").fetchone()[0]
         self._entries = {}
 

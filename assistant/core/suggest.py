@@ -70,7 +70,8 @@ def build_query(text: str, index: Index) -> Query:
             if parts:
                 alternatives[term] = parts
             elif len(term) >= 5:
-                fixed = process.extractOne(term, vocab.keys(), scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+                fixed = process.extractOne(term, index.by_initial.get(term[:1], ()), scorer=fuzz.ratio,
+                                           score_cutoff=TYPO_CUTOFF)
                 if fixed:
                     term = fixed[0]
         # A term the library never uses still weighs: off-topic words must lower the score.
