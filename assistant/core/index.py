@@ -63,8 +63,10 @@ class RefreshReport:
     seconds: float = 0.0
 
 
-def default_db_path() -> Path:
-    return paths.cache_dir() / DB_NAME
+def default_db_path(dirs: Iterable[tuple[Path, bool]] = ()) -> Path:
+    """One index file per set of library directories, so two libraries never churn one index."""
+    key = "\n".join(sorted(f"{Path(d).expanduser().absolute()}|{int(b)}" for d, b in dirs))
+    return paths.cache_dir() / f"{DB_NAME.removesuffix('.sqlite')}-{_digest(key.encode())[:12]}.sqlite"
 
 
 def _digest(data: bytes) -> str:
@@ -76,7 +78,7 @@ class Index:
 
     def __init__(self, dirs: Iterable[tuple[Path, bool]], db_path: Path | None = None) -> None:
         self.dirs = [(Path(d), bool(b)) for d, b in dirs]
-        self.db_path = Path(db_path) if db_path else default_db_path()
+        self.db_path = Path(db_path) if db_path else default_db_path(self.dirs)
         self.db: sqlite3.Connection = self._connect()
         self.checked_at = 0.0
         self.vocabulary: dict[str, int] = {}
@@ -320,7 +322,7 @@ _OPEN_LOCK = threading.Lock()
 
 def open_index(dirs: Iterable[tuple[Path, bool]], db_path: Path | None = None, *, max_age: float = 2.0) -> Index:
     dirs = [(Path(d).resolve() if Path(d).exists() else Path(d), b) for d, b in dirs]
-    key = (str(db_path or default_db_path()), tuple((str(d), b) for d, b in dirs))
+    key = (str(db_path or default_db_path(dirs)), tuple((str(d), b) for d, b in dirs))
     with _OPEN_LOCK:
         index = _OPEN.get(key)
         if index is None:

@@ -166,7 +166,8 @@ def suggest(query_text: str, *, form_id: str, section: str | None = None, k: int
     """The k best passages for what the writer is writing, best first; [] when nothing fits.
 
     With empty text the form heading's title and guidance are the query (and the threshold is
-    not applied: the writer asked for ideas, not a match)."""
+    not applied: the writer asked for ideas, not a match). `library_dirs`: (directory, is_builtin)
+    pairs or plain directories; by default the built-in library and the user's own."""
     asked_for_ideas = not query_text.strip()
     text = _query_text(query_text, form_id, section)
     index = index or open_index(_dirs(library_dirs))
