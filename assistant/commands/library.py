@@ -8,6 +8,7 @@ from pathlib import Path
 
 from assistant.commands._common import lang, print_json, t
 from assistant.core import paths
+from assistant.core.forms import load_form
 from assistant.core.library import find_entry, import_files, library_dirs, load_library, passages, remove_entry
 
 BAR_WIDTH = 30
@@ -51,6 +52,8 @@ def _progress(args: argparse.Namespace, total: int):
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    if args.form:
+        load_form(args.form)  # a wrong id is one error, not one per file
     target = paths.user_library_dir(args.library)
     files = [Path(f) for f in args.files]
     progress = _progress(args, len(files))
