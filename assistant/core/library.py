@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import tomli_w
+from filelock import FileLock
 
 from assistant.core import paths
 from assistant.core.atomic import atomic_write_text
@@ -525,11 +526,15 @@ def import_files(files: list[Path], target: Path, *, form_id: str | None = None,
         try:
             entry = entry_from_document(path, form_id=form_id, keep_contacts=keep_contacts,
                                         meta=(meta or {}).get(path.name))
-            entry.id = entry.id or make_id(entry, taken)
-            taken.add(entry.id)
             target.mkdir(parents=True, exist_ok=True)
-            entry.path = target / f"{entry.id}{SUFFIX}"
-            atomic_write_text(entry.path, to_text(entry), backup=False)
+            # Another ansokan may import into the same library right now: choose the id and
+            # write under a lock, looking at the files on disk, so neither overwrites the other.
+            with FileLock(str(target / ".import.lock"), timeout=60):
+                taken |= {p.stem for p in entry_files(target)}
+                entry.id = entry.id or make_id(entry, taken)
+                taken.add(entry.id)
+                entry.path = target / f"{entry.id}{SUFFIX}"
+                atomic_write_text(entry.path, to_text(entry), backup=False)
             result.imported.append(entry)
         except UserError as exc:
             result.failed.append((path, exc.message(lang)))
