@@ -269,3 +269,20 @@ def test_the_index_lives_in_the_cache_dir_and_import_creates_nothing(tmp_path, i
     assert suggest("styrgrupp med representanter från myndigheterna", form_id="finsam-malmo", section="organisering")
     assert any(cache.glob("library-index-*.sqlite"))
     shutil.rmtree(cache)
+
+
+def test_incremental_vocabulary_matches_the_index(tmp_path):
+    """The in-memory term counts (IDF, typo lookups) are updated by difference, not re-read:
+    they must stay exactly what FTS5 itself counts after adds and removals."""
+    lib = tmp_path / "lib"
+    lib.mkdir()
+    index = Index([(lib, False)], tmp_path / "index.sqlite")
+    index.refresh()
+    for path in sorted(paths.builtin_library_dir().glob("*.md")):
+        shutil.copy(path, lib / path.name)
+        index.refresh()
+    (lib / "finsam-malmo-2021-fram.md").unlink()
+    index.refresh()
+    assert index.vocabulary == dict(index.db.execute("SELECT term, doc FROM vocab"))
+    assert index.documents == index.db.execute("SELECT count(*) FROM passages").fetchone()[0] > 0
+    index.close()
