@@ -476,3 +476,27 @@ def test_checks_never_crash_on_odd_drafts(sections, cells):
     assert all(f.severity in ("fel", "varning", "info") and f.message and f.message_en for f in report.findings)
     for key in sections:
         check_section(d, key)
+
+
+def test_a_failing_or_runaway_page_estimate_does_not_stop_the_checks(monkeypatch):
+    import time as _time
+
+    import assistant.core.checks.pages as pages
+    import assistant.core.layout as layout
+
+    def broken(draft, form=None):
+        raise ZeroDivisionError("layout bug")
+
+    monkeypatch.setattr(layout, "estimate_pages", broken)
+    d = clean_draft()
+    d.sections["mal"] = PARA + " TODO"
+    report = run_checks(d)
+    assert [f.code for f in report.findings][:2] == ["pages.estimate_failed", "pages.count"]
+    assert "(grov uppskattning)" in report.findings[1].message and "placeholder" in [f.code for f in report.findings]
+
+    monkeypatch.setattr(layout, "estimate_pages", lambda draft, form=None: _time.sleep(3))
+    monkeypatch.setattr(pages, "ESTIMATE_TIMEOUT_S", 0.2)
+    started = _time.perf_counter()
+    report = run_checks(d)
+    assert _time.perf_counter() - started < 2
+    assert report.findings[0].code == "pages.estimate_failed" and report.pages["estimate"] is not None

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 import math
+import threading
 from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.core.checks.base import Context, Finding, finding
 from assistant.core.errors import UserError
 
-CHARS_PER_PAGE = 3000  # only when the layout module is missing: a rough figure, said so
+CHARS_PER_PAGE = 3000  # only when the layout module is missing or fails: a rough figure, said so
+ESTIMATE_TIMEOUT_S = 5.0  # the estimate takes ~10 ms; far beyond that something is looping
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -30,26 +34,68 @@ def _sv_number(value: float) -> str:
     return f"{value:.1f}".replace(".", ",")
 
 
+def _rough(ctx: Context) -> tuple[float, int, bool, bool]:
+    chars = sum(len(text) for _, text in ctx.texts())
+    pages = max(chars / CHARS_PER_PAGE, 0.1)
+    return round(pages, 1), math.ceil(pages), False, True
+
+
 def _estimate(ctx: Context) -> tuple[float, int, bool, bool]:
     """(pages, body pages, borderline, rough)."""
     try:
         from assistant.core.layout import estimate_pages
     except ImportError:
-        chars = sum(len(text) for _, text in ctx.texts())
-        pages = max(chars / CHARS_PER_PAGE, 0.1)
-        return round(pages, 1), math.ceil(pages), False, True
-    est = estimate_pages(ctx.draft, ctx.form)
+        return _rough(ctx)
+    est = _within(ESTIMATE_TIMEOUT_S, lambda: estimate_pages(ctx.draft, ctx.form))
     return float(est.pages), int(est.body_pages), bool(est.borderline), False
+
+
+def _within(seconds: float, work):
+    """Run `work` but give up after `seconds`: the live checks must never freeze on one odd draft.
+
+    A daemon thread, so that a runaway layout cannot keep the program from exiting either.
+    """
+    outcome: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            outcome["value"] = work()
+        except Exception as exc:  # handed to the caller below
+            outcome["error"] = exc
+
+    worker = threading.Thread(target=run, name="ansokan-page-estimate", daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        raise TimeoutError(f"the page estimate took more than {seconds:g} s")
+    if "error" in outcome:
+        raise outcome["error"]
+    return outcome["value"]
+
+
+def _estimate_or_rough(ctx: Context) -> tuple[tuple[float, int, bool, bool], Finding | None]:
+    """The line-layout estimate; when it fails or runs away, the rough one and a warning saying so."""
+    try:
+        return _estimate(ctx), None
+    except Exception as exc:  # a layout bug must not hide the other checks
+        log.debug("page estimate failed: %r", exc)
+        return _rough(ctx), finding(
+            "varning", "pages.estimate_failed", None,
+            "sidantalet kunde inte beräknas med radlayouten; visar en grov uppskattning",
+            "the line layout could not count the pages; showing a rough estimate",
+            "kontrollera med `ansokan check --exact` (LibreOffice)", "check with `ansokan check --exact` (LibreOffice)")
 
 
 def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
     limit = ctx.form.page.max_pages
-    pages, body_pages, borderline, rough = _estimate(ctx)
+    (pages, body_pages, borderline, rough), failure = _estimate_or_rough(ctx)
     result = PageResult(estimate=round(pages, 1), limit=limit, counted=body_pages, borderline=borderline)
     if exact:
         result.exact = _exact(ctx, result)
         if result.exact is not None:
             result.counted = result.exact
+    if failure:
+        result.findings.append(failure)
     counted = result.counted
     shown = str(result.exact) if result.exact is not None else _sv_number(result.estimate)
     how_sv = " (LibreOffice)" if result.exact is not None else (" (grov uppskattning)" if rough else " (uppskattat)")
