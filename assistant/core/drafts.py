@@ -120,8 +120,9 @@ class Draft:
 
 
 def normalise_text(text: str) -> str:
-    """Section text as stored: LF line ends, no blank lines at either end."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    """Section text as stored: LF line ends, no NUL, no blank lines at either end."""
+    # A NUL makes the saved file look binary, so it could never be opened again.
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
     lines = text.split("\n")
     while lines and not lines[0].strip():
         lines.pop(0)
@@ -139,6 +140,7 @@ def word_count(text: str) -> int:
 
 
 def _escape(text: str) -> str:
+    text = text.replace("\x00", "")  # see normalise_text
     return "\n".join(ESCAPED_RE.sub(r"\\\1\2", line) for line in text.split("\n"))
 
 
