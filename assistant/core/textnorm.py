@@ -43,7 +43,10 @@ görs gjort gjorde del delen ha haft hos emot inför finns fanns där dvs osv m.
 
 # Letters only: hyphenated compounds ("arbetsmarknads-") and digits split words apart.
 WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
-ABBREV_RE = re.compile(r"\b(" + "|".join(ABBREVIATIONS) + r")\b", re.IGNORECASE)
+# Case-sensitive alternatives (capitals, or lower case where that is not another word): an
+# IGNORECASE scan was three times slower and this runs over every passage when indexing.
+ABBREV_RE = re.compile(r"\b(" + "|".join([a.upper() for a in ABBREVIATIONS]
+                                          + [a for a in ABBREVIATIONS if a not in CAPITALS_ONLY]) + r")\b")
 
 MIN_PART = 4        # the shortest compound part worth matching ("plan", "stöd")
 MIN_COMPOUND = 8    # words shorter than this are not split
@@ -59,13 +62,7 @@ def fold(text: str) -> str:
 
 
 def expand_abbreviations(text: str) -> str:
-    def repl(match: re.Match[str]) -> str:
-        word = match.group(1)
-        key = word.lower()
-        if key in CAPITALS_ONLY and word != word.upper():
-            return word
-        return ABBREVIATIONS[key]
-    return ABBREV_RE.sub(repl, text)
+    return ABBREV_RE.sub(lambda m: ABBREVIATIONS[m.group(1).lower()], text)
 
 
 def words(text: str) -> list[str]:
@@ -73,9 +70,17 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(fold(expand_abbreviations(text)))
 
 
-@lru_cache(maxsize=200_000)
+_STEMS: dict[str, str] = {}
+
+
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    """Snowball's Swedish stem, remembered (a plain dict: indexing calls this millions of times)."""
+    found = _STEMS.get(word)
+    if found is None:
+        if len(_STEMS) > 500_000:
+            _STEMS.clear()
+        found = _STEMS[word] = _stemmer.stemWord(word)
+    return found
 
 
 def content_words(text: str) -> list[str]:
@@ -89,7 +94,8 @@ def stems(text: str) -> list[str]:
 
 
 def stems_of(all_words: list[str]) -> list[str]:
-    return [stem(w) for w in all_words if len(w) > 1 and w not in STOPWORDS]
+    get = _STEMS.get
+    return [get(w) or stem(w) for w in all_words if len(w) > 1 and w not in STOPWORDS]
 
 
 def split_compound(term: str, vocabulary: set[str] | frozenset[str]) -> list[str]:
