@@ -500,3 +500,11 @@ def test_a_failing_or_runaway_page_estimate_does_not_stop_the_checks(monkeypatch
     report = run_checks(d)
     assert _time.perf_counter() - started < 2
     assert report.findings[0].code == "pages.estimate_failed" and report.pages["estimate"] is not None
+
+
+def test_an_absurdly_long_section_is_checked_in_part_and_said():
+    d = clean_draft()
+    d.sections["bakgrund"] = (PARA + "\n\n") * 8000 + "TODO"   # 1.7 million characters, TODO at the end
+    found = [f for f in run_checks(d).findings if f.section == "bakgrund" and f.severity != "info"]
+    assert [f.code for f in found] == ["sections.too_long"]
+    assert "bara de första 200\u00a0000 kontrolleras" in found[0].message

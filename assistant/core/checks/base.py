@@ -12,6 +12,9 @@ from assistant.core.drafts import Draft
 from assistant.core.forms import Form
 
 SEVERITIES = ("fel", "varning", "info")
+# A 7-page application is about 25 000 characters; text beyond this in one section is not read
+# by the text checks (they must stay fast on absurd input too). check_required_sections says so.
+MAX_SCAN_CHARS = 200_000
 SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 
 
@@ -56,7 +59,7 @@ class Context:
         """(key, text) of every section with text, the form's first, then the extra ones."""
         out = [(h.key, self.draft.text(h.key)) for h in self.form.headings if self.draft.text(h.key)]
         out += [(ex.key, ex.text) for ex in self.draft.extra if ex.text]
-        return [(k, t) for k, t in out if self.only is None or k == self.only]
+        return [(k, t[:MAX_SCAN_CHARS]) for k, t in out if self.only is None or k == self.only]
 
     def heading_label(self, key: str | None) -> str:
         if key is None:
@@ -88,4 +91,4 @@ class Context:
         return next((h.key for h in self.form.headings if h.kind == "budget"), None)
 
 
-__all__ = ["Finding", "Context", "finding", "SEVERITIES", "SEVERITY_RANK", "parse_date"]
+__all__ = ["Finding", "Context", "finding", "SEVERITIES", "SEVERITY_RANK", "MAX_SCAN_CHARS", "parse_date"]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.core.checks.base import Context, Finding, finding
+from assistant.core.amounts import format_amount
+from assistant.core.checks.base import MAX_SCAN_CHARS, Context, Finding, finding
 from assistant.core.dates import END_RE, START_RE, parse_date
 from assistant.core.drafts import section_status
 
@@ -26,6 +27,18 @@ def check_required_sections(ctx: Context) -> Iterator[Finding]:
                           f"the section “{heading.label}” is empty (optional)",
                           "skriv något om det gäller er insats, annars kan det stå tomt",
                           "write something if it applies, otherwise leave it empty")
+
+
+    for key in [h.key for h in ctx.form.headings] + [ex.key for ex in ctx.draft.extra]:
+        size = len(ctx.draft.text(key)) or sum(len(ex.text) for ex in ctx.draft.extra if ex.key == key)
+        if size > MAX_SCAN_CHARS and (ctx.only is None or ctx.only == key):
+            yield finding("varning", "sections.too_long", key,
+                          f"avsnittet ”{ctx.heading_label(key)}” har {format_amount(size)} tecken; bara de första "
+                          f"{format_amount(MAX_SCAN_CHARS)} kontrolleras",
+                          f"the section “{ctx.heading_label(key)}” has {size} characters; only the first "
+                          f"{MAX_SCAN_CHARS} are checked",
+                          "en hel ansökan är sällan över 30 000 tecken; har text klistrats in flera gånger?",
+                          "a whole application is rarely over 30 000 characters; was text pasted several times?")
 
 
 def check_section_order(ctx: Context) -> Iterator[Finding]:
