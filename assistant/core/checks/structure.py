@@ -28,17 +28,22 @@ def check_required_sections(ctx: Context) -> Iterator[Finding]:
                           "skriv något om det gäller er insats, annars kan det stå tomt",
                           "write something if it applies, otherwise leave it empty")
 
+    yield from _too_long(ctx)
 
-    for key in [h.key for h in ctx.form.headings] + [ex.key for ex in ctx.draft.extra]:
-        size = len(ctx.draft.text(key)) or sum(len(ex.text) for ex in ctx.draft.extra if ex.key == key)
-        if size > MAX_SCAN_CHARS and (ctx.only is None or ctx.only == key):
-            yield finding("varning", "sections.too_long", key,
-                          f"avsnittet ”{ctx.heading_label(key)}” har {format_amount(size)} tecken; bara de första "
-                          f"{format_amount(MAX_SCAN_CHARS)} kontrolleras",
-                          f"the section “{ctx.heading_label(key)}” has {size} characters; only the first "
-                          f"{MAX_SCAN_CHARS} are checked",
-                          "en hel ansökan är sällan över 30 000 tecken; har text klistrats in flera gånger?",
-                          "a whole application is rarely over 30 000 characters; was text pasted several times?")
+
+def _too_long(ctx: Context) -> Iterator[Finding]:
+    """Sections beyond what the text checks read (Context.texts cuts them at MAX_SCAN_CHARS)."""
+    texts = [(h.key, ctx.draft.text(h.key)) for h in ctx.form.headings]
+    texts += [(ex.key, ex.text) for ex in ctx.draft.extra]
+    for key, text in texts:
+        if len(text) <= MAX_SCAN_CHARS or (ctx.only is not None and ctx.only != key):
+            continue
+        label, size, limit = ctx.heading_label(key), format_amount(len(text)), format_amount(MAX_SCAN_CHARS)
+        yield finding("varning", "sections.too_long", key,
+                      f"avsnittet ”{label}” har {size} tecken; bara de första {limit} kontrolleras",
+                      f"the section “{label}” has {size} characters; only the first {limit} are checked",
+                      "en hel ansökan är sällan över 30 000 tecken; har text klistrats in flera gånger?",
+                      "a whole application is rarely over 30 000 characters; was text pasted several times?")
 
 
 def check_section_order(ctx: Context) -> Iterator[Finding]:
