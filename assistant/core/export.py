@@ -8,13 +8,18 @@ very same list, so the estimate and the exported file can never disagree about c
 
 from __future__ import annotations
 
+import contextlib
 import io
+import os
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal
 from pathlib import Path
+from xml.sax.saxutils import escape as xml_escape
 
-from assistant.core.amounts import AmountError, format_amount, parse_amount
+from assistant.core.amounts import AmountError, parse_amount
+from assistant.core.amounts import format_amount as _format_amount
 from assistant.core.atomic import atomic_write_bytes
 from assistant.core.drafts import Draft
 from assistant.core.errors import UserError
@@ -27,6 +32,7 @@ from assistant.core.markup import Block, Run, parse_blocks, xml_safe
 BULLET_INDENT_PT = 18.0      # List Bullet / List Number: text starts 0.25" in (the template's value)
 CELL_MARGIN_PT = 5.4         # left/right cell margin (108 twips, Word's default)
 CELL_PAD_PT = 1.0            # top/bottom cell margin (20 twips) so text does not touch the borders
+LABEL_BEFORE_PT = 10.0       # space above "Detaljerad budget" / "Sammanställd budget"
 SUM_LABEL = "Summa kostnader"
 MISSING = "–"
 
@@ -137,6 +143,13 @@ def document_styles(form: Form) -> dict[str, ParaStyle]:
 # Building the model from a draft
 
 
+@lru_cache(maxsize=4096)
+def format_amount(value: Decimal) -> str:
+    """Swedish amount text (cached: the estimate rebuilds the budget tables on every keystroke)."""
+    return _format_amount(value)
+
+
+
 def render_title(draft: Draft, form: Form) -> str:
     """The form's title line filled in from the draft; a missing field is a clear error."""
     from jinja2 import StrictUndefined, TemplateError, UndefinedError
@@ -217,8 +230,8 @@ def _share(total: float, weights: list[float]) -> tuple[float, ...]:
 
 
 def _label(text: str) -> Para:
-    """A bold line that introduces a table and stays on its page."""
-    return Para("Normal", (Run(text, bold=True),), keep_next=True)
+    """A bold line that introduces a table and stays on its page (with air above after a table)."""
+    return Para("Normal", (Run(text, bold=True),), before=LABEL_BEFORE_PT, keep_next=True)
 
 
 def _contacts(draft: Draft, form: Form, model: DocumentModel) -> None:
@@ -438,8 +451,20 @@ def export_docx(draft: Draft, out_path: Path | str, *, form: Form | None = None)
     model = build_document(draft, form)
     data = render_docx(model, draft)
     out = Path(out_path)
-    atomic_write_bytes(out, data, backup=False)
+    write_shared_file(out, data)
     return out
+
+
+def write_shared_file(path: Path, data: bytes) -> None:
+    """Write atomically; a new file gets the usual permissions (umask), not the temp file's 0600,
+    because an exported application is meant to be shared."""
+    existed = path.exists()
+    atomic_write_bytes(path, data, backup=False)
+    if not existed:
+        mask = os.umask(0)
+        os.umask(mask)
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o666 & ~mask)
 
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -459,14 +484,8 @@ def render_docx(model: DocumentModel, draft: Draft) -> bytes:
     _setup_styles(document, model)
     _setup_page(document, form, keep_footer=bool(template))
     numbering = _Numbering(document, form)
-    body = document.element.body
-    for item in model.items:
-        if isinstance(item, Table):
-            _write_table(document, item)
-        else:
-            _write_para(document, item, numbering)
+    _write_body(document, model, numbering)
     _core_properties(document, model, draft)
-    del body
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -612,6 +631,7 @@ class _Numbering:
 
     def __init__(self, document, form: Form) -> None:
         self.document = document
+        self.style_ids = {s.name: s.style_id for s in document.styles}
         self.by_list: dict[int, int] = {}
         self.part = document.part.numbering_part.element
         self.abstract_for_style: dict[str, str] = {}
@@ -663,98 +683,104 @@ class _Numbering:
         return str(new_id)
 
 
-def _add_runs(paragraph, runs: tuple[Run, ...]) -> None:
+# The body is written as one XML string and parsed once: building it element by element
+# through python-docx costs a second for a long application, this a few milliseconds.
+
+
+def _twips(points: float) -> int:
+    return int(round(points * 20))
+
+
+def _runs_xml(runs: tuple[Run, ...]) -> str:
+    out = []
     for run in runs:
-        r = paragraph.add_run(xml_safe(run.text))
-        if run.bold:
-            r.bold = True
-        if run.italic:
-            r.italic = True
+        props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
+        rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+        pieces = re.split(r"(\t|\r\n|\n|\r)", xml_safe(run.text))
+        content = []
+        for piece in pieces:
+            if piece == "\t":
+                content.append("<w:tab/>")
+            elif piece in ("\n", "\r", "\r\n"):
+                content.append("<w:br/>")
+            elif piece:
+                content.append(f'<w:t xml:space="preserve">{xml_escape(piece)}</w:t>')
+        if content:
+            out.append(f"<w:r>{rpr}{''.join(content)}</w:r>")
+    return "".join(out)
 
 
-def _write_para(document, para: Para, numbering: _Numbering) -> None:
-    from docx.shared import Pt
-
-    paragraph = document.add_paragraph(style=document.styles[para.style])
-    _add_runs(paragraph, para.runs)
-    pf = paragraph.paragraph_format
-    if para.align != "left":
-        paragraph.alignment = _ALIGN[para.align]
-    if para.before is not None:
-        pf.space_before = Pt(para.before)
-    if para.after is not None:
-        pf.space_after = Pt(para.after)
+def _para_xml(para: Para, numbering: _Numbering) -> str:
+    # pPr children in the schema's order: pStyle, keepNext, pageBreakBefore, numPr, spacing, jc.
+    props = []
+    style_id = numbering.style_ids.get(para.style)
+    if style_id and para.style != "Normal":
+        props.append(f'<w:pStyle w:val="{style_id}"/>')
     if para.keep_next is not None:
-        pf.keep_with_next = para.keep_next
+        props.append(f'<w:keepNext w:val="{1 if para.keep_next else 0}"/>')
     if para.page_break_before:
-        pf.page_break_before = True
+        props.append("<w:pageBreakBefore/>")
     if para.list_id:
         num_id = numbering.num_id(para.style, para.list_id)
         if num_id:
-            from lxml import etree
-
-            ppr = paragraph._p.get_or_add_pPr()
-            numpr = etree.SubElement(ppr, _qn("numPr"))
-            etree.SubElement(numpr, _qn("ilvl")).set(_qn("val"), "0")
-            etree.SubElement(numpr, _qn("numId")).set(_qn("val"), num_id)
-            # pPr children have a schema order: numPr comes right after pStyle/keepNext/…
-            ppr.remove(numpr)
-            anchor = ppr.find(_qn("spacing"))
-            if anchor is not None:
-                anchor.addprevious(numpr)
-            else:
-                ppr.append(numpr)
+            props.append(f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num_id}"/></w:numPr>')
+    spacing = ""
+    if para.before is not None:
+        spacing += f' w:before="{_twips(para.before)}"'
+    if para.after is not None:
+        spacing += f' w:after="{_twips(para.after)}"'
+    if spacing:
+        props.append(f"<w:spacing{spacing}/>")
+    if para.align != "left":
+        props.append(f'<w:jc w:val="{para.align}"/>')
+    return f"<w:p><w:pPr>{''.join(props)}</w:pPr>{_runs_xml(para.runs)}</w:p>"
 
 
-def _write_table(document, table: Table) -> None:
-    """A grid table with fixed column widths, rows that never split, amounts right-aligned."""
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.shared import Twips
+def _table_xml(table: Table, style_id: str, table_style_id: str) -> str:
+    """A grid table with fixed column widths and rows that never split; amounts right-aligned.
+
+    No repeated header rows (tblHeader): LibreOffice 7.4 drops the rows after a page break in
+    some tables that repeat their header (seen on a split budget table).
+    """
+    widths = [_twips(w) for w in table.widths]
+    margins = "".join(f'<w:{side} w:w="{_twips(value)}" w:type="dxa"/>' for side, value in
+                      (("top", CELL_PAD_PT), ("left", CELL_MARGIN_PT), ("bottom", CELL_PAD_PT),
+                       ("right", CELL_MARGIN_PT)))
+    parts = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{table_style_id}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+             f'<w:jc w:val="left"/><w:tblLayout w:type="fixed"/><w:tblCellMar>{margins}</w:tblCellMar>'
+             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+             'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    parts += [f'<w:gridCol w:w="{w}"/>' for w in widths]
+    parts.append("</w:tblGrid>")
+    for row in table.rows:
+        parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        for cell, width in zip(row, widths):
+            jc = f'<w:jc w:val="{cell.align}"/>' if cell.align != "left" else ""
+            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>{_runs_xml(cell.runs)}</w:p></w:tc>')
+        parts.append("</w:tr>")
+    parts.append("</w:tbl>")
+    return "".join(parts)
+
+
+def _write_body(document, model: DocumentModel, numbering: _Numbering) -> None:
     from lxml import etree
 
-    columns = len(table.widths)
-    grid = document.add_table(rows=len(table.rows), cols=columns)
-    grid.style = document.styles["Table Grid"]
-    grid.alignment = WD_TABLE_ALIGNMENT.LEFT
-    grid.autofit = False
-    tbl_pr = grid._tbl.tblPr
-    layout = etree.SubElement(tbl_pr, _qn("tblLayout"))
-    layout.set(_qn("type"), "fixed")
-    margins = etree.SubElement(tbl_pr, _qn("tblCellMar"))
-    for side, value in (("top", CELL_PAD_PT), ("left", CELL_MARGIN_PT), ("bottom", CELL_PAD_PT),
-                        ("right", CELL_MARGIN_PT)):
-        m = etree.SubElement(margins, _qn(side))
-        m.set(_qn("w"), str(int(round(value * 20))))
-        m.set(_qn("type"), "dxa")
-    _order_tbl_pr(tbl_pr)
-    widths = [Twips(int(round(w * 20))) for w in table.widths]
-    for gridcol, width in zip(grid._tbl.tblGrid.findall(_qn("gridCol")), widths):
-        gridcol.set(_qn("w"), str(width.twips))
-    for row, source in zip(grid.rows, table.rows):
-        tr_pr = row._tr.get_or_add_trPr()
-        etree.SubElement(tr_pr, _qn("cantSplit"))
-        # No repeated header rows (tblHeader): LibreOffice 7.4 drops the rows after a page
-        # break in some tables that repeat their header (seen on a split budget table).
-        for cell, width, content in zip(row.cells, widths, source):
-            cell.width = width
-            paragraph = cell.paragraphs[0]
-            paragraph.style = document.styles["Tabelltext"]
-            if content.align != "left":
-                paragraph.alignment = _ALIGN[content.align]
-            _add_runs(paragraph, content.runs)
-
-
-_TBL_PR_ORDER = ("tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize",
-                 "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook")
-
-
-def _order_tbl_pr(tbl_pr) -> None:
-    """Put tblPr's children in the schema's order (Word rejects files that do not)."""
-    rank = {name: i for i, name in enumerate(_TBL_PR_ORDER)}
-    children = sorted(tbl_pr, key=lambda c: rank.get(c.tag.split("}")[1], len(rank)))
-    for child in children:
-        tbl_pr.remove(child)
-        tbl_pr.append(child)
+    cell_style = numbering.style_ids["Tabelltext"]
+    table_style = numbering.style_ids.get("Table Grid", "TableGrid")
+    xml = [f'<w:body xmlns:w="{W_NS}">']
+    for item in model.items:
+        xml.append(_table_xml(item, cell_style, table_style) if isinstance(item, Table)
+                   else _para_xml(item, numbering))
+    xml.append("</w:body>")
+    parsed = etree.fromstring("".join(xml).encode("utf-8"))
+    body = document.element.body
+    end = body.find(_qn("sectPr"))
+    for child in list(parsed):
+        if end is not None:
+            end.addprevious(child)
+        else:
+            body.append(child)
 
 
 def _core_properties(document, model: DocumentModel, draft: Draft) -> None:

@@ -77,6 +77,10 @@ class Face:
     line_ratio: float             # (ascent + descent + line gap) / em
     cache: dict[str, float]
 
+    @property
+    def space(self) -> float:
+        return self.widths.get(" ", self.default)
+
     def width(self, text: str) -> float:
         """Width of `text` at 1 pt (kerning is not applied by LibreOffice here)."""
         w = self.cache.get(text)
@@ -142,6 +146,7 @@ def _load_ttf(path: str) -> Face | None:
     return Face(widths, default, ratio, {})
 
 
+@lru_cache(maxsize=256)
 def line_height(style_font: str, size: float, spacing: float, bold: bool = False, italic: bool = False) -> float:
     """LibreOffice's line height in points: the font's single height rounded to twips, times the
     proportional spacing rounded down to twips (shared/notes/page-layout.md)."""
@@ -162,37 +167,45 @@ def _tokens(runs: tuple[Run, ...], font: str, base_bold: bool, base_italic: bool
     not inside numbers ("2026-01-01") and not after "/" (as LibreOffice does).
     """
     tokens: list[tuple[float, float]] = []
+    append = tokens.append
     current = 0.0
     has_piece = False
     for run in runs:
         f = face(font, run.bold or base_bold, run.italic or base_italic)
-        pieces = run.text.split(" ")
-        for i, piece in enumerate(pieces):
-            if i > 0:
+        cache, width, space = f.cache, f.width, f.space
+        first = True
+        for piece in run.text.split(" "):
+            if first:
+                first = False
+            else:
                 if has_piece:
-                    tokens.append((current, f.width(" ")))
+                    append((current, space))
                 current, has_piece = 0.0, False
             if not piece:
                 continue
+            has_piece = True
             if "-" in piece and len(piece) > 2:
                 parts = piece.split("-")
                 for j, part in enumerate(parts[:-1]):
-                    current += f.width(part + "-")
-                    nxt = parts[j + 1][:1]
-                    if nxt.isalpha() and part[-1:].isalpha():
-                        tokens.append((current, 0.0))
+                    current += width(part + "-")
+                    if parts[j + 1][:1].isalpha() and part[-1:].isalpha():
+                        append((current, 0.0))
                         current = 0.0
-                current += f.width(parts[-1])
-            else:
-                current += f.width(piece)
-            has_piece = True
+                current += width(parts[-1])
+                continue
+            w = cache.get(piece)
+            current += w if w is not None else width(piece)
     if has_piece:
-        tokens.append((current, 0.0))
+        append((current, 0.0))
     return tokens
 
 
+@lru_cache(maxsize=8192)
 def count_lines(runs: tuple[Run, ...], style: ParaStyle, size: float, width: float) -> int:
-    """How many lines the runs take in a column `width` points wide (greedy, like Writer)."""
+    """How many lines the runs take in a column `width` points wide (greedy, like Writer).
+
+    Cached: on a keystroke only the paragraph being typed in is laid out again.
+    """
     tokens = _tokens(runs, style.font, style.bold, style.italic)
     if not tokens:
         return 1
@@ -364,7 +377,17 @@ def _boxes(model: DocumentModel) -> list[_Box]:
 
 
 def _para_line_height(item: Para, style: ParaStyle) -> float:
-    faces = {(r.bold or style.bold, r.italic or style.italic) for r in item.runs} or {(style.bold, style.italic)}
+    return _runs_line_height(style, frozenset((r.bold, r.italic) for r in item.runs))
+
+
+def _runs_line_height_of(runs: tuple[Run, ...], style: ParaStyle) -> float:
+    return _runs_line_height(style, frozenset((r.bold, r.italic) for r in runs))
+
+
+@lru_cache(maxsize=256)
+def _runs_line_height(style: ParaStyle, flags: frozenset[tuple[bool, bool]]) -> float:
+    """The tallest line of the faces used (bold, italic) in a paragraph of `style`."""
+    faces = {(b or style.bold, i or style.italic) for b, i in flags} or {(style.bold, style.italic)}
     return max(line_height(style.font, style.size, style.line_spacing, b, i) for b, i in faces)
 
 
@@ -373,7 +396,7 @@ def _table_box(table: Table, style: ParaStyle, after: float) -> _Box:
     for row in table.rows:
         tallest = 0.0
         for cell, width in zip(row, table.widths):
-            lh = _para_line_height(Para(style.word_name, cell.runs), style)
+            lh = _runs_line_height_of(cell.runs, style)
             n = count_lines(cell.runs, style, style.size, width - 2 * CELL_MARGIN_PT)
             tallest = max(tallest, n * lh)
         rows.append(tallest + 2 * CELL_PAD_PT + TABLE_BORDER_PT)

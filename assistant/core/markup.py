@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # XML 1.0 allows only \t \n \r, U+0020–U+D7FF, U+E000–U+FFFD and the astral planes; anything
 # else (NUL, vertical tab, lone surrogates, U+FFFE/FFFF) makes Word and python-docx refuse the file.
@@ -66,6 +67,8 @@ class Block:
 
 def parse_inline(text: str, *, bold: bool = False, italic: bool = False) -> tuple[Run, ...]:
     """Split text into runs at **bold**, *italic* and _italic_ markers; unmatched markers stay."""
+    if "*" not in text and "_" not in text:
+        return (Run(text, bold, italic),) if text else ()
     runs: list[Run] = []
     pos = 0
     for m in _INLINE_RE.finditer(text):
@@ -101,7 +104,9 @@ def _list_level(indent: str) -> int:
 
 def _squeeze(text: str) -> str:
     """Collapse ordinary spaces; non-breaking spaces (in amounts like 1 373 334) stay."""
-    return _SPACES_RE.sub(" ", text).strip(" ")
+    if "  " in text or "\t" in text or "\n" in text:
+        text = _SPACES_RE.sub(" ", text)
+    return text.strip(" ")
 
 
 def _inline_block(kind: str, text: str, level: int = 1) -> Block:
@@ -109,7 +114,20 @@ def _inline_block(kind: str, text: str, level: int = 1) -> Block:
 
 
 def parse_blocks(text: str) -> list[Block]:
-    """The blocks of one section's text, in order. Never fails: anything unknown is a paragraph."""
+    """The blocks of one section's text, in order. Never fails: anything unknown is a paragraph.
+
+    Cached by text: the page estimate re-reads every section on each keystroke, but only the
+    section being edited has changed. Blocks are immutable, so sharing them is safe.
+    """
+    return list(_parse_blocks_cached(text))
+
+
+@lru_cache(maxsize=512)
+def _parse_blocks_cached(text: str) -> tuple[Block, ...]:
+    return tuple(_parse_blocks(text))
+
+
+def _parse_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     pending_kind = ""          # kind of the block whose lines are being collected
     pending_level = 1

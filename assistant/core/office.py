@@ -100,14 +100,19 @@ def _squash(text: str) -> str:
 
 
 def counted_pages(pdf: Path, end_heading: str | None) -> tuple[int, int]:
-    """(total pages, pages before the page where `end_heading` starts) of a converted PDF."""
-    texts = pdf_page_texts(pdf)
-    total = len(texts)
+    """(total pages, pages before the page where `end_heading` starts) of a converted PDF.
+
+    Pages are read from the end (the signature page is last), so only a page or two is parsed.
+    """
+    from pypdf import PdfReader
+
+    pages = PdfReader(str(pdf)).pages
+    total = len(pages)
     if not end_heading:
         return total, total
     wanted = _squash(end_heading)
     for index in range(total - 1, -1, -1):
-        if wanted in _squash(texts[index]):
+        if wanted in _squash(pages[index].extract_text() or ""):
             return total, index
     return total, total
 
