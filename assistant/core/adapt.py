@@ -16,7 +16,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any, Iterable
 
 from jinja2 import StrictUndefined
@@ -24,8 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from assistant.core.amounts import amounts_in_text
 from assistant.core.errors import UserError
-from assistant.core.library import Entry, load_library
-from assistant.core.library import library_dirs as default_library_dirs
+from assistant.core.library import Entry, as_library_dirs, load_library
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 # What the checks look for: anything still marked for the writer.
@@ -171,8 +169,17 @@ def _passage_parts(item: Any) -> tuple[str, str, dict[str, Any]]:
     return text[:MAX_PASSAGE_CHARS], str(entry_id), source
 
 
-def _entry_for(entry_id: str, source: dict[str, Any], library_dirs: Iterable[tuple[Path, bool]] | None) -> Entry:
-    for entry in load_library(library_dirs if library_dirs is not None else default_library_dirs()):
+def _entry_for(entry_id: str, source: dict[str, Any], library_dirs: Iterable[Any] | None) -> Entry:
+    """The source's metadata from the search index (already open while writing), else the files."""
+    from assistant.core.index import open_index
+
+    dirs = as_library_dirs(library_dirs)
+    known = open_index(dirs).entry(entry_id) if entry_id else {}
+    if known:
+        return Entry(id=known["id"], title=known["title"], organisation=known["organisation"],
+                     municipality=known["municipality"], year=known["year"], projects=known["projects"],
+                     start=_date(known["start"] or ""), end=_date(known["end"] or ""))
+    for entry in load_library(dirs):
         if entry.id == entry_id:
             return entry
     # Not in the library any more: what the suggestion itself says about its source.
@@ -182,7 +189,7 @@ def _entry_for(entry_id: str, source: dict[str, Any], library_dirs: Iterable[tup
 
 
 def adapt(suggestion_or_passage: Any, draft: Any, *, entry: Entry | None = None,
-          library_dirs: Iterable[tuple[Path, bool]] | None = None) -> Adapted:
+          library_dirs: Iterable[Any] | None = None) -> Adapted:
     """The passage rewritten for `draft`: the source's own names and period replaced by the draft's
     values where the draft has them, everything else marked ⟦… → ?⟧ for the writer."""
     text, entry_id, source = _passage_parts(suggestion_or_passage)

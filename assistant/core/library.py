@@ -296,6 +296,13 @@ def library_dirs(user_dir: str | Path | None = None) -> list[tuple[Path, bool]]:
     return [(paths.builtin_library_dir(), True), (paths.user_library_dir(user_dir), False)]
 
 
+def as_library_dirs(items: Iterable[Any] | None, user_dir: str | Path | None = None) -> list[tuple[Path, bool]]:
+    """(directory, is_builtin) pairs from pairs or plain directories; None: built-in + the user's."""
+    if items is None:
+        return library_dirs(user_dir)
+    return [(Path(i[0]), bool(i[1])) if isinstance(i, tuple) else (Path(i), False) for i in items]
+
+
 def entry_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, Iterable
 
 from rapidfuzz import fuzz, process
@@ -20,7 +19,7 @@ from rapidfuzz import fuzz, process
 from assistant.core.errors import UserError
 from assistant.core.forms import load_form
 from assistant.core.index import Index, open_index
-from assistant.core.library import library_dirs as default_library_dirs
+from assistant.core.library import as_library_dirs
 from assistant.core.textnorm import grams, split_compound, stem, stems, words
 
 MIN_SCORE = 45          # calibrated on tests/eval: off-topic tops out near 41, on-topic starts near 50
@@ -151,15 +150,6 @@ def _query_text(text: str, form_id: str, section: str | None) -> str:
     return f"{heading.title} {heading.guidance}"
 
 
-def _dirs(library_dirs: Iterable[Any] | None) -> list[tuple[Path, bool]]:
-    if library_dirs is None:
-        return default_library_dirs()
-    out: list[tuple[Path, bool]] = []
-    for item in library_dirs:
-        out.append((Path(item[0]), bool(item[1])) if isinstance(item, tuple) else (Path(item), False))
-    return out
-
-
 def suggest(query_text: str, *, form_id: str, section: str | None = None, k: int = 5,
             library_dirs: Iterable[Any] | None = None, index: Index | None = None,
             min_score: float = MIN_SCORE) -> list[Suggestion]:
@@ -170,7 +160,7 @@ def suggest(query_text: str, *, form_id: str, section: str | None = None, k: int
     pairs or plain directories; by default the built-in library and the user's own."""
     asked_for_ideas = not query_text.strip()
     text = _query_text(query_text, form_id, section)
-    index = index or open_index(_dirs(library_dirs))
+    index = index or open_index(as_library_dirs(library_dirs))
     query = build_query(text, index)
     match, ranked = candidate_query(query, index)
     hits = index.candidates(match, CANDIDATES, ranked=ranked)
