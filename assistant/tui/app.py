@@ -26,7 +26,7 @@ class AnsokanCommands(Provider):
         from assistant.tui.screens.main import MainScreen
 
         app = self.app
-        screen = app.screen
+        screen = self.screen  # the screen the palette was opened from
         out: list[tuple[str, Any, str]] = []
         if isinstance(screen, MainScreen):
             for h in screen.form.headings:
@@ -71,6 +71,7 @@ class AnsokanApp(App):
     COMMANDS = App.COMMANDS | {AnsokanCommands}
     BINDINGS = [
         Binding("f1", "help", "Hjälp", id="app.help"),
+        Binding("ctrl+p", "command_palette", "Kommandon", id="app.palette", show=False, priority=True),
         Binding("ctrl+t", "toggle_theme", "Ljust/mörkt", id="app.theme", show=False),
         Binding("ctrl+q", "quit", "Avsluta", id="app.quit", priority=True),
     ]

@@ -63,8 +63,8 @@ def suggest(text: str, *, form_id: str, section: str, library: str | None, k: in
                                            library_dirs=library_dirs(library))
 
 
-def adapt(suggestion: Any, draft: Any) -> Any:
-    return _function("adapt", "adapt")(suggestion, draft)
+def adapt(suggestion: Any, draft: Any, *, library: str | None = None) -> Any:
+    return _function("adapt", "adapt")(suggestion, draft, library_dirs=library_dirs(library))
 
 
 def record_source(draft: Any, suggestion: Any, section_key: str, adapted: Any) -> None:

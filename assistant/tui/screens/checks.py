@@ -79,6 +79,8 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
         self.app.call_from_thread(self.show_report, report, error)
 
     def show_report(self, report: Any, error: str | None) -> None:
+        if not self.is_mounted:  # the screen closed while the worker ran
+            return
         self.report = report
         self.query_one("#check-loading").display = False
         options = self.query_one("#findings", OptionList)
@@ -149,6 +151,8 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
         self.app.call_from_thread(self.show_exact, total, counted, error)
 
     def show_exact(self, total: int | None, counted: int | None, error: str | None) -> None:
+        if not self.is_mounted:  # the screen closed while the worker ran
+            return
         self.query_one("#exact", Button).loading = False
         if error:
             self.query_one("#exact-result", Static).update(Text(error, style="red"))

@@ -49,7 +49,7 @@ class SuggestionScreen(ModalScreen[tuple[str, Any] | None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt", id="dialog.cancel")]
 
-    def __init__(self, suggestion: Any, draft: Any, *, adapt: bool = False) -> None:
+    def __init__(self, suggestion: Any, draft: Any, *, adapt: bool = False, library: str | None = None) -> None:
         super().__init__()
         localise_bindings(self)
         self.suggestion = suggestion
@@ -58,7 +58,7 @@ class SuggestionScreen(ModalScreen[tuple[str, Any] | None]):
         self.adapt_error: str | None = None
         if adapt:
             try:
-                self.adapted = services.adapt(suggestion, draft)
+                self.adapted = services.adapt(suggestion, draft, library=library)
             except UserError as exc:
                 self.adapt_error = exc.message(lang())
 

@@ -95,12 +95,16 @@ class ExportScreen(ModalScreen[Path | None]):
         self.app.call_from_thread(self.show_result, written, pdf, pages, estimate)
 
     def show_error(self, message: str) -> None:
+        if not self.is_mounted:  # the screen closed while the worker ran
+            return
         self.query_one("#export-loading").display = False
         self.query_one("#export-go", Button).disabled = False
         self.query_one("#export-result", Static).update(Text(message, style="bold red"))
         self.done = True
 
     def show_result(self, written: Path, pdf: Path | None, pages: tuple[int, int] | None, estimate: Any) -> None:
+        if not self.is_mounted:  # the screen closed while the worker ran
+            return
         self.written, self.pdf = written, pdf
         self.pages = pages[1] if pages else None
         self.query_one("#export-loading").display = False

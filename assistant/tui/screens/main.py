@@ -46,23 +46,24 @@ SLASH = {
 
 
 class MainScreen(Screen):
-    # Function keys are priority bindings: the editor (TextArea) would otherwise take F6 and F7.
+    # Priority bindings: the editor (TextArea) would otherwise take F6 and F7. Ordered as the
+    # footer shows them, most used first, so an 80-column footer still shows what matters.
     BINDINGS = [
-        Binding("ctrl+n", "next_section", "Nästa rubrik", id="main.next"),
-        Binding("ctrl+b", "prev_section", "Föregående", id="main.prev"),
-        Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
-        Binding("ctrl+l", "focus_command", "Kommando", id="main.command"),
-        Binding("escape", "focus_editor", "Till texten", id="main.editor", show=False),
+        Binding("ctrl+n", "next_section", "Nästa rubrik", id="main.next", priority=True),
         Binding("f2", "take('insert')", "Infoga förslag", id="main.insert", priority=True),
-        Binding("f3", "take('append')", "Lägg sist", id="main.append", priority=True),
-        Binding("f4", "take('replace')", "Ersätt", id="main.replace", priority=True),
         Binding("f5", "show_suggestion", "Visa förslag", id="main.show", priority=True),
         Binding("f6", "adapt_suggestion", "Anpassa", id="main.adapt", priority=True),
-        Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
-        Binding("ctrl+up", "move_suggestion(-1)", "Förra förslaget", id="main.sugg_prev", show=False),
         Binding("f7", "budget", "Budget", id="main.budget", priority=True),
         Binding("f8", "check", "Kontroll", id="main.check", priority=True),
         Binding("f9", "export", "Exportera", id="main.export", priority=True),
+        Binding("ctrl+b", "prev_section", "Föregående", id="main.prev", priority=True),
+        Binding("f3", "take('append')", "Lägg sist", id="main.append", priority=True),
+        Binding("f4", "take('replace')", "Ersätt", id="main.replace", priority=True),
+        Binding("ctrl+l", "focus_command", "Kommando", id="main.command", priority=True),
+        Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
+        Binding("escape", "focus_editor", "Till texten", id="main.editor", show=False),
+        Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
+        Binding("ctrl+up", "move_suggestion(-1)", "Förra förslaget", id="main.sugg_prev", show=False),
     ]
 
     def __init__(self, draft: Draft) -> None:
@@ -104,7 +105,7 @@ class MainScreen(Screen):
                         yield Static(tr("Förslag ur biblioteket", "Suggestions from the library"),
                                      id="suggestions-title")
                         yield Suggestions(id="suggestions")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _title_text(self) -> str:
         title = self.draft.title or tr("(utan titel)", "(untitled)")
@@ -375,6 +376,8 @@ class MainScreen(Screen):
             self.app.call_from_thread(self.show_suggestions, results, error, announce)
 
     async def show_suggestions(self, results: list[Any], error: str | None, announce: bool) -> None:
+        if not self.is_mounted:  # the screen closed while the worker ran
+            return
         panel = self.query_one(Suggestions)
         if error:
             self.suggest_error = error
@@ -410,6 +413,8 @@ class MainScreen(Screen):
             self.app.call_from_thread(self.show_estimate, estimate)
 
     def show_estimate(self, estimate: Any) -> None:
+        if not self.is_mounted:  # the screen closed while the worker ran
+            return
         self.estimate = estimate
         self.query_one(PageMeter).show(estimate, self.form.page.max_pages)
 
@@ -560,7 +565,12 @@ class MainScreen(Screen):
             services.record_source(self.draft, suggestion, self.draft.current, adapted)
         except UserError:
             pass  # adapt not there yet: the text is still taken
-        self.notify(tr("Förslaget togs in – Ctrl+Z ångrar.", "Suggestion taken – Ctrl+Z undoes it."), timeout=3)
+        message = tr("Förslaget togs in – Ctrl+Z ångrar.", "Suggestion taken – Ctrl+Z undoes it.")
+        unresolved = getattr(adapted, "unresolved", None) or []
+        if unresolved:
+            message += tr(f" {len(unresolved)} ställen markerade ⟦… → ?⟧ att anpassa själv.",
+                          f" {len(unresolved)} places marked ⟦… → ?⟧ to adapt yourself.")
+        self.notify(message, timeout=5)
 
     def take_text(self, text: str, how: str) -> None:
         editor = self.query_one("#editor", TextArea)
@@ -588,7 +598,7 @@ class MainScreen(Screen):
             return
         from assistant.tui.screens.dialogs import SuggestionScreen
 
-        self.app.push_screen(SuggestionScreen(suggestion, self.draft, adapt=True), self.suggestion_dialog_closed)
+        self.app.push_screen(SuggestionScreen(suggestion, self.draft, adapt=True, library=self.app.library), self.suggestion_dialog_closed)
 
     def suggestion_dialog_closed(self, result: tuple[str, Any] | None) -> None:
         if result:

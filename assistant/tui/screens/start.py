@@ -62,7 +62,12 @@ class StartScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        (self.query_one("#recent") if self.recent else self.query_one("#new")).focus()
+        if self.recent:
+            recent = self.query_one("#recent", OptionList)
+            recent.highlighted = 0   # Enter opens the latest draft straight away
+            recent.focus()
+        else:
+            self.query_one("#new").focus()
 
     @on(OptionList.OptionSelected, "#recent")
     def recent_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -1,0 +1,290 @@
+"""The interface's promises one at a time: autosave, conflicts, failed saves, keymaps, language,
+the command palette, recent drafts, the demo copy and the conversation kept beside the draft."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from pathlib import Path
+
+import pytest
+from textual.command import CommandList, CommandPalette
+from textual.widgets import Button, Input, TextArea
+
+from assistant.core import paths
+from assistant.core.atomic import atomic_write_text
+from assistant.core.drafts import load_draft, to_text
+from assistant.core.errors import UserError
+from assistant.tui import settings
+from assistant.tui.app import AnsokanApp
+from assistant.tui.conversation import load_conversation, sidecar_path
+from assistant.tui.screens import main as main_module
+from assistant.tui.screens.dialogs import ConflictScreen, HelpScreen
+from assistant.tui.screens.main import MainScreen
+from assistant.tui.screens.start import StartScreen
+
+from .conftest import wait_until
+
+
+def run(coro) -> None:
+    asyncio.run(coro)
+
+
+async def opened(pilot) -> MainScreen:
+    app = pilot.app
+    await wait_until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.messages, what="main screen")
+    return app.screen
+
+
+async def type_in_editor(pilot, screen: MainScreen, text: str) -> None:
+    editor = screen.query_one("#editor", TextArea)
+    editor.focus()
+    editor.move_cursor(editor.document.end)
+    await pilot.press(text[0])   # one real keystroke; the rest as one edit (typing each is slow in tests)
+    editor.insert(text[1:])
+    await pilot.pause()
+
+
+def test_resumes_at_the_section_the_writer_was_in(demo_copy: Path) -> None:
+    draft = load_draft(demo_copy)
+
+    async def go() -> None:
+        async with AnsokanApp(draft).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            assert screen.draft.current == draft.current == "mal"
+            assert screen.query_one("#editor", TextArea).text == draft.text("mal")
+            assert "3.3." in str(screen.query_one("#section-label").render())
+
+    run(go())
+
+
+def test_autosave_after_the_writer_stops_typing(demo_copy: Path) -> None:
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            await type_in_editor(pilot, screen, " Autosparat")
+            assert "Autosparat" not in demo_copy.read_text(encoding="utf-8")  # not on every keystroke
+            await wait_until(pilot, lambda: "Autosparat" in demo_copy.read_text(encoding="utf-8"),
+                             what="the autosave", timeout=main_module.AUTOSAVE_DELAY + 10)
+            assert not screen.dirty
+
+    run(go())
+
+
+def test_section_change_and_quit_save(demo_copy: Path) -> None:
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            await type_in_editor(pilot, screen, " Bytt")
+            await pilot.press("ctrl+b")
+            await wait_until(pilot, lambda: screen.draft.current == "malgrupp", what="previous section")
+            assert "Bytt" in load_draft(demo_copy).text("mal")
+            await type_in_editor(pilot, screen, " Slut")
+            await pilot.press("ctrl+q")
+        assert load_draft(demo_copy).text("malgrupp").endswith("Slut")
+
+    run(go())
+
+
+def test_a_draft_changed_on_disk_is_never_overwritten_silently(demo_copy: Path) -> None:
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            theirs = demo_copy.read_text(encoding="utf-8").replace("Utfall", "Utfall (kollegans ändring)", 1)
+            atomic_write_text(demo_copy, theirs)
+            await type_in_editor(pilot, screen, " Min text")
+            assert screen.save_now() is False
+            await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen)
+                             and pilot.app.screen.query("#copy"), what="conflict dialog")
+            await pilot.click("#copy")
+            await wait_until(pilot, lambda: pilot.app.screen is screen, what="back to writing")
+            copy = demo_copy.with_name("demo.kopia.md")
+            assert demo_copy.read_text(encoding="utf-8") == theirs
+            assert "Min text" in load_draft(copy).text("mal")
+            assert screen.draft.path == copy
+
+    run(go())
+
+
+def test_reload_theirs_replaces_the_text_in_the_editor(demo_copy: Path) -> None:
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            draft = load_draft(demo_copy)
+            draft.set_text("mal", "Kollegans nya mål.")
+            atomic_write_text(demo_copy, to_text(draft))
+            screen.save_now()
+            await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen)
+                             and pilot.app.screen.query("#copy"), what="conflict dialog")
+            await pilot.click("#reload")
+            await wait_until(pilot, lambda: screen.query_one("#editor", TextArea).text == "Kollegans nya mål.",
+                             what="their text in the editor")
+
+    run(go())
+
+
+def test_a_failed_save_keeps_the_text_and_retries(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real_save = main_module.save_draft
+    failures = []
+
+    def disk_full_once(draft, *args, **kwargs):
+        if not failures:
+            failures.append(1)
+            raise UserError("disken är full; utkastet på disken är oförändrat", "the disk is full", where=draft.path)
+        return real_save(draft, *args, **kwargs)
+
+    monkeypatch.setattr(main_module, "save_draft", disk_full_once)
+    monkeypatch.setattr(main_module, "RETRY_DELAY", 0.2)
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(demo_copy))
+        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+            screen = await opened(pilot)
+            await type_in_editor(pilot, screen, " Viktig text")
+            assert screen.save_now() is False
+            await wait_until(pilot, lambda: any("disken är full" in n.message for n in app._notifications),
+                             what="the failure shown as a notification")
+            assert screen.draft.text("mal").endswith("Viktig text")  # still in memory
+            await wait_until(pilot, lambda: "Viktig text" in demo_copy.read_text(encoding="utf-8"),
+                             what="the retried save")
+
+    run(go())
+
+
+def test_user_keymap_from_config(demo_copy: Path, private_dirs: Path) -> None:
+    (private_dirs / "config" / "keymap.toml").write_text('"main.next" = "ctrl+j"\n', encoding="utf-8")
+    loaded = settings.load_settings()
+    assert loaded.keymap == {"main.next": "ctrl+j"}
+
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy), settings=loaded).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            await pilot.press("ctrl+j")
+            await wait_until(pilot, lambda: screen.draft.current == "organisering", what="ctrl+j = next")
+
+    run(go())
+
+
+def test_broken_config_is_reported_not_fatal(private_dirs: Path) -> None:
+    (private_dirs / "config" / "config.toml").write_text("lang = [oops\n", encoding="utf-8")
+    loaded = settings.load_settings()
+    assert loaded.problems and "config.toml" in loaded.problems[0].message("sv")
+    assert loaded.lang is None
+
+
+def test_english_interface_from_config(private_dirs: Path) -> None:
+    (private_dirs / "config" / "config.toml").write_text('lang = "en"\ntheme = "textual-light"\n', encoding="utf-8")
+    loaded = settings.load_settings()
+    assert loaded.lang == "en"
+
+    async def go() -> None:
+        app = AnsokanApp(None, lang_code=loaded.lang, settings=loaded)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, StartScreen), what="start screen")
+            assert str(app.screen.query_one("#new", Button).label) == "New application"
+            assert app.theme == "textual-light"
+            await pilot.press("ctrl+t")
+            assert app.theme == "textual-dark"
+
+    run(go())
+    from assistant.tui.i18n import set_lang
+    set_lang("sv")
+
+
+def test_command_palette_goes_to_a_heading(demo_copy: Path) -> None:
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            await pilot.press("ctrl+p")
+            await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="the palette")
+            await pilot.press(*"rubrik 3.5")
+            commands = pilot.app.screen.query_one(CommandList)
+
+            def first_prompt() -> str:
+                return str(commands.get_option_at_index(0).prompt) if commands.option_count else ""
+
+            await wait_until(pilot, lambda: "Gå till rubrik 3.5" in first_prompt(), what="the heading as best hit",
+                             state=first_prompt)
+            if commands.highlighted is None:
+                await pilot.press("down")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: screen.draft.current == "aktiviteter", what="palette jump to 3.5")
+
+    run(go())
+
+
+def test_help_lists_commands_and_keys(demo_copy: Path) -> None:
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            screen.query_one("#command", Input).value = "/hjälp"
+            screen.query_one("#command", Input).focus()
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), what="help")
+            keys = dict((d, k) for k, d in pilot.app.screen.bindings)
+            assert keys.get("Nästa rubrik") == "^n"
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: pilot.app.screen is screen, what="help closed")
+
+    run(go())
+
+
+def test_unknown_command_is_answered(demo_copy: Path) -> None:
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            await screen.run_command("/flyga")
+            assert "/flyga" in screen.messages[-1].text
+            await screen.run_command("/gå ingenting alls här")
+            assert "ingenting alls" in screen.messages[-1].text
+            await screen.run_command("/next")
+            await wait_until(pilot, lambda: screen.draft.current == "organisering", what="/next alias")
+
+    run(go())
+
+
+def test_conversation_is_kept_beside_the_draft(demo_copy: Path) -> None:
+    async def go(expect_restored: bool) -> None:
+        async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            if expect_restored:
+                assert any(m.role == "writer" and m.text == "deltagare med stöd" for m in screen.messages)
+                return
+            await screen.run_command("deltagare med stöd")   # plain text searches the library
+            await pilot.press("ctrl+q")
+
+    run(go(False))
+    convo = load_conversation(demo_copy)
+    assert sidecar_path(demo_copy).name == "demo.md.samtal.json"
+    assert any(m.text == "deltagare med stöd" for m in convo.messages)
+    run(go(True))
+
+
+def test_recent_drafts_and_the_demo_copy(private_dirs: Path) -> None:
+    shipped = paths.demo_draft().read_bytes()
+
+    async def go() -> None:
+        app = AnsokanApp(None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, StartScreen), what="start screen")
+            await pilot.click("#demo")
+            screen = await opened(pilot)
+            assert screen.draft.path.parent == private_dirs / "drafts"
+            await type_in_editor(pilot, screen, " ändrad")
+            await pilot.press("ctrl+q")
+
+    run(go())
+    assert paths.demo_draft().read_bytes() == shipped, "the shipped demo is never edited"
+    recent = json.loads((private_dirs / "state" / "recent.json").read_text(encoding="utf-8"))
+    assert recent[0]["path"].endswith(paths.demo_draft().name)
+
+    async def reopen() -> None:
+        app = AnsokanApp(None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, StartScreen), what="start screen")
+            assert app.screen.recent[0]["path"] == recent[0]["path"]
+            await pilot.press("enter")   # the recent list has the focus
+            screen = await opened(pilot)
+            assert screen.draft.text(screen.draft.current).endswith("ändrad")
+
+    run(reopen())

@@ -1,0 +1,74 @@
+"""What the screens look like (pytest-textual-snapshot), from a fixed draft with no clock text.
+
+Update after an intended change: `pytest tests/tui/test_snapshots.py --snapshot-update`, then look
+at the SVGs in tests/tui/__snapshots__/.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import TextArea
+
+from assistant.core.drafts import load_draft
+from assistant.tui.app import AnsokanApp
+from assistant.tui.screens.budget import BudgetScreen
+from assistant.tui.screens.checks import CheckScreen
+from assistant.tui.screens.main import MainScreen
+
+from .conftest import wait_until
+
+BIG = (120, 40)
+SMALL = (80, 24)
+
+
+def app_on(draft_path: Path) -> AnsokanApp:
+    return AnsokanApp(load_draft(draft_path), lang_code="sv")
+
+
+async def main_ready(pilot) -> MainScreen:
+    """The main screen with its suggestions and page estimate shown, the cursor not blinking."""
+    app = pilot.app
+    await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
+    screen = app.screen
+    await wait_until(pilot, lambda: screen.suggest_count > 0 and screen.estimate is not None,
+                     what="suggestions and page estimate")
+    screen.query_one("#editor", TextArea).cursor_blink = False
+    await pilot.pause()
+    return screen
+
+
+def test_start_screen(snap_compare) -> None:
+    assert snap_compare(AnsokanApp(None), terminal_size=BIG)
+
+
+def test_main_screen_with_suggestions(snap_compare, demo_copy: Path) -> None:
+    assert snap_compare(app_on(demo_copy), terminal_size=BIG, run_before=main_ready)
+
+
+def test_main_screen_small_terminal(snap_compare, demo_copy: Path) -> None:
+    assert snap_compare(app_on(demo_copy), terminal_size=SMALL, run_before=main_ready)
+
+
+def test_budget_screen(snap_compare, demo_copy: Path) -> None:
+    async def budget(pilot) -> None:
+        await main_ready(pilot)
+        await pilot.press("f7")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, BudgetScreen)
+                         and pilot.app.screen.findings_plain is not None, what="budget findings")
+        pilot.app.screen.focused.cursor_blink = False
+        await pilot.pause()
+
+    assert snap_compare(app_on(demo_copy), terminal_size=BIG, run_before=budget)
+
+
+def test_check_screen(snap_compare, demo_copy: Path) -> None:
+    async def check(pilot) -> None:
+        await main_ready(pilot)
+        await pilot.press("f8")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, CheckScreen) and pilot.app.screen.finished,
+                         what="check report")
+        await pilot.pause()
+
+    assert snap_compare(app_on(demo_copy), terminal_size=BIG, run_before=check)
