@@ -194,3 +194,10 @@ def test_cli_acceptance_query_returns_target_group_passages_with_sources():
 def test_cli_rejects_an_unknown_section():
     result = run_cli("suggest", "--form", "finsam-malmo", "--section", "nope", "--text", "x")
     assert result.returncode == 2 and "nope" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_an_unfinished_last_word_is_completed_while_typing(builtin_index):
+    whole = _ask(builtin_index, "styrgrupp med representanter", section="organisering")
+    typing = _ask(builtin_index, "styrgrupp med repre", section="organisering")
+    assert whole and typing and typing[0].passage_id == whole[0].passage_id
+    assert _ask(builtin_index, "bredb") == []  # a prefix of nothing in the library stays silent

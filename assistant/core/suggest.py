@@ -28,6 +28,7 @@ SHORT_PASSAGE = 8       # words; shorter passages are down-weighted (they match 
 CANDIDATES = 40
 POSTINGS_BUDGET = 1000  # matched rows the candidate stage may rank (see candidate_query)
 TYPO_CUTOFF = 84
+MIN_TYPO_WORD = 6        # shorter words have too many neighbours to guess a typo
 MAX_QUERY_CHARS = 4000
 
 
@@ -63,20 +64,38 @@ def build_query(text: str, index: Index) -> Query:
     n = max(index.documents, 1)
     terms: dict[str, float] = {}
     alternatives: dict[str, list[str]] = {}
-    for term in dict.fromkeys(stems(text[:MAX_QUERY_CHARS])):
+    text = text[:MAX_QUERY_CHARS]
+    query_stems = list(dict.fromkeys(stems(text)))
+    # While typing, the last word may be unfinished ("unga vux"): complete it from the library.
+    if query_stems and text[-1:].isalpha() and query_stems[-1] not in vocab:
+        query_stems[-1] = _completion(query_stems[-1], index) or query_stems[-1]
+    for term in query_stems:
         if term not in vocab:
             parts = split_compound(term, vocab.keys())
             if parts:
                 alternatives[term] = parts
-            elif len(term) >= 5:
-                fixed = process.extractOne(term, index.by_initial.get(term[:1], ()), scorer=fuzz.ratio,
-                                           score_cutoff=TYPO_CUTOFF)
-                if fixed:
-                    term = fixed[0]
+            elif len(term) >= MIN_TYPO_WORD:
+                fixed = _typo_fix(term, index)
+                term = fixed or term
         # A term the library never uses still weighs: off-topic words must lower the score.
         df = vocab.get(term) or max((vocab.get(p, 0) for p in alternatives.get(term, [])), default=0)
         terms[term] = _idf(df, n)
     return Query(terms=terms, alternatives=alternatives, grams=grams(list(terms)))
+
+
+def _typo_fix(term: str, index: Index) -> str | None:
+    """The library term a misspelt word most likely means: same first letter, about as long."""
+    near = [t for t in index.by_initial.get(term[:1], ()) if abs(len(t) - len(term)) <= 2]
+    fixed = process.extractOne(term, near, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
+    return fixed[0] if fixed else None
+
+
+def _completion(prefix: str, index: Index) -> str | None:
+    """The library's most common term that starts with `prefix` (three letters at least)."""
+    if len(prefix) < 3:
+        return None
+    found = [t for t in index.by_initial.get(prefix[:1], ()) if t.startswith(prefix)]
+    return max(found, key=lambda t: index.vocabulary.get(t, 0)) if found else None
 
 
 def candidate_query(query: Query, index: Index) -> tuple[str, bool]:
