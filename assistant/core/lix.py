@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_WORD_RE = re.compile(r"[^\W\d_]+(?:[-–][^\W\d_]+)*", re.UNICODE)
-# A sentence ends at . ! ? or : followed by a space or the end, and at every line break
-# (bullets, table rows and headings are sentences of their own).
-_SENTENCE_END_RE = re.compile(r"[.!?:]+(?=\s|$)|\n+")
+# One pass: a word, or the end of a sentence – . ! ? or : before a space or the end, and every
+# line break (bullets, table rows and headings are sentences of their own).
+_TOKEN_RE = re.compile(r"([^\W\d_]+(?:[-–][^\W\d_]+)*)|[.!?:]+(?=\s|$)|\n+", re.UNICODE)
 
 BANDS = (
     (30.0, "mycket lätt", "very easy"),
@@ -42,15 +41,19 @@ class Lix:
 
 def lix(text: str) -> Lix:
     """The LIX of a text; 0 for a text without words."""
-    sentences = 0
-    words = long_words = 0
-    for piece in _SENTENCE_END_RE.split(text):
-        found = _WORD_RE.findall(piece)
-        if not found:
+    sentences = words = long_words = 0
+    open_sentence = False
+    for m in _TOKEN_RE.finditer(text):
+        word = m.group(1)
+        if word is None:  # a sentence end
+            sentences += open_sentence
+            open_sentence = False
             continue
-        sentences += 1
-        words += len(found)
-        long_words += sum(1 for w in found if sum(ch.isalpha() for ch in w) > 6)
+        words += 1
+        open_sentence = True
+        if len(word) > 6 and sum(ch.isalpha() for ch in word) > 6:
+            long_words += 1
+    sentences += open_sentence
     if words == 0:
         return Lix(0.0, 0, 0, 0)
     value = words / sentences + 100 * long_words / words

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from functools import lru_cache
 
 from assistant.core.amounts import AmountError, amounts_in_text, format_kr, parse_amount
 from assistant.core.budget import Budget
@@ -43,7 +44,9 @@ def check_budget(ctx: Context) -> Iterator[Finding]:
 # Safe sums: a bad cell counts as empty here; it is reported once by _bad_cells.
 
 
+@lru_cache(maxsize=4096)
 def _val(text: str | None) -> Decimal | None:
+    """A cell's value, None when empty or bad (cached: the same cells are summed many ways)."""
     try:
         return parse_amount(text)
     except AmountError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from assistant.core.checks.base import Context, Finding, finding
 from assistant.core.drafts import word_count
@@ -49,7 +50,9 @@ def check_summary(ctx: Context) -> Iterator[Finding]:
 # Placeholders
 
 
-def _placeholder_res(patterns: list) -> list[re.Pattern]:
+@lru_cache(maxsize=16)
+def _placeholder_res(patterns: tuple) -> list[re.Pattern]:
+    """The form's patterns as regexes (cached: the UI checks on every pause in typing)."""
     out = []
     for pattern in patterns:
         if not isinstance(pattern, str) or not pattern or len(pattern) > MAX_PATTERN_CHARS:
@@ -63,7 +66,8 @@ def _placeholder_res(patterns: list) -> list[re.Pattern]:
 
 
 def check_placeholders(ctx: Context) -> Iterator[Finding]:
-    regexes = _placeholder_res(ctx.settings.get("patterns", []))
+    patterns = ctx.settings.get("patterns", [])
+    regexes = _placeholder_res(tuple(patterns) if isinstance(patterns, list) else ())
     if not regexes:
         return
     for key, text in ctx.texts():
