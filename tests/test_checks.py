@@ -508,3 +508,10 @@ def test_an_absurdly_long_section_is_checked_in_part_and_said():
     found = [f for f in run_checks(d).findings if f.section == "bakgrund" and f.severity != "info"]
     assert [f.code for f in found] == ["sections.too_long"]
     assert "bara de första 200\u00a0000 kontrolleras" in found[0].message
+
+
+def test_quoted_text_cannot_send_control_codes_to_the_terminal():
+    d = clean_draft()
+    d.sections["mal"] = PARA + " TODO\x1b[2J\x1b]0;pwned\x07 och\nmer"
+    msg = messages(d, "placeholder")[0]
+    assert msg.isprintable() and "\x1b" not in msg and "TODO [2J ]0;pwned och mer" in msg

@@ -43,7 +43,14 @@ class Finding:
 
 def finding(severity: str, code: str, section: str | None, sv: str, en: str,
             hint_sv: str = "", hint_en: str = "") -> Finding:
-    return Finding(severity, code, section, sv, en, hint_sv, hint_en)
+    return Finding(severity, code, section, printable(sv), printable(en), printable(hint_sv), printable(hint_en))
+
+
+def printable(text: str) -> str:
+    """One line without control codes: findings quote the writer's text and print it to a terminal."""
+    if text.isprintable():
+        return text
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
 
 
 @dataclass
