@@ -226,3 +226,8 @@ def test_any_messy_text_gives_a_budget_never_a_crash(rows, joiner):
     assert all(i.category in FINSAM.budget.categories for i in budget.items)
     assert all("Totalt" not in c and "SUMMA" not in c for c in budget.compiled)
     budget_report(budget)
+
+
+def test_control_codes_in_cells_do_not_reach_the_report():
+    b = parse_budget_text("Resor\x1b[31m till Rom: 5 000 kr", FINSAM)
+    assert b.unread and all(line.isprintable() for line in b.unread)

@@ -29,6 +29,7 @@ CATEGORY_MIN_SCORE = 86
 # The key in `stated.subtotals` for a total printed under the detailed budget ("Total kostnad …").
 DETAILED_GRAND = "Totalt"
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _TAG_RE = re.compile(r"<[^>]{0,300}>")
 _BLOCK_TAG_RE = re.compile(r"</p>\s*<p[^>]{0,200}>|<br\s*/?>|</?(?:ul|ol|li|tr|div)[^>]{0,200}>", re.I)
 _YEAR_CELL_RE = re.compile(r"^(?:år)?[\s.…_\-]*((?:19|20)\d\d)[\s.…_\-]*$", re.I)
@@ -157,6 +158,7 @@ def _clean(text: str) -> str:
     text = _TAG_RE.sub("", text)
     for space in ("\u00a0", "\u202f", "\u2007", "\u2009"):
         text = text.replace(space, " ")
+    text = _CONTROL_RE.sub(" ", text)  # cells are quoted back to a terminal in the unread report
     return text.replace("&nbsp;", " ").replace("&amp;", "&")
 
 
