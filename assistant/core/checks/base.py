@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -47,10 +49,15 @@ def finding(severity: str, code: str, section: str | None, sv: str, en: str,
 
 
 def printable(text: str) -> str:
-    """One line without control codes: findings quote the writer's text and print it to a terminal."""
+    """One line without control or format codes (escape sequences, bidi overrides): findings quote
+    the writer's text and print it to a terminal. Non-breaking spaces in amounts stay."""
     if text.isprintable():
         return text
-    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+    cleaned = "".join(" " if unicodedata.category(ch) in _UNSAFE else ch for ch in text)
+    return re.sub(r" {2,}", " ", cleaned).strip()
+
+
+_UNSAFE = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
 
 
 @dataclass
