@@ -21,7 +21,7 @@ from assistant.core.forms import Form
 
 UNPLACED_KEY = "oplacerat"
 UNPLACED_HEADING = "Oplacerad text (från källan)"
-_ORG_RE = re.compile(r"\b((?:[A-ZÅÄÖ][\wåäö-]+ )?[A-ZÅÄÖ][\wåäö-]+ (?:stad|kommun)|Region [A-ZÅÄÖ][\wåäö]+)\b")
+_ORG_RE = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+ (?:stad|kommun)|Region [A-ZÅÄÖ][\wåäö]+)\b")
 
 
 @dataclass
