@@ -23,14 +23,17 @@ sys.path.insert(0, str(ROOT))
 from assistant.core.export import export_docx  # noqa: E402
 from assistant.core.forms import load_form  # noqa: E402
 from assistant.core.layout import count_lines, estimate_pages  # noqa: E402
-from assistant.core.markup import parse_blocks  # noqa: E402
 from benchmarks.export import seven_page_draft  # noqa: E402
 from tests.test_layout import sample_set  # noqa: E402
 
 
 def clear_caches() -> None:
+    from assistant.core import export, layout, markup
+
     count_lines.cache_clear()
-    parse_blocks.__globals__["_parse_blocks_cached"].cache_clear()
+    markup._parse_blocks_cached.cache_clear()
+    export._markup_table_for.cache_clear()
+    layout._TABLE_ROWS.clear()
 
 
 def timing(runs: int) -> None:

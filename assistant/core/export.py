@@ -9,6 +9,7 @@ very same list, so the estimate and the exported file can never disagree about c
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import io
 import os
 import re
@@ -217,15 +218,70 @@ def _list_item(block: Block, model: DocumentModel, *, continues: bool) -> None:
 
 def _markup_table(block: Block, model: DocumentModel) -> Table:
     """A table typed with tabs; the first row is the header (bold)."""
+    return _markup_table_for(block, model.styles["Tabelltext"].font, table_font_size(model.form), model.text_width)
+
+
+@lru_cache(maxsize=256)
+def _markup_table_for(block: Block, font: str, size: float, total: float) -> Table:
+    # Cached (and so the same object each time): the estimate rebuilds every table per keystroke.
     rows = []
     for r, row in enumerate(block.rows):
         rows.append(tuple(Cell(tuple(Run(x.text, x.bold or r == 0, x.italic) for x in cell)) for cell in row))
-    columns = len(block.rows[0])
-    weights = []
-    for c in range(columns):
-        longest = max((len("".join(x.text for x in row[c])) for row in block.rows), default=0)
-        weights.append(min(max(longest, 6), 45))
-    return Table(_share(model.text_width, weights), tuple(rows))
+    return Table(_column_widths(rows, font, size, total), tuple(rows))
+
+
+def column_widths(rows: list[tuple[Cell, ...]], model: DocumentModel) -> tuple[float, ...]:
+    return _column_widths(rows, model.styles["Tabelltext"].font, table_font_size(model.form), model.text_width)
+
+
+def _column_widths(rows: list[tuple[Cell, ...]], font: str, size: float, total: float) -> tuple[float, ...]:
+    """Widths that fit the page: every column first gets room for its longest word (so words are
+    not broken), then the rest of the width goes to the columns with the most text. Text is
+    measured with the fonts' real widths (the page estimate's font tables)."""
+    from assistant.core.layout import face  # layout builds on this module; import when used
+
+    padding = 2 * CELL_MARGIN_PT + 2
+
+    def measure(cell: Cell) -> tuple[float, float]:
+        word = text = 0.0
+        for run in cell.runs:
+            f = face(font, run.bold, run.italic)
+            words = [f.width(w) * size for w in run.text.split()]
+            word = max([word, *words])
+            text += sum(words) + f.space * size * max(0, len(words) - 1)
+        return word, text
+
+    columns = max(len(row) for row in rows)
+    longest_word = [padding] * columns
+    longest_text = [padding] * columns
+    for row in rows:
+        for c, cell in enumerate(row):
+            word, text = measure(cell)
+            longest_word[c] = max(longest_word[c], word + padding)
+            longest_text[c] = max(longest_text[c], text + padding)
+    minimum = [min(w, total * 0.45) for w in longest_word]
+    if sum(minimum) >= total:
+        # Too little room: narrow only the widest columns (to a common cap), so short columns
+        # such as phone numbers keep their words whole.
+        return _share(total, _cap_to_fit(minimum, total))
+    extra = [max(0.0, t - m) for t, m in zip(longest_text, minimum)]
+    spare = total - sum(minimum)
+    if sum(extra) <= spare:   # everything fits on one line: share the slack like the text
+        return _share(total, [m + e + (spare - sum(extra)) * t / sum(longest_text)
+                              for m, e, t in zip(minimum, extra, longest_text)])
+    return _share(total, [m + spare * e / sum(extra) for m, e in zip(minimum, extra)])
+
+
+def _cap_to_fit(widths: list[float], total: float) -> list[float]:
+    """The widths with the largest ones lowered to one cap so that they sum to `total`."""
+    ordered = sorted(widths)
+    used = 0.0
+    for i, width in enumerate(ordered):
+        cap = (total - used) / (len(ordered) - i)
+        if width > cap:
+            return [min(w, cap) for w in widths]
+        used += width
+    return widths
 
 
 def _share(total: float, weights: list[float]) -> tuple[float, ...]:
@@ -248,8 +304,8 @@ def _contacts(draft: Draft, form: Form, model: DocumentModel) -> None:
         rows = [tuple(Cell((Run(_text(getattr(c, f, "")),),)) for f in form.contacts.fields) for c in contacts]
         if not rows:
             rows = [tuple(Cell() for _ in form.contacts.fields)]
-        widths = _share(model.text_width, [3, 3, 2, 3.5][: len(header)] + [3] * max(0, len(header) - 4))
-        model.items.append(Table(widths, (header, *rows), kind="contacts"))
+        table_rows = [header, *rows]
+        model.items.append(Table(column_widths(table_rows, model), tuple(table_rows), kind="contacts"))
         return
     for c in contacts:
         rest = ", ".join(_text(v) for v in (c.role, c.organisation, c.phone and f"tel. {c.phone}", c.email) if v)
@@ -428,7 +484,19 @@ def build_document(draft: Draft, form: Form | None = None) -> DocumentModel:
     for i, extra in enumerate(draft.extra):
         if i not in placed:
             extras_after(extra.after)
+    _air_after_tables(model)
     return model
+
+
+def _air_after_tables(model: DocumentModel) -> None:
+    """Text right after a table gets the body spacing above it, so it does not touch the border."""
+    space = model.styles["Normal"].after
+    for i in range(1, len(model.items)):
+        item, previous = model.items[i], model.items[i - 1]
+        if isinstance(previous, Table) and isinstance(item, Para):
+            style_before = model.styles[item.style].before
+            if (item.before if item.before is not None else style_before) < space:
+                model.items[i] = dataclasses.replace(item, before=space)
 
 
 def _heading(heading: Heading, draft: Draft, form: Form, model: DocumentModel) -> None:

@@ -419,7 +419,16 @@ def _runs_line_height(style: ParaStyle, flags: frozenset[tuple[bool, bool]]) -> 
     return max(line_height(style.font, style.size, style.line_spacing, b, i) for b, i in faces)
 
 
+_TABLE_ROWS: dict[int, tuple[Table, ParaStyle, list[float]]] = {}
+
+
 def _table_box(table: Table, style: ParaStyle, after: float) -> _Box:
+    """Row heights of a table; cached by identity (unchanged tables are the same object)."""
+    hit = _TABLE_ROWS.get(id(table))
+    if hit is not None and hit[0] is table and hit[1] == style:
+        return _Box(before=0.0, after=0.0, lines=list(hit[2]), is_table=True)
+    if len(_TABLE_ROWS) > 512:
+        _TABLE_ROWS.clear()
     rows = []
     for row in table.rows:
         tallest = 0.0
@@ -428,7 +437,8 @@ def _table_box(table: Table, style: ParaStyle, after: float) -> _Box:
             n = count_lines(cell.runs, style, style.size, width - 2 * CELL_MARGIN_PT)
             tallest = max(tallest, n * lh)
         rows.append(tallest + 2 * CELL_PAD_PT + TABLE_BORDER_PT)
-    return _Box(before=0.0, after=0.0, lines=rows, is_table=True)
+    _TABLE_ROWS[id(table)] = (table, style, rows)
+    return _Box(before=0.0, after=0.0, lines=list(rows), is_table=True)
 
 
 def layout_pages(model: DocumentModel) -> tuple[int, float, int]:
