@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     # --lang and --library may stand anywhere; argparse wants globals before the subcommand.
     argv = _hoist_globals(argv)
     try:
+        if argv[-1:] == ["--lang"]:  # not the interface: a missing value is bad usage
+            raise UserError("fel användning: --lang väntar sv eller en (se `ansokan --help`)",
+                            "bad usage: --lang expects sv or en (see `ansokan --help`)")
         if not [a for a in argv if not a.startswith("--lang") and not a.startswith("--library")
                 and a not in ("sv", "en")] or argv[-1:] == ["--library"]:
             return _run_ui(None, lang, argv)
