@@ -53,15 +53,17 @@ def parse_amount(text: str | None, *, where: str | None = None) -> Decimal | Non
         factor = _UNITS.get(m.group(1).rstrip(".").lower(), _UNITS.get(m.group(1).lower(), Decimal(1)))
         s = s[: m.start()].strip()
     value = _parse_number(s)
+    # The cell as shown in a one-line error: no line breaks or terminal control codes from it.
+    shown = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())[:40]
     if value is None:
-        raise AmountError(f"”{raw.strip()[:40]}” är inget belopp",
-                          f"“{raw.strip()[:40]}” is not an amount", where=where,
+        raise AmountError(f"”{shown}” är inget belopp",
+                          f"“{shown}” is not an amount", where=where,
                           hint_sv="skriv t.ex. 1 373 334, 1 373 334 kr, 1,4 mkr eller 8 000 tkr",
                           hint_en="write e.g. 1 373 334, 1 373 334 kr, 1,4 mkr or 8 000 tkr")
     value *= factor
     if abs(value) >= MAX_AMOUNT:
-        raise AmountError(f"beloppet {raw.strip()[:40]} är orimligt stort",
-                          f"the amount {raw.strip()[:40]} is absurdly large", where=where,
+        raise AmountError(f"beloppet {shown} är orimligt stort",
+                          f"the amount {shown} is absurdly large", where=where,
                           hint_sv="kontrollera antalet siffror", hint_en="check the number of digits")
     return canonical(value)
 
