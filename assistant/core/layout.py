@@ -211,7 +211,7 @@ def count_lines(runs: tuple[Run, ...], style: ParaStyle, size: float, width: flo
     tokens = _tokens(runs, style.font, style.bold, style.italic)
     if not tokens:
         return 1
-    limit = width / size + EPSILON / size
+    limit = _line_limit(width, size)
     lines = 1
     used = -1.0
     pending_space = 0.0
@@ -223,9 +223,8 @@ def count_lines(runs: tuple[Run, ...], style: ParaStyle, size: float, width: flo
         else:
             lines += 1
             used = w
-        while used > limit:  # a word longer than the line is broken by characters
-            lines += 1
-            used -= limit
+        if used > limit:  # a word longer than the line is broken by characters
+            lines, used = _break_long(lines, used, limit)
         pending_space = space
     return lines
 
@@ -234,7 +233,7 @@ def _count_plain(run: Run, style: ParaStyle, size: float, width: float) -> int:
     """count_lines for the common case, one run without hyphens: the same greedy wrap, faster."""
     f = face(style.font, run.bold or style.bold, run.italic or style.italic)
     cache, measure, space = f.cache, f.width, f.space
-    limit = width / size + EPSILON / size
+    limit = _line_limit(width, size)
     lines = 1
     used = -1.0
     for piece in run.text.split(" "):
@@ -250,10 +249,22 @@ def _count_plain(run: Run, style: ParaStyle, size: float, width: float) -> int:
         else:
             lines += 1
             used = w
-        while used > limit:
-            lines += 1
-            used -= limit
+        if used > limit:
+            lines, used = _break_long(lines, used, limit)
     return lines
+
+
+def _line_limit(width: float, size: float) -> float:
+    """The line width in ems; at least one em, so a column squeezed to nothing (a table with
+    hundreds of columns) still ends instead of breaking a word into endless empty lines."""
+    return max(width / size + EPSILON / size, 1.0)
+
+
+def _break_long(lines: int, used: float, limit: float) -> tuple[int, float]:
+    """A word wider than the line, broken by characters: the same as subtracting a line's width
+    until it fits, in one step (a 1 MB word must not take a million iterations)."""
+    extra = math.ceil((used - limit) / limit)
+    return lines + extra, used - extra * limit
 
 
 # ---------------------------------------------------------------------------------------------
