@@ -184,3 +184,76 @@ def test_estimate_matches_libreoffice_page_count(tmp_path):
     misses = [r for r in results if r[3] != r[4]]
     assert exact / len(results) >= 0.95, misses
     assert worst <= 1, misses
+
+
+# ---------------------------------------------------------------------------------------------
+# The page-break rules on hand-built documents (shared/notes/page-layout.md)
+
+
+def _model(items):
+    from assistant.core.export import DocumentModel, document_styles
+
+    form = load_form("finsam-malmo")
+    return DocumentModel(form=form, styles=document_styles(form), items=list(items))
+
+
+def _lines(count: int, text: str = "Rad"):
+    from assistant.core.export import Para
+
+    return [Para("Normal", (Run(f"{text} {i}"),), after=0.0) for i in range(count)]
+
+
+def _page_capacity() -> int:
+    from assistant.core.export import text_height_pt
+    from assistant.core.layout import BODY_SLACK_PT
+
+    return int((text_height_pt(load_form("finsam-malmo")) + BODY_SLACK_PT) // line_height("Calibri", 11, 1.15))
+
+
+def test_a_page_holds_as_many_lines_as_fit():
+    from assistant.core.layout import layout_pages
+
+    full = _page_capacity()
+    assert layout_pages(_model(_lines(full)))[0] == 1
+    assert layout_pages(_model(_lines(full + 1)))[0] == 2
+
+
+def test_a_heading_moves_with_the_start_of_its_paragraph():
+    from assistant.core.export import Para
+    from assistant.core.layout import layout_pages
+
+    heading = Para("Heading 2", (Run("3.1. Tidsplan"),))
+    body = Para("Normal", (Run("Kort stycke."),))
+    # room for the heading but not for the heading and the line after it: both go to page 2
+    items = _lines(_page_capacity() - 2) + [heading, body]
+    pages, used, _total = layout_pages(_model(items))
+    assert pages == 2 and used < 60
+
+
+def test_widow_and_orphan_control_keeps_two_lines_together():
+    from assistant.core.export import Para
+    from assistant.core.layout import layout_pages
+
+    long_text = " ".join(["samverkan"] * 60)  # several lines
+    para = Para("Normal", (Run(long_text),), after=0.0)
+    lh = line_height("Calibri", 11, 1.15)
+    for room in (1, 2, 3):
+        items = _lines(_page_capacity() - room) + [para]
+        pages, used, _ = layout_pages(_model(items))
+        n = count_lines(para.runs, _model([]).styles["Normal"], 11, _model([]).text_width)
+        on_second = round(used / lh)
+        assert pages == 2
+        assert on_second >= 2, room                      # never one line alone at the top (widow)
+        assert n - on_second in (0,) or n - on_second >= 2, room  # nor one line alone at the bottom
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_exact_pages_counts_the_body_without_the_signature_page():
+    from assistant.core.office import exact_pages
+
+    form = load_form("finsam-malmo")
+    draft = sample_draft(5, form, 3)
+    total, counted = exact_pages(draft, form)
+    assert counted == total - 1
+    assert counted == estimate_pages(draft, form).body_pages

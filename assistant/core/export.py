@@ -441,13 +441,16 @@ def _signature(draft: Draft, form: Form, model: DocumentModel) -> None:
             before = 24.0 if first else None
             first = False
             if line.endswith(":"):
-                model.items.append(Para("Normal", (Run(f"{line} "), Run(SIGN_LINE[:30])), before=before))
+                model.items.append(Para("Normal", (Run(f"{line} "), Run(SIGN_LINE[:30])), before=before,
+                                        keep_next=True))
                 continue
             is_name_line = "förtydligande" in line.lower() or "namn och" in line.lower()
             filled = name if is_name_line and name else SIGN_LINE
             model.items.append(Para("Normal", (Run(filled),), before=before if before is not None else 22.0,
                                     after=0.0, keep_next=True))
-            model.items.append(Para("Normal", (Run(line, italic=True),)))
+            model.items.append(Para("Normal", (Run(line, italic=True),), keep_next=True))
+        last = model.items[-1]  # one signatory's block is never split over two pages
+        model.items[-1] = dataclasses.replace(last, keep_next=False)
 
 
 # The whole document ---------------------------------------------------------------------------
