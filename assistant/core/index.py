@@ -29,7 +29,7 @@ from assistant.core.errors import UserError
 from assistant.core.library import SUFFIX, Entry, load_entry, passages
 from assistant.core.textnorm import split_compound, stems_of, words
 
-SCHEMA = 3
+SCHEMA = 4
 DB_NAME = f"library-index-v{SCHEMA}.sqlite"
 
 _DDL = """
@@ -40,7 +40,7 @@ CREATE TABLE IF NOT EXISTS entries (
     projects TEXT, start TEXT, end TEXT);
 CREATE TABLE IF NOT EXISTS passages (
     id INTEGER PRIMARY KEY, pid TEXT, path TEXT, entry_id TEXT, section TEXT, heading TEXT, text TEXT,
-    terms TEXT, words INTEGER, dupkey TEXT);
+    words INTEGER, dupkey TEXT);
 CREATE INDEX IF NOT EXISTS passages_path ON passages(path);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, tokenize = "unicode61 remove_diacritics 0");
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
@@ -158,7 +158,7 @@ class Index:
         report = RefreshReport(failed=[])
         found = self._scan()
         known = {row[0]: row[1:] for row in self.db.execute("SELECT path, mtime_ns, size, digest FROM files")}
-        work: list[tuple[str, bool, Entry | None, str, Fingerprint]] = []
+        work: list[tuple[str, bool, bool, str, Fingerprint]] = []  # (path, builtin, re-read?, digest, fp)
         for key, (fp, builtin) in found.items():
             old = known.get(key)
             if old and old[0] == fp.mtime_ns and old[1] == fp.size:
@@ -170,15 +170,10 @@ class Index:
                 continue
             digest = _digest(data)
             if old and old[2] == digest:
-                work.append((key, builtin, None, digest, fp))  # touched, same content: new mtime only
+                work.append((key, builtin, False, digest, fp))  # touched, same content: new mtime only
                 report.unchanged += 1
                 continue
-            try:
-                entry = load_entry(Path(key), builtin=builtin)
-            except UserError as exc:
-                report.failed.append(exc.message())
-                entry = Entry(id="", path=Path(key))  # indexed as empty so it is not retried every time
-            work.append((key, builtin, entry, digest, fp))
+            work.append((key, builtin, True, digest, fp))
             if old:
                 report.changed += 1
             else:
@@ -187,7 +182,7 @@ class Index:
         report.removed = len(gone)
         delta: Counter[str] | None = None
         if work or gone:
-            delta = self._apply(work, gone)
+            delta = self._apply(work, gone, report)
         version = self.db.execute("PRAGMA data_version").fetchone()[0]
         if not self.vocabulary or version != self._data_version:
             self._load_vocabulary()  # the first time, or another process has updated the index
@@ -196,31 +191,35 @@ class Index:
             self._update_vocabulary(delta)  # re-reading fts5vocab costs ~1 s at 300,000 passages
         return report
 
-    def _apply(self, work: list, gone: list[str]) -> Counter[str]:
-        """Write the changes in one transaction; returns how each term's passage count changed."""
+    def _apply(self, work: list, gone: list[str], report: RefreshReport) -> Counter[str]:
+        """Write the changes in one transaction; returns how each term's passage count changed.
+
+        Streamed in two passes so memory stays flat at any size: each file is read and its passages
+        written, keeping only their stems; then, with the whole vocabulary known, compounds are
+        split and the search terms go into FTS5."""
         vocabulary = set(self.vocabulary)
         delta: Counter[str] = Counter()
-        new_entries = [w[2] for w in work if w[2] is not None and w[2].id]
-        prepared: list[tuple[Entry, list]] = []
-        for entry in new_entries:
-            rows = []
-            for passage in passages(entry):
-                all_words = words(passage.text)  # one scan gives the stems, the length and the copy key
-                rows.append((passage, stems_of(all_words), len(all_words), " ".join(all_words)))
-            vocabulary.update(t for row in rows for t in row[1])
-            prepared.append((entry, rows))
         db = self.db
         db.execute("BEGIN IMMEDIATE")
         try:
-            for key in gone + [w[0] for w in work if w[2] is not None]:
+            for key in gone + [w[0] for w in work if w[2]]:
                 self._drop_file(key, delta)
-            for key, builtin, entry, digest, fp in work:
+            pending: list[tuple[int, str]] = []  # (passage row id, its stems) waiting for pass 2
+            for key, builtin, reread, digest, fp in work:
+                entry_id = None
+                if reread:
+                    try:
+                        entry = load_entry(Path(key), builtin=builtin)
+                    except UserError as exc:  # recorded as empty so it is not retried every time
+                        report.failed.append(exc.message())
+                    else:
+                        entry_id = entry.id
+                        pending += self._insert_entry(key, entry, vocabulary)
+                else:
+                    entry_id = db.execute("SELECT entry_id FROM files WHERE path=?", (key,)).fetchone()[0]
                 db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)",
-                           (key, fp.mtime_ns, fp.size, digest, entry.id if entry else None, int(builtin)))
-            frozen = frozenset(vocabulary)
-            self._splits: dict[str, list[str]] = {}
-            for entry, rows in prepared:
-                self._insert_entry(entry, rows, frozen, delta)
+                           (key, fp.mtime_ns, fp.size, digest, entry_id, int(builtin)))
+            self._index_terms(pending, frozenset(vocabulary), delta)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -228,7 +227,8 @@ class Index:
         return delta
 
     def _drop_file(self, key: str, delta: Counter[str]) -> None:
-        rows = self.db.execute("SELECT id, terms FROM passages WHERE path=?", (key,)).fetchall()
+        rows = self.db.execute("SELECT rowid, terms FROM fts WHERE rowid IN (SELECT id FROM passages WHERE path=?)",
+                               (key,)).fetchall()
         for _, terms in rows:
             delta.subtract(set(terms.split()))
         delta["\0passages"] -= len(rows)
@@ -237,26 +237,39 @@ class Index:
         self.db.execute("DELETE FROM entries WHERE path=?", (key,))
         self.db.execute("DELETE FROM files WHERE path=?", (key,))
 
-    def _insert_entry(self, entry: Entry, rows: list, vocabulary: frozenset[str], delta: Counter[str]) -> None:
-        key = str(Path(entry.path).resolve()) if entry.path else entry.id
+    def _insert_entry(self, key: str, entry: Entry, vocabulary: set[str]) -> list[tuple[int, str]]:
+        """Write an entry and its passages; returns (row id, stems) for the search terms."""
         if self.db.execute("SELECT 1 FROM entries WHERE entry_id=?", (entry.id,)).fetchone():
-            return  # the same id twice (built-in and user copy): the first one found wins
+            return []  # the same id twice (built-in and user copy): the first one found wins
         self.db.execute("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)",
                         (entry.id, key, entry.title, entry.organisation, entry.municipality, entry.year,
                          "\n".join(entry.projects), entry.start.isoformat() if entry.start else "",
                          entry.end.isoformat() if entry.end else ""))
         first = (self.db.execute("SELECT coalesce(max(id), 0) FROM passages").fetchone()[0]) + 1
-        records, fts = [], []
-        for n, (passage, terms, length, dupkey) in enumerate(rows):
-            indexed = " ".join(expand_terms(terms, vocabulary, self._splits))
+        records, pending = [], []
+        for n, passage in enumerate(passages(entry)):
+            all_words = words(passage.text)  # one scan gives the stems, the length and the copy key
+            terms = stems_of(all_words)
+            vocabulary.update(terms)
             records.append((first + n, passage.id, key, entry.id, passage.section, passage.heading, passage.text,
-                            indexed, length, dupkey))
-            fts.append((first + n, indexed))
+                            len(all_words), " ".join(all_words)))
+            pending.append((first + n, " ".join(terms)))
+        self.db.executemany("INSERT INTO passages (id, pid, path, entry_id, section, heading, text, words, dupkey)"
+                            " VALUES (?,?,?,?,?,?,?,?,?)", records)
+        return pending
+
+    def _index_terms(self, pending: list[tuple[int, str]], vocabulary: frozenset[str], delta: Counter[str]) -> None:
+        splits: dict[str, list[str]] = {}
+        batch: list[tuple[int, str]] = []
+        for rowid, terms in pending:
+            indexed = " ".join(expand_terms(terms.split(), vocabulary, splits))
+            batch.append((rowid, indexed))
             delta.update(set(indexed.split()))
-        delta["\0passages"] += len(rows)
-        self.db.executemany("INSERT INTO passages (id, pid, path, entry_id, section, heading, text, terms, words, dupkey)"
-                            " VALUES (?,?,?,?,?,?,?,?,?,?)", records)
-        self.db.executemany("INSERT INTO fts(rowid, terms) VALUES (?,?)", fts)
+            if len(batch) >= 2000:
+                self.db.executemany("INSERT INTO fts(rowid, terms) VALUES (?,?)", batch)
+                batch = []
+        self.db.executemany("INSERT INTO fts(rowid, terms) VALUES (?,?)", batch)
+        delta["\0passages"] += len(pending)
 
     def _load_vocabulary(self) -> None:
         self.vocabulary = {term: doc for term, doc in self.db.execute("SELECT term, doc FROM vocab")}
@@ -305,8 +318,8 @@ class Index:
         marks = ",".join("?" * len(ids))
         with self._lock:
             rows = self.db.execute(
-                f"SELECT id, pid, entry_id, section, heading, text, terms, words, dupkey FROM passages WHERE id IN ({marks})",
-                ids).fetchall()
+                f"SELECT p.id, p.pid, p.entry_id, p.section, p.heading, p.text, f.terms, p.words, p.dupkey"
+                f" FROM passages p JOIN fts f ON f.rowid = p.id WHERE p.id IN ({marks})", ids).fetchall()
         return {row[0]: row for row in rows}
 
     def entry(self, entry_id: str) -> dict:
