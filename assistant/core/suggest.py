@@ -2,10 +2,11 @@
 
 Two stages (measured in /work/shared/notes/retrieval.md and benchmarks/suggest.py):
 1. candidates: BM25 in the FTS5 index over stemmed terms (compound parts included), a few ms;
-2. rerank: how much of the query's weight (IDF) the passage covers, with character 4-grams so a
-   compound meets its parts and a typo still counts, plus the BM25 rank as a tie-breaker.
-The writer's section is a small boost, never a filter. Below MIN_SCORE nothing is suggested, so
-off-topic text (school meals, broadband) stays quiet. Copies of one passage appear once.
+2. rerank: how much of the query's weight (IDF) the passage covers (compounds by their parts, an
+   unmatched word partly by its character 4-grams), plus the BM25 rank.
+Typos are mapped to library words, an unfinished last word is completed. The writer's section is
+a small boost, never a filter. When the best passage scores below MIN_SCORE nothing is suggested,
+so off-topic text (school meals, broadband) stays quiet. Copies of one passage appear once.
 """
 
 from __future__ import annotations
@@ -27,15 +28,15 @@ FOLLOW_MIN_SCORE = 40   # once the best passage passes MIN_SCORE, the others nee
 FOLLOW_SHARE = 0.5      # ... and at least this share of the best one's score
 SECTION_BOOST = 6       # points for a passage that stood under the writer's own section
 SHORT_PASSAGE = 8       # words; shorter passages are down-weighted (they match anything)
-CANDIDATES = 40
+CANDIDATES = 40         # passages reranked per query
 # Weights tuned on tests/eval (a grid, for the widest gap between on- and off-topic top scores):
 RANK_WEIGHT = 0.20      # BM25 rank next to the coverage of the query's weight
 PARTIAL_MIN_LETTERS = 5 # an unmatched term this long may still count by its 4-grams ...
 PARTIAL_MIN_SHARE = 0.7 # ... when at least this share of them is in the passage ...
 PARTIAL_CREDIT = 0.6    # ... for this part of its weight
 POSTINGS_BUDGET = 1000  # matched rows the candidate stage may rank (see candidate_query)
-TYPO_CUTOFF = 88
-MIN_TYPO_WORD = 6        # shorter words have too many neighbours to guess a typo
+TYPO_CUTOFF = 88        # rapidfuzz ratio for taking a library word as the one meant
+MIN_TYPO_WORD = 6       # shorter words have too many neighbours to guess a typo
 MAX_QUERY_CHARS = 4000
 
 
