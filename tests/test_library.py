@@ -13,6 +13,7 @@ import docx
 import pytest
 
 from assistant.core import paths
+from assistant.core.atomic import atomic_write_text
 from assistant.core.errors import UserError
 from assistant.core.index import Index
 from assistant.core.library import (PRIVATE_KEYS, entry_from_document, import_files, load_entry, load_library,
@@ -285,4 +286,71 @@ def test_incremental_vocabulary_matches_the_index(tmp_path):
     index.refresh()
     assert index.vocabulary == dict(index.db.execute("SELECT term, doc FROM vocab"))
     assert index.documents == index.db.execute("SELECT count(*) FROM passages").fetchone()[0] > 0
+    index.close()
+
+
+def _many_entries(directory: Path, copies: int) -> int:
+    """Copies of the built-in entries under new ids; returns the number of passages written."""
+    directory.mkdir(parents=True, exist_ok=True)
+    total = 0
+    for n in range(copies):
+        for path in sorted(paths.builtin_library_dir().glob("*.md")):
+            entry = load_entry(path)
+            entry.id = f"{entry.id}-kopia-{n}"
+            atomic_write_text(directory / f"{entry.id}.md", to_text(entry), backup=False)
+            total += len(passages(entry))
+    return total
+
+
+_BUILD = """
+import sys
+from pathlib import Path
+from assistant.core.index import Index
+Index([(Path(sys.argv[1]), False)], Path(sys.argv[2])).refresh()
+print("done")
+"""
+
+
+def test_a_build_killed_half_way_leaves_a_consistent_index(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    lib, db = tmp_path / "lib", tmp_path / "index.sqlite"
+    total = _many_entries(lib, 20)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    proc = subprocess.Popen([sys.executable, "-c", _BUILD, str(lib), str(db)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    wal = Path(str(db) + "-wal")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (wal.exists() and wal.stat().st_size > 100_000):
+        time.sleep(0.01)  # until the build has written part of its transaction
+    proc.send_signal(signal.SIGKILL)
+    out, _ = proc.communicate()
+    assert "done" not in out  # killed in the middle, not after
+    assert Index([(lib, False)], db).db.execute("SELECT count(*) FROM passages").fetchone()[0] == 0
+    index = Index([(lib, False)], db)  # opens whatever the killed process left
+    index.refresh()
+    assert index.documents == total
+    assert index.vocabulary == dict(index.db.execute("SELECT term, doc FROM vocab"))
+    files = index.db.execute("SELECT count(*) FROM files").fetchone()[0]
+    assert files == len(list(lib.glob("*.md")))
+    index.close()
+
+
+def test_two_processes_refreshing_at_once_index_each_passage_once(tmp_path):
+    import subprocess
+    import sys
+
+    lib, db = tmp_path / "lib", tmp_path / "index.sqlite"
+    total = _many_entries(lib, 4)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    procs = [subprocess.Popen([sys.executable, "-c", _BUILD, str(lib), str(db)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert all(p.returncode == 0 for p in procs), outputs
+    index = Index([(lib, False)], db)
+    index.refresh()
+    assert index.documents == total
+    assert index.db.execute("SELECT count(*) FROM passages").fetchone()[0] == total
     index.close()
