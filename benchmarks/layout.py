@@ -81,7 +81,7 @@ def accuracy(count: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--drafts", type=int, default=60)
+    parser.add_argument("--drafts", type=int, default=40)
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--no-libreoffice", action="store_true")
     args = parser.parse_args()

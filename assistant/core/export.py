@@ -86,6 +86,11 @@ class Table:
     rows: tuple[tuple[Cell, ...], ...]
     kind: str = "text"                       # text | contacts | budget-detailed | budget-compiled
 
+    @property
+    def keep_together(self) -> bool:
+        """Budget tables stay on one page (a category row never ends a page without its items)."""
+        return self.kind.startswith("budget")
+
 
 @dataclass
 class DocumentModel:
@@ -830,12 +835,15 @@ def _table_xml(table: Table, style_id: str, table_style_id: str) -> str:
              'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
     parts += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     parts.append("</w:tblGrid>")
-    for row in table.rows:
+    for r, row in enumerate(table.rows):
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+        # keepNext in every row but the last keeps the table on one page (Word and LibreOffice).
+        keep = "<w:keepNext/>" if table.keep_together and r < len(table.rows) - 1 else ""
         for cell, width in zip(row, widths):
             jc = f'<w:jc w:val="{cell.align}"/>' if cell.align != "left" else ""
             parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{jc}</w:pPr>{_runs_xml(cell.runs)}</w:p></w:tc>')
+                         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{jc}</w:pPr>{_runs_xml(cell.runs)}</w:p>'
+                         "</w:tc>")
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)

@@ -9,7 +9,7 @@ LibreOffice's page-break rules (see shared/notes/page-layout.md):
 - space-before is dropped at the top of a page, except on page 1 and after a page break;
 - widow/orphan control keeps at least 2 lines of a paragraph together at either side of a break;
 - a keep-with-next heading moves with the first lines of what follows it;
-- table rows never split (the exporter sets cantSplit).
+- table rows never split (the exporter sets cantSplit); budget tables stay on one page.
 
 It runs on every keystroke: width tables are cached per font face, word widths per word.
 """
@@ -316,7 +316,7 @@ class _Pages:
 def _first_chunk(box: _Box) -> float:
     """The least of a box that must share the page with a keep-with-next paragraph before it."""
     if box.is_table:
-        return box.lines[0]
+        return sum(box.lines) + TABLE_BORDER_PT if box.keep_together else box.lines[0]
     n = len(box.lines)
     take = n if (n <= 3 or box.keep_together) else 2
     return sum(box.lines[:take])
@@ -357,6 +357,10 @@ def _place(pages: _Pages, box: _Box) -> None:
 
 
 def _place_rows(pages: _Pages, box: _Box) -> None:
+    whole = sum(box.lines) + TABLE_BORDER_PT
+    if box.keep_together and whole <= pages.height and not pages.at_top \
+            and pages.used + pages.gap(box) + whole > pages.height + EPSILON:
+        pages.new_page()
     for i, row in enumerate(box.lines):
         gap = pages.gap(box) if i == 0 else 0.0
         if pages.used + gap + row > pages.height + EPSILON and not pages.at_top:
@@ -437,7 +441,7 @@ def _table_box(table: Table, style: ParaStyle, after: float) -> _Box:
     """Row heights of a table; cached by identity (unchanged tables are the same object)."""
     hit = _TABLE_ROWS.get(id(table))
     if hit is not None and hit[0] is table and hit[1] == style:
-        return _Box(before=0.0, after=0.0, lines=list(hit[2]), is_table=True)
+        return _Box(before=0.0, after=0.0, lines=list(hit[2]), is_table=True, keep_together=table.keep_together)
     if len(_TABLE_ROWS) > 512:
         _TABLE_ROWS.clear()
     rows = []
@@ -449,7 +453,7 @@ def _table_box(table: Table, style: ParaStyle, after: float) -> _Box:
             tallest = max(tallest, n * lh)
         rows.append(tallest + 2 * CELL_PAD_PT + TABLE_BORDER_PT)
     _TABLE_ROWS[id(table)] = (table, style, rows)
-    return _Box(before=0.0, after=0.0, lines=list(rows), is_table=True)
+    return _Box(before=0.0, after=0.0, lines=list(rows), is_table=True, keep_together=table.keep_together)
 
 
 def layout_pages(model: DocumentModel) -> tuple[int, float, int]:
