@@ -76,9 +76,9 @@ class BudgetScreen(Screen):
             with VerticalScroll(id="budget-tables"):
                 yield Static(tr("[b]Projektperiod[/b] (ÅÅÅÅ-MM-DD)", "[b]Project period[/b] (YYYY-MM-DD)"))
                 with Horizontal(id="period"):
-                    yield Input(self.draft.start.isoformat() if self.draft.start else "", id="start",
+                    yield Input(self.draft.start.isoformat() if self.draft.start else "", id="period-start",
                                 placeholder=tr("startdatum", "start date"))
-                    yield Input(self.draft.end.isoformat() if self.draft.end else "", id="end",
+                    yield Input(self.draft.end.isoformat() if self.draft.end else "", id="period-end",
                                 placeholder=tr("slutdatum", "end date"))
                 yield Static(tr("[b]Sammanställd budget[/b] (kr)", "[b]Compiled budget[/b] (SEK)"))
                 if not budget.years:
@@ -154,6 +154,8 @@ class BudgetScreen(Screen):
         first = self.query(".cell")
         if first:
             first.first().focus()
+        else:  # no years yet: the period comes first
+            self.query_one("#period-start", Input).focus()
 
     # -----------------------------------------------------------------------------------------
     # Editing
@@ -191,10 +193,10 @@ class BudgetScreen(Screen):
         cell.set_class(error is not None, "bad")
         cell.tooltip = error
 
-    @on(Input.Submitted, "#start, #end")
-    @on(Input.Blurred, "#start, #end")
+    @on(Input.Submitted, "#period-start, #period-end")
+    @on(Input.Blurred, "#period-start, #period-end")
     def period_changed(self, event: Input.Submitted | Input.Blurred) -> None:
-        field = event.input.id
+        field = (event.input.id or "").removeprefix("period-")
         text = event.input.value.strip()
         try:
             value = dt.date.fromisoformat(text) if text else None

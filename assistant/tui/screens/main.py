@@ -45,21 +45,27 @@ SLASH = {
 }
 
 
+class Editor(TextArea, inherit_bindings=False):
+    """The composer's TextArea without its F6/F7 (select line/all): those open Anpassa and Budget."""
+
+    BINDINGS = [b for b in TextArea.BINDINGS if getattr(b, "key", "") not in ("f6", "f7")]
+
+
 class MainScreen(Screen):
-    # Priority bindings: the editor (TextArea) would otherwise take F6 and F7. Ordered as the
-    # footer shows them, most used first, so an 80-column footer still shows what matters.
+    # Ordered as the footer shows them, most used first, so 80 columns still show what matters.
+    # Not priority bindings: a key bubbling up from the editor arrives after the text typed before it.
     BINDINGS = [
-        Binding("ctrl+n", "next_section", "Nästa rubrik", id="main.next", priority=True),
-        Binding("f2", "take('insert')", "Infoga förslag", id="main.insert", priority=True),
-        Binding("f5", "show_suggestion", "Visa förslag", id="main.show", priority=True),
-        Binding("f6", "adapt_suggestion", "Anpassa", id="main.adapt", priority=True),
-        Binding("f7", "budget", "Budget", id="main.budget", priority=True),
-        Binding("f8", "check", "Kontroll", id="main.check", priority=True),
-        Binding("f9", "export", "Exportera", id="main.export", priority=True),
-        Binding("ctrl+b", "prev_section", "Föregående", id="main.prev", priority=True),
-        Binding("f3", "take('append')", "Lägg sist", id="main.append", priority=True),
-        Binding("f4", "take('replace')", "Ersätt", id="main.replace", priority=True),
-        Binding("ctrl+l", "focus_command", "Kommando", id="main.command", priority=True),
+        Binding("ctrl+n", "next_section", "Nästa rubrik", id="main.next"),
+        Binding("f2", "take('insert')", "Infoga förslag", id="main.insert"),
+        Binding("f5", "show_suggestion", "Visa förslag", id="main.show"),
+        Binding("f6", "adapt_suggestion", "Anpassa", id="main.adapt"),
+        Binding("f7", "budget", "Budget", id="main.budget"),
+        Binding("f8", "check", "Kontroll", id="main.check"),
+        Binding("f9", "export", "Exportera", id="main.export"),
+        Binding("ctrl+b", "prev_section", "Föregående", id="main.prev"),
+        Binding("f3", "take('append')", "Lägg sist", id="main.append"),
+        Binding("f4", "take('replace')", "Ersätt", id="main.replace"),
+        Binding("ctrl+l", "focus_command", "Kommando", id="main.command"),
         Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
         Binding("escape", "focus_editor", "Till texten", id="main.editor", show=False),
         Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
@@ -100,7 +106,7 @@ class MainScreen(Screen):
                 with Horizontal(id="composer"):
                     with Vertical(id="editor-box"):
                         yield Static(id="section-label")
-                        yield TextArea(id="editor", soft_wrap=True, show_line_numbers=False)
+                        yield Editor(id="editor", soft_wrap=True, show_line_numbers=False)
                     with Vertical(id="suggestions-box"):
                         yield Static(tr("Förslag ur biblioteket", "Suggestions from the library"),
                                      id="suggestions-title")
@@ -205,8 +211,8 @@ class MainScreen(Screen):
         self.sync_editor()
         key = self.draft.current
         text = self.draft.text(key)
-        lines = [tr(f"**{self.heading.display}** – {word_count(text)} ord.",
-                    f"**{self.heading.display}** – {word_count(text)} words.")]
+        lines = [tr(f"{word_count(text)} ord i **{self.heading.display}**.",
+                    f"{word_count(text)} words in **{self.heading.display}**.")]
         try:
             findings = services.check_section(self.draft, key)
             self.findings[key] = findings

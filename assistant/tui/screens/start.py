@@ -147,7 +147,7 @@ class NewDraftScreen(ModalScreen[None]):
     @on(Input.Changed, "#new-title")
     def title_changed(self, event: Input.Changed) -> None:
         if not self.path_edited:  # the file name follows the title until the writer edits it
-            name = slug(event.value) or "ansokan"
+            name = slug(event.value).replace("_", "-") or "ansokan"
             self.query_one("#new-path", Input).value = str(drafts_dir() / f"{name}.md")
 
     @on(Input.Changed, "#new-path")
