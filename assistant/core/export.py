@@ -713,22 +713,18 @@ class _Numbering:
     """Bullets drawn in the body font (not Symbol) and one restartable numbering per list."""
 
     def __init__(self, document, form: Form) -> None:
-        self.document = document
         self.style_ids = {s.name: s.style_id for s in document.styles}
         self.by_list: dict[int, int] = {}
         self.part = document.part.numbering_part.element
+        abstract_of_num = {num.get(_qn("numId")): num.find(_qn("abstractNumId")).get(_qn("val"))
+                           for num in self.part.findall(_qn("num")) if num.find(_qn("abstractNumId")) is not None}
         self.abstract_for_style: dict[str, str] = {}
-        for num in self.part.findall(_qn("num")):
-            abstract = num.find(_qn("abstractNumId")).get(_qn("val"))
-            self._abstract_of_num = getattr(self, "_abstract_of_num", {})
-            self._abstract_of_num[num.get(_qn("numId"))] = abstract
         for style_name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2"):
-            try:
-                num_id = document.styles[style_name].element.find(f"{_qn('pPr')}/{_qn('numPr')}/{_qn('numId')}")
-            except KeyError:
+            if style_name not in self.style_ids:
                 continue
+            num_id = document.styles[style_name].element.find(f"{_qn('pPr')}/{_qn('numPr')}/{_qn('numId')}")
             if num_id is not None:
-                self.abstract_for_style[style_name] = self._abstract_of_num.get(num_id.get(_qn("val")), "")
+                self.abstract_for_style[style_name] = abstract_of_num.get(num_id.get(_qn("val")), "")
         self._plain_bullets(form.page.font)
 
     def _plain_bullets(self, font: str) -> None:

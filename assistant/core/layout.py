@@ -282,7 +282,6 @@ class _Box:
     keep_together: bool = False
     page_break_before: bool = False
     is_table: bool = False
-    header: float = 0.0            # a repeated table header row's height
     marks_end: bool = False        # the first box not counted (signature page)
 
 
@@ -365,8 +364,6 @@ def _place_rows(pages: _Pages, box: _Box) -> None:
         gap = pages.gap(box) if i == 0 else 0.0
         if pages.used + gap + row > pages.height + EPSILON and not pages.at_top:
             pages.new_page()
-            if i > 0 and box.header:
-                pages.used += box.header
             gap = 0.0
         pages.used += gap + row
         pages.prev_after = 0.0
@@ -394,7 +391,6 @@ def _needs_new_page(pages: _Pages, boxes: list[_Box], i: int) -> bool:
 
 def _boxes(model: DocumentModel) -> list[_Box]:
     styles = model.styles
-    normal = styles["Normal"]
     table_style = styles["Tabelltext"]
     uncounted = set(model.form.page.uncounted)
     end_titles = {h.display for h in model.form.headings if h.key in uncounted and h.own_page}
@@ -402,7 +398,7 @@ def _boxes(model: DocumentModel) -> list[_Box]:
     width = model.text_width
     for item in model.items:
         if isinstance(item, Table):
-            boxes.append(_table_box(item, table_style, normal.after))
+            boxes.append(_table_box(item, table_style))
             continue
         style = styles[item.style]
         lh = _para_line_height(item, style)
@@ -437,7 +433,7 @@ def _runs_line_height(style: ParaStyle, flags: frozenset[tuple[bool, bool]]) -> 
 _TABLE_ROWS: dict[int, tuple[Table, ParaStyle, list[float]]] = {}
 
 
-def _table_box(table: Table, style: ParaStyle, after: float) -> _Box:
+def _table_box(table: Table, style: ParaStyle) -> _Box:
     """Row heights of a table; cached by identity (unchanged tables are the same object)."""
     hit = _TABLE_ROWS.get(id(table))
     if hit is not None and hit[0] is table and hit[1] == style:
