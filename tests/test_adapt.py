@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from assistant.core.adapt import MARKER_RE, adapt, record_source
 from assistant.core.drafts import new_draft, parse_draft, save_draft, to_text
@@ -119,3 +123,20 @@ def test_cli_adapt_shows_the_adapted_text(tmp_path):
                     "Malmö stad delfinansierar projektet ur ordinarie budget", "--adapt", str(path))
     assert "Lunds kommun" in plain.stdout and ("Utbytt" in plain.stdout)
     assert to_text(draft) == path.read_text(encoding="utf-8")  # showing never changes the draft
+
+
+def _unmark(text: str) -> str:
+    text = re.sub(r"⟦(namn|e-post|telefon) → \?⟧", r"[\1]", text)  # the library's redaction marks
+    return re.sub(r"⟦(.*?) → \?⟧", r"\1", text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("{}%#abc Malmö stad2021-01 8000kr[namn]\n")), max_size=120))
+def test_property_passage_text_is_copied_never_rendered(text):
+    """Whatever the passage holds, with nothing to replace the result is the text itself with
+    marks around the source's own words: no template syntax is ever evaluated or dropped."""
+    empty = {"title": "", "organisation": "", "municipality": "", "start": "", "end": "",
+             "start_year": "", "end_year": "", "contact": ""}
+    adapted = adapt({"text": text, "source": {"id": FRAM.id}}, empty, entry=FRAM)
+    assert _unmark(adapted.text) == text
+    assert adapted.replacements == []
