@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +27,7 @@ from assistant.tui.widgets.chat import Chat
 from assistant.tui.widgets.outline import Outline, PageMeter, legend, section_state
 from assistant.tui.widgets.suggestions import Suggestions, source_line
 
-SUGGEST_DELAY = 0.25   # debounce while typing
+SUGGEST_DELAY = 0.1    # debounce while typing: the search takes ~10 ms, so refresh soon after a pause
 ESTIMATE_DELAY = 0.6
 AUTOSAVE_DELAY = 3.0
 RETRY_DELAY = 5.0
@@ -119,12 +120,15 @@ class MainScreen(Screen):
         return f"Ansökan · {title} · {self.form.name}" + (f" · {where}" if where else "")
 
     async def on_mount(self) -> None:
+        # The editor first, so the writer can type at once; the conversation is drawn after it.
+        self.show_section(self.draft.current or self.form.headings[0].key)
+        self.query_one("#editor", TextArea).focus()
         if self.draft.path:
             convo = load_conversation(self.draft.path)
             self.messages, self.done = convo.messages, set(convo.done)
+            self.refresh_outline()
         await self.query_one(Chat).show_history(self.messages)
-        await self.enter_section(self.draft.current or self.form.headings[0].key, save=False)
-        self.query_one("#editor", TextArea).focus()
+        await self.introduce(self.draft.current)
 
     # -----------------------------------------------------------------------------------------
     # Sections
@@ -138,17 +142,23 @@ class MainScreen(Screen):
         self.sync_editor()
         if save:
             self.save_now()
+        self.show_section(key)
+        await self.introduce(key)
+
+    def show_section(self, key: str) -> None:
         self.draft.current = key
         editor = self.query_one("#editor", TextArea)
         editor.load_text(self.draft.text(key))
         editor.move_cursor(editor.document.end)
         self.update_section_label()
-        last = self.messages[-1] if self.messages else None
-        if not (last and last.role == "assistant" and last.section == key):
-            await self.say(self.introduction(self.heading), section=key)
         self.refresh_outline()
         self.schedule("suggest", SUGGEST_DELAY, self.start_suggestions)
         self.schedule("estimate", 0.05, self.start_estimate)
+
+    async def introduce(self, key: str) -> None:
+        last = self.messages[-1] if self.messages else None
+        if not (last and last.role == "assistant" and last.section == key):
+            await self.say(self.introduction(self.heading), section=key)
 
     def introduction(self, heading: Heading) -> str:
         lines = [f"### {heading.display}", "", heading.guidance or ""]
@@ -185,8 +195,9 @@ class MainScreen(Screen):
 
     def update_section_label(self) -> None:
         words = word_count(self.query_one("#editor", TextArea).text)
-        self.query_one("#section-label", Static).update(
-            f"[b]{self.heading.display}[/b]  " + tr(f"{words} ord", f"{words} words"))
+        label = Text(tr(f"{words} ord · ", f"{words} words · "), style="dim")
+        label.append(self.heading.display, style="bold")
+        self.query_one("#section-label", Static).update(label)
 
     def states(self) -> dict[str, str]:
         out = {}

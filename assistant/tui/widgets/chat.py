@@ -7,7 +7,7 @@ from textual.widgets import Markdown
 
 from assistant.tui.conversation import Message
 
-SHOWN = 40  # messages rendered on open; older ones stay in the sidecar
+SHOWN = 12  # messages drawn on open (Markdown is slow to mount); older ones stay in the sidecar
 
 
 class Chat(VerticalScroll, can_focus=False):

@@ -1,0 +1,149 @@
+"""How quickly the interface is ready, and how quickly suggestions follow the writer's typing.
+
+    python benchmarks/startup.py [--runs 5] [--keys 20]
+
+Prints:
+- import: importing the interface (Textual and our screens; no python-docx, no index);
+- to interactive (headless): from creating the app to the main screen with the editor focused
+  on the shipped demo draft, with the built-in library (target < 1 s);
+- to interactive (terminal): a real `python -m assistant open demo.md` in tmux, until the editor
+  and its section label are on screen (when tmux is installed);
+- keystroke → suggestions: from a typed key to the refreshed suggestions panel, debounce
+  included (target < 150 ms), median and worst of --keys keystrokes;
+- which heavy modules were loaded when the editor got the focus (only workers may load them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+HEAVY = ("docx", "pypdf", "assistant.core.export", "assistant.core.office")
+
+
+def private_dirs() -> Path:
+    work = Path(tempfile.mkdtemp(prefix="ansokan-bench-"))
+    for name in ("STATE", "CONFIG", "CACHE", "DRAFTS"):
+        (work / name.lower()).mkdir()
+        os.environ[f"ANSOKAN_{name}"] = str(work / name.lower())
+    return work
+
+
+def demo_copy(work: Path) -> Path:
+    from assistant.core import paths
+
+    target = work / "drafts" / "demo.md"
+    target.write_bytes(paths.demo_draft().read_bytes())
+    return target
+
+
+async def headless_start(draft_path: Path) -> tuple[float, list[str]]:
+    from assistant.core.drafts import load_draft
+    from assistant.tui.app import AnsokanApp
+    from assistant.tui.screens.main import MainScreen
+
+    started = time.perf_counter()
+    app = AnsokanApp(load_draft(draft_path))
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not (isinstance(app.screen, MainScreen) and app.screen.messages
+                   and app.focused is not None and app.focused.id == "editor"):
+            await pilot.pause(0.005)
+        elapsed = time.perf_counter() - started
+        heavy = [m for m in HEAVY if m in sys.modules]
+        await pilot.press("ctrl+q")
+    return elapsed, heavy
+
+
+async def keystroke_latency(draft_path: Path, keys: int) -> tuple[list[float], list[float]]:
+    """(from sending the key, from the editor's change event) to the suggestions shown."""
+    from assistant.core.drafts import load_draft
+    from assistant.tui.app import AnsokanApp
+    from assistant.tui.screens.main import MainScreen
+
+    app = AnsokanApp(load_draft(draft_path))
+    latencies: list[float] = []
+    in_app: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not (isinstance(app.screen, MainScreen) and app.screen.suggest_count > 0):
+            await pilot.pause(0.01)
+        screen = app.screen
+        editor = screen.query_one("#editor")
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+        for i, key in zip(range(keys), "deltagarna arbetar med stöd i studier".replace(" ", "") * 5):
+            count = screen.suggest_count
+            pressed = time.perf_counter()
+            await pilot.press(key)
+            while screen.suggest_count == count:
+                await asyncio.sleep(0.001)
+            latencies.append(time.perf_counter() - pressed)
+            in_app.append(screen.suggest_latency)
+        await pilot.press("ctrl+q")
+    return latencies, in_app
+
+
+def terminal_start(draft_path: Path) -> float | None:
+    if shutil.which("tmux") is None:
+        return None
+    session = f"ansokan-bench-{os.getpid()}"
+    env = " ".join(f"{k}='{v}'" for k, v in os.environ.items() if k.startswith("ANSOKAN_"))
+    started = time.perf_counter()
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                    f"cd '{ROOT}' && {env} '{sys.executable}' -m assistant open '{draft_path}'; sleep 5"], check=True)
+    try:
+        while time.perf_counter() - started < 30:
+            shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
+            if " ord · " in shown:   # the editor's label: the main screen is up
+                return time.perf_counter() - started
+            time.sleep(0.01)
+        return None
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--keys", type=int, default=20)
+    args = parser.parse_args()
+    work = private_dirs()
+    draft_path = demo_copy(work)
+
+    started = time.perf_counter()
+    import assistant.tui.app  # noqa: F401
+    from assistant.tui.screens.main import SUGGEST_DELAY
+
+    print(f"import of the interface:          {1000 * (time.perf_counter() - started):7.0f} ms")
+    # One warm-up builds the library index in the (private) cache, as the first run on a machine does.
+    first, heavy = asyncio.run(headless_start(draft_path))
+    print(f"first start (builds the index):   {1000 * first:7.0f} ms")
+    times = [asyncio.run(headless_start(draft_path))[0] for _ in range(args.runs)]
+    print(f"to interactive, headless:         {1000 * statistics.median(times):7.0f} ms median, "
+          f"{1000 * max(times):.0f} ms worst of {args.runs}  (target < 1000 ms)")
+    terminal = [t for t in (terminal_start(draft_path) for _ in range(min(args.runs, 3))) if t is not None]
+    if terminal:
+        print(f"to interactive, real terminal:    {1000 * statistics.median(terminal):7.0f} ms median "
+              f"(tmux, includes starting Python)")
+    latencies, in_app = asyncio.run(keystroke_latency(draft_path, args.keys))
+    print(f"keystroke → suggestions (pilot):  {1000 * statistics.median(latencies):7.0f} ms median, "
+          f"{1000 * max(latencies):.0f} ms worst of {len(latencies)}  (target < 150 ms, debounce included;"
+          f" includes the test driver's own wait)")
+    print(f"edit → suggestions (in the app):  {1000 * statistics.median(in_app):7.0f} ms median, "
+          f"{1000 * max(in_app):.0f} ms worst  (debounce {1000 * SUGGEST_DELAY:.0f} ms + search + redraw)")
+    print(f"heavy modules loaded when the editor has the focus: {', '.join(heavy) or 'none'}"
+          " (the page estimate may have started in its worker thread)")
+    shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
