@@ -288,6 +288,9 @@ class _Box:
 class _Pages:
     def __init__(self, height: float) -> None:
         self.height = height
+        # Table rows get no slack: they must fit the body area exactly (measured: a row that
+        # would end less than 2.5 pt above the bottom margin goes to the next page).
+        self.table_height = height - BODY_SLACK_PT
         self.page = 1
         self.used = 0.0
         self.prev_after = 0.0
@@ -315,7 +318,7 @@ class _Pages:
 def _first_chunk(box: _Box) -> float:
     """The least of a box that must share the page with a keep-with-next paragraph before it."""
     if box.is_table:
-        return sum(box.lines) + TABLE_BORDER_PT if box.keep_together else box.lines[0]
+        return sum(box.lines) + TABLE_BORDER_PT if box.keep_together else box.lines[0] + TABLE_BORDER_PT
     n = len(box.lines)
     take = n if (n <= 3 or box.keep_together) else 2
     return sum(box.lines[:take])
@@ -356,13 +359,14 @@ def _place(pages: _Pages, box: _Box) -> None:
 
 
 def _place_rows(pages: _Pages, box: _Box) -> None:
+    limit = pages.table_height
     whole = sum(box.lines) + TABLE_BORDER_PT
-    if box.keep_together and whole <= pages.height and not pages.at_top \
-            and pages.used + pages.gap(box) + whole > pages.height + EPSILON:
+    if box.keep_together and whole <= limit and not pages.at_top \
+            and pages.used + pages.gap(box) + whole > limit + EPSILON:
         pages.new_page()
     for i, row in enumerate(box.lines):
         gap = pages.gap(box) if i == 0 else 0.0
-        if pages.used + gap + row > pages.height + EPSILON and not pages.at_top:
+        if pages.used + gap + row + TABLE_BORDER_PT > limit + EPSILON and not pages.at_top:
             pages.new_page()
             gap = 0.0
         pages.used += gap + row
@@ -386,7 +390,7 @@ def _needs_new_page(pages: _Pages, boxes: list[_Box], i: int) -> bool:
         return False  # nothing kept with it, or what follows starts a new page anyway
     nxt = boxes[j]
     need += max(prev_after, nxt.before) + _first_chunk(nxt)
-    return pages.used + need > pages.height + EPSILON
+    return pages.used + need > (pages.table_height if nxt.is_table else pages.height) + EPSILON
 
 
 def _boxes(model: DocumentModel) -> list[_Box]:
