@@ -1,0 +1,1 @@
+"""Hardening: a bad-input corpus run through every command that reads a file."""
