@@ -288,3 +288,59 @@ def test_recent_drafts_and_the_demo_copy(private_dirs: Path) -> None:
             assert screen.draft.text(screen.draft.current).endswith("ändrad")
 
     run(reopen())
+
+
+def test_contacts_and_period_from_the_command_line(demo_copy: Path) -> None:
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            before = len(screen.draft.contacts)
+            await screen.run_command("/kontakt Anna Ek; projektledare; Lunds kommun; 046-35 50 00; anna.ek@lund.se")
+            assert screen.draft.contacts[-1].email == "anna.ek@lund.se"
+            assert "| Anna Ek | projektledare |" in screen.messages[-1].text
+            await screen.run_command("/kontakt ta bort 1")
+            assert len(screen.draft.contacts) == before
+            await screen.run_command("/period 2026-03-01 2027-02-28")
+            assert (screen.draft.start.isoformat(), screen.draft.end.isoformat()) == ("2026-03-01", "2027-02-28")
+            await screen.run_command("/period 2027-01-01 2026-01-01")
+            assert "start före slut" in screen.messages[-1].text
+            await pilot.press("ctrl+q")
+        saved = load_draft(demo_copy)
+        assert saved.contacts[-1].name == "Anna Ek" and saved.start.isoformat() == "2026-03-01"
+
+    run(go())
+
+
+def test_new_draft_from_an_earlier_application(private_dirs: Path) -> None:
+    from tests.conftest import source_files
+    from textual.widgets import RadioButton, Select
+
+    sources = [s for s in source_files() if s[1] == "finsam-malmo"]
+    if not sources:
+        pytest.skip("the shared library sources are not beside the repository")
+    source, form_id = sources[0]
+    target = private_dirs / "drafts" / "fran-tidigare.md"
+
+    async def go() -> None:
+        app = AnsokanApp(None)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.click("#new")
+            await wait_until(pilot, lambda: app.screen.query("#kind-source"), what="new-draft dialog")
+            dialog = app.screen
+            dialog.query_one("#new-form", Select).value = form_id
+            dialog.query_one("#new-title", Input).value = "Från en tidigare ansökan"
+            await wait_until(pilot, lambda: dialog.query_one("#new-path", Input).value.endswith(
+                "fran-en-tidigare-ansokan.md"), what="the file name following the title")
+            dialog.query_one("#new-path", Input).value = str(target)
+            dialog.query_one("#kind-source", RadioButton).value = True
+            await wait_until(pilot, lambda: not dialog.query_one("#new-source", Input).disabled, what="source field")
+            dialog.query_one("#new-source", Input).value = str(source)
+            await pilot.click("#create")
+            screen = await opened(pilot)
+            await wait_until(pilot, lambda: any("tidigare ansökan" in m.text for m in screen.messages),
+                             what="the import summary")
+            assert screen.draft.title == "Från en tidigare ansökan"
+            assert sum(1 for text in screen.draft.sections.values() if text) >= 5
+
+    run(go())
+    assert load_draft(target).text("bakgrund")

@@ -125,6 +125,11 @@ COMMANDS_HELP = [
     ("/kontroll", "/check", ("kontrollera hela ansökan", "check the whole application")),
     ("/exportera", "/export", ("skapa Word-filen (och PDF)", "create the Word file (and PDF)")),
     ("/spara", "/save", ("spara nu (sker annars automatiskt)", "save now (otherwise automatic)")),
+    ("/kontakt namn; roll; org; tel; e-post", "/contact name; role; org; phone; e-mail",
+     ("lägg till en kontaktperson (`/kontakt` visar dem, `/kontakt ta bort 2` tar bort)",
+      "add a contact (`/contact` lists them, `/contact remove 2` removes one)")),
+    ("/period 2026-01-01 2027-12-31", "/period 2026-01-01 2027-12-31",
+     ("projektets start och slut (budgetens år följer)", "the project's start and end (the budget's years follow)")),
     ("/hjälp", "/help", ("den här hjälpen", "this help")),
 ]
 

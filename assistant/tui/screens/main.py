@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -17,7 +19,7 @@ from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
 from assistant.core.align import match_heading, normalise_heading
-from assistant.core.drafts import Draft, changed_on_disk, load_draft, save_draft, word_count
+from assistant.core.drafts import Contact, Draft, changed_on_disk, load_draft, save_draft, word_count
 from assistant.core.errors import UserError
 from assistant.core.forms import Form, Heading
 from assistant.tui import services
@@ -43,7 +45,10 @@ SLASH = {
     "exportera": "export", "export": "export",
     "hjälp": "help", "help": "help",
     "spara": "save", "save": "save",
+    "kontakt": "contact", "contact": "contact",
+    "period": "period",
 }
+CONTACT_FIELDS = ("name", "role", "organisation", "phone", "email")
 
 
 class Editor(TextArea, inherit_bindings=False):
@@ -128,7 +133,26 @@ class MainScreen(Screen):
             self.messages, self.done = convo.messages, set(convo.done)
             self.refresh_outline()
         await self.query_one(Chat).show_history(self.messages)
+        report = getattr(self.app, "start_report", None)
+        if report is not None:  # a draft just read out of an earlier application
+            self.app.start_report = None
+            await self.say(self.import_summary(report))
         await self.introduce(self.draft.current)
+
+    def import_summary(self, report: Any) -> str:
+        """What the import from an earlier application placed, missed and could not read."""
+        placed = getattr(report, "placed", {}) or {}
+        lines = [tr(f"Jag läste in den tidigare ansökan: {len(placed)} rubriker hittade sin plats.",
+                    f"I read the earlier application: {len(placed)} headings found their place.")]
+        for label_sv, label_en, items in (
+                ("Saknas i källan", "Missing from the source", getattr(report, "missing", [])),
+                ("Text jag inte kunde placera (sparad som extra avsnitt)", "Text I could not place (kept as extra sections)",
+                 getattr(report, "unplaced", [])),
+                ("Budget som inte gick att läsa", "Budget that could not be read", getattr(report, "budget", [])),
+                ("Att tänka på", "Notes", getattr(report, "notes", []))):
+            if items:
+                lines += ["", f"**{tr(label_sv, label_en)}:**", *[f"- {item}" for item in items]]
+        return "\n".join(lines)
 
     # -----------------------------------------------------------------------------------------
     # Sections
@@ -165,6 +189,11 @@ class MainScreen(Screen):
         tips = self.tips(heading)
         if tips:
             lines += ["", tr("**Ett bra svar:**", "**A good answer:**"), *[f"- {tip}" for tip in tips]]
+        if heading.kind == "contacts" and self.draft.contacts:
+            lines += ["", self.contacts_table()]
+        if heading.kind == "tidsplan" and (self.draft.start or self.draft.end):
+            lines += ["", tr(f"Projektperiod: {self.draft.start or '?'} – {self.draft.end or '?'}",
+                             f"Project period: {self.draft.start or '?'} – {self.draft.end or '?'}")]
         if not heading.required:
             lines += ["", tr("*Rubriken är frivillig.*", "*This heading is optional.*")]
         return "\n".join(lines)
@@ -180,14 +209,16 @@ class MainScreen(Screen):
         if gender and heading.key in gender.get("sections", []):
             tips.append(tr("redovisar kvinnor och män var för sig", "reports women and men separately"))
         if heading.kind == "tidsplan":
-            tips.append(tr("anger startdatum och slutdatum (t.ex. 2026-01-01)",
-                           "gives a start and an end date (e.g. 2026-01-01)"))
+            tips.append(tr("anger startdatum och slutdatum – skriv `/period 2026-01-01 2027-12-31`",
+                           "gives a start and an end date – type `/period 2026-01-01 2027-12-31`"))
         if heading.kind == "budget":
             tips.append(tr("har en detaljerad och en sammanställd budget – tryck F7 eller skriv /budget",
                            "has a detailed and a compiled budget – press F7 or type /budget"))
-        if heading.kind == "contacts" and self.form.check_settings("contacts"):
-            tips.append(tr("ger namn, roll, telefon och e-post för varje kontaktperson",
-                           "gives name, role, phone and e-mail for every contact"))
+        if heading.kind == "contacts":
+            tips.append(tr("ger namn, roll, telefon och e-post för varje kontaktperson – "
+                           "`/kontakt namn; roll; organisation; telefon; e-post`",
+                           "gives name, role, phone and e-mail for every contact – "
+                           "`/contact name; role; organisation; phone; e-mail`"))
         if self.form.check_settings("placeholders"):
             tips.append(tr("innehåller inga platshållare som TODO eller XX",
                            "contains no placeholders such as TODO or XX"))
@@ -293,9 +324,67 @@ class MainScreen(Screen):
             self.search_now(rest or None, announce=True)
         elif action == "help":
             self.app.action_help()
+        elif action == "contact":
+            await self.contact_command(rest)
+        elif action == "period":
+            await self.period_command(rest)
         else:
             names = {"next": "next_section", "prev": "prev_section"}
             await self.run_action(names.get(action, action))
+
+    async def contact_command(self, rest: str) -> None:
+        """`/kontakt namn; roll; organisation; telefon; e-post` adds one, `/kontakt ta bort 2` removes one."""
+        rest = rest.strip()
+        removal = re.fullmatch(r"(?:ta bort|remove)\s+(\d+)", rest, flags=re.I)
+        if removal:
+            number = removal.group(1)
+            if 1 <= int(number) <= len(self.draft.contacts):
+                removed = self.draft.contacts.pop(int(number) - 1)
+                self.dirty = True
+                self.save_now()
+                await self.say(tr(f"Tog bort {removed.name}.", f"Removed {removed.name}.") + "\n\n" + self.contacts_table())
+            else:
+                await self.say(tr(f"Det finns ingen kontakt nummer {number}.", f"There is no contact number {number}."))
+            return
+        if rest:
+            parts = [p.strip() for p in rest.split(";")]
+            if len(parts) > len(CONTACT_FIELDS) or not parts[0]:
+                await self.say(tr("Skriv `/kontakt namn; roll; organisation; telefon; e-post`.",
+                                  "Type `/contact name; role; organisation; phone; e-mail`."))
+                return
+            self.draft.contacts.append(Contact(**dict(zip(CONTACT_FIELDS, parts))))
+            self.dirty = True
+            self.save_now()
+        await self.say(self.contacts_table())
+
+    def contacts_table(self) -> str:
+        if not self.draft.contacts:
+            return tr("Inga kontaktpersoner ännu. Lägg till med `/kontakt namn; roll; organisation; telefon; e-post`.",
+                      "No contacts yet. Add one with `/contact name; role; organisation; phone; e-mail`.")
+        head = tr("| # | Namn | Roll | Organisation | Telefon | E-post |", "| # | Name | Role | Organisation | Phone | E-mail |")
+        rows = [head, "|---|---|---|---|---|---|"]
+        for i, c in enumerate(self.draft.contacts, 1):
+            cells = [_cell(getattr(c, f)) for f in CONTACT_FIELDS]
+            rows.append(f"| {i} | " + " | ".join(cells) + " |")
+        return "\n".join(rows)
+
+    async def period_command(self, rest: str) -> None:
+        """`/period 2026-01-01 2027-12-31`: the project's start and end (the budget's years follow)."""
+        parts = rest.replace("–", " ").replace("—", " ").split()
+        try:
+            start, end = (dt.date.fromisoformat(p) for p in parts) if len(parts) == 2 else (None, None)
+        except ValueError:
+            start = end = None
+        if start is None or end is None or end < start:
+            await self.say(tr("Skriv `/period 2026-01-01 2027-12-31` (start före slut).",
+                              "Type `/period 2026-01-01 2027-12-31` (start before end)."))
+            return
+        self.draft.start, self.draft.end = start, end
+        self.dirty = True
+        self.save_now()
+        self.refresh_outline()
+        await self.say(tr(f"Projektperiod: {start} – {end}. Budgeten får en kolumn per år (F7).",
+                          f"Project period: {start} – {end}. The budget gets a column per year (F7)."))
 
     async def go_to(self, query: str) -> None:
         key = self.find_heading(query)
@@ -659,3 +748,8 @@ class MainScreen(Screen):
 
     def action_search_now_from_palette(self) -> None:
         self.search_now(None, announce=True)
+
+
+def _cell(text: str) -> str:
+    """A value safe inside a Markdown table cell."""
+    return (text or "–").replace("|", "/").replace("\n", " ")
