@@ -344,3 +344,16 @@ def test_new_draft_from_an_earlier_application(private_dirs: Path) -> None:
 
     run(go())
     assert load_draft(target).text("bakgrund")
+
+
+def test_open_on_a_missing_or_broken_draft_is_one_line(private_dirs: Path, capsys: pytest.CaptureFixture) -> None:
+    from assistant.cli import main
+
+    assert main(["open", str(private_dirs / "finns-inte.md")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "finns-inte.md" in err and "filen finns inte" in err
+    broken = private_dirs / "trasig.md"
+    broken.write_text("+++\nform = \"finsam-malmo\"\ntitle = 3\n+++\n", encoding="utf-8")
+    assert main(["--lang", "en", "open", str(broken)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and "trasig.md:3" in err and "quoted string" in err
