@@ -25,6 +25,8 @@ from assistant.core.forms import Form
 
 MAX_BYTES = 20_000_000
 MAX_UNZIPPED = 200_000_000
+# The text of a 100-page Word document is a few MB of XML; 190 MB of it took minutes to read.
+MAX_DOCUMENT_XML = 40_000_000
 MAX_PDF_PAGES = 500
 MAX_LINE = 20_000
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
@@ -155,12 +157,18 @@ def _check_zip(path: Path) -> None:
             infos = zf.infolist()
             total = sum(i.file_size for i in infos)
             names = {i.filename for i in infos}
+            text_size = sum(i.file_size for i in infos if i.filename == "word/document.xml")
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise DocumentError(f"är en trasig .docx-fil ({exc})", f"is a corrupt .docx file ({exc})", where=path) from None
     if total > MAX_UNZIPPED or len(infos) > 5000:
         raise DocumentError("packar upp till orimligt mycket data (möjlig zip-bomb); vägrar läsa den",
                             "unpacks to an absurd amount of data (possible zip bomb); refusing to read it",
                             where=path)
+    if text_size > MAX_DOCUMENT_XML:
+        raise DocumentError(f"dokumentets text är orimligt stor ({text_size // 1_000_000} MB XML, max "
+                            f"{MAX_DOCUMENT_XML // 1_000_000} MB); vägrar läsa den",
+                            f"the document's text is absurdly large ({text_size // 1_000_000} MB of XML, max "
+                            f"{MAX_DOCUMENT_XML // 1_000_000} MB); refusing to read it", where=path)
     if "word/document.xml" not in names:
         raise DocumentError("saknar word/document.xml och är inget Word-dokument",
                             "has no word/document.xml and is not a Word document", where=path)
