@@ -29,7 +29,8 @@ WORDS = (
     "ansvar styrgrupp projektledare socialtjänsten regionen vården kvinnor män resultat effekter mål "
     "utveckling kompetens erfarenheter implementering ordinarie verksamhet tillsammans gemensam "
     "förutsättningar arbetsgivare motivation självständighet delaktighet trygghet vardag struktur "
-    "2026 2027 15 procent 120 deltagare arbetsmarknads-insatser Malmö Lund Burlöv Staffanstorp"
+    "2026 2027 15 procent 120 deltagare arbetsmarknads-insatser Malmö Lund Burlöv Staffanstorp "
+    "FINSAM-medel e-post och/eller 2026-03-01 https://www.finsamimalmo.se/ansokan/riktlinjer"
 ).split()
 
 
@@ -59,9 +60,10 @@ def _section_text(rng: random.Random, sentences: float) -> str:
             parts.append(_paragraph(rng, count))
         elif roll < 0.72:
             count = rng.randint(2, 5)
-            parts.append("\n".join(f"- {_sentence(rng, 3, 18)}" for _ in range(count)))
+            parts.append("\n".join(f"{'  ' if i and rng.random() < 0.3 else ''}- {_sentence(rng, 3, 18)}"
+                                   for i in range(count)))
         elif roll < 0.8:
-            count = rng.randint(2, 4)
+            count = rng.randint(2, 4) if rng.random() < 0.8 else rng.randint(9, 12)
             parts.append("\n".join(f"{i}. {_sentence(rng, 3, 14)}" for i in range(1, count + 1)))
         elif roll < 0.9:
             count = 0.5

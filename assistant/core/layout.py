@@ -163,8 +163,8 @@ def line_height(style_font: str, size: float, spacing: float, bold: bool = False
 def _tokens(runs: tuple[Run, ...], font: str, base_bold: bool, base_italic: bool) -> list[tuple[float, float]]:
     """(width, width of the space after it) for every unbreakable piece, at 1 pt.
 
-    Lines break at spaces and after a hyphen that is followed by a letter ("arbets-marknad"),
-    not inside numbers ("2026-01-01") and not after "/" (as LibreOffice does).
+    Lines break at spaces and after a hyphen between letters or digits ("arbets-|marknad",
+    "2026-03-|01", as measured in LibreOffice), never after "/".
     """
     tokens: list[tuple[float, float]] = []
     append = tokens.append
@@ -188,7 +188,7 @@ def _tokens(runs: tuple[Run, ...], font: str, base_bold: bool, base_italic: bool
                 parts = piece.split("-")
                 for j, part in enumerate(parts[:-1]):
                     current += width(part + "-")
-                    if parts[j + 1][:1].isalpha() and part[-1:].isalpha():
+                    if parts[j + 1][:1].isalnum() and part[-1:].isalnum():
                         append((current, 0.0))
                         current = 0.0
                 current += width(parts[-1])
