@@ -548,7 +548,11 @@ def lock_for(path: Path) -> FileLock:
 
 def disk_digest(path: Path) -> str | None:
     with contextlib.suppress(FileNotFoundError):
-        return _digest(Path(path).read_bytes().lstrip(b"\xef\xbb\xbf"))
+        raw = Path(path).read_bytes()
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # compare UTF-16 drafts as the text load_draft saw
+            with contextlib.suppress(UnicodeDecodeError):
+                raw = raw.decode("utf-16").encode("utf-8")
+        return _digest(raw.lstrip(b"\xef\xbb\xbf"))
     return None
 
 
