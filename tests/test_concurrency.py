@@ -27,7 +27,7 @@ from assistant.core.library import entry_files, load_entry, passages
 from tests.conftest import ROOT, run_cli
 from tests.hardening.payloads import APPLICATION_TEXT
 
-ROUNDS = 60
+ROUNDS = 40
 
 SAVER = r"""
 import hashlib, json, sys
@@ -193,3 +193,21 @@ def test_cli_new_refuses_to_overwrite_a_draft(tmp_path):
     second = run_cli("new", "--form", "finsam-malmo", "--title", "Sedan", str(path))
     assert second.returncode == 2 and "finns redan" in second.stderr
     assert 'title = "Först"' in path.read_text(encoding="utf-8")
+
+
+def test_a_utf16_draft_can_be_saved_and_is_still_guarded(tmp_path):
+    """A draft saved as UTF-16 ("Unicode" in Notepad) opens, saves, and still refuses a stale save."""
+    from assistant.core.errors import DraftError
+    from tests.hardening.payloads import good_draft_text
+
+    path = tmp_path / "utkast.md"
+    path.write_bytes(good_draft_text().encode("utf-16"))
+    draft = load_draft(path)
+    stale = load_draft(path)
+    draft.set_text("bakgrund", "Sparad från UTF-16.")
+    save_draft(draft)  # used to be refused forever: the bytes on disk never matched the decoded text
+    assert load_draft(path).text("bakgrund") == "Sparad från UTF-16."
+    stale.set_text("mal", "Gammal kopia.")
+    with __import__("pytest").raises(DraftError):
+        save_draft(stale)
+    assert load_draft(path).text("bakgrund") == "Sparad från UTF-16."
