@@ -29,7 +29,7 @@ from tests.conftest import needs_libreoffice
 
 FORM = load_form("finsam-malmo")
 TEXT_KEYS = [h.key for h in FORM.headings if h.kind == "text"]
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Any printable unicode plus the characters that matter to the draft format.
 CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r")
@@ -131,7 +131,7 @@ def _words(text: str) -> list[str]:
     return [w for w in text.replace("*", " ").replace("#", " ").split() if w.isalnum() and w.isascii() and len(w) > 3]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(drafts())
 def test_any_draft_exports_to_a_docx_that_reopens(tmp_path_factory, draft):
     from assistant.core.errors import UserError
