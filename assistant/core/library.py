@@ -536,9 +536,12 @@ def import_files(files: list[Path], target: Path, *, form_id: str | None = None,
             target.mkdir(parents=True, exist_ok=True)
             # Another ansokan may import into the same library right now: choose the id and
             # write under a lock, looking at the files on disk, so neither overwrites the other.
+            preset = entry.id
             with FileLock(str(target / ".import.lock"), timeout=60):
-                taken |= {p.stem for p in entry_files(target)}
-                entry.id = entry.id or make_id(entry, taken)
+                entry.id = preset or make_id(entry, taken)
+                while not preset and (target / f"{entry.id}{SUFFIX}").exists():  # written by another process
+                    taken.add(entry.id)
+                    entry.id = make_id(entry, taken)
                 taken.add(entry.id)
                 entry.path = target / f"{entry.id}{SUFFIX}"
                 atomic_write_text(entry.path, to_text(entry), backup=False)
