@@ -259,3 +259,29 @@ def test_exact_pages_counts_the_body_without_the_signature_page():
     total, counted = exact_pages(draft, form)
     assert counted == total - 1
     assert counted == estimate_pages(draft, form).body_pages
+
+
+def _clear_layout_caches():
+    from assistant.core import export, layout
+
+    for cached in (layout.face, layout.count_lines, layout.line_height, layout._runs_line_height,
+                   export._markup_table_for):
+        cached.cache_clear()
+    layout._TABLE_ROWS.clear()
+
+
+def test_without_font_files_the_estimate_falls_back_to_average_widths(monkeypatch):
+    from assistant.core import layout
+
+    samples = sample_set(12)
+    with_fonts = [estimate_pages(draft, form).body_pages for _name, form, draft in samples]
+    monkeypatch.setattr(layout, "_font_file", lambda *args: None)
+    _clear_layout_caches()
+    try:
+        assert face("Calibri").widths.keys() <= {" ", "\u00a0"}  # really the fallback
+        without = [estimate_pages(draft, form).body_pages for _name, form, draft in samples]
+    finally:
+        monkeypatch.undo()
+        _clear_layout_caches()
+    assert all(abs(a - b) <= 1 for a, b in zip(with_fonts, without))
+    assert sum(a == b for a, b in zip(with_fonts, without)) >= len(samples) * 3 // 4
