@@ -166,3 +166,21 @@ def test_an_imported_title_cannot_place_a_library_file_outside_the_library(tmp_p
     assert result.returncode == 0, result.stderr
     written = [p for p in tmp_path.rglob("*.md")]
     assert written and all(p.parent == library for p in written)
+
+
+def test_xml_entities_in_a_docx_are_not_expanded_and_external_links_not_followed(tmp_path):
+    """XXE (`<!ENTITY xxe SYSTEM "file:///etc/passwd">`), an entity bomb, and relations to the web,
+    a local file and a remote template: the document is read as text only."""
+    from tests.hardening.payloads import XXE_DOCUMENT, _docx_with, _with_external_refs
+
+    xxe = _docx_with("xxe.docx", {}, document_xml=XXE_DOCUMENT)(tmp_path)
+    refs = _with_external_refs(tmp_path)
+    for n, source in enumerate((xxe, refs)):
+        target = tmp_path / f"utkast-{n}.md"
+        result = run_cli("new", "--form", "finsam-malmo", "--from", str(source), str(target))
+        assert "Traceback" not in result.stderr
+        if result.returncode == 0:
+            text = target.read_text(encoding="utf-8")
+            assert "root:" not in text and "lollol" not in text and "attacker" not in text
+        else:
+            assert result.returncode == 2 and not target.exists()
