@@ -354,3 +354,20 @@ def test_two_processes_refreshing_at_once_index_each_passage_once(tmp_path):
     assert index.documents == total
     assert index.db.execute("SELECT count(*) FROM passages").fetchone()[0] == total
     index.close()
+
+
+def test_an_ansokan_draft_imports_with_its_own_keys_and_no_contact_data(tmp_path):
+    demo = paths.demo_draft().parent / "demo-steget-vidare.md"
+    if not demo.exists():
+        pytest.skip("the demo draft is not shipped in this checkout")
+    from assistant.core.drafts import load_draft
+
+    draft = load_draft(demo)
+    entry = import_files([demo], tmp_path / "lib").imported[0]
+    assert (entry.form, entry.title, entry.start) == (draft.form_id, draft.title, draft.start)
+    assert "kontaktuppgifter" not in _keys(entry)
+    filled = {k for k, v in draft.sections.items() if v.strip()} - PRIVATE_KEYS
+    assert filled <= _keys(entry)
+    text = entry.path.read_text(encoding="utf-8")
+    assert not CONTACT_RE.search(text)
+    assert all(c.name not in text for c in draft.contacts if c.name)

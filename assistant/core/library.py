@@ -402,6 +402,8 @@ def entry_from_document(path: Path, *, form_id: str | None = None, keep_contacts
     from assistant.core.documents import read_document
 
     check_importable(path)
+    if _is_draft(path):
+        return entry_from_draft(path, keep_contacts=keep_contacts, meta=meta)
     doc = read_document(path)
     form_id, segments = _best_segments(doc, form_id)
     entry = Entry(id="", form=form_id or "", source=path.name, imported=dt.date.today())
@@ -427,6 +429,43 @@ def entry_from_document(path: Path, *, form_id: str | None = None, keep_contacts
         if section.key not in PRIVATE_KEYS:
             section.text = _without_people(redact(section.text), people)
     _fill_meta(entry, front_matter, meta or {})
+    return entry
+
+
+def _is_draft(path: Path) -> bool:
+    """An ansokan draft (Markdown with a `+++` TOML head), e.g. the user's own earlier application."""
+    if path.suffix.lower() != ".md":
+        return False
+    with open(path, "rb") as handle:
+        return handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"+++")
+
+
+def entry_from_draft(path: Path, *, keep_contacts: bool = False, meta: dict[str, Any] | None = None) -> Entry:
+    """A draft already has its sections under the form's keys: only redaction is left to do."""
+    from assistant.core.drafts import load_draft
+
+    draft = load_draft(path)
+    form = draft.form
+    entry = Entry(id="", form=draft.form_id, funder=form.funder, title=draft.title, organisation=draft.organisation,
+                  municipality=draft.municipality, start=draft.start, end=draft.end,
+                  year=draft.start.year if draft.start else None, source=path.name, imported=dt.date.today())
+    people = [c.name for c in draft.contacts if c.name] + [s.name for s in draft.signatories if s.name]
+    for heading in form.headings:
+        text = draft.sections.get(heading.key, "").strip()
+        key = KEY_ALIASES.get(heading.key, heading.key)
+        if text and (keep_contacts or key not in PRIVATE_KEYS):
+            _merge_section(entry, key, heading.display, text)
+    for extra in draft.extra:
+        if extra.text.strip():
+            _merge_section(entry, extra.key, extra.heading, extra.text.strip())
+    if not any(s.key not in PRIVATE_KEYS for s in entry.sections):
+        raise DocumentError("utkastet har inga ifyllda avsnitt att spara", "the draft has no filled-in sections to store",
+                            where=path)
+    for section in entry.sections:
+        section.text = _without_people(redact(section.text), sorted(set(people), key=len, reverse=True))
+    for key, value in (meta or {}).items():
+        setattr(entry, key, value)
+    entry.projects = entry.projects or ([entry.title] if entry.title else [])
     return entry
 
 
