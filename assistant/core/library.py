@@ -564,6 +564,10 @@ def import_files(files: list[Path], target: Path, *, form_id: str | None = None,
                  meta: dict[str, dict[str, Any]] | None = None, lang: str = "sv") -> ImportResult:
     """Import each file into `target`, one atomic write per entry; a failure never stops the rest."""
     result = ImportResult()
+    target = Path(target)
+    if target.exists() and not target.is_dir():
+        raise UserError("bibliotekskatalogen är en fil, inte en katalog", "the library directory is a file, not a directory",
+                        where=target, hint_sv="ange en katalog med --library", hint_en="give a directory with --library")
     taken = {e.id for e in load_library([(paths.builtin_library_dir(), True), (target, False)])}
     for n, path in enumerate(files, 1):
         path = Path(path)
@@ -587,6 +591,9 @@ def import_files(files: list[Path], target: Path, *, form_id: str | None = None,
             result.imported.append(entry)
         except UserError as exc:
             result.failed.append((path, exc.message(lang)))
+        except OSError as exc:  # the library directory cannot be written
+            result.failed.append((path, f"{target}: kan inte skriva i biblioteket ({exc.strerror})" if lang == "sv"
+                                  else f"{target}: cannot write to the library ({exc.strerror})"))
         except Exception as exc:  # a malformed file must not stop the others
             reason = f"kan inte läsas som dokument ({type(exc).__name__})" if lang == "sv" \
                 else f"cannot be read as a document ({type(exc).__name__})"
