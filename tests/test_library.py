@@ -371,3 +371,12 @@ def test_an_ansokan_draft_imports_with_its_own_keys_and_no_contact_data(tmp_path
     text = entry.path.read_text(encoding="utf-8")
     assert not CONTACT_RE.search(text)
     assert all(c.name not in text for c in draft.contacts if c.name)
+
+
+def test_an_unwritable_cache_falls_back_to_an_index_in_memory(tmp_path):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    index = Index([(paths.builtin_library_dir(), True)], blocker / "index.sqlite")  # its parent is a file
+    index.refresh()
+    assert index.in_memory and index.documents > 100
+    index.close()

@@ -80,6 +80,7 @@ class Index:
     def __init__(self, dirs: Iterable[tuple[Path, bool]], db_path: Path | None = None) -> None:
         self.dirs = [(Path(d), bool(b)) for d, b in dirs]
         self.db_path = Path(db_path) if db_path else default_db_path(self.dirs)
+        self.in_memory = False
         self.db: sqlite3.Connection = self._connect()
         self.checked_at = 0.0
         self.vocabulary: dict[str, int] = {}
@@ -93,28 +94,36 @@ class Index:
 
     def _connect(self) -> sqlite3.Connection:
         try:
-            self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False, isolation_level=None)
+            return self._open(str(self.db_path))
+        except sqlite3.OperationalError:
+            pass  # locked for too long or not writable: fall through to an index in memory
+        except sqlite3.DatabaseError:
+            # A cache file that is not a database (disk trouble, an old format): rebuild it from scratch.
+            for suffix in ("", "-wal", "-shm"):
+                with contextlib.suppress(OSError):
+                    Path(str(self.db_path) + suffix).unlink()
+            with contextlib.suppress(sqlite3.Error, OSError):
+                return self._open(str(self.db_path))
+        except OSError:
+            pass
+        # The cache directory cannot be used: suggestions still work, from an index in memory.
+        self.in_memory = True
+        return self._open(":memory:")
+
+    def _open(self, target: str) -> sqlite3.Connection:
+        if target != ":memory:":
+            Path(target).parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(target, timeout=30, check_same_thread=False, isolation_level=None)
+        try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             if not self._has_schema(db):
                 db.executescript(_DDL)
             db.execute("SELECT count(*) FROM files").fetchone()
-            return db
-        except sqlite3.DatabaseError:
-            # A cache file that is not a database (disk trouble, an old format): rebuild it from scratch.
-            with contextlib.suppress(NameError, sqlite3.Error):
-                db.close()
-            for suffix in ("", "-wal", "-shm"):
-                with contextlib.suppress(FileNotFoundError):
-                    Path(str(self.db_path) + suffix).unlink()
-            db = sqlite3.connect(self.db_path, timeout=30, check_same_thread=False, isolation_level=None)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(_DDL)
-            return db
-        except OSError as exc:
-            raise UserError(f"kan inte skapa sökindexet: {exc.strerror}", f"cannot create the search index: {exc.strerror}",
-                            where=self.db_path) from None
+        except BaseException:
+            db.close()
+            raise
+        return db
 
     @staticmethod
     def _has_schema(db: sqlite3.Connection) -> bool:
