@@ -1,6 +1,6 @@
 """Quality of suggestions on tests/eval/suggest_eval.toml: recall@1, recall@5, off-topic share.
 
-    python benchmarks/eval_suggest.py [--verbose] [--min-score N]
+    python benchmarks/eval_suggest.py [--verbose] [--min-score N] [--file tests/eval/suggest_holdout.toml]
 
 Targets: recall@5 >= 0.95, recall@1 >= 0.85, off-topic queries with a suggestion <= 5 %.
 Runs against the built-in library only (an empty user library), with a throw-away index.
@@ -80,9 +80,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--min-score", type=float, default=MIN_SCORE)
+    parser.add_argument("--file", type=Path, default=EVAL_FILE, help="the evaluation set (TOML)")
     args = parser.parse_args()
-    r = evaluate(min_score=args.min_score)
-    print(f"queries {r.queries}, off-topic {r.offtopic}, min score {args.min_score}")
+    r = evaluate(args.file, min_score=args.min_score)
+    print(f"{args.file.name}: queries {r.queries}, off-topic {r.offtopic}, min score {args.min_score}")
     print(f"recall@1 {r.recall_at_1:.3f}   (target >= 0.85)")
     print(f"recall@5 {r.recall_at_5:.3f}   (target >= 0.95)")
     print(f"off-topic with a suggestion {r.offtopic_share:.1%}   (target <= 5 %)")
