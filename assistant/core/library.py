@@ -226,7 +226,7 @@ def parse_entry(text: str, where: Path | str = "<bibliotek>") -> Entry:
         m = HEADING_RE.match(line)
         if m:
             _close_section(current, body, entry)
-            key = m.group("key") or _key_for(m.group("title"), entry.form)
+            key = m.group("key") or _key_for(m.group("title"))
             current, body = Section(key=key, heading=m.group("title").strip(), text=""), []
         else:
             body.append(line)
@@ -351,7 +351,8 @@ def remove_entry(entry_id: str, user_dir: str | Path | None = None) -> Path:
 # Import
 
 
-def _key_for(heading: str, form_id: str) -> str:
+def _key_for(heading: str) -> str:
+    """A heading written without {#key} in a library file: its slug, or the canonical key it means."""
     from assistant.core.align import slug
     key = slug(heading)
     return KEY_ALIASES.get(key, key)
