@@ -252,10 +252,3 @@ def _matched_words(text: str, matched_terms: list[str]) -> list[str]:
         if stem(word) in wanted:
             found[word] = None
     return list(found)[:20]
-
-
-def passage_text_for(pid: str, index: Index) -> str | None:
-    row = index.passage(pid)
-    return row[5] if row else None
-
-
