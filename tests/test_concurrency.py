@@ -20,9 +20,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from assistant.core.drafts import load_draft, save_draft
+import pytest
+
+from assistant.core.drafts import load_draft, new_draft, save_draft
 from assistant.core.forms import load_form
-from assistant.core.drafts import new_draft
 from assistant.core.library import entry_files, load_entry, passages
 from tests.conftest import ROOT, run_cli
 from tests.hardening.payloads import APPLICATION_TEXT
@@ -158,7 +159,6 @@ def _assert_index_matches_library(library: Path, cache: Path) -> None:
 
 def test_a_locked_draft_is_a_clear_refusal_not_a_wait_forever(tmp_path):
     """While another process holds the draft's lock, a save gives up after a few seconds with one line."""
-    from assistant.core.drafts import lock_for
     from assistant.core.errors import LockedError
 
     path = tmp_path / "utkast.md"
@@ -182,7 +182,6 @@ def test_a_locked_draft_is_a_clear_refusal_not_a_wait_forever(tmp_path):
     finally:
         holder.kill()
         holder.wait()
-    del lock_for
     save_draft(draft)  # once the other process is gone the save goes through
     assert "Ny text." in path.read_text(encoding="utf-8")
 
@@ -208,6 +207,6 @@ def test_a_utf16_draft_can_be_saved_and_is_still_guarded(tmp_path):
     save_draft(draft)  # used to be refused forever: the bytes on disk never matched the decoded text
     assert load_draft(path).text("bakgrund") == "Sparad från UTF-16."
     stale.set_text("mal", "Gammal kopia.")
-    with __import__("pytest").raises(DraftError):
+    with pytest.raises(DraftError):
         save_draft(stale)
     assert load_draft(path).text("bakgrund") == "Sparad från UTF-16."

