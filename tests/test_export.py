@@ -488,3 +488,15 @@ def test_round_trip_through_the_importer_gives_back_the_sections(tmp_path):
         assert {key: report.placed[key] for key in form.keys} == {h.key: h.display for h in form.headings}
         words = re.findall(r"\w+", back.sections["bakgrund"])
         assert words == re.findall(r"\w+", draft.sections["bakgrund"]), form_id
+
+
+def test_cli_says_how_many_pages_too_many(tmp_path, capsys):
+    form = load_form("finsam-malmo")
+    draft = written_draft(form)
+    draft.sections["bakgrund"] = "\n\n".join(["Ett långt stycke om bakgrunden och behoven i Malmö. " * 12] * 40)
+    path = tmp_path / "lang.md"
+    save_draft(draft, path)
+    assert main(["export", str(path)]) == 0
+    out = capsys.readouterr().out
+    match = re.search(r"\((\d+) sidor \+ underskriftssida; gräns 7, (\d+) sid(a|or) för mycket\)", out)
+    assert match and int(match.group(1)) - 7 == int(match.group(2))

@@ -78,19 +78,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _limit_sv(form) -> str:
-    return f"; gräns {form.page.max_pages}" if form.page.max_pages else ""
-
-
 def _pages_sv(pages: int, form) -> str:
     extra = " + underskriftssida" if form.page.uncounted else ""
-    return f"{pages} {'sida' if pages == 1 else 'sidor'}{extra}{_limit_sv(form)}"
+    limit = form.page.max_pages
+    over = pages - limit if limit else 0
+    note = f"; gräns {limit}" if limit else ""
+    if over > 0:
+        note += f", {over} {'sida' if over == 1 else 'sidor'} för mycket"
+    return f"{pages} {'sida' if pages == 1 else 'sidor'}{extra}{note}"
 
 
 def _pages_en(pages: int, form) -> str:
     extra = " + signature page" if form.page.uncounted else ""
-    limit = f"; limit {form.page.max_pages}" if form.page.max_pages else ""
-    return f"{pages} {'page' if pages == 1 else 'pages'}{extra}{limit}"
+    limit = form.page.max_pages
+    over = pages - limit if limit else 0
+    note = f"; limit {limit}" if limit else ""
+    if over > 0:
+        note += f", {over} {'page' if over == 1 else 'pages'} too many"
+    return f"{pages} {'page' if pages == 1 else 'pages'}{extra}{note}"
 
 
 def _export_pdf(args: argparse.Namespace, docx: Path, form) -> None:
