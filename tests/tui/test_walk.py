@@ -146,12 +146,13 @@ async def walk(private_dirs: Path) -> None:
         end.value = "2027-12-31"
         end.focus()
         await pilot.press("enter")
-        await wait_until(pilot, lambda: bool(budget_screen.query("#cell-0-2027")), what="budget table with 2027")
-        budget_screen = app.screen
+        await wait_until(pilot, lambda: bool(budget_screen.query("#cell-0-2027")) and app.focused is not None
+                         and app.focused.has_class("cell"), what="budget table with 2027, first cell focused")
         cell = budget_screen.query_one("#cell-0-2026", Input)
         cell.focus()
         await pilot.press(*"6x")
-        await wait_until(pilot, lambda: cell.has_class("bad"), what="the bad cell marked")
+        await wait_until(pilot, lambda: cell.has_class("bad"), what="the bad cell marked",
+                         state=lambda: (cell.value, app.focused, cell.tooltip))
         assert "inget belopp" in str(cell.tooltip)
         await pilot.press("backspace")
         await wait_until(pilot, lambda: not cell.has_class("bad"), what="the fixed cell")

@@ -101,6 +101,8 @@ class BudgetScreen(Screen):
         budget = self.draft.budget
         grid = Grid(id="compiled")
         grid.styles.grid_size_columns = len(budget.years) + 2
+        # The category names a fixed width, every year and the total an equal share of the rest.
+        grid.set_styles(f"grid-columns: 18 {' '.join(['1fr'] * (len(budget.years) + 1))};")
         with grid:
             yield Label(tr("Kategori", "Category"), classes="head")
             for year in budget.years:
@@ -111,7 +113,7 @@ class BudgetScreen(Screen):
                 for year in budget.years:
                     cell_id = f"cell-{r}-{year}"
                     self.cells[cell_id] = (category, year)
-                    yield Input(budget.cell(category, year), id=cell_id, classes="cell")
+                    yield Input(budget.cell(category, year), id=cell_id, classes="cell", compact=True)
                 yield Label("", id=f"rowtotal-{r}", classes="num total")
             yield Label(tr("Totalt", "Total"), classes="rowname head")
             for year in budget.years:
@@ -125,12 +127,13 @@ class BudgetScreen(Screen):
             options.append((item.category, item.category))
         return Horizontal(
             Select(options, value=item.category if item.category else Select.NULL, allow_blank=True,
-                   prompt=tr("kategori", "category"), id=f"item-cat-{index}", classes="item-cat"),
+                   prompt=tr("kategori", "category"), id=f"item-cat-{index}", classes="item-cat", compact=True),
             Input(item.text, placeholder=tr("post, t.ex. Arbetskonsulent 100 %", "item, e.g. Job coach 100 %"),
-                  id=f"item-text-{index}", classes="item-text"),
+                  id=f"item-text-{index}", classes="item-text", compact=True),
             Input(item.total, placeholder=self.per_year_hint(item),
-                  id=f"item-total-{index}", classes="item-total cell"),
-            Button("✕", id=f"item-remove-{index}", classes="item-remove"),
+                  id=f"item-total-{index}", classes="item-total cell", compact=True),
+            Button("✕", id=f"item-remove-{index}", classes="item-remove", compact=True,
+                   tooltip=tr("ta bort posten", "remove the item")),
             classes="item-row",
         )
 
@@ -298,15 +301,16 @@ class BudgetScreen(Screen):
     @work(exclusive=True, thread=True, group="budget-findings")
     def budget_findings(self) -> None:
         worker = get_current_worker()
-        lines: list[tuple[str, str]] = [(exc.message(lang()), "red") for exc in self.draft.budget.bad_cells()]
+        lines: list[tuple[str, str]] = []
         try:
-            report = services.run_checks(self.draft, self.form)
+            report = services.run_checks(self.draft, self.form)  # names bad cells itself
             for f in getattr(report, "findings", []):
                 if getattr(f, "section", "") == "budget" or str(getattr(f, "code", "")).startswith("budget"):
                     hint = services.finding_hint(f)
                     lines.append((f"{services.severity_label(f)}: {services.finding_message(f)}"
                                   + (f" ({hint})" if hint else ""), SEVERITY_STYLE.get(services.severity(f), "")))
         except UserError as exc:
+            lines = [(bad.message(lang()), "red") for bad in self.draft.budget.bad_cells()]
             lines.append((tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ")
                           + exc.message(lang()), "dim"))
         except Exception as exc:  # noqa: BLE001 - a half-typed budget must never crash the screen
