@@ -151,6 +151,11 @@ def test_count_lines_wraps_greedily_at_spaces():
     assert count_lines((Run(""),), style, 11, 400) == 1
 
 
+def test_estimate_does_not_fail_on_a_title_template_the_export_refuses():
+    form = dataclasses.replace(load_form("finsam-malmo"), title_template="{{ okänt_fält }}")
+    assert estimate_pages(sample_draft(2, form, 2), form).body_pages >= 1
+
+
 def test_estimate_grows_with_text_and_reports_the_limit():
     form = load_form("finsam-malmo")
     short = estimate_pages(sample_draft(1, form, 2), form)

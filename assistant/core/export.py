@@ -461,11 +461,20 @@ def _signature(draft: Draft, form: Form, model: DocumentModel) -> None:
 # The whole document ---------------------------------------------------------------------------
 
 
-def build_document(draft: Draft, form: Form | None = None) -> DocumentModel:
-    """The draft as the list of paragraphs and tables that the .docx will contain."""
+def build_document(draft: Draft, form: Form | None = None, *, strict: bool = True) -> DocumentModel:
+    """The draft as the list of paragraphs and tables that the .docx will contain.
+
+    `strict=False` (the page estimate) uses the draft's title when the form's title template
+    cannot be filled in, instead of failing on every keystroke; the export itself is strict.
+    """
     form = form or draft.form
     model = DocumentModel(form=form, styles=document_styles(form))
-    model.title = render_title(draft, form)
+    try:
+        model.title = render_title(draft, form)
+    except UserError:
+        if strict:
+            raise
+        model.title = xml_safe(draft.title)
     if model.title:
         model.items.append(Para("Title", (Run(model.title),)))
     if form.preamble:

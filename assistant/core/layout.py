@@ -477,7 +477,7 @@ def layout_pages(model: DocumentModel) -> tuple[int, float, int]:
 def estimate_pages(draft: Draft, form: Form | None = None) -> PageEstimate:
     """How many pages the exported draft fills, without LibreOffice (about 10 ms)."""
     form = form or draft.form
-    model = build_document(draft, form)
+    model = build_document(draft, form, strict=False)
     body_pages, used, _total = layout_pages(model)
     height = text_height_pt(form) + BODY_SLACK_PT
     normal = model.styles["Normal"]
