@@ -570,7 +570,7 @@ def render_docx(model: DocumentModel, draft: Draft) -> bytes:
 
     form = model.form
     template = _template_path(form)
-    document = docx.Document(str(template)) if template else docx.Document()
+    document = _open_template(template) if template else docx.Document()
     if template:
         _clear_body(document)
     _setup_styles(document, model)
@@ -593,6 +593,25 @@ def _template_path(form: Form) -> Path | None:
                         "does not exist", where=path, hint_sv="rätta `template` i formuläret",
                         hint_en="fix `template` in the form")
     return path
+
+
+def _open_template(path: Path):
+    """The form's Word template, refused clearly when it is not a .docx (or unpacks to gigabytes)."""
+    import docx
+
+    from assistant.core.documents import _check_zip
+
+    try:
+        _check_zip(path)
+        return docx.Document(str(path))
+    except UserError as exc:
+        raise UserError(f"formulärets mall går inte att använda: {exc.sv}",
+                        f"the form's template cannot be used: {exc.en}", where=path) from None
+    except Exception as exc:  # python-docx raises many kinds on a file that is not a Word package
+        raise UserError(f"formulärets mall är ingen Word-fil (.docx) ({type(exc).__name__})",
+                        f"the form's template is not a Word file (.docx) ({type(exc).__name__})",
+                        where=path, hint_sv="rätta `template` i formuläret", hint_en="fix `template` in the form") \
+            from None
 
 
 def _clear_body(document) -> None:
