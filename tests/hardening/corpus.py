@@ -129,6 +129,44 @@ def _cli_cases() -> list[Case]:
     return out
 
 
+# A form the user added (in $ANSOKAN_FORMS) whose Word template is something else.
+TEMPLATES = {
+    "passwd": "/etc/passwd", "katalog": "..", "saknas": "finns-inte.docx", "dev-zero": "/dev/zero",
+    "bild": "bild.png", "avkortad": "avkortad.docx", "bomb": "bomb.docx", "giltig": "mall.docx",
+}
+
+
+def _template_cases() -> list[Case]:
+    from tests.hardening.payloads import FORM_FILE, _png, _zip_bomb, docx_bytes
+
+    def setup_for(template: str) -> Callable[[Path], None]:
+        def setup(work: Path) -> None:
+            forms = work / "home" / "forms"
+            forms.mkdir(parents=True, exist_ok=True)
+            (forms / "bild.png").write_bytes(_png())
+            (forms / "avkortad.docx").write_bytes(docx_bytes()[:3000])
+            (forms / "mall.docx").write_bytes(docx_bytes())
+            if template == "bomb.docx":
+                _zip_bomb("bomb.docx", 1, 300 << 20)(forms)
+            text = FORM_FILE.read_text(encoding="utf-8").replace(
+                'id = "finsam-malmo"', f'id = "egen"\ntemplate = "{template}"')
+            (forms / "egen.toml").write_text(text, encoding="utf-8")
+            (work / "in").mkdir(exist_ok=True)
+            (work / "in" / "egen.md").write_text(
+                good_draft_text().replace('form = "finsam-malmo"', 'form = "egen"'), encoding="utf-8")
+        return setup
+
+    return [Case(f"formularmall/{name}", "export", ["export", "{in}/egen.md", "-o", "{out}/ut.docx"],
+                 setup=setup_for(template), timeout=30) for name, template in TEMPLATES.items()]
+
+
+def _exact_cases() -> list[Case]:
+    """`check --exact` runs LibreOffice on hostile drafts: it must end, with a timeout if need be."""
+    wanted = ("markup-tortyr", "kontrolltecken-utkast", "hoger-till-vanster-utkast", "emoji-utkast", "mallkod-utkast")
+    return [Case(f"{p.name}/check-exact", "check", ["check", "--exact", "{file}"], p, timeout=120)
+            for p in all_payloads() if p.name in wanted]
+
+
 def build_cases(payloads: Iterable[Payload] | None = None, *, heavy: bool = True) -> list[Case]:
     cases: list[Case] = []
     for payload in payloads if payloads is not None else all_payloads():
@@ -136,7 +174,7 @@ def build_cases(payloads: Iterable[Payload] | None = None, *, heavy: bool = True
             continue
         for entry in payload.only or payload.groups:
             cases.append(Case(f"{payload.name}/{entry}", entry, list(ENTRY_POINTS[entry]), payload, payload.timeout))
-    return cases + _cli_cases()
+    return cases + _cli_cases() + _template_cases() + (_exact_cases() if heavy else [])
 
 
 # Always in the sample: one of each kind of trouble the issue names.
@@ -147,7 +185,7 @@ MUST = ("zip-bomb-300mb/import", "xxe-docx/new-from", "makro-docm/import", "exte
         "namngiven-pipe/forms-check", "dev-zero/status", "katalog/import", "chmod-000/check",
         "dubbla-avsnitt/export", "datum-30-feb/status", "markup-tortyr/check", "budgetcell-formel/export",
         "budgetcell-1e30/check", "formular-dubbel-nyckel/forms-check", "formular-saknar-id/forms-check",
-        "mallkod/new-from")
+        "mallkod/new-from", "formularmall/passwd")
 
 
 def sample(cases: list[Case], size: int = 40) -> list[Case]:
