@@ -23,7 +23,10 @@ def backup_path(path: Path) -> Path:
 def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True) -> None:
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:  # a missing or read-only directory: nothing was written
+        raise _write_error(exc, path) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -39,19 +42,26 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        if exc.errno == errno.ENOSPC:
-            raise UserError("disken är full; utkastet på disken är oförändrat",
-                            "the disk is full; the draft on disk is unchanged",
-                            where=path, hint_sv="frigör utrymme och spara igen",
-                            hint_en="free some space and save again") from exc
-        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-            raise UserError("kan inte skriva filen (saknar behörighet)",
-                            "cannot write the file (permission denied)", where=path) from exc
-        raise
+        raise _write_error(exc, path) from exc
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _write_error(exc: OSError, path: Path) -> UserError:
+    """A failed write as one line; the file on disk is the old version, untouched."""
+    # A full disk, a used-up quota (network home directories) or a file-size limit: same advice.
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return UserError("disken är full; utkastet på disken är oförändrat",
+                         "the disk is full; the draft on disk is unchanged",
+                         where=path, hint_sv="frigör utrymme och spara igen",
+                         hint_en="free some space and save again")
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return UserError("kan inte skriva filen (saknar behörighet)",
+                         "cannot write the file (permission denied)", where=path)
+    return UserError(f"kan inte skriva filen: {exc.strerror}; filen på disken är oförändrad",
+                     f"cannot write the file: {exc.strerror}; the file on disk is unchanged", where=path)
 
 
 def atomic_write_text(path: Path, text: str, *, backup: bool = True) -> None:
