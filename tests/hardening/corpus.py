@@ -160,6 +160,29 @@ def _template_cases() -> list[Case]:
                  setup=setup_for(template), timeout=30) for name, template in TEMPLATES.items()]
 
 
+def _broken_library_cases() -> list[Case]:
+    """A user library with broken entry files, and a cache directory that cannot be created."""
+    def broken_library(work: Path) -> None:
+        lib = work / "lib"
+        lib.mkdir(parents=True, exist_ok=True)
+        (lib / "skrap.md").write_bytes(b"\x00\xff binary \x00")
+        (lib / "utan-huvud.md").write_text("## Bakgrund\n\nText.\n", encoding="utf-8")
+        (lib / "fel-id.md").write_text('+++\nid = "../../etc"\n+++\n', encoding="utf-8")
+        (lib / "for-stor.md").write_text('+++\nid = "stor"\n+++\n## Mål {#mal}\n\n' + "ord " * 1_600_000,
+                                         encoding="utf-8")
+        (lib / "katalog.md").mkdir()
+        (lib / "slinga.md").symlink_to(lib / "slinga.md")
+
+    def cache_is_a_file(work: Path) -> None:
+        (work / "home").mkdir(parents=True, exist_ok=True)
+        (work / "home" / "cache").write_text("inte en katalog", encoding="utf-8")
+
+    suggest = ["suggest", "--form", "finsam-malmo", "--section", "mal", "--text", "deltagare arbete studier"]
+    return [Case("bibliotek/trasiga-filer-suggest", "suggest", suggest, setup=broken_library),
+            Case("bibliotek/trasiga-filer-list", "import", ["library", "list"], setup=broken_library),
+            Case("bibliotek/cache-ar-en-fil", "suggest", suggest, setup=cache_is_a_file)]
+
+
 def _exact_cases() -> list[Case]:
     """`check --exact` runs LibreOffice on hostile drafts: it must end, with a timeout if need be."""
     wanted = ("markup-tortyr", "kontrolltecken-utkast", "hoger-till-vanster-utkast", "emoji-utkast", "mallkod-utkast")
@@ -174,7 +197,8 @@ def build_cases(payloads: Iterable[Payload] | None = None, *, heavy: bool = True
             continue
         for entry in payload.only or payload.groups:
             cases.append(Case(f"{payload.name}/{entry}", entry, list(ENTRY_POINTS[entry]), payload, payload.timeout))
-    return cases + _cli_cases() + _template_cases() + (_exact_cases() if heavy else [])
+    return (cases + _cli_cases() + _template_cases() + _broken_library_cases()
+            + (_exact_cases() if heavy else []))
 
 
 # Always in the sample: one of each kind of trouble the issue names.
