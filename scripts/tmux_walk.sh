@@ -36,6 +36,14 @@ wait_for() {
     done
 }
 
+wait_for_re() {  # like wait_for, with an extended regular expression
+    local waited=0
+    until screen | grep -qE -- "$1"; do
+        sleep 0.2; waited=$((waited + 1))
+        [ "$waited" -le 100 ] || fail "/$1/ syntes inte inom 20 s"
+    done
+}
+
 keys() { tmux send-keys -t "$SESSION" "$@"; }
 # A screen is drawn a moment before its first field takes the focus; a person never types faster.
 settle() { sleep 0.5; }
@@ -62,17 +70,28 @@ sleep 0.5
 DRAFT="$ANSOKAN_DRAFTS/tmux-prov-i-lund.md"
 [ -f "$DRAFT" ] || fail "utkastet $DRAFT skapades inte"
 
-# 2. Write three sections, moving on with Ctrl+N; the assistant answers with a word count.
-# (each text has its own word count, so the answer to each section is told apart)
-for entry in "8|Projektet drivs av Lunds kommun tillsammans med Arbetsförmedlingen." \
-             "11|Många unga vuxna står långt från arbetsmarknaden och behöver samordnat stöd." \
-             "9|Deltagarna får stöd av arbetskonsulenter mot arbete eller studier."; do
-    type_text "${entry#*|}"
+# 2. Write three sections, moving on with Ctrl+N; leaving a section saves it (checked on disk).
+wait_file() {  # wait_file FILE TEXT: the draft on disk contains TEXT
+    local waited=0
+    until grep -qF -- "$2" "$1" 2>/dev/null; do
+        sleep 0.2; waited=$((waited + 1))
+        [ "$waited" -le 100 ] || fail "”$2” sparades inte i $1"
+    done
+}
+# The new draft uses the first form in the dialog; the outline names its headings.
+mapfile -t LABELS < <("$PY" -c 'from assistant.core.forms import available_forms, load_form
+for h in load_form(available_forms()[0]).headings[:3]: print(h.label[:20])')
+i=0
+for text in "Projektet drivs av Lunds kommun tillsammans med Arbetsförmedlingen." \
+            "Många unga vuxna står långt från arbetsmarknaden och behöver samordnat stöd." \
+            "Deltagarna får stöd av arbetskonsulenter mot arbete eller studier."; do
+    type_text "$text"
     keys C-n
-    wait_for "${entry%%|*} ord i"
-    wait_for "Ett bra svar"
+    wait_file "$DRAFT" "$text"
+    # the outline marks the section finished (● klar, or ! when the checks found something)
+    wait_for_re "^[●!] +${LABELS[$i]}"
+    i=$((i + 1))
 done
-sleep 0.5  # let the next heading settle (the editor takes the focus back when it opens)
 
 # 3. Go to a heading by command, take a suggestion, then open it adapted to the draft.
 keys C-l

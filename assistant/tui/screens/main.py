@@ -162,11 +162,12 @@ class MainScreen(Screen):
         return self.form.heading(self.draft.current) or self.form.headings[0]
 
     async def enter_section(self, key: str, *, save: bool = True) -> None:
-        """Show a section in the composer and let the assistant introduce it."""
+        """Show a section in the composer, give the editor the focus, let the assistant introduce it."""
         self.sync_editor()
         if save:
             self.save_now()
         self.show_section(key)
+        self.query_one("#editor", TextArea).focus()  # before the (slower) introduction is drawn
         await self.introduce(key)
 
     def show_section(self, key: str) -> None:
@@ -392,7 +393,6 @@ class MainScreen(Screen):
             await self.say(tr(f"Hittar ingen rubrik som liknar ”{query}”.", f"No heading resembles “{query}”."))
             return
         await self.enter_section(key)
-        self.query_one("#editor", TextArea).focus()
 
     def find_heading(self, query: str) -> str | None:
         query = query.strip()
@@ -622,13 +622,11 @@ class MainScreen(Screen):
             self.refresh_outline()
             return
         await self.enter_section(following)
-        self.query_one("#editor", TextArea).focus()
 
     async def action_prev_section(self) -> None:
         previous = self.neighbour(-1)
         if previous is not None:
             await self.enter_section(previous)
-            self.query_one("#editor", TextArea).focus()
 
     def action_save(self) -> None:
         if self.save_now():
