@@ -6,7 +6,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -157,6 +157,24 @@ class AnsokanApp(App):
             if b.description and not b.system:
                 keys.append((self.get_key_display(b), b.description))
         self.push_screen(HelpScreen(sorted(set(keys))))
+
+    def get_system_commands(self, screen):
+        """Textual's own palette entries, named in the interface language."""
+        yield SystemCommand(tr("Tema", "Theme"), tr("Byt färgtema", "Change the colour theme"), self.action_change_theme)
+        yield SystemCommand(tr("Avsluta", "Quit"), tr("Spara och avsluta", "Save and quit"), self.action_quit)
+        yield SystemCommand(tr("Tangenter", "Keys"), tr("Visa tangenterna för det som har fokus",
+                                                         "Show the keys for what has the focus"),
+                            self.action_show_help_panel)
+        yield SystemCommand(tr("Skärmbild", "Screenshot"), tr("Spara skärmen som SVG", "Save the screen as SVG"),
+                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+
+    def action_command_palette(self) -> None:
+        """Textual's palette, with its prompt in the interface language."""
+        from textual.command import CommandPalette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(CommandPalette(id="--command-palette",
+                                            placeholder=tr("Sök kommando eller rubrik …", "Search commands or headings …")))
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
