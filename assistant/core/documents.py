@@ -32,7 +32,7 @@ MAX_LINE = 20_000
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_BULLET_RE = re.compile(r"^\s*(?:[•\u2022\u25cf\u25aa\uf0b7\u2013\u2014*-]|o(?=\s))\s*")
+_BULLET_RE = re.compile(r"^\s*(?:[•\u2022\u25cf\u25aa\uf0b7]\s*|[\u2013\u2014*-]\s+|o\s+)")  # "*kursiv*" is no bullet
 _NUMBERED_RE = re.compile(r"^\s*(\d{1,2})[.)]\s+(?=\S)")
 _HEADING_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\S")
 _END_PUNCT = ".!?:;)”\"'»"
@@ -56,6 +56,7 @@ class Document:
     blocks: list[Block]
     kind: str
     warnings: list[str] = field(default_factory=list)
+    data: str | None = None  # draft data embedded by an Ansökan export (TOML), if any
 
 
 @dataclass
@@ -197,39 +198,113 @@ def _read_docx(path: Path) -> Document:
         elif child.tag == qn("w:tbl"):
             from docx.table import Table
 
-            for row in Table(child, document).rows:
+            table = Table(child, document)
+            if _generated_table(table):
+                continue  # a budget or contact table the export wrote from the draft's data
+            for row in table.rows:
                 cells = []
                 previous = None
                 for cell in row.cells:
                     if cell._tc is previous:  # merged cells repeat
                         continue
                     previous = cell._tc
-                    cells.append(" ".join(p.text.strip() for p in cell.paragraphs if p.text.strip()))
+                    cells.append(" ".join(_cell_markup(p) for p in cell.paragraphs if p.text.strip()))
                 if any(cells):
                     blocks.append(Block(_clean_line("\t".join(cells)), "row"))
     if document.part.package is not None:
         rels = [r for r in document.part.rels.values() if r.is_external]
         if rels:
             warnings.append(f"{len(rels)} externa referenser ignorerades")
-    return Document(path, _join_broken(blocks), "docx", warnings)
+    return Document(path, _join_broken(blocks), "docx", warnings, data=_draft_data(document))
+
+
+# Style names the export gives what it writes itself (see export.py); the writer's text never has them.
+GENERATED_STYLES = ("Ansökan genererad", "Ansökan tabell")
+EXTRA_HEADING_STYLE = "Ansökan extra rubrik"
+DATA_NAMESPACE = "urn:ansokan:draft:1"
+MAX_DATA_BYTES = 5_000_000
+
+
+def _style_name(paragraph) -> str:
+    try:
+        return (paragraph.style.name if paragraph.style is not None else "") or ""
+    except (KeyError, ValueError, AttributeError):
+        return ""
+
+
+def _generated_table(table) -> bool:
+    try:
+        first = table.rows[0].cells[0].paragraphs[0]
+    except (IndexError, AttributeError):
+        return False
+    return _style_name(first) in GENERATED_STYLES
+
+
+def _draft_data(document) -> str | None:
+    """The draft data an Ansökan export embeds (customXml), as TOML text; None for other documents."""
+    from lxml import etree
+
+    for rel in document.part.rels.values():
+        if rel.is_external or not rel.reltype.endswith("/customXml"):
+            continue
+        blob = rel.target_part.blob
+        if len(blob) > MAX_DATA_BYTES or DATA_NAMESPACE.encode() not in blob[:400]:
+            continue
+        try:
+            root = etree.fromstring(blob, parser=etree.XMLParser(resolve_entities=False, no_network=True))
+        except etree.XMLSyntaxError:
+            return None
+        return root.text or ""
+    return None
+
+
+def _cell_markup(paragraph) -> str:
+    """A table cell's text; a cell bold throughout is a header the export made bold, not markup."""
+    text = _runs_markup(paragraph).strip()
+    m = re.fullmatch(r"\*\*(\*?[^*]+\*?)\*\*", text)
+    return m.group(1) if m else text
+
+
+def _runs_markup(paragraph) -> str:
+    """The paragraph's text with bold and italic runs written as **fet** and *kursiv*."""
+    parts = []
+    for run in paragraph.runs:
+        text = run.text
+        if not text:
+            continue
+        core = text.strip()
+        if core and (run.bold or run.italic):
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+            mark = "**" if run.bold else "*"
+            if run.bold and run.italic:
+                mark = "***"
+            text = f"{lead}{mark}{core}{mark}{trail}"
+        parts.append(text)
+    return "".join(parts) if parts else paragraph.text
 
 
 def _docx_paragraph(paragraph) -> Block | None:
     text = _clean_line(paragraph.text)
     if not text.strip():
         return None
-    style = (paragraph.style.name if paragraph.style is not None else "") or ""
+    style = _style_name(paragraph)
+    if style in GENERATED_STYLES:
+        return None  # written by the export from the draft's data, which travels separately
+    if style == EXTRA_HEADING_STYLE:
+        return Block(text.strip(), "heading", 2, styled=True)
+    if style.lower() == "title":
+        return Block(text.strip(), "title")
     m = re.match(r"(?:Heading|Rubrik)\s*(\d)", style, re.I)
-    if m or style.lower() == "title":
-        return Block(text.strip(), "heading", int(m.group(1)) if m else 1, styled=True)
+    if m:
+        return Block(text.strip(), "heading", int(m.group(1)), styled=True)
     if "list" in style.lower() or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
         kind = "number" if "number" in style.lower() else "bullet"
-        return Block(_BULLET_RE.sub("", text).strip(), kind)
+        return Block(_BULLET_RE.sub("", _clean_line(_runs_markup(paragraph))).strip(), kind)
     runs = [r for r in paragraph.runs if r.text.strip()]
     bold_line = bool(runs) and all(r.bold for r in runs) and len(text) < 150 and not text.rstrip().endswith(".")
     if bold_line:
         return Block(text.strip(), "heading", 0, styled=True)
-    return _classify(text)
+    return _classify(_clean_line(_runs_markup(paragraph)))
 
 
 def _read_pdf(path: Path) -> Document:
@@ -305,7 +380,7 @@ def _classify(line: str) -> Block:
     if _BULLET_RE.match(stripped) and len(stripped) > 2 and not re.match(r"^-?\d", stripped):
         return Block(_BULLET_RE.sub("", stripped, count=1).strip(), "bullet")
     m = _NUMBERED_RE.match(stripped)
-    if m and len(stripped) > 60:
+    if m:
         return Block(stripped, "number")
     return Block(stripped, "para")
 
@@ -416,14 +491,18 @@ def blocks_to_text(blocks: list[Block]) -> str:
     """The draft's lightweight markup: paragraphs split by blank lines, `- ` bullets, tab rows."""
     parts: list[str] = []
     previous_kind = None
+    number = 0
     for block in blocks:
+        number = number + 1 if block.kind == "number" else 0
         if block.kind == "bullet":
             line = f"- {block.text}"
+        elif block.kind == "number" and not _NUMBERED_RE.match(block.text):
+            line = f"{number}. {block.text}"
         elif block.kind == "heading" and block.styled:
             line = f"### {block.text}"
         else:
             line = block.text
-        grouped = block.kind in ("bullet", "row") and previous_kind == block.kind
+        grouped = block.kind in ("bullet", "row", "number") and previous_kind == block.kind
         if parts and not grouped:
             parts.append("")
         parts.append(line)
@@ -436,8 +515,8 @@ def blocks_to_text(blocks: list[Block]) -> str:
 
 
 def _heading_like(block: Block) -> bool:
-    if block.kind == "row":
-        return False
+    if block.kind == "row" or (block.kind == "heading" and block.level >= 3):
+        return False  # a table row, or a sub-heading inside a section
     if block.kind == "heading":
         return True
     text = block.text.strip()

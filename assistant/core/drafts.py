@@ -202,8 +202,8 @@ def _budget_to_toml(budget: Budget) -> dict[str, Any]:
     return out
 
 
-def to_text(draft: Draft, form: Form | None = None) -> str:
-    form = form or draft.form
+def front_matter(draft: Draft) -> dict[str, Any]:
+    """Everything of the draft except its sections, as the TOML front matter holds it."""
     front: dict[str, Any] = {"schema": draft.schema, "form": draft.form_id, "title": draft.title,
                              "organisation": draft.organisation, "municipality": draft.municipality}
     if draft.start:
@@ -222,6 +222,16 @@ def to_text(draft: Draft, form: Form | None = None) -> str:
         front["budget"] = _budget_to_toml(draft.budget)
     if draft.sources:
         front["sources"] = draft.sources
+    return front
+
+
+def front_matter_text(draft: Draft) -> str:
+    return tomli_w.dumps(front_matter(draft))
+
+
+def to_text(draft: Draft, form: Form | None = None) -> str:
+    form = form or draft.form
+    front = front_matter(draft)
     parts = ["+++", tomli_w.dumps(front).rstrip("\n"), "+++", ""]
     if draft.prelude.strip():
         parts += [_escape(draft.prelude), ""]

@@ -123,6 +123,13 @@ def table_font_size(form: Form) -> float:
     return max(8.0, form.page.font_size - 1)
 
 
+GENERATED = "Ansökan genererad"
+GENERATED_TABLE = "Ansökan tabell"
+EXTRA_HEADING = "Ansökan extra rubrik"
+DATA_NAMESPACE = "urn:ansokan:draft:1"
+RT_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+
+
 def document_styles(form: Form) -> dict[str, ParaStyle]:
     """Every paragraph style the export uses, with explicit values (nothing left to a theme)."""
     page = form.page
@@ -142,6 +149,12 @@ def document_styles(form: Form) -> dict[str, ParaStyle]:
         "List Number": ParaStyle("List Number", body, size, line_spacing=line, indent=BULLET_INDENT_PT),
         "List Number 2": ParaStyle("List Number 2", body, size, line_spacing=line, indent=2 * BULLET_INDENT_PT),
         "Tabelltext": ParaStyle("Tabelltext", body, table_font_size(form), line_spacing=1.0),
+        # What the export writes itself (contacts, dates, budget tables, signature block) has its
+        # own style names, so that importing the .docx again can tell it from the writer's text.
+        GENERATED: ParaStyle(GENERATED, body, size, line_spacing=line, after=after),
+        GENERATED_TABLE: ParaStyle(GENERATED_TABLE, body, table_font_size(form), line_spacing=1.0),
+        EXTRA_HEADING: ParaStyle(EXTRA_HEADING, heads, size, bold=True, line_spacing=1.0, before=10, after=3,
+                                 keep_next=True),
     }
 
 
@@ -299,7 +312,7 @@ def _share(total: float, weights: list[float]) -> tuple[float, ...]:
 
 def _label(text: str) -> Para:
     """A bold line that introduces a table and stays on its page (with air above after a table)."""
-    return Para("Normal", (Run(text, bold=True),), before=LABEL_BEFORE_PT, keep_next=True)
+    return Para(GENERATED, (Run(text, bold=True),), before=LABEL_BEFORE_PT, keep_next=True)
 
 
 def _contacts(draft: Draft, form: Form, model: DocumentModel) -> None:
@@ -317,14 +330,14 @@ def _contacts(draft: Draft, form: Form, model: DocumentModel) -> None:
         runs = (Run(_text(c.name), bold=True),) if c.name else ()
         if rest:
             runs += (Run((", " if c.name else "") + rest),)
-        model.items.append(Para("Normal", runs))
+        model.items.append(Para(GENERATED, runs))
 
 
 def _tidsplan(draft: Draft, model: DocumentModel) -> None:
     start = draft.start.isoformat() if draft.start else MISSING
     end = draft.end.isoformat() if draft.end else MISSING
-    model.items.append(Para("Normal", (Run("Startdatum: ", bold=True), Run(start)), after=0.0))
-    model.items.append(Para("Normal", (Run("Slutdatum: ", bold=True), Run(end))))
+    model.items.append(Para(GENERATED, (Run("Startdatum: ", bold=True), Run(start)), after=0.0))
+    model.items.append(Para(GENERATED, (Run("Slutdatum: ", bold=True), Run(end))))
 
 
 # Budget ---------------------------------------------------------------------------------------
@@ -446,14 +459,14 @@ def _signature(draft: Draft, form: Form, model: DocumentModel) -> None:
             before = 24.0 if first else None
             first = False
             if line.endswith(":"):
-                model.items.append(Para("Normal", (Run(f"{line} "), Run(SIGN_LINE[:30])), before=before,
+                model.items.append(Para(GENERATED, (Run(f"{line} "), Run(SIGN_LINE[:30])), before=before,
                                         keep_next=True))
                 continue
             is_name_line = "förtydligande" in line.lower() or "namn och" in line.lower()
             filled = name if is_name_line and name else SIGN_LINE
-            model.items.append(Para("Normal", (Run(filled),), before=before if before is not None else 22.0,
+            model.items.append(Para(GENERATED, (Run(filled),), before=before if before is not None else 22.0,
                                     after=0.0, keep_next=True))
-            model.items.append(Para("Normal", (Run(line, italic=True),), keep_next=True))
+            model.items.append(Para(GENERATED, (Run(line, italic=True),), keep_next=True))
         last = model.items[-1]  # one signatory's block is never split over two pages
         model.items[-1] = dataclasses.replace(last, keep_next=False)
 
@@ -487,7 +500,7 @@ def build_document(draft: Draft, form: Form | None = None, *, strict: bool = Tru
         for i, extra in enumerate(draft.extra):
             if i not in placed and extra.after == key:
                 placed.add(i)
-                model.items.append(Para("Heading 3", (Run(_text(extra.heading) or extra.key),)))
+                model.items.append(Para(EXTRA_HEADING, (Run(_text(extra.heading) or extra.key),)))
                 _section_paras(extra.text, model)
 
     extras_after(None)
@@ -578,6 +591,7 @@ def render_docx(model: DocumentModel, draft: Draft) -> bytes:
     numbering = _Numbering(document, form)
     _write_body(document, model, numbering)
     _core_properties(document, model, draft)
+    _embed_draft_data(document, draft)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -683,7 +697,9 @@ def _setup_styles(document, model: DocumentModel) -> None:
         font.bold = spec.bold
         font.italic = spec.italic
         _set_fonts(style.element.get_or_add_rPr(), spec.font)
-        if key.startswith(("Heading", "Title")):
+        if key == EXTRA_HEADING:
+            style.base_style = document.styles["Heading 3"]  # in the navigation pane like the others
+        if key.startswith(("Heading", "Title")) or key == EXTRA_HEADING:
             font.color.rgb = RGBColor(*HEADING_COLOR)
         pf = style.paragraph_format
         pf.space_before = Pt(spec.before)
@@ -877,11 +893,15 @@ def _write_body(document, model: DocumentModel, numbering: _Numbering) -> None:
     from lxml import etree
 
     cell_style = numbering.style_ids["Tabelltext"]
+    generated_cell_style = numbering.style_ids[GENERATED_TABLE]
     table_style = numbering.style_ids.get("Table Grid", "TableGrid")
     xml = [f'<w:body xmlns:w="{W_NS}">']
     for item in model.items:
-        xml.append(_table_xml(item, cell_style, table_style) if isinstance(item, Table)
-                   else _para_xml(item, numbering))
+        if isinstance(item, Table):
+            style = cell_style if item.kind == "text" else generated_cell_style
+            xml.append(_table_xml(item, style, table_style))
+        else:
+            xml.append(_para_xml(item, numbering))
     xml.append("</w:body>")
     parsed = etree.fromstring("".join(xml).encode("utf-8"))
     body = document.element.body
@@ -891,6 +911,24 @@ def _write_body(document, model: DocumentModel, numbering: _Numbering) -> None:
             end.addprevious(child)
         else:
             body.append(child)
+
+
+def _embed_draft_data(document, draft: Draft) -> None:
+    """The draft's own data (dates, contacts, budget, sources) as a customXml part, so that
+    `ansokan new --from` on the exported file gives the draft back; Word keeps customXml parts."""
+    from xml.sax.saxutils import escape
+
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from assistant.core.drafts import front_matter_text
+
+    body = xml_safe(front_matter_text(draft))
+    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           f'<ansokan xmlns="{DATA_NAMESPACE}">{escape(body)}</ansokan>')
+    part = Part(PackURI("/customXml/ansokan1.xml"), "application/xml", xml.encode("utf-8"),
+                document.part.package)
+    document.part.relate_to(part, RT_CUSTOM_XML)
 
 
 def _core_properties(document, model: DocumentModel, draft: Draft) -> None:

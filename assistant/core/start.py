@@ -41,6 +41,7 @@ def draft_from_source(form: Form, source: Path) -> tuple[Draft, StartReport]:
     draft = new_draft(form)
     draft.signatories = []
     report = StartReport()
+    exported = _exported_data(doc.data, source) if doc.data is not None else None
     for seg in segments:
         if seg.key is None:
             _take_prelude(draft, form, seg, report)
@@ -49,12 +50,32 @@ def draft_from_source(form: Form, source: Path) -> tuple[Draft, StartReport]:
         else:
             draft.extra.append(ExtraSection(seg.key, seg.heading, seg.text, after=_last_key(draft, form)))
             report.unplaced.append(seg.heading)
+    if exported is not None:
+        _take_exported(draft, exported)
     if not draft.signatories:
         draft.signatories = [Signatory() for _ in range(max(1, form.signature.signatories))]
     report.missing = [h.display for h in form.headings if h.key not in report.placed]
     if not draft.title:
         report.notes.append("ingen projekttitel hittades i källan; ange den med --title")
     return draft, report
+
+
+def _exported_data(data: str, source: Path) -> Draft | None:
+    """The draft data an Ansökan export embedded in the .docx (dates, contacts, budget, sources)."""
+    from assistant.core.drafts import parse_draft
+    from assistant.core.errors import UserError
+
+    try:
+        return parse_draft(f"+++\n{data}\n+++\n", source)
+    except UserError:
+        return None  # damaged or from a newer version: fall back to reading the text alone
+
+
+def _take_exported(draft: Draft, exported: Draft) -> None:
+    """What the export wrote from the draft's data comes back from that data, not from its print."""
+    for name in ("title", "organisation", "municipality", "start", "end", "contacts", "signatories",
+                 "budget", "sources", "meta"):
+        setattr(draft, name, getattr(exported, name))
 
 
 def _last_key(draft: Draft, form: Form) -> str | None:
