@@ -32,6 +32,7 @@ from assistant.tui.widgets.suggestions import Suggestions, source_line
 SUGGEST_DELAY = 0.1    # debounce while typing: the search takes ~10 ms, so refresh soon after a pause
 ESTIMATE_DELAY = 0.6
 AUTOSAVE_DELAY = 3.0
+AUTOSAVE_MAX_WAIT = 8.0  # …but typing without a pause never postpones the save longer than this
 RETRY_DELAY = 5.0
 QUERY_CHARS = 200      # the text before the cursor that the library is searched with
 
@@ -94,6 +95,7 @@ class MainScreen(Screen):
         self.suggest_latency: float | None = None   # keystroke to refreshed suggestions (benchmarks)
         self.suggest_count = 0                       # finished searches, for tests waiting on one
         self._debounce: dict[str, Timer] = {}
+        self._unsaved_since: float | None = None  # the first edit since the last save attempt
 
     # -----------------------------------------------------------------------------------------
     # Layout
@@ -423,7 +425,11 @@ class MainScreen(Screen):
         self.dirty = True
         self.schedule("suggest", SUGGEST_DELAY, self.start_suggestions)
         self.schedule("estimate", ESTIMATE_DELAY, self.start_estimate)
-        self.schedule("autosave", AUTOSAVE_DELAY, self.save_now)
+        now = time.monotonic()
+        if self._unsaved_since is None:
+            self._unsaved_since = now
+        self.schedule("autosave", min(AUTOSAVE_DELAY, max(0.0, self._unsaved_since + AUTOSAVE_MAX_WAIT - now)),
+                      self.save_now)
         self.schedule("outline", 0.3, self.refresh_outline)
 
     def schedule(self, name: str, delay: float, callback) -> None:
@@ -529,6 +535,7 @@ class MainScreen(Screen):
 
     def save_now(self) -> bool:
         """Save the draft (atomically); on a conflict ask, on failure keep the text and retry."""
+        self._unsaved_since = None
         self.sync_editor()
         if self.draft.path is None:
             return False
