@@ -144,7 +144,7 @@ class Index:
             base = str(directory.resolve())
             with contextlib.suppress(OSError), os.scandir(base) as it:
                 for item in it:
-                    if not item.name.endswith(SUFFIX) or item.name.startswith("."):
+                    if not item.name.endswith(SUFFIX) or item.name.startswith(".") or not item.is_file():
                         continue
                     with contextlib.suppress(OSError):
                         st = item.stat()

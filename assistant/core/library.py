@@ -308,7 +308,8 @@ def as_library_dirs(items: Iterable[Any] | None, user_dir: str | Path | None = N
 def entry_files(directory: Path) -> list[Path]:
     if not directory.is_dir():
         return []
-    return sorted(p for p in directory.glob(f"*{SUFFIX}") if not p.name.startswith("."))
+    # Regular files only: a pipe named *.md would block whoever opens it.
+    return sorted(p for p in directory.glob(f"*{SUFFIX}") if not p.name.startswith(".") and p.is_file())
 
 
 def load_library(dirs: Iterable[tuple[Path, bool]] | None = None, *,
