@@ -172,6 +172,7 @@ def _broken_library_cases() -> list[Case]:
                                          encoding="utf-8")
         (lib / "katalog.md").mkdir()
         (lib / "slinga.md").symlink_to(lib / "slinga.md")
+        os.mkfifo(lib / "ror.md")  # a pipe would block whoever opens it
 
     def cache_is_a_file(work: Path) -> None:
         (work / "home").mkdir(parents=True, exist_ok=True)
