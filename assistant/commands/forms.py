@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from assistant.commands._common import print_json, t
+from assistant.commands._common import lang, print_json, t
+from assistant.core.errors import UserError
 from assistant.core.forms import available_forms, load_form, load_form_file
 
 
@@ -30,7 +32,12 @@ def _summary(form) -> dict:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    forms = [load_form(f) for f in available_forms()]
+    forms = []
+    for form_id in available_forms():
+        try:
+            forms.append(load_form(form_id))
+        except UserError as exc:  # one broken form file must not hide the others
+            print(f"ansokan: {exc.message(lang(args))}", file=sys.stderr)
     if args.json:
         print_json([_summary(f) for f in forms])
         return 0

@@ -511,7 +511,11 @@ def _best_segments(doc: Any, form_id: str | None) -> tuple[str, list[Any]]:
         return form_id, segment(doc, load_form(form_id))
     best: tuple[int, str, list[Any]] = (-1, "", [])
     for candidate in available_forms():
-        segments = segment(doc, load_form(candidate))
+        try:
+            form = load_form(candidate)
+        except UserError:  # a broken form the user added must not stop every import
+            continue
+        segments = segment(doc, form)
         hits = sum(1 for s in segments if s.key and s.known)
         if hits > best[0]:
             best = (hits, candidate, segments)
