@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from tests.hardening.payloads import ROOT, Payload, all_payloads, good_draft_text
+from tests.hardening.payloads import APPLICATION_TEXT, ROOT, Payload, all_payloads, good_draft_text
 
 # How each command is called; {file} is the payload, {out} and {lib} the directories watched.
 ENTRY_POINTS: dict[str, list[str]] = {
@@ -178,8 +178,24 @@ def _broken_library_cases() -> list[Case]:
         (work / "home").mkdir(parents=True, exist_ok=True)
         (work / "home" / "cache").write_text("inte en katalog", encoding="utf-8")
 
+    def broken_user_forms(work: Path) -> None:
+        forms = work / "home" / "forms"
+        forms.mkdir(parents=True, exist_ok=True)
+        (forms / "trasig.toml").write_text('id = "trasig\n', encoding="utf-8")
+        (forms / "binar.toml").write_bytes(b"\x00\xff\xfe")
+        os.mkfifo(forms / "ror.toml")
+        (work / "in").mkdir(exist_ok=True)
+        (work / "in" / "ansokan.txt").write_text(APPLICATION_TEXT, encoding="utf-8")
+
     suggest = ["suggest", "--form", "finsam-malmo", "--section", "mal", "--text", "deltagare arbete studier"]
-    return [Case("bibliotek/trasiga-filer-suggest", "suggest", suggest, setup=broken_library),
+    return [Case("anvandarformular/forms-list", "cli", ["forms", "list"], setup=broken_user_forms),
+            Case("anvandarformular/import-gissar", "import", ["--library", "{lib}", "library", "import",
+                                                                "{in}/ansokan.txt"], setup=broken_user_forms),
+            Case("anvandarformular/new", "cli", ["new", "--form", "finsam-malmo", "--title", "X", "{out}/a.md"],
+                 setup=broken_user_forms),
+            Case("anvandarformular/new-from", "new-from", ["new", "--form", "finsam-malmo", "--from",
+                                                           "{in}/ansokan.txt", "{out}/b.md"], setup=broken_user_forms),
+Case("bibliotek/trasiga-filer-suggest", "suggest", suggest, setup=broken_library),
             Case("bibliotek/trasiga-filer-list", "import", ["library", "list"], setup=broken_library),
             Case("bibliotek/cache-ar-en-fil", "suggest", suggest, setup=cache_is_a_file)]
 
