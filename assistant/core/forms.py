@@ -462,6 +462,19 @@ def available_forms() -> list[str]:
     return sorted(_form_files())
 
 
+def usable_forms() -> list[str]:
+    """The forms that load: a broken form file the user added is left out of menus and guesses
+    (`ansokan forms list` names it, and `load_form` on it gives the error)."""
+    out = []
+    for form_id in available_forms():
+        try:
+            load_form(form_id)
+        except FormError:
+            continue
+        out.append(form_id)
+    return out
+
+
 @lru_cache(maxsize=32)
 def _load_cached(path: Path, mtime: float) -> Form:
     return load_form_file(path)

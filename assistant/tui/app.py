@@ -12,7 +12,7 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from assistant.core.drafts import Draft, load_draft
 from assistant.core.errors import UserError
-from assistant.core.forms import available_forms, load_form
+from assistant.core.forms import load_form, usable_forms
 from assistant.tui.i18n import lang, localise_bindings, set_lang, tr
 from assistant.tui.settings import Settings, load_settings, remember_draft
 
@@ -40,7 +40,7 @@ class AnsokanCommands(Provider):
                                   (tr("Spara", "Save"), "save"),
                                   (tr("Sök förslag i biblioteket", "Search the library"), "suggest")):
                 out.append((label, partial(app.call_later, screen.run_action, _screen_action(action)), ""))
-        for form_id in available_forms():
+        for form_id in usable_forms():
             form = load_form(form_id)
             out.append((tr(f"Ny ansökan: {form.name}", f"New application: {form.name}"),
                         partial(app.new_application, form_id), form.funder))

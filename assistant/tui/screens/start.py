@@ -17,7 +17,7 @@ from assistant.core import paths
 from assistant.core.align import slug
 from assistant.core.drafts import new_draft, save_draft
 from assistant.core.errors import UserError
-from assistant.core.forms import available_forms, load_form
+from assistant.core.forms import load_form, usable_forms
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.settings import drafts_dir, recent_drafts
@@ -116,7 +116,7 @@ class NewDraftScreen(ModalScreen[None]):
     def __init__(self, form_id: str | None = None) -> None:
         super().__init__()
         localise_bindings(self)
-        self.form_ids = available_forms()
+        self.form_ids = usable_forms()
         self.form_id = form_id if form_id in self.form_ids else (self.form_ids[0] if self.form_ids else None)
         self.path_edited = False
 
