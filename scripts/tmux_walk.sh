@@ -81,6 +81,8 @@ wait_file() {  # wait_file FILE TEXT: the draft on disk contains TEXT
 # The new draft uses the first form in the dialog; the outline names its headings.
 mapfile -t LABELS < <("$PY" -c 'from assistant.core.forms import available_forms, load_form
 for h in load_form(available_forms()[0]).headings[:3]: print(h.label[:20])')
+mapfile -t NEXT < <("$PY" -c 'from assistant.core.forms import available_forms, load_form
+for h in load_form(available_forms()[0]).headings[1:4]: print(h.display[:20])')
 i=0
 for text in "Projektet drivs av Lunds kommun tillsammans med Arbetsförmedlingen." \
             "Många unga vuxna står långt från arbetsmarknaden och behöver samordnat stöd." \
@@ -88,8 +90,10 @@ for text in "Projektet drivs av Lunds kommun tillsammans med Arbetsförmedlingen
     type_text "$text"
     keys C-n
     wait_file "$DRAFT" "$text"
-    # the outline marks the section finished (● klar, or ! when the checks found something)
+    # the outline marks the section finished (● klar, or ! when the checks found something)…
     wait_for_re "^[●!] +${LABELS[$i]}"
+    # …and the editor shows the next, empty, section
+    wait_for "0 ord · ${NEXT[$i]}"
     i=$((i + 1))
 done
 
@@ -121,7 +125,7 @@ type_text "500 000"
 next_field
 type_text "abc"
 wait_for "är inget belopp"
-keys C-u
+sleep 0.3; keys C-u; sleep 0.3
 type_text "600 000"
 wait_for "1 100 000 kr"
 keys Escape

@@ -16,6 +16,7 @@ from assistant.tui.app import AnsokanApp
 from assistant.tui.screens.budget import BudgetScreen
 from assistant.tui.screens.checks import CheckScreen
 from assistant.tui.screens.main import MainScreen
+from assistant.tui.widgets.chat import Chat
 
 from .conftest import wait_until
 
@@ -35,6 +36,8 @@ async def main_ready(pilot) -> MainScreen:
     await wait_until(pilot, lambda: screen.suggest_count > 0 and screen.estimate is not None,
                      what="suggestions and page estimate")
     screen.query_one("#editor", TextArea).cursor_blink = False
+    chat = screen.query_one(Chat)
+    await wait_until(pilot, lambda: chat.at_end, what="the conversation scrolled to its end")
     await pilot.pause()
     return screen
 

@@ -72,7 +72,8 @@ class MainScreen(Screen):
         Binding("ctrl+b", "prev_section", "Föregående", id="main.prev"),
         Binding("f3", "take('append')", "Lägg sist", id="main.append"),
         Binding("f4", "take('replace')", "Ersätt", id="main.replace"),
-        Binding("ctrl+l", "focus_command", "Kommando", id="main.command"),
+        # Priority: handled as the key arrives, so the keys typed right after it go to the command line.
+        Binding("ctrl+l", "focus_command", "Kommando", id="main.command", priority=True),
         Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
         Binding("escape", "focus_editor", "Till texten", id="main.editor", show=False),
         Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
@@ -129,7 +130,7 @@ class MainScreen(Screen):
     async def on_mount(self) -> None:
         # The editor first, so the writer can type at once; the conversation is drawn after it.
         self.show_section(self.draft.current or self.form.headings[0].key)
-        self.query_one("#editor", TextArea).focus()
+        self.set_focus(self.query_one("#editor", TextArea))
         if self.draft.path:
             convo = load_conversation(self.draft.path)
             self.messages, self.done = convo.messages, set(convo.done)
@@ -163,13 +164,14 @@ class MainScreen(Screen):
     def heading(self) -> Heading:
         return self.form.heading(self.draft.current) or self.form.headings[0]
 
-    async def enter_section(self, key: str, *, save: bool = True) -> None:
+    async def enter_section(self, key: str, *, save: bool = True, focus: bool = True) -> None:
         """Show a section in the composer, give the editor the focus, let the assistant introduce it."""
         self.sync_editor()
         if save:
             self.save_now()
         self.show_section(key)
-        self.query_one("#editor", TextArea).focus()  # before the (slower) introduction is drawn
+        if focus:
+            self.set_focus(self.query_one("#editor", TextArea))  # before the (slower) introduction is drawn
         await self.introduce(key)
 
     def show_section(self, key: str) -> None:
@@ -618,6 +620,7 @@ class MainScreen(Screen):
     # Actions
 
     async def action_next_section(self) -> None:
+        focused = self.focused
         await self.finish_section()
         following = self.neighbour(1)
         if following is None:
@@ -628,7 +631,8 @@ class MainScreen(Screen):
             self.save_now()
             self.refresh_outline()
             return
-        await self.enter_section(following)
+        # If the writer moved the focus while the answer was written (Ctrl+L), leave it there.
+        await self.enter_section(following, focus=self.focused is focused)
 
     async def action_prev_section(self) -> None:
         previous = self.neighbour(-1)
@@ -639,17 +643,19 @@ class MainScreen(Screen):
         if self.save_now():
             self.notify(tr(f"Sparat i {self.draft.path.name}", f"Saved to {self.draft.path.name}"), timeout=2)
 
+    # Focus is set at once (Screen.set_focus), not deferred like Widget.focus(): keys already
+    # queued behind Ctrl+L must land in the command line.
     def action_focus_command(self) -> None:
-        self.query_one("#command", Input).focus()
+        self.set_focus(self.query_one("#command", Input))
 
     def action_focus_editor(self) -> None:
-        self.query_one("#editor", TextArea).focus()
+        self.set_focus(self.query_one("#editor", TextArea))
 
     @on(OptionList.OptionSelected, "#outline")
     async def outline_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id and event.option.id != self.draft.current:
             await self.enter_section(event.option.id)
-        self.query_one("#editor", TextArea).focus()
+        self.set_focus(self.query_one("#editor", TextArea))
 
     @on(OptionList.OptionSelected, "#suggestions")
     def suggestion_selected(self) -> None:
@@ -742,7 +748,7 @@ class MainScreen(Screen):
         self.refresh_outline()
         if key:
             await self.enter_section(key)
-            self.query_one("#editor", TextArea).focus()
+            self.set_focus(self.query_one("#editor", TextArea))
 
     def action_export(self) -> None:
         from assistant.tui.screens.export import ExportScreen

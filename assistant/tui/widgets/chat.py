@@ -14,13 +14,22 @@ class Chat(VerticalScroll, can_focus=False):
     async def show_history(self, messages: list[Message]) -> None:
         await self.remove_children()
         await self.mount_all([self._bubble(m) for m in messages[-SHOWN:]])
-        self.scroll_end(animate=False)
+        self.follow()
 
     async def add(self, message: Message) -> None:
         await self.mount(self._bubble(message))
         while len(self.children) > SHOWN * 2:
             await self.children[0].remove()
+        self.follow()
+
+    def follow(self) -> None:
+        """Show the newest message, once it has been laid out (its height is known only then)."""
         self.scroll_end(animate=False)
+        self.call_after_refresh(self.scroll_end, animate=False)
+
+    @property
+    def at_end(self) -> bool:
+        return self.scroll_y >= self.max_scroll_y
 
     @staticmethod
     def _bubble(message: Message) -> Markdown:
