@@ -67,8 +67,8 @@ def adapt(suggestion: Any, draft: Any, *, library: str | None = None) -> Any:
     return _function("adapt", "adapt")(suggestion, draft, library_dirs=library_dirs(library))
 
 
-def record_source(draft: Any, suggestion: Any, section_key: str, adapted: Any) -> None:
-    _function("adapt", "record_source")(draft, suggestion, section_key, adapted)
+def record_source(draft: Any, suggestion: Any, section_key: str, adapted: Any) -> dict | None:
+    return _function("adapt", "record_source")(draft, suggestion, section_key, adapted)
 
 
 def check_section(draft: Any, key: str) -> list[Any]:

@@ -122,9 +122,12 @@ async def walk(private_dirs: Path) -> None:
         await pilot.pause()
         editor = screen.query_one("#editor", TextArea)
         assert chosen.text.strip()[:30] in editor.text
+        assert len(screen.draft.sources) == 1, "a taken suggestion is recorded as a source"
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert screen.draft.text("malgrupp") == before, "one Ctrl+Z undoes a taken suggestion"
+        screen.save_now()
+        assert screen.draft.sources == [], "an undone suggestion is no longer a source"
 
         await pilot.press("f6")
         await wait_until(pilot, lambda: isinstance(app.screen, SuggestionScreen), what="adapt dialog")
@@ -134,6 +137,7 @@ async def walk(private_dirs: Path) -> None:
         taken = (adapted.text if adapted is not None else chosen.text).strip()
         assert screen.draft.text("malgrupp").endswith(taken.split("\n")[-1].strip()[-30:])
         assert screen.draft.text("malgrupp").startswith(before[:20])
+        assert [s["section"] for s in screen.draft.sources] == ["malgrupp"]
 
         # Budget: the period gives the years; a bad cell is marked, then fixed.
         await pilot.press("f7")

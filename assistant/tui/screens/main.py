@@ -96,6 +96,7 @@ class MainScreen(Screen):
         self.suggest_latency: float | None = None   # keystroke to refreshed suggestions (benchmarks)
         self.suggest_count = 0                       # finished searches, for tests waiting on one
         self._debounce: dict[str, Timer] = {}
+        self.taken: list[tuple[str, tuple[str, str], dict]] = []  # (section, probes, source record) this session
         self._unsaved_since: float | None = None  # the first edit since the last save attempt
 
     # -----------------------------------------------------------------------------------------
@@ -539,6 +540,7 @@ class MainScreen(Screen):
         """Save the draft (atomically); on a conflict ask, on failure keep the text and retry."""
         self._unsaved_since = None
         self.sync_editor()
+        self.forget_undone_sources()
         if self.draft.path is None:
             return False
         if changed_on_disk(self.draft):
@@ -554,6 +556,16 @@ class MainScreen(Screen):
         self.dirty = False
         self.save_conversation()
         return True
+
+    def forget_undone_sources(self) -> None:
+        """A suggestion taken and then undone (Ctrl+Z) is no longer a source of the draft."""
+        for entry in list(self.taken):
+            section, (opening, ending), record = entry
+            text = " ".join(self.draft.text(section).split())
+            if opening not in text and ending not in text:
+                self.taken.remove(entry)
+                if record in self.draft.sources:
+                    self.draft.sources.remove(record)
 
     def save_conversation(self) -> None:
         if self.draft.path is None:
@@ -679,9 +691,11 @@ class MainScreen(Screen):
         text = (getattr(adapted, "text", None) or str(getattr(suggestion, "text", ""))).strip()
         self.take_text(text, how)
         try:
-            services.record_source(self.draft, suggestion, self.draft.current, adapted)
+            record = services.record_source(self.draft, suggestion, self.draft.current, adapted)
         except UserError:
-            pass  # adapt not there yet: the text is still taken
+            record = None  # adapt not there yet: the text is still taken
+        if record is not None:
+            self.taken.append((self.draft.current, _probe(text), record))
         message = tr("Förslaget togs in – Ctrl+Z ångrar.", "Suggestion taken – Ctrl+Z undoes it.")
         unresolved = getattr(adapted, "unresolved", None) or []
         if unresolved:
@@ -764,3 +778,9 @@ class MainScreen(Screen):
 def _cell(text: str) -> str:
     """A value safe inside a Markdown table cell."""
     return (text or "–").replace("|", "/").replace("\n", " ")
+
+
+def _probe(text: str) -> tuple[str, str]:
+    """The opening and the end of a taken passage: while either is in the section, it is still used."""
+    flat = " ".join(text.split())
+    return flat[:40], flat[-40:]
