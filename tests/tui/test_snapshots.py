@@ -33,8 +33,8 @@ async def main_ready(pilot) -> MainScreen:
     app = pilot.app
     await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
     screen = app.screen
-    await wait_until(pilot, lambda: screen.suggest_count > 0 and screen.estimate is not None,
-                     what="suggestions and page estimate")
+    await wait_until(pilot, lambda: screen.suggest_count > 0 and screen.estimate is not None
+                     and screen.findings_checked, what="suggestions, page estimate and outline marks")
     screen.query_one("#editor", TextArea).cursor_blink = False
     chat = screen.query_one(Chat)
     await wait_until(pilot, lambda: chat.at_end, what="the conversation scrolled to its end")

@@ -88,6 +88,7 @@ class MainScreen(Screen):
         self.messages: list[Message] = []
         self.done: set[str] = set()
         self.findings: dict[str, list[Any]] = {}
+        self.findings_checked = False  # the first full check has marked the outline
         self.estimate: Any = None
         self.dirty = False
         self.conflict_open = False
@@ -516,6 +517,30 @@ class MainScreen(Screen):
 
     def start_estimate(self) -> None:
         self.estimate_pages()
+        self.refresh_findings()
+
+    @work(exclusive=True, thread=True, group="findings")
+    def refresh_findings(self) -> None:
+        """All checks (about 15 ms on 7 pages) in a worker, so the outline marks sections with problems."""
+        worker = get_current_worker()
+        try:
+            report = services.run_checks(self.draft, self.form)
+        except Exception:  # noqa: BLE001 - a missing piece or a bad draft: the outline keeps its states
+            return
+        grouped: dict[str, list[Any]] = {}
+        for finding in getattr(report, "findings", []):
+            # An empty required section already shows as "tom"; "!" is for what needs fixing.
+            if getattr(finding, "section", None) and finding.code != "sections.missing":
+                grouped.setdefault(finding.section, []).append(finding)
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self.show_findings, grouped)
+
+    def show_findings(self, grouped: dict[str, list[Any]]) -> None:
+        if not self.is_mounted:
+            return
+        self.findings = grouped
+        self.findings_checked = True
+        self.refresh_outline()
 
     @work(exclusive=True, thread=True, group="estimate")
     def estimate_pages(self) -> None:
