@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import html
 import re
-import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -21,6 +20,7 @@ from rapidfuzz import fuzz
 
 from assistant.core.align import match_heading, normalise_heading, slug
 from assistant.core.errors import DocumentError
+from assistant.core.files import check_user_file
 from assistant.core.forms import Form
 
 MAX_BYTES = 20_000_000
@@ -78,26 +78,8 @@ class Segment:
 def read_document(path: Path) -> Document:
     """Read a .txt/.md/.docx/.pdf file into clean blocks. Raises DocumentError with a clear message."""
     path = Path(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise DocumentError("filen finns inte", "no such file", where=path) from None
-    except PermissionError:
-        raise DocumentError("saknar behörighet att läsa filen", "permission denied", where=path) from None
-    except OSError as exc:  # a symlink loop, a file used as a directory, a name too long
-        raise DocumentError(f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}",
-                            where=path) from None
-    size = info.st_size
-    if path.is_dir():
-        raise DocumentError("är en katalog, inte ett dokument", "is a directory, not a document", where=path)
-    if not stat.S_ISREG(info.st_mode):
-        # A pipe or a device would block or never end: read only ordinary files.
-        raise DocumentError("är ingen vanlig fil (en pipe eller enhet?)", "is not a regular file (a pipe or device?)",
-                            where=path)
-    if size > MAX_BYTES:
-        raise DocumentError(f"filen är för stor ({size // 1_000_000} MB, max {MAX_BYTES // 1_000_000} MB)",
-                            f"the file is too large ({size // 1_000_000} MB, max {MAX_BYTES // 1_000_000} MB)",
-                            where=path)
+    size = check_user_file(path, DocumentError, max_bytes=MAX_BYTES, kind_sv="ett dokument",
+                           kind_en="a document").st_size
     if size == 0:
         raise DocumentError("filen är tom", "the file is empty", where=path)
     try:

@@ -23,7 +23,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
-import stat
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +35,7 @@ from assistant.core.align import match_heading, slug
 from assistant.core.atomic import atomic_write_text
 from assistant.core.budget import Budget, BudgetItem, StatedTotals
 from assistant.core.errors import DraftError, LockedError
+from assistant.core.files import read_user_file
 from assistant.core.forms import Form, load_form
 
 SCHEMA = 1
@@ -492,32 +492,8 @@ def _parse_body(draft: Draft, form: Form, body: list[str], first_line: int, wher
 
 def read_draft_text(path: Path) -> str:
     path = Path(path)
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise DraftError("filen finns inte", "no such file", where=path,
-                         hint_sv="skapa ett utkast med `ansokan new`", hint_en="create one with `ansokan new`") from None
-    except PermissionError:
-        raise DraftError("saknar behörighet att läsa filen", "permission denied", where=path) from None
-    except OSError as exc:  # a symlink loop, a file used as a directory, a name too long
-        raise DraftError(f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}",
-                         where=path) from None
-    size = info.st_size
-    if path.is_dir():
-        raise DraftError("är en katalog, inte ett utkast", "is a directory, not a draft", where=path)
-    if not stat.S_ISREG(info.st_mode):
-        # A pipe or a device would block or never end: read only ordinary files.
-        raise DraftError("är ingen vanlig fil (en pipe eller enhet?)", "is not a regular file (a pipe or device?)",
-                         where=path)
-    if size > MAX_DRAFT_BYTES:
-        raise DraftError(f"filen är för stor för ett utkast ({size // 1_000_000} MB, max 20 MB)",
-                         f"the file is too large for a draft ({size // 1_000_000} MB, max 20 MB)", where=path)
-    try:
-        raw = path.read_bytes()
-    except PermissionError:
-        raise DraftError("saknar behörighet att läsa filen", "permission denied", where=path) from None
-    except OSError as exc:
-        raise DraftError(f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}", where=path) from None
+    raw = read_user_file(path, DraftError, max_bytes=MAX_DRAFT_BYTES, kind_sv="ett utkast", kind_en="a draft",
+                         hint_sv="skapa ett utkast med `ansokan new`", hint_en="create one with `ansokan new`")
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DraftError("är en binärfil, inte ett utkast i text", "is a binary file, not a text draft", where=path)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

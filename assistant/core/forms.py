@@ -8,7 +8,6 @@ each check. Every rule carries a `source` note saying where it comes from.
 from __future__ import annotations
 
 import re
-import stat
 import tomllib
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -18,6 +17,7 @@ from typing import Any
 
 from assistant.core import paths
 from assistant.core.errors import FormError
+from assistant.core.files import read_user_file
 
 CANONICAL_KEYS = (
     "kontaktuppgifter", "bakgrund", "presentation", "tidsplan", "malgrupp", "mal",
@@ -421,25 +421,7 @@ def _parse_checks(r: _Reader, t: Any, keys: set[str]) -> dict[str, dict[str, Any
 
 def load_form_file(path: Path) -> Form:
     path = Path(path)
-    try:
-        info = path.stat()
-        if info.st_size > MAX_FORM_BYTES:
-            raise FormError("filen är för stor för att vara ett formulär (max 1 MB)",
-                            "the file is too large to be a form (max 1 MB)", where=path)
-        if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-            # A pipe or a device would block or never end: read only ordinary files.
-            raise FormError("är ingen vanlig fil (en pipe eller enhet?)", "is not a regular file (a pipe or device?)",
-                            where=path)
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise FormError("filen finns inte", "no such file", where=path) from None
-    except IsADirectoryError:
-        raise FormError("är en katalog, inte en formulärfil", "is a directory, not a form file", where=path) from None
-    except PermissionError:
-        raise FormError("saknar behörighet att läsa filen", "permission denied", where=path) from None
-    except OSError as exc:  # a symlink loop, a file used as a directory, a read error
-        raise FormError(f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}",
-                        where=path) from None
+    raw = read_user_file(path, FormError, max_bytes=MAX_FORM_BYTES, kind_sv="en formulärfil", kind_en="a form file")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
