@@ -515,3 +515,20 @@ def test_quoted_text_cannot_send_control_codes_to_the_terminal():
     d.sections["mal"] = PARA + " TODO\x1b[2J\x1b]0;pwned\x07 och\nmer"
     msg = messages(d, "placeholder")[0]
     assert msg.isprintable() and "\x1b" not in msg and "TODO [2J ]0;pwned och mer" in msg
+
+
+def test_headings_reordered_by_hand_are_reported_once():
+    from assistant.core.checks import run_checks
+    from assistant.core.drafts import new_draft, parse_draft, to_text
+    from assistant.core.forms import load_form
+
+    form = load_form("finsam-malmo")
+    draft = new_draft(form, title="Ordning")
+    draft.set_text("bakgrund", "Bakgrundstext.")
+    draft.set_text("malgrupp", "Målgruppstext.")
+    text = to_text(draft, form)
+    bak = text[text.index("## 2. Bakgrund"):text.index("## 3. Presentation")]
+    reordered = text.replace(bak, "").replace("## 3.3. Utfall", bak + "## 3.3. Utfall")
+    codes = [f.code for f in run_checks(parse_draft(reordered), form).findings]
+    assert codes.count("sections.order") == 1
+    assert "sections.order" not in [f.code for f in run_checks(parse_draft(text), form).findings]

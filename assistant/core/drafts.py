@@ -94,6 +94,7 @@ class Draft:
     path: Path | None = None
     loaded_digest: str | None = None
     warnings: list[str] = field(default_factory=list)
+    written_order: list[str] = field(default_factory=list)  # form keys in the order the file had them
 
     @property
     def form(self) -> Form:
@@ -481,6 +482,7 @@ def _parse_body(draft: Draft, form: Form, body: list[str], first_line: int, wher
                 draft.sections[key] = normalise_text(draft.sections[key] + "\n\n" + text)
             else:
                 draft.sections[key] = text
+                draft.written_order.append(key)
             seen.add(key)
             previous = key
         else:

@@ -47,7 +47,19 @@ def _too_long(ctx: Context) -> Iterator[Finding]:
 
 
 def check_section_order(ctx: Context) -> Iterator[Finding]:
-    """Sections are always written in the form's order; what remains is text the form does not ask for."""
+    """Headings in another order than the form's (a hand-edited file), and text the form does not ask for."""
+    position = {key: i for i, key in enumerate(ctx.form.keys)}
+    order = [k for k in ctx.draft.written_order if k in position]
+    for before, after in zip(order, order[1:]):
+        if position[after] < position[before]:
+            yield finding("info", "sections.order", after,
+                          f"”{ctx.heading_label(after)}” står efter ”{ctx.heading_label(before)}” i filen, "
+                          "men formuläret har den ordningen omvänd",
+                          f"“{ctx.heading_label(after)}” comes after “{ctx.heading_label(before)}” in the file, "
+                          "but the form has them the other way round",
+                          "exporten och nästa sparning följer formulärets ordning; kontrollera att texten står rätt",
+                          "the export and the next save follow the form's order; check the text is where it belongs")
+            break
     for extra in ctx.draft.extra:
         after = ctx.heading_label(extra.after) if extra.after else ""
         where_sv = f" (efter ”{after}”)" if after else " (först)"
