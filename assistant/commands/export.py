@@ -6,7 +6,7 @@ import argparse
 import tempfile
 from pathlib import Path
 
-from assistant.commands._common import t
+from assistant.commands._common import lang, t
 from assistant.core.drafts import load_draft
 from assistant.core.errors import UserError
 
@@ -71,31 +71,26 @@ def cmd_export(args: argparse.Namespace) -> int:
         print(t(args, f"Skapade katalogen {created}", f"Created the directory {created}"))
     export_docx(draft, target, form=form)
     estimate = estimate_pages(draft, form)
-    print(t(args, f"Skrev {target} ({_pages_sv(estimate.body_pages, form)})",
-            f"Wrote {target} ({_pages_en(estimate.body_pages, form)})"))
+    pages = _pages(args, estimate.body_pages, form)
+    print(t(args, f"Skrev {target} ({pages})", f"Wrote {target} ({pages})"))
     if args.pdf:
         _export_pdf(args, target, form)
     return 0
 
 
-def _pages_sv(pages: int, form) -> str:
-    extra = " + underskriftssida" if form.page.uncounted else ""
+def _pages(args: argparse.Namespace, pages: int, form) -> str:
+    """"7 sidor + underskriftssida; gräns 7" in the invocation's language."""
+    en = lang(args) == "en"
+    unit = (lambda n: "page" if n == 1 else "pages") if en else (lambda n: "sida" if n == 1 else "sidor")
+    text = f"{pages} {unit(pages)}"
+    if form.page.uncounted:
+        text += " + signature page" if en else " + underskriftssida"
     limit = form.page.max_pages
-    over = pages - limit if limit else 0
-    note = f"; gräns {limit}" if limit else ""
-    if over > 0:
-        note += f", {over} {'sida' if over == 1 else 'sidor'} för mycket"
-    return f"{pages} {'sida' if pages == 1 else 'sidor'}{extra}{note}"
-
-
-def _pages_en(pages: int, form) -> str:
-    extra = " + signature page" if form.page.uncounted else ""
-    limit = form.page.max_pages
-    over = pages - limit if limit else 0
-    note = f"; limit {limit}" if limit else ""
-    if over > 0:
-        note += f", {over} {'page' if over == 1 else 'pages'} too many"
-    return f"{pages} {'page' if pages == 1 else 'pages'}{extra}{note}"
+    if limit:
+        text += f"; {'limit' if en else 'gräns'} {limit}"
+        if pages > limit:
+            text += f", {pages - limit} {unit(pages - limit)} {'too many' if en else 'för mycket'}"
+    return text
 
 
 def _export_pdf(args: argparse.Namespace, docx: Path, form) -> None:
@@ -114,5 +109,6 @@ def _export_pdf(args: argparse.Namespace, docx: Path, form) -> None:
         pdf = convert_to_pdf(copy, Path(tmp))
         _total, counted = counted_pages(pdf, uncounted_heading(form))
         write_shared_file(pdf_target, pdf.read_bytes())
-    print(t(args, f"Skrev {pdf_target} ({_pages_sv(counted, form)}, enligt LibreOffice)",
-            f"Wrote {pdf_target} ({_pages_en(counted, form)}, as laid out by LibreOffice)"))
+    pages = _pages(args, counted, form)
+    print(t(args, f"Skrev {pdf_target} ({pages}, enligt LibreOffice)",
+            f"Wrote {pdf_target} ({pages}, as laid out by LibreOffice)"))
