@@ -248,7 +248,8 @@ class MainScreen(Screen):
         return out
 
     def refresh_outline(self) -> None:
-        self.query_one(Outline).show(self.form, self.states(), self.draft.current)
+        for outline in self.query(Outline):  # none while the screen is being torn down
+            outline.show(self.form, self.states(), self.draft.current)
 
     def neighbour(self, step: int) -> str | None:
         keys = self.form.keys
@@ -556,7 +557,8 @@ class MainScreen(Screen):
         if not self.is_mounted:  # the screen closed while the worker ran
             return
         self.estimate = estimate
-        self.query_one(PageMeter).show(estimate, self.form.page.max_pages)
+        for meter in self.query(PageMeter):  # none while the screen is being torn down
+            meter.show(estimate, self.form.page.max_pages)
 
     # -----------------------------------------------------------------------------------------
     # Saving
