@@ -17,11 +17,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.core.budget import BudgetItem  # noqa: E402
+from assistant.core.model.budget import BudgetItem  # noqa: E402
 from assistant.core.checks import check_section, run_checks  # noqa: E402
-from assistant.core.drafts import Contact, new_draft  # noqa: E402
-from assistant.core.forms import load_form  # noqa: E402
-from assistant.core.layout import estimate_pages  # noqa: E402
+from assistant.core.model.drafts import Contact, new_draft  # noqa: E402
+from assistant.core.model.forms import load_form  # noqa: E402
+from assistant.core.document.layout import estimate_pages  # noqa: E402
 
 PARAGRAPH = ("Insatsen riktar sig till unga vuxna mellan 19 och 29 år som står långt från arbetsmarknaden "
              "och har behov av samordnat stöd från flera myndigheter. Vi arbetar tillsammans med "

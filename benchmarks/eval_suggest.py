@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.core import paths  # noqa: E402
-from assistant.core.index import Index  # noqa: E402
-from assistant.core.library import load_library, passages  # noqa: E402
-from assistant.core.suggest import MIN_SCORE, suggest  # noqa: E402
+from assistant.core.storage import paths  # noqa: E402
+from assistant.core.reuse.index import Index  # noqa: E402
+from assistant.core.reuse.library import load_library, passages  # noqa: E402
+from assistant.core.reuse.suggest import MIN_SCORE, suggest  # noqa: E402
 
 EVAL_FILE = ROOT / "tests" / "eval" / "suggest_eval.toml"
 

@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.core.export import export_docx  # noqa: E402
-from assistant.core.forms import load_form  # noqa: E402
-from assistant.core.layout import estimate_pages  # noqa: E402
+from assistant.core.document.export import export_docx  # noqa: E402
+from assistant.core.model.forms import load_form  # noqa: E402
+from assistant.core.document.layout import estimate_pages  # noqa: E402
 from tests.test_layout import sample_draft  # noqa: E402
 
 

@@ -20,15 +20,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.core.export import export_docx  # noqa: E402
-from assistant.core.forms import load_form  # noqa: E402
-from assistant.core.layout import count_lines, estimate_pages  # noqa: E402
+from assistant.core.document.export import export_docx  # noqa: E402
+from assistant.core.model.forms import load_form  # noqa: E402
+from assistant.core.document.layout import count_lines, estimate_pages  # noqa: E402
 from benchmarks.export import seven_page_draft  # noqa: E402
 from tests.test_layout import sample_set  # noqa: E402
 
 
 def clear_caches() -> None:
-    from assistant.core import export, layout, markup
+    from assistant.core.document import export, layout, markup
 
     count_lines.cache_clear()
     markup._parse_blocks_cached.cache_clear()
@@ -56,7 +56,7 @@ def timing(runs: int) -> None:
 
 
 def accuracy(count: int) -> None:
-    from assistant.core.office import convert_many, counted_pages, uncounted_heading
+    from assistant.core.document.office import convert_many, counted_pages, uncounted_heading
 
     samples = sample_set(count)
     with tempfile.TemporaryDirectory() as tmp:

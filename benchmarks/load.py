@@ -53,8 +53,8 @@ def median_ms(fn, runs: int = 5) -> float:
 
 def source_paragraphs() -> dict[str, list[str]]:
     """Paragraphs of the real applications, per form heading key."""
-    from assistant.core.documents import read_document, segment
-    from assistant.core.forms import load_form
+    from assistant.core.sources.documents import read_document, segment
+    from assistant.core.model.forms import load_form
 
     form = load_form("finsam-malmo")
     found: dict[str, list[str]] = {h.key: [] for h in form.headings}
@@ -69,7 +69,7 @@ def source_paragraphs() -> dict[str, list[str]]:
 
 
 def application(n: int, rng: random.Random, paragraphs: dict[str, list[str]]) -> str:
-    from assistant.core.forms import load_form
+    from assistant.core.model.forms import load_form
 
     form = load_form("finsam-malmo")
     place, project = rng.choice(MUNICIPALITIES), f"{rng.choice(PROJECTS)} {n}"
@@ -99,10 +99,10 @@ def write_applications(directory: Path, count: int) -> list[Path]:
 
 
 def bench_library(base: Path, apps: int, queries: int) -> None:
-    from assistant.core import paths
-    from assistant.core.index import open_index
-    from assistant.core.library import import_files, load_library
-    from assistant.core.suggest import suggest
+    from assistant.core.storage import paths
+    from assistant.core.reuse.index import open_index
+    from assistant.core.reuse.library import import_files, load_library
+    from assistant.core.reuse.suggest import suggest
 
     sources, library = base / "sources", base / "library"
     sources.mkdir()
@@ -168,9 +168,9 @@ PARAGRAPH = ("Insatsen riktar sig till unga vuxna mellan 19 och 29 år som står
 def forty_page_draft():
     import datetime as dt
 
-    from assistant.core.drafts import Contact, new_draft
-    from assistant.core.forms import load_form
-    from assistant.core.layout import estimate_pages
+    from assistant.core.model.drafts import Contact, new_draft
+    from assistant.core.model.forms import load_form
+    from assistant.core.document.layout import estimate_pages
 
     form = load_form("finsam-malmo")
     draft = new_draft(form, title="Unga vuxna i arbete", organisation="Lunds kommun", municipality="Lund")
@@ -196,7 +196,7 @@ def bench_draft() -> None:
     from assistant.core.checks import RULES, check_section, run_checks
     from assistant.core.checks.base import Context
     from assistant.core.checks.pages import check_pages
-    from assistant.core.layout import estimate_pages
+    from assistant.core.document.layout import estimate_pages
 
     draft, form, estimate = forty_page_draft()
     words = sum(len(t.split()) for t in draft.sections.values())

@@ -28,7 +28,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-HEAVY = ("docx", "pypdf", "assistant.core.export", "assistant.core.office")
+HEAVY = ("docx", "pypdf", "assistant.core.document.export", "assistant.core.document.office")
 
 
 def private_dirs() -> Path:
@@ -40,7 +40,7 @@ def private_dirs() -> Path:
 
 
 def demo_copy(work: Path) -> Path:
-    from assistant.core import paths
+    from assistant.core.storage import paths
 
     target = work / "drafts" / "demo.md"
     target.write_bytes(paths.demo_draft().read_bytes())
@@ -48,7 +48,7 @@ def demo_copy(work: Path) -> Path:
 
 
 async def headless_start(draft_path: Path) -> tuple[float, list[str]]:
-    from assistant.core.drafts import load_draft
+    from assistant.core.model.drafts import load_draft
     from assistant.tui.app import AnsokanApp
     from assistant.tui.screens.main import MainScreen
 
@@ -66,7 +66,7 @@ async def headless_start(draft_path: Path) -> tuple[float, list[str]]:
 
 async def keystroke_latency(draft_path: Path, keys: int) -> tuple[list[float], list[float]]:
     """(from sending the key, from the editor's change event) to the suggestions shown."""
-    from assistant.core.drafts import load_draft
+    from assistant.core.model.drafts import load_draft
     from assistant.tui.app import AnsokanApp
     from assistant.tui.screens.main import MainScreen
 

@@ -27,11 +27,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.core import paths  # noqa: E402
-from assistant.core.atomic import atomic_write_text  # noqa: E402
-from assistant.core.index import Index, forget_open_indexes, open_index  # noqa: E402
-from assistant.core.library import Entry, Section, load_library, passages, to_text  # noqa: E402
-from assistant.core.suggest import suggest  # noqa: E402
+from assistant.core.storage import paths  # noqa: E402
+from assistant.core.storage.atomic import atomic_write_text  # noqa: E402
+from assistant.core.reuse.index import Index, forget_open_indexes, open_index  # noqa: E402
+from assistant.core.reuse.library import Entry, Section, load_library, passages, to_text  # noqa: E402
+from assistant.core.reuse.suggest import suggest  # noqa: E402
 
 PASSAGES_PER_ENTRY = 150
 SECTIONS = ("bakgrund", "presentation", "malgrupp", "mal", "organisering", "aktiviteter", "implementering", "uppfoljning")

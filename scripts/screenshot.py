@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT))
 
 
 async def shoot(out: Path) -> None:
-    from assistant.core import paths
-    from assistant.core.drafts import load_draft
+    from assistant.core.storage import paths
+    from assistant.core.model.drafts import load_draft
     from assistant.tui.app import AnsokanApp
     from assistant.tui.screens.main import MainScreen
 

@@ -79,9 +79,9 @@ wait_file() {  # wait_file FILE TEXT: the draft on disk contains TEXT
     done
 }
 # The new draft uses the first form in the dialog; the outline names its headings.
-mapfile -t LABELS < <("$PY" -c 'from assistant.core.forms import available_forms, load_form
+mapfile -t LABELS < <("$PY" -c 'from assistant.core.model.forms import available_forms, load_form
 for h in load_form(available_forms()[0]).headings[:3]: print(h.label[:20])')
-mapfile -t NEXT < <("$PY" -c 'from assistant.core.forms import available_forms, load_form
+mapfile -t NEXT < <("$PY" -c 'from assistant.core.model.forms import available_forms, load_form
 for h in load_form(available_forms()[0]).headings[1:4]: print(h.display[:20])')
 i=0
 for text in "Projektet drivs av Lunds kommun tillsammans med Arbetsförmedlingen." \

@@ -9,10 +9,10 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.core.adapt import MARKER_RE, adapt, record_source
-from assistant.core.drafts import new_draft, parse_draft, save_draft, to_text
-from assistant.core.forms import load_form
-from assistant.core.library import Entry
+from assistant.core.reuse.adapt import MARKER_RE, adapt, record_source
+from assistant.core.model.drafts import new_draft, parse_draft, save_draft, to_text
+from assistant.core.model.forms import load_form
+from assistant.core.reuse.library import Entry
 from tests.conftest import run_cli
 
 FRAM = Entry(id="finsam-malmo-2021-fram", title="FRAM", organisation="Malmö stad", municipality="Malmö", year=2021,
@@ -75,7 +75,7 @@ def test_template_syntax_in_the_drafts_own_values_is_not_evaluated():
 
 
 def test_adapt_finds_the_entry_in_the_library_by_the_suggestions_id():
-    from assistant.core.suggest import suggest
+    from assistant.core.reuse.suggest import suggest
 
     found = suggest("Malmö stad delfinansierar projektet ur ordinarie budget", form_id="finsam-malmo",
                     section="budget")

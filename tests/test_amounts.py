@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.core.amounts import (
+from assistant.core.model.amounts import (
     MAX_AMOUNT, AmountError, amounts_in_text, format_amount, format_kr, format_mkr, format_tkr, parse_amount,
 )
-from assistant.core.budget import Budget, BudgetItem
+from assistant.core.model.budget import Budget, BudgetItem
 
 
 @pytest.mark.parametrize("text, expected", [

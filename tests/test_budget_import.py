@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.budget_import import DETAILED_GRAND, budget_report, match_category, parse_budget_text
-from assistant.core.forms import load_form
+from assistant.core.sources.budget_import import DETAILED_GRAND, budget_report, match_category, parse_budget_text
+from assistant.core.model.forms import load_form
 
 SOURCES = Path("/work/shared/library-sources")
 FINSAM = load_form("finsam-malmo")

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.core.budget import BudgetItem, StatedTotals
+from assistant.core.model.budget import BudgetItem, StatedTotals
 from assistant.core.checks import check_section, run_checks, valid_email, valid_phone
-from assistant.core.drafts import Contact, ExtraSection, new_draft, save_draft
-from assistant.core.forms import load_form, parse_form
-from assistant.core.lix import lix
+from assistant.core.model.drafts import Contact, ExtraSection, new_draft, save_draft
+from assistant.core.model.forms import load_form, parse_form
+from assistant.core.checks.lix import lix
 
 SOURCES = Path("/work/shared/library-sources")
 FINSAM = load_form("finsam-malmo")
@@ -482,7 +482,7 @@ def test_a_failing_or_runaway_page_estimate_does_not_stop_the_checks(monkeypatch
     import time as _time
 
     import assistant.core.checks.pages as pages
-    import assistant.core.layout as layout
+    import assistant.core.document.layout as layout
 
     def broken(draft, form=None):
         raise ZeroDivisionError("layout bug")
@@ -519,8 +519,8 @@ def test_quoted_text_cannot_send_control_codes_to_the_terminal():
 
 def test_headings_reordered_by_hand_are_reported_once():
     from assistant.core.checks import run_checks
-    from assistant.core.drafts import new_draft, parse_draft, to_text
-    from assistant.core.forms import load_form
+    from assistant.core.model.drafts import new_draft, parse_draft, to_text
+    from assistant.core.model.forms import load_form
 
     form = load_form("finsam-malmo")
     draft = new_draft(form, title="Ordning")

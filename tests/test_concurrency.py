@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.drafts import load_draft, new_draft, save_draft
-from assistant.core.forms import load_form
-from assistant.core.library import entry_files, load_entry, passages
+from assistant.core.model.drafts import load_draft, new_draft, save_draft
+from assistant.core.model.forms import load_form
+from assistant.core.reuse.library import entry_files, load_entry, passages
 from tests.conftest import ROOT, run_cli
 from tests.hardening.payloads import APPLICATION_TEXT
 
@@ -33,7 +33,7 @@ ROUNDS = 40
 SAVER = r"""
 import hashlib, json, sys
 sys.path.insert(0, sys.argv[3])
-from assistant.core.drafts import load_draft, save_draft
+from assistant.core.model.drafts import load_draft, save_draft
 from assistant.core.errors import UserError
 path, who = sys.argv[1], sys.argv[2]
 log = []
@@ -166,7 +166,7 @@ def test_a_locked_draft_is_a_clear_refusal_not_a_wait_forever(tmp_path):
     save_draft(draft, path, force=True)
     holder = subprocess.Popen([sys.executable, "-c",
                                "import sys, time; sys.path.insert(0, sys.argv[2]);"
-                               "from assistant.core.drafts import lock_for;"
+                               "from assistant.core.model.drafts import lock_for;"
                                "l = lock_for(sys.argv[1]); l.acquire(); print('held', flush=True); time.sleep(30)",
                                str(path), str(ROOT)], stdout=subprocess.PIPE, text=True)
     try:

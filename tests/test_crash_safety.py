@@ -14,15 +14,15 @@ import sys
 import time
 from pathlib import Path
 
-from assistant.core.drafts import load_draft
+from assistant.core.model.drafts import load_draft
 
 ROOT = Path(__file__).resolve().parent.parent
 
 CHILD = r"""
 import sys, datetime as dt
 sys.path.insert(0, sys.argv[2])
-from assistant.core.forms import load_form
-from assistant.core.drafts import new_draft, save_draft, load_draft
+from assistant.core.model.forms import load_form
+from assistant.core.model.drafts import new_draft, save_draft, load_draft
 form = load_form("finsam-malmo")
 path = sys.argv[1]
 versions = []

@@ -7,13 +7,13 @@ import os
 
 import pytest
 
-from assistant.core.atomic import backup_path
-from assistant.core.budget import BudgetItem
-from assistant.core.drafts import (ExtraSection, changed_on_disk, load_draft, new_draft, parse_draft,
+from assistant.core.storage.atomic import backup_path
+from assistant.core.model.budget import BudgetItem
+from assistant.core.model.drafts import (ExtraSection, changed_on_disk, load_draft, new_draft, parse_draft,
                                    save_draft, to_text)
 from assistant.core.errors import DraftError
-from assistant.core.forms import load_form
-from assistant.core.paths import demo_draft
+from assistant.core.model.forms import load_form
+from assistant.core.storage.paths import demo_draft
 
 
 @pytest.fixture

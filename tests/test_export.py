@@ -14,12 +14,12 @@ import docx
 import pytest
 
 from assistant.cli import main
-from assistant.core.amounts import parse_amount
-from assistant.core.budget import BudgetItem
-from assistant.core.drafts import Contact, Draft, ExtraSection, Signatory, load_draft, new_draft, save_draft
+from assistant.core.model.amounts import parse_amount
+from assistant.core.model.budget import BudgetItem
+from assistant.core.model.drafts import Contact, Draft, ExtraSection, Signatory, load_draft, new_draft, save_draft
 from assistant.core.errors import UserError
-from assistant.core.export import SUM_LABEL, export_docx
-from assistant.core.forms import Form, load_form
+from assistant.core.document.export import SUM_LABEL, export_docx
+from assistant.core.model.forms import Form, load_form
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "library-sources"
 SOURCE_FORMS = {"000": "finsam-malmo", "001": "finsam-malmo", "002": "burlov-staffanstorp", "003": "finsam-malmo"}
@@ -54,7 +54,7 @@ def written_draft(form: Form) -> Draft:
 def source_drafts() -> list[tuple[str, Form, Draft]]:
     if not SOURCES.is_dir():
         return []
-    from assistant.core.start import draft_from_source
+    from assistant.core.sources.start import draft_from_source
 
     out = []
     for path in sorted(SOURCES.glob("*.txt")):
@@ -89,7 +89,7 @@ def exported(tmp_path_factory) -> list[tuple[str, Form, Draft, Path]]:
 @pytest.fixture(scope="module")
 def pdfs(exported, tmp_path_factory) -> dict[str, Path]:
     """Every exported file converted to PDF in one LibreOffice run."""
-    from assistant.core.office import convert_many
+    from assistant.core.document.office import convert_many
 
     out = tmp_path_factory.mktemp("pdf")
     docs = [path for *_rest, path in exported]
@@ -382,7 +382,7 @@ def test_hostile_text_exports_to_a_file_python_docx_reopens(tmp_path):
 @pytest.mark.libreoffice
 @needs_soffice
 def test_hostile_text_converts_with_libreoffice(pdfs):
-    from assistant.core.office import pdf_page_texts
+    from assistant.core.document.office import pdf_page_texts
 
     assert "Tom & Jerry" in "".join(pdf_page_texts(pdfs["hostile"]))
 
@@ -396,7 +396,7 @@ def test_hostile_text_converts_with_libreoffice(pdfs):
 def test_signature_heading_is_alone_on_the_last_page(exported, pdfs):
     from pypdf import PdfReader
 
-    from assistant.core.office import counted_pages
+    from assistant.core.document.office import counted_pages
 
     for name, form, draft, _path in exported:
         pdf = pdfs[name]
@@ -415,8 +415,8 @@ def test_signature_heading_is_alone_on_the_last_page(exported, pdfs):
 @pytest.mark.libreoffice
 @needs_soffice
 def test_estimate_agrees_with_libreoffice_on_the_acceptance_drafts(exported, pdfs):
-    from assistant.core.layout import estimate_pages
-    from assistant.core.office import counted_pages
+    from assistant.core.document.layout import estimate_pages
+    from assistant.core.document.office import counted_pages
 
     for name, form, draft, _path in exported:
         _total, counted = counted_pages(pdfs[name], form.heading("underskrift").display)
@@ -478,7 +478,7 @@ def test_cli_pdf_with_libreoffice(tmp_path, capsys):
 
 
 def test_round_trip_through_the_importer_gives_back_the_sections(tmp_path):
-    from assistant.core.start import draft_from_source
+    from assistant.core.sources.start import draft_from_source
 
     for form_id in ("finsam-malmo", "burlov-staffanstorp"):
         form = load_form(form_id)

@@ -8,8 +8,8 @@ import re
 import pytest
 
 from assistant.core.errors import FormError
-from assistant.core.forms import CANONICAL_KEYS, available_forms, load_form, load_form_file, parse_form
-from assistant.core.paths import forms_dir
+from assistant.core.model.forms import CANONICAL_KEYS, available_forms, load_form, load_form_file, parse_form
+from assistant.core.storage.paths import forms_dir
 from tests.conftest import run_cli
 
 

@@ -14,11 +14,11 @@ import shutil
 
 import pytest
 
-from assistant.core.budget import BudgetItem
-from assistant.core.drafts import Contact, Draft, Signatory, new_draft
-from assistant.core.forms import Form, load_form
-from assistant.core.layout import PageEstimate, count_lines, estimate_pages, face, line_height
-from assistant.core.markup import Run
+from assistant.core.model.budget import BudgetItem
+from assistant.core.model.drafts import Contact, Draft, Signatory, new_draft
+from assistant.core.model.forms import Form, load_form
+from assistant.core.document.layout import PageEstimate, count_lines, estimate_pages, face, line_height
+from assistant.core.model.markup import Run
 
 WORDS = (
     "och att det som en på är av för med till den har de inte om ett men vi kan ska alla deltagare insatsen "
@@ -140,7 +140,7 @@ def test_bold_text_is_wider_than_regular():
 
 
 def test_count_lines_wraps_greedily_at_spaces():
-    from assistant.core.export import document_styles
+    from assistant.core.document.export import document_styles
 
     style = document_styles(load_form("finsam-malmo"))["Normal"]
     word = face("Calibri").width("samverkan") * 11
@@ -174,8 +174,8 @@ def test_estimate_grows_with_text_and_reports_the_limit():
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_estimate_matches_libreoffice_page_count(tmp_path):
-    from assistant.core.export import export_docx
-    from assistant.core.office import convert_many, counted_pages, uncounted_heading
+    from assistant.core.document.export import export_docx
+    from assistant.core.document.office import convert_many, counted_pages, uncounted_heading
 
     samples = sample_set(36)
     docs = [export_docx(draft, tmp_path / f"{name}.docx", form=form) for name, form, draft in samples]
@@ -198,27 +198,27 @@ def test_estimate_matches_libreoffice_page_count(tmp_path):
 
 
 def _model(items):
-    from assistant.core.export import DocumentModel, document_styles
+    from assistant.core.document.export import DocumentModel, document_styles
 
     form = load_form("finsam-malmo")
     return DocumentModel(form=form, styles=document_styles(form), items=list(items))
 
 
 def _lines(count: int, text: str = "Rad"):
-    from assistant.core.export import Para
+    from assistant.core.document.export import Para
 
     return [Para("Normal", (Run(f"{text} {i}"),), after=0.0) for i in range(count)]
 
 
 def _page_capacity() -> int:
-    from assistant.core.export import text_height_pt
-    from assistant.core.layout import BODY_SLACK_PT
+    from assistant.core.document.export import text_height_pt
+    from assistant.core.document.layout import BODY_SLACK_PT
 
     return int((text_height_pt(load_form("finsam-malmo")) + BODY_SLACK_PT) // line_height("Calibri", 11, 1.15))
 
 
 def test_a_page_holds_as_many_lines_as_fit():
-    from assistant.core.layout import layout_pages
+    from assistant.core.document.layout import layout_pages
 
     full = _page_capacity()
     assert layout_pages(_model(_lines(full)))[0] == 1
@@ -226,8 +226,8 @@ def test_a_page_holds_as_many_lines_as_fit():
 
 
 def test_a_heading_moves_with_the_start_of_its_paragraph():
-    from assistant.core.export import Para
-    from assistant.core.layout import layout_pages
+    from assistant.core.document.export import Para
+    from assistant.core.document.layout import layout_pages
 
     heading = Para("Heading 2", (Run("3.1. Tidsplan"),))
     body = Para("Normal", (Run("Kort stycke."),))
@@ -238,8 +238,8 @@ def test_a_heading_moves_with_the_start_of_its_paragraph():
 
 
 def test_widow_and_orphan_control_keeps_two_lines_together():
-    from assistant.core.export import Para
-    from assistant.core.layout import layout_pages
+    from assistant.core.document.export import Para
+    from assistant.core.document.layout import layout_pages
 
     long_text = " ".join(["samverkan"] * 60)  # several lines
     para = Para("Normal", (Run(long_text),), after=0.0)
@@ -257,7 +257,7 @@ def test_widow_and_orphan_control_keeps_two_lines_together():
 @pytest.mark.libreoffice
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 def test_exact_pages_counts_the_body_without_the_signature_page():
-    from assistant.core.office import exact_pages
+    from assistant.core.document.office import exact_pages
 
     form = load_form("finsam-malmo")
     draft = sample_draft(5, form, 3)
@@ -267,7 +267,7 @@ def test_exact_pages_counts_the_body_without_the_signature_page():
 
 
 def _clear_layout_caches():
-    from assistant.core import export, layout
+    from assistant.core.document import export, layout
 
     for cached in (layout.face, layout.count_lines, layout.line_height, layout._runs_line_height,
                    export._markup_table_for):
@@ -276,7 +276,7 @@ def _clear_layout_caches():
 
 
 def test_without_font_files_the_estimate_falls_back_to_average_widths(monkeypatch):
-    from assistant.core import layout
+    from assistant.core.document import layout
 
     samples = sample_set(12)
     with_fonts = [estimate_pages(draft, form).body_pages for _name, form, draft in samples]

@@ -12,11 +12,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from assistant.core import paths
-from assistant.core.atomic import atomic_write_text
+from assistant.core.storage import paths
+from assistant.core.storage.atomic import atomic_write_text
 from assistant.core.errors import UserError
-from assistant.core.index import Index
-from assistant.core.library import (PRIVATE_KEYS, entry_from_document, import_files, load_entry, load_library,
+from assistant.core.reuse.index import Index
+from assistant.core.reuse.library import (PRIVATE_KEYS, entry_from_document, import_files, load_entry, load_library,
                                     parse_entry, passages, rebuild_builtin, redact, remove_entry, to_text, typeset)
 from tests.conftest import SOURCES, has_soffice, run_cli, source_files
 
@@ -162,7 +162,7 @@ def test_keep_contacts_keeps_the_section_but_never_the_addresses(tmp_path):
 @pytest.mark.libreoffice
 @pytest.mark.skipif(not has_soffice(), reason="LibreOffice (soffice) is not installed")
 def test_import_pdf_made_by_libreoffice(tmp_path):
-    from assistant.core.office import convert_to_pdf
+    from assistant.core.document.office import convert_to_pdf
 
     pdf = convert_to_pdf(_write_docx(tmp_path / "lund.docx"), tmp_path / "pdf")
     result = import_files([pdf], tmp_path / "lib")
@@ -263,7 +263,7 @@ def test_a_corrupt_index_file_is_rebuilt(tmp_path):
 
 
 def test_the_index_lives_in_the_cache_dir_and_import_creates_nothing(tmp_path, isolated_dirs):
-    from assistant.core.suggest import suggest
+    from assistant.core.reuse.suggest import suggest
 
     cache = Path(os.environ["ANSOKAN_CACHE"])
     assert not cache.exists()
@@ -305,7 +305,7 @@ def _many_entries(directory: Path, copies: int) -> int:
 _BUILD = """
 import sys
 from pathlib import Path
-from assistant.core.index import Index
+from assistant.core.reuse.index import Index
 Index([(Path(sys.argv[1]), False)], Path(sys.argv[2])).refresh()
 print("done")
 """
@@ -360,7 +360,7 @@ def test_an_ansokan_draft_imports_with_its_own_keys_and_no_contact_data(tmp_path
     demo = paths.demo_draft().parent / "demo-steget-vidare.md"
     if not demo.exists():
         pytest.skip("the demo draft is not shipped in this checkout")
-    from assistant.core.drafts import load_draft
+    from assistant.core.model.drafts import load_draft
 
     draft = load_draft(demo)
     entry = import_files([demo], tmp_path / "lib").imported[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assistant.core.markup import Run, parse_blocks, parse_inline, xml_safe
+from assistant.core.model.markup import Run, parse_blocks, parse_inline, xml_safe
 
 
 def kinds(text: str) -> list[tuple[str, int]]:

@@ -32,7 +32,7 @@ def test_wheel_installs_into_a_fresh_venv_and_runs_from_elsewhere(tmp_path):
     same = subprocess.run([str(python), "-m", "assistant", "forms", "list"], cwd=elsewhere,
                           capture_output=True, text=True, timeout=60)
     assert same.returncode == 0 and "finsam-malmo" in same.stdout
-    installed = subprocess.run([str(python), "-c", "import assistant.core.paths as p; "
+    installed = subprocess.run([str(python), "-c", "import assistant.core.storage.paths as p; "
                                 "print(p.forms_dir()); print(p.builtin_library_dir()); print(p.demo_draft().exists())"],
                                cwd=elsewhere, capture_output=True, text=True, timeout=60).stdout.split()
     assert "site-packages" in installed[0] and "site-packages" in installed[1] and installed[2] == "True"

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from assistant.core.amounts import MAX_AMOUNT, AmountError, format_mkr, format_tkr, parse_amount
-from assistant.core.drafts import Contact, new_draft, normalise_text, parse_draft, to_text
-from assistant.core.forms import load_form
+from assistant.core.model.amounts import MAX_AMOUNT, AmountError, format_mkr, format_tkr, parse_amount
+from assistant.core.model.drafts import Contact, new_draft, normalise_text, parse_draft, to_text
+from assistant.core.model.forms import load_form
 from tests.conftest import needs_libreoffice
 
 FORM = load_form("finsam-malmo")
@@ -87,7 +87,7 @@ def test_draft_write_then_read_is_the_identity(draft):
 @given(drafts())
 def test_a_saved_draft_loads_from_disk(tmp_path_factory, draft):
     """What the program saves it can always open again (the TUI autosaves whatever was typed)."""
-    from assistant.core.drafts import load_draft, save_draft
+    from assistant.core.model.drafts import load_draft, save_draft
 
     path = tmp_path_factory.mktemp("rundtur") / "utkast.md"
     save_draft(draft, path, force=True)
@@ -135,7 +135,7 @@ def _words(text: str) -> list[str]:
 @given(drafts())
 def test_any_draft_exports_to_a_docx_that_reopens(tmp_path_factory, draft):
     from assistant.core.errors import UserError
-    from assistant.core.export import export_docx
+    from assistant.core.document.export import export_docx
 
     out = tmp_path_factory.mktemp("export") / "ansokan.docx"
     try:
@@ -158,8 +158,8 @@ def test_any_draft_exports_to_a_docx_that_reopens(tmp_path_factory, draft):
 @given(drafts())
 def test_a_few_arbitrary_drafts_open_in_libreoffice(tmp_path, draft):
     from assistant.core.errors import UserError
-    from assistant.core.export import export_docx
-    from assistant.core.office import convert_to_pdf, pdf_page_count
+    from assistant.core.document.export import export_docx
+    from assistant.core.document.office import convert_to_pdf, pdf_page_count
 
     out = tmp_path / "ansokan.docx"
     try:

@@ -13,8 +13,8 @@ import tomllib
 
 import pytest
 
-from assistant.core.drafts import load_draft
-from assistant.core.paths import demo_draft
+from assistant.core.model.drafts import load_draft
+from assistant.core.storage.paths import demo_draft
 from tests.conftest import run_cli, source_files
 
 

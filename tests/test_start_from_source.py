@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from assistant.core.drafts import load_draft
-from assistant.core.forms import load_form
+from assistant.core.model.drafts import load_draft
+from assistant.core.model.forms import load_form
 from tests.conftest import run_cli, source_files
 
 SOURCES = source_files()

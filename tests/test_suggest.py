@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core import paths
-from assistant.core.atomic import atomic_write_text
+from assistant.core.storage import paths
+from assistant.core.storage.atomic import atomic_write_text
 from assistant.core.errors import UserError
-from assistant.core.index import Index
-from assistant.core.library import Entry, Section, load_entry, passages, to_text
-from assistant.core.suggest import FOLLOW_MIN_SCORE, FOLLOW_SHARE, MIN_SCORE, suggest
-from assistant.core.textnorm import split_compound, stem, stems
+from assistant.core.reuse.index import Index
+from assistant.core.reuse.library import Entry, Section, load_entry, passages, to_text
+from assistant.core.reuse.suggest import FOLLOW_MIN_SCORE, FOLLOW_SHARE, MIN_SCORE, suggest
+from assistant.core.reuse.textnorm import split_compound, stem, stems
 from tests.conftest import ROOT, run_cli
 
 BUILTIN = [(paths.builtin_library_dir(), True)]
@@ -170,7 +170,7 @@ def test_a_user_library_passage_is_found_after_it_is_added(tmp_path):
     assert suggest(query, form_id="finsam-malmo", section="aktiviteter", library_dirs=BUILTIN + [(user, False)]) == []
     _user_entry(user, "cykel-2024", {"aktiviteter": "I cykelverkstaden lagar deltagarna cyklar åt kommunens "
                                                    "anställda och lär sig ett hantverk med handledare."})
-    from assistant.core.index import forget_open_indexes
+    from assistant.core.reuse.index import forget_open_indexes
     forget_open_indexes()  # a running UI re-checks within 2 s; here we do not wait
     found = suggest(query, form_id="finsam-malmo", section="aktiviteter", library_dirs=BUILTIN + [(user, False)])
     assert found and found[0].source["id"] == "cykel-2024"

@@ -15,8 +15,8 @@ from pathlib import Path
 import docx
 import pytest
 
-from assistant.core.drafts import load_draft, new_draft, save_draft
-from assistant.core.forms import load_form
+from assistant.core.model.drafts import load_draft, new_draft, save_draft
+from assistant.core.model.forms import load_form
 from tests.conftest import run_cli
 from tests.hardening.payloads import APPLICATION_TEXT
 
@@ -75,7 +75,7 @@ def test_templates_in_an_imported_document_are_never_executed(tmp_path, env_with
     assert ours, "the imported passage was not suggested"
     _assert_literal_and_no_leak(ours[0]["text"])
 
-    from assistant.core.adapt import adapt
+    from assistant.core.reuse.adapt import adapt
 
     draft = new_draft(load_form("finsam-malmo"), title="{{ 7*7 }} Egen titel", organisation="Lunds kommun",
                       municipality="Lund")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.commands._common import lang, print_json, t
 from assistant.core.checks import CheckReport, run_checks
-from assistant.core.drafts import load_draft
+from assistant.core.model.drafts import load_draft
 
 MARKS = {"fel": ("FEL", "ERROR"), "varning": ("VARNING", "WARNING"), "info": ("info", "info")}
 

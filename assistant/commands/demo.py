@@ -9,7 +9,7 @@ from pathlib import Path
 import platformdirs
 
 from assistant.commands._common import t
-from assistant.core import paths
+from assistant.core.storage import paths
 
 
 def register(sub: argparse._SubParsersAction) -> None:

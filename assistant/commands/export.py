@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from assistant.commands._common import lang, t
-from assistant.core.drafts import load_draft
+from assistant.core.model.drafts import load_draft
 from assistant.core.errors import UserError
 
 
@@ -59,8 +59,8 @@ def ensure_parent(target: Path, *, named: bool) -> Path | None:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from assistant.core.export import export_docx
-    from assistant.core.layout import estimate_pages
+    from assistant.core.document.export import export_docx
+    from assistant.core.document.layout import estimate_pages
 
     draft_path = Path(args.draft)
     draft = load_draft(draft_path)
@@ -94,8 +94,8 @@ def _pages(args: argparse.Namespace, pages: int, form) -> str:
 
 
 def _export_pdf(args: argparse.Namespace, docx: Path, form) -> None:
-    from assistant.core.export import write_shared_file
-    from assistant.core.office import convert_to_pdf, counted_pages, find_soffice, uncounted_heading
+    from assistant.core.document.export import write_shared_file
+    from assistant.core.document.office import convert_to_pdf, counted_pages, find_soffice, uncounted_heading
 
     if not find_soffice():
         print(t(args, "PDF skrevs inte: LibreOffice är inte installerat (öppna .docx-filen och spara som PDF).",

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant.commands._common import lang, print_json, t
 from assistant.core.errors import UserError
-from assistant.core.forms import available_forms, load_form, load_form_file
+from assistant.core.model.forms import available_forms, load_form, load_form_file
 
 
 def register(sub: argparse._SubParsersAction) -> None:

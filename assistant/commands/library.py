@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from assistant.commands._common import lang, print_json, t
-from assistant.core import paths
-from assistant.core.forms import load_form
-from assistant.core.library import find_entry, import_files, library_dirs, load_library, passages, remove_entry
+from assistant.core.storage import paths
+from assistant.core.model.forms import load_form
+from assistant.core.reuse.library import find_entry, import_files, library_dirs, load_library, passages, remove_entry
 
 BAR_WIDTH = 30
 BAR_FROM = 3  # files; fewer are quick enough to need no bar

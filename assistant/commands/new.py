@@ -6,9 +6,9 @@ import argparse
 from pathlib import Path
 
 from assistant.commands._common import t
-from assistant.core.drafts import new_draft, save_draft
+from assistant.core.model.drafts import new_draft, save_draft
 from assistant.core.errors import UserError
-from assistant.core.forms import load_form
+from assistant.core.model.forms import load_form
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,7 +32,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     if not target.parent.exists():
         raise UserError("katalogen finns inte", "the directory does not exist", where=target.parent)
     if args.source:
-        from assistant.core.start import draft_from_source
+        from assistant.core.sources.start import draft_from_source
 
         draft, report = draft_from_source(form, Path(args.source))
         if args.title:

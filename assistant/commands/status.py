@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from assistant.commands._common import print_json, t
-from assistant.core.drafts import completion, load_draft, section_status
+from assistant.core.model.drafts import completion, load_draft, section_status
 
 
 def register(sub: argparse._SubParsersAction) -> None:

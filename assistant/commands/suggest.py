@@ -8,8 +8,8 @@ from pathlib import Path
 
 from assistant.commands._common import print_json, t
 from assistant.core.errors import UserError
-from assistant.core.forms import load_form
-from assistant.core.library import library_dirs
+from assistant.core.model.forms import load_form
+from assistant.core.reuse.library import library_dirs
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,9 +24,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from assistant.core.adapt import adapt
-    from assistant.core.drafts import load_draft
-    from assistant.core.suggest import suggest
+    from assistant.core.reuse.adapt import adapt
+    from assistant.core.model.drafts import load_draft
+    from assistant.core.reuse.suggest import suggest
 
     form = load_form(args.form)
     if form.heading(args.section) is None:

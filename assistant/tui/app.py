@@ -10,9 +10,9 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from assistant.core.drafts import Draft, load_draft
+from assistant.core.model.drafts import Draft, load_draft
 from assistant.core.errors import UserError
-from assistant.core.forms import load_form, usable_forms
+from assistant.core.model.forms import load_form, usable_forms
 from assistant.tui.i18n import lang, localise_bindings, set_lang, tr
 from assistant.tui.settings import Settings, load_settings, remember_draft
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from assistant.core.atomic import atomic_write_text
+from assistant.core.storage.atomic import atomic_write_text
 
 MAX_MESSAGES = 400        # older messages are dropped from the file, not from the draft
 MAX_SIDECAR_BYTES = 5_000_000

@@ -21,13 +21,16 @@ class Unavailable(UserError):
 
 
 _cache: dict[str, ModuleType | Unavailable] = {}
+_HOME = {"suggest": "reuse.suggest", "adapt": "reuse.adapt", "library": "reuse.library", "checks": "checks",
+         "layout": "document.layout", "export": "document.export", "office": "document.office",
+         "start": "sources.start"}
 
 
 def core(name: str) -> ModuleType:
     """`assistant.core.<name>`, or Unavailable naming it (cached either way)."""
     if name not in _cache:
         try:
-            _cache[name] = importlib.import_module(f"assistant.core.{name}")
+            _cache[name] = importlib.import_module(f"assistant.core.{_HOME[name]}")
         except Exception as exc:  # noqa: BLE001 - any import failure means "not available"
             _cache[name] = Unavailable(f"modulen {name} saknas eller kunde inte läsas in ({type(exc).__name__})",
                                        f"the module {name} is missing or failed to load ({type(exc).__name__})")

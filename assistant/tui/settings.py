@@ -12,8 +12,8 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.core import paths
-from assistant.core.atomic import atomic_write_text
+from assistant.core.storage import paths
+from assistant.core.storage.atomic import atomic_write_text
 from assistant.core.errors import UserError
 
 MAX_RECENT = 10

@@ -304,7 +304,7 @@ def run_process(argv: list[str], *, cwd: Path, env: dict[str, str], timeout: flo
 
 def _complete(path: Path) -> str | None:
     """Why a file the command wrote is not whole, or None when it is."""
-    from assistant.core.drafts import load_draft
+    from assistant.core.model.drafts import load_draft
     from assistant.core.errors import UserError
 
     try:
@@ -313,7 +313,7 @@ def _complete(path: Path) -> str | None:
 
             docx.Document(str(path))
         elif path.suffix == ".md" and path.parent.name == "lib":
-            from assistant.core.library import load_entry
+            from assistant.core.reuse.library import load_entry
 
             load_entry(path)
         elif path.suffix == ".md":

@@ -68,8 +68,8 @@ def real_source_text() -> str:
 
 def good_draft_text(**changes) -> str:
     """A valid, filled-in draft written by the core itself."""
-    from assistant.core.drafts import Contact, new_draft, to_text
-    from assistant.core.forms import load_form
+    from assistant.core.model.drafts import Contact, new_draft, to_text
+    from assistant.core.model.forms import load_form
     import datetime as dt
 
     form = load_form("finsam-malmo")

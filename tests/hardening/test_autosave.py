@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.drafts import load_draft, new_draft, save_draft
-from assistant.core.forms import load_form
+from assistant.core.model.drafts import load_draft, new_draft, save_draft
+from assistant.core.model.forms import load_form
 from tests.conftest import ROOT
 
 pytest.importorskip("textual")
@@ -25,7 +25,7 @@ pytest.importorskip("textual")
 TYPIST = r"""
 import asyncio, sys, time
 sys.path.insert(0, sys.argv[3])
-from assistant.core.drafts import load_draft
+from assistant.core.model.drafts import load_draft
 from assistant.tui.app import AnsokanApp
 
 async def main() -> None:

@@ -20,7 +20,7 @@ def _broken_forms() -> Path:
 
 
 def test_the_new_application_screen_lists_the_forms_that_load():
-    from assistant.core.forms import usable_forms
+    from assistant.core.model.forms import usable_forms
     from assistant.tui.app import AnsokanApp
     from assistant.tui.screens.start import NewDraftScreen
 

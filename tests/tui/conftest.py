@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core import paths
+from assistant.core.storage import paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

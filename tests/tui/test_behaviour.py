@@ -11,9 +11,9 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Input, TextArea
 
-from assistant.core import paths
-from assistant.core.atomic import atomic_write_text
-from assistant.core.drafts import load_draft, to_text
+from assistant.core.storage import paths
+from assistant.core.storage.atomic import atomic_write_text
+from assistant.core.model.drafts import load_draft, to_text
 from assistant.core.errors import UserError
 from assistant.tui import settings
 from assistant.tui.app import AnsokanApp

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from assistant.core.drafts import load_draft
-from assistant.core.office import pdf_page_count
+from assistant.core.model.drafts import load_draft
+from assistant.core.document.office import pdf_page_count
 from assistant.tui.app import AnsokanApp
 from assistant.tui.screens.checks import CheckScreen
 from assistant.tui.screens.export import ExportScreen

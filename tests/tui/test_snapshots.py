@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import TextArea
 
-from assistant.core.drafts import load_draft
+from assistant.core.model.drafts import load_draft
 from assistant.tui.app import AnsokanApp
 from assistant.tui.screens.budget import BudgetScreen
 from assistant.tui.screens.checks import CheckScreen

@@ -14,8 +14,8 @@ import docx
 import pytest
 from textual.widgets import Input, OptionList, Select, TextArea
 
-from assistant.core.drafts import load_draft
-from assistant.core.forms import load_form
+from assistant.core.model.drafts import load_draft
+from assistant.core.model.forms import load_form
 from assistant.tui.app import AnsokanApp
 from assistant.tui.screens.budget import BudgetScreen
 from assistant.tui.screens.checks import CheckScreen

@@ -21,8 +21,8 @@ from assistant.core.checks.structure import (
 from assistant.core.checks.text_rules import (
     check_gender, check_placeholders, check_readability, check_summary, check_unadapted,
 )
-from assistant.core.drafts import Draft
-from assistant.core.forms import Form
+from assistant.core.model.drafts import Draft
+from assistant.core.model.forms import Form
 
 Rule = Callable[[Context], Iterable[Finding]]
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from assistant.core.dates import find_period, parse_date
-from assistant.core.drafts import Draft
-from assistant.core.forms import Form
+from assistant.core.model.dates import find_period, parse_date
+from assistant.core.model.drafts import Draft
+from assistant.core.model.forms import Form
 
 SEVERITIES = ("fel", "varning", "info")
 # A 7-page application is about 25 000 characters; text beyond this in one section is not read

@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from assistant.core.amounts import AmountError, amounts_in_text, format_kr, parse_amount
-from assistant.core.budget import Budget
-from assistant.core.budget_import import DETAILED_GRAND
+from assistant.core.model.amounts import AmountError, amounts_in_text, format_kr, parse_amount
+from assistant.core.model.budget import Budget
+from assistant.core.sources.budget_import import DETAILED_GRAND
 from assistant.core.checks.base import Context, Finding, finding
 
 # Words that make an amount in running text a statement about the budget's total.

@@ -43,7 +43,7 @@ def _rough(ctx: Context) -> tuple[float, int, bool, bool]:
 def _estimate(ctx: Context) -> tuple[float, int, bool, bool]:
     """(pages, body pages, borderline, rough)."""
     try:
-        from assistant.core.layout import estimate_pages
+        from assistant.core.document.layout import estimate_pages
     except ImportError:
         return _rough(ctx)
     est = _within(ESTIMATE_TIMEOUT_S, lambda: estimate_pages(ctx.draft, ctx.form))
@@ -125,7 +125,7 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
 
 def _exact(ctx: Context, result: PageResult) -> int | None:
     try:
-        from assistant.core.office import exact_pages
+        from assistant.core.document.office import exact_pages
     except ImportError:
         result.findings.append(finding("varning", "pages.exact_unavailable", None,
                                        "exakt sidräkning finns inte i den här versionen",

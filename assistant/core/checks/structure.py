@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from assistant.core.amounts import format_amount
+from assistant.core.model.amounts import format_amount
 from assistant.core.checks.base import MAX_SCAN_CHARS, Context, Finding, finding
-from assistant.core.dates import END_RE, START_RE, parse_date
-from assistant.core.drafts import section_status
+from assistant.core.model.dates import END_RE, START_RE, parse_date
+from assistant.core.model.drafts import section_status
 
 
 def check_required_sections(ctx: Context) -> Iterator[Finding]:

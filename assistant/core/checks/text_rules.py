@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from assistant.core.checks.base import Context, Finding, finding
-from assistant.core.drafts import word_count
-from assistant.core.lix import lix
+from assistant.core.model.drafts import word_count
+from assistant.core.checks.lix import lix
 
 MAX_PATTERN_CHARS = 200
 MAX_PER_SECTION = 5

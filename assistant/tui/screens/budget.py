@@ -18,9 +18,9 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
-from assistant.core.amounts import AmountError, format_kr, parse_amount
-from assistant.core.budget import BudgetItem
-from assistant.core.drafts import Draft
+from assistant.core.model.amounts import AmountError, format_kr, parse_amount
+from assistant.core.model.budget import BudgetItem
+from assistant.core.model.drafts import Draft
 from assistant.core.errors import UserError
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr

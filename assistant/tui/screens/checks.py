@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.core.drafts import Draft
+from assistant.core.model.drafts import Draft
 from assistant.core.errors import UserError
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr

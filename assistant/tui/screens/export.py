@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, LoadingIndicator, Static
 
-from assistant.core.drafts import Draft
+from assistant.core.model.drafts import Draft
 from assistant.core.errors import UserError
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr

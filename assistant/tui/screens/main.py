@@ -18,10 +18,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
-from assistant.core.align import match_heading, normalise_heading
-from assistant.core.drafts import Contact, Draft, changed_on_disk, load_draft, save_draft, word_count
+from assistant.core.model.headings import match_heading, normalise_heading
+from assistant.core.model.drafts import Contact, Draft, changed_on_disk, load_draft, save_draft, word_count
 from assistant.core.errors import UserError
-from assistant.core.forms import Form, Heading
+from assistant.core.model.forms import Form, Heading
 from assistant.tui import services
 from assistant.tui.conversation import Message, load_conversation, save_conversation
 from assistant.tui.i18n import lang, localise_bindings, tr

@@ -13,11 +13,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
-from assistant.core import paths
-from assistant.core.align import slug
-from assistant.core.drafts import new_draft, save_draft
+from assistant.core.storage import paths
+from assistant.core.model.headings import slug
+from assistant.core.model.drafts import new_draft, save_draft
 from assistant.core.errors import UserError
-from assistant.core.forms import load_form, usable_forms
+from assistant.core.model.forms import load_form, usable_forms
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.settings import drafts_dir, recent_drafts
@@ -102,7 +102,7 @@ def copy_demo() -> Path:
     target = drafts_dir() / shipped.name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        from assistant.core.atomic import atomic_write_bytes
+        from assistant.core.storage.atomic import atomic_write_bytes
 
         atomic_write_bytes(target, shipped.read_bytes(), backup=False)
     return target

@@ -6,7 +6,7 @@ from rich.text import Text
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.core.drafts import word_count
+from assistant.core.model.drafts import word_count
 from assistant.tui.i18n import STATES, tr
 
 GLYPHS = {"tom": "○", "påbörjad": "◐", "klar": "●", "problem": "!"}

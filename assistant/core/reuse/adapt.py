@@ -21,9 +21,9 @@ from typing import Any, Iterable
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from assistant.core.amounts import amounts_in_text
+from assistant.core.model.amounts import amounts_in_text
 from assistant.core.errors import UserError
-from assistant.core.library import Entry, as_library_dirs, load_library
+from assistant.core.reuse.library import Entry, as_library_dirs, load_library
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
 # What the checks look for: anything still marked for the writer.
@@ -171,7 +171,7 @@ def _passage_parts(item: Any) -> tuple[str, str, dict[str, Any]]:
 
 def _entry_for(entry_id: str, source: dict[str, Any], library_dirs: Iterable[Any] | None) -> Entry:
     """The source's metadata from the search index (already open while writing), else the files."""
-    from assistant.core.index import open_index
+    from assistant.core.reuse.index import open_index
 
     dirs = as_library_dirs(library_dirs)
     known = open_index(dirs).entry(entry_id) if entry_id else {}

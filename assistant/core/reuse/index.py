@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from assistant.core import paths
+from assistant.core.storage import paths
 from assistant.core.errors import UserError
-from assistant.core.library import SUFFIX, Entry, load_entry, passages
-from assistant.core.textnorm import split_compound, stems_of, words
+from assistant.core.reuse.library import SUFFIX, Entry, load_entry, passages
+from assistant.core.reuse.textnorm import split_compound, stems_of, words
 
 SCHEMA = 4
 DB_NAME = f"library-index-v{SCHEMA}.sqlite"

@@ -127,7 +127,7 @@ def uncounted_heading(form) -> str | None:
 
 def exact_pages(draft, form=None) -> tuple[int, int]:
     """(total, counted) pages of the exported draft, as LibreOffice lays it out."""
-    from assistant.core.export import export_docx
+    from assistant.core.document.export import export_docx
 
     form = form or draft.form
     require_soffice()

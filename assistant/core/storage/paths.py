@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 
 APP = "ansokan"
-_PACKAGE = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parents[2]  # assistant/
 
 
 def _shipped(name: str) -> Path:

@@ -18,10 +18,10 @@ from typing import Any, Iterable
 from rapidfuzz import fuzz, process
 
 from assistant.core.errors import UserError
-from assistant.core.forms import load_form
-from assistant.core.index import Index, open_index
-from assistant.core.library import as_library_dirs
-from assistant.core.textnorm import grams, split_compound, stem, stems, term_grams, words
+from assistant.core.model.forms import load_form
+from assistant.core.reuse.index import Index, open_index
+from assistant.core.reuse.library import as_library_dirs
+from assistant.core.reuse.textnorm import grams, split_compound, stem, stems, term_grams, words
 
 MIN_SCORE = 53          # calibrated on tests/eval: off-topic tops out at 51, on-topic starts at 54.6
 FOLLOW_MIN_SCORE = 40   # once the best passage passes MIN_SCORE, the others need this much ...

@@ -15,9 +15,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.core import paths
+from assistant.core.storage import paths
 from assistant.core.errors import FormError
-from assistant.core.files import read_user_file
+from assistant.core.storage.files import read_user_file
 
 CANONICAL_KEYS = (
     "kontaktuppgifter", "bakgrund", "presentation", "tidsplan", "malgrupp", "mal",

@@ -18,9 +18,9 @@ from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
-from assistant.core.amounts import AmountError, format_amount, parse_amount
-from assistant.core.budget import Budget, BudgetItem
-from assistant.core.forms import BudgetRules, Form
+from assistant.core.model.amounts import AmountError, format_amount, parse_amount
+from assistant.core.model.budget import Budget, BudgetItem
+from assistant.core.model.forms import BudgetRules, Form
 
 MAX_TEXT_CHARS = 200_000
 MAX_LINES = 5_000  # a budget section longer than this is not a budget; keep the import instant

@@ -31,12 +31,12 @@ from typing import Any
 import tomli_w
 from filelock import FileLock, Timeout
 
-from assistant.core.align import match_heading, slug
-from assistant.core.atomic import atomic_write_text
-from assistant.core.budget import Budget, BudgetItem, StatedTotals
+from assistant.core.model.headings import match_heading, slug
+from assistant.core.storage.atomic import atomic_write_text
+from assistant.core.model.budget import Budget, BudgetItem, StatedTotals
 from assistant.core.errors import DraftError, LockedError
-from assistant.core.files import read_user_file
-from assistant.core.forms import Form, load_form
+from assistant.core.storage.files import read_user_file
+from assistant.core.model.forms import Form, load_form
 
 SCHEMA = 1
 MAX_DRAFT_BYTES = 20_000_000

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.core.amounts import AmountError, parse_amount
+from assistant.core.model.amounts import AmountError, parse_amount
 
 
 @dataclass

@@ -24,7 +24,7 @@ bullet list kept together, of a section. Kontaktuppgifter and Underskrift are ne
 e-mail addresses and phone numbers are redacted on import, so a library file can be shared.
 
 Rebuild the built-in library from the raw sources:
-    python -m assistant.core.library --rebuild-builtin /work/shared/library-sources
+    python -m assistant.core.reuse.library --rebuild-builtin /work/shared/library-sources
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ from typing import Any, Callable, Iterable
 import tomli_w
 from filelock import FileLock
 
-from assistant.core import paths
-from assistant.core.atomic import atomic_write_text
-from assistant.core.drafts import HEADING_RE, word_count
+from assistant.core.storage import paths
+from assistant.core.storage.atomic import atomic_write_text
+from assistant.core.model.drafts import HEADING_RE, word_count
 from assistant.core.errors import DocumentError, UserError
 
 SUFFIX = ".md"
@@ -356,13 +356,13 @@ def remove_entry(entry_id: str, user_dir: str | Path | None = None) -> Path:
 
 def _key_for(heading: str) -> str:
     """A heading written without {#key} in a library file: its slug, or the canonical key it means."""
-    from assistant.core.align import slug
+    from assistant.core.model.headings import slug
     key = slug(heading)
     return KEY_ALIASES.get(key, key)
 
 
 def _slug_id(text: str) -> str:
-    from assistant.core.align import slug
+    from assistant.core.model.headings import slug
     return re.sub(r"^avsnitt-", "", slug(text).replace("_", "-"))[:60].strip("-")
 
 
@@ -403,7 +403,7 @@ def _people(text: str) -> list[str]:
 def entry_from_document(path: Path, *, form_id: str | None = None, keep_contacts: bool = False,
                         meta: dict[str, Any] | None = None) -> Entry:
     """Read a document with the lead's cleaner and file its sections under canonical keys."""
-    from assistant.core.documents import read_document
+    from assistant.core.sources.documents import read_document
 
     check_importable(path)
     if _is_draft(path):
@@ -446,7 +446,7 @@ def _is_draft(path: Path) -> bool:
 
 def entry_from_draft(path: Path, *, keep_contacts: bool = False, meta: dict[str, Any] | None = None) -> Entry:
     """A draft already has its sections under the form's keys: only redaction is left to do."""
-    from assistant.core.drafts import load_draft
+    from assistant.core.model.drafts import load_draft
 
     draft = load_draft(path)
     form = draft.form
@@ -504,8 +504,8 @@ def _without_people(text: str, people: list[str]) -> str:
 
 def _best_segments(doc: Any, form_id: str | None) -> tuple[str, list[Any]]:
     """Segments under the given form, or under the form whose headings the document matches best."""
-    from assistant.core.documents import segment
-    from assistant.core.forms import available_forms, load_form
+    from assistant.core.sources.documents import segment
+    from assistant.core.model.forms import available_forms, load_form
 
     if form_id:
         return form_id, segment(doc, load_form(form_id))
@@ -527,8 +527,8 @@ TITLE_RE = re.compile(r"^[ \t]*(?:Ansökan|Projektnamn|Projektets namn)[ \t]*:[ 
 
 def _fill_meta(entry: Entry, front_matter: str, meta: dict[str, Any]) -> None:
     """Metadata from the caller (the built-in table), else what the text itself says."""
-    from assistant.core.dates import find_period, parse_date
-    from assistant.core.forms import load_form
+    from assistant.core.model.dates import find_period, parse_date
+    from assistant.core.model.forms import load_form
 
     for key, value in meta.items():
         setattr(entry, key, value)
@@ -652,7 +652,7 @@ def rebuild_builtin(source_dir: Path, target: Path | None = None) -> ImportResul
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if len(argv) != 2 or argv[0] != "--rebuild-builtin":
-        print("användning: python -m assistant.core.library --rebuild-builtin KÄLLKATALOG", file=sys.stderr)
+        print("användning: python -m assistant.core.reuse.library --rebuild-builtin KÄLLKATALOG", file=sys.stderr)
         return 2
     result = rebuild_builtin(Path(argv[1]))
     for entry in result.imported:

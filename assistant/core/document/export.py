@@ -2,7 +2,7 @@
 
 The export runs in two steps: `build_document` turns the draft into a plain list of paragraphs
 and tables (`Para`, `Table`) with their formatting resolved from the form, and `render_docx`
-writes that list with python-docx. The page estimate (`assistant.core.layout`) lays out the
+writes that list with python-docx. The page estimate (`assistant.core.document.layout`) lays out the
 very same list, so the estimate and the exported file can never disagree about content.
 """
 
@@ -19,13 +19,13 @@ from decimal import Decimal
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from assistant.core.amounts import AmountError, parse_amount
-from assistant.core.amounts import format_amount as _format_amount
-from assistant.core.atomic import atomic_write_bytes
-from assistant.core.drafts import Draft
+from assistant.core.model.amounts import AmountError, parse_amount
+from assistant.core.model.amounts import format_amount as _format_amount
+from assistant.core.storage.atomic import atomic_write_bytes
+from assistant.core.model.drafts import Draft
 from assistant.core.errors import UserError
-from assistant.core.forms import Form, Heading
-from assistant.core.markup import Block, Run, parse_blocks, xml_safe
+from assistant.core.model.forms import Form, Heading
+from assistant.core.model.markup import Block, Run, parse_blocks, xml_safe
 
 # ---------------------------------------------------------------------------------------------
 # The document model shared with the page estimate
@@ -256,7 +256,7 @@ def _column_widths(rows: list[tuple[Cell, ...]], font: str, size: float, total: 
     """Widths that fit the page: every column first gets room for its longest word (so words are
     not broken), then the rest of the width goes to the columns with the most text. Text is
     measured with the fonts' real widths (the page estimate's font tables)."""
-    from assistant.core.layout import face  # layout builds on this module; import when used
+    from assistant.core.document.layout import face  # layout builds on this module; import when used
 
     padding = 2 * CELL_MARGIN_PT + 2
 
@@ -613,7 +613,7 @@ def _open_template(path: Path):
     """The form's Word template, refused clearly when it is not a .docx (or unpacks to gigabytes)."""
     import docx
 
-    from assistant.core.documents import _check_zip
+    from assistant.core.sources.documents import _check_zip
 
     try:
         _check_zip(path)
@@ -921,7 +921,7 @@ def _embed_draft_data(document, draft: Draft) -> None:
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    from assistant.core.drafts import front_matter_text
+    from assistant.core.model.drafts import front_matter_text
 
     body = xml_safe(front_matter_text(draft))
     xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'

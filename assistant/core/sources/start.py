@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.core.align import normalise_heading
-from assistant.core.budget import Budget
-from assistant.core.dates import find_period
-from assistant.core.documents import Block, Segment, blocks_to_text, read_document, segment
-from assistant.core.drafts import Contact, Draft, ExtraSection, Signatory, new_draft, normalise_text
-from assistant.core.forms import Form
+from assistant.core.model.headings import normalise_heading
+from assistant.core.model.budget import Budget
+from assistant.core.model.dates import find_period
+from assistant.core.sources.documents import Block, Segment, blocks_to_text, read_document, segment
+from assistant.core.model.drafts import Contact, Draft, ExtraSection, Signatory, new_draft, normalise_text
+from assistant.core.model.forms import Form
 
 UNPLACED_KEY = "oplacerat"
 UNPLACED_HEADING = "Oplacerad text (från källan)"
@@ -62,7 +62,7 @@ def draft_from_source(form: Form, source: Path) -> tuple[Draft, StartReport]:
 
 def _exported_data(data: str, source: Path) -> Draft | None:
     """The draft data an Ansökan export embedded in the .docx (dates, contacts, budget, sources)."""
-    from assistant.core.drafts import parse_draft
+    from assistant.core.model.drafts import parse_draft
     from assistant.core.errors import UserError
 
     try:
@@ -184,7 +184,7 @@ def _take_signature(draft: Draft, form: Form, blocks: list[Block]) -> list[Block
 def _take_budget(draft: Draft, form: Form, blocks: list[Block], report: StartReport) -> list[Block]:
     """Read the budget tables and items out of the messy text; keep the prose."""
     try:
-        from assistant.core.budget_import import parse_budget_text
+        from assistant.core.sources.budget_import import parse_budget_text
     except ImportError:
         return blocks
     raw = blocks_to_text(blocks)
@@ -223,7 +223,7 @@ def _budget_words(budget: Budget) -> set[str]:
         words |= _words_of(category)
     for category in budget.stated.rows:
         words |= _words_of(category)
-    from assistant.core.drafts import _budget_to_toml  # the same text the draft file will hold
+    from assistant.core.model.drafts import _budget_to_toml  # the same text the draft file will hold
 
     words |= _words_of(str(_budget_to_toml(budget)))
     return words

@@ -11,7 +11,7 @@ import unicodedata
 
 from rapidfuzz import fuzz
 
-from assistant.core.forms import Form, Heading
+from assistant.core.model.forms import Form, Heading
 
 NUMBER_RE = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s*")
 MIN_SCORE = 86

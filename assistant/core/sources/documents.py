@@ -18,10 +18,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from assistant.core.align import match_heading, normalise_heading, slug
+from assistant.core.model.headings import match_heading, normalise_heading, slug
 from assistant.core.errors import DocumentError
-from assistant.core.files import check_user_file
-from assistant.core.forms import Form
+from assistant.core.storage.files import check_user_file
+from assistant.core.model.forms import Form
 
 MAX_BYTES = 20_000_000
 MAX_UNZIPPED = 200_000_000

@@ -23,12 +23,12 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.core.drafts import Draft
-from assistant.core.export import (
+from assistant.core.model.drafts import Draft
+from assistant.core.document.export import (
     CELL_MARGIN_PT, CELL_PAD_PT, DocumentModel, Para, ParaStyle, Table, build_document, text_height_pt,
 )
-from assistant.core.forms import Form
-from assistant.core.markup import Run
+from assistant.core.model.forms import Form
+from assistant.core.model.markup import Run
 
 TABLE_BORDER_PT = 0.5        # Table Grid's single 0.5 pt lines, one per row boundary
 EPSILON = 0.01               # points; rounding slack when a line just fits
