@@ -22,8 +22,10 @@ class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of printing a usage dump, so the message can be Swedish."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        raise UserError(f"fel användning: {_sv_usage(message)} (se `ansokan --help`)",
-                        f"bad usage: {message} (see `ansokan --help`)")
+        raise UserError(
+            f"fel användning: {_sv_usage(message)} (se `ansokan --help`)",
+            f"bad usage: {message} (see `ansokan --help`)",
+        )
 
 
 def _sv_usage(message: str) -> str:
@@ -42,7 +44,9 @@ def _sv_usage(message: str) -> str:
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="ansokan", description="Ansökan – assistent för ansökningar till samordningsförbund.")
     parser.add_argument("--lang", choices=("sv", "en"), default=None, help="språk för meddelanden (sv eller en)")
-    parser.add_argument("--library", metavar="DIR", default=None, help="din egen bibliotekskatalog (annars $ANSOKAN_LIBRARY)")
+    parser.add_argument(
+        "--library", metavar="DIR", default=None, help="din egen bibliotekskatalog (annars $ANSOKAN_LIBRARY)"
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="KOMMANDO")
     for name in COMMANDS if only not in COMMANDS else (only,):
         # Import only the subcommand being run: startup stays instant.
@@ -86,10 +90,13 @@ def main(argv: list[str] | None = None) -> int:
     argv = _hoist_globals(argv)
     try:
         if argv[-1:] == ["--lang"]:  # not the interface: a missing value is bad usage
-            raise UserError("fel användning: --lang väntar sv eller en (se `ansokan --help`)",
-                            "bad usage: --lang expects sv or en (see `ansokan --help`)")
-        if not [a for a in argv if not a.startswith("--lang") and not a.startswith("--library")
-                and a not in ("sv", "en")] or argv[-1:] == ["--library"]:
+            raise UserError(
+                "fel användning: --lang väntar sv eller en (se `ansokan --help`)",
+                "bad usage: --lang expects sv or en (see `ansokan --help`)",
+            )
+        if not [
+            a for a in argv if not a.startswith("--lang") and not a.startswith("--library") and a not in ("sv", "en")
+        ] or argv[-1:] == ["--library"]:
             return _run_ui(None, lang, argv)
         parser = build_parser(_command_name(argv))
         args = parser.parse_args(argv)

@@ -17,28 +17,35 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.core.model.budget import BudgetItem  # noqa: E402
-from assistant.core.checks import check_section, run_checks  # noqa: E402
-from assistant.core.model.drafts import Contact, new_draft  # noqa: E402
-from assistant.core.model.forms import load_form  # noqa: E402
-from assistant.core.document.layout import estimate_pages  # noqa: E402
+from assistant.core.checks import check_section, run_checks
+from assistant.core.document.layout import estimate_pages
+from assistant.core.model.budget import BudgetItem
+from assistant.core.model.drafts import Contact, new_draft
+from assistant.core.model.forms import load_form
 
-PARAGRAPH = ("Insatsen riktar sig till unga vuxna mellan 19 och 29 år som står långt från arbetsmarknaden "
-             "och har behov av samordnat stöd från flera myndigheter. Vi arbetar tillsammans med "
-             "Arbetsförmedlingen och Försäkringskassan så att varje deltagare får en handledare, en "
-             "gemensam plan och ett tydligt steg mot arbete eller studier. Kvinnor och män följs upp "
-             "var för sig, och resultaten redovisas till styrgruppen var sjätte månad.")
+PARAGRAPH = (
+    "Insatsen riktar sig till unga vuxna mellan 19 och 29 år som står långt från arbetsmarknaden "
+    "och har behov av samordnat stöd från flera myndigheter. Vi arbetar tillsammans med "
+    "Arbetsförmedlingen och Försäkringskassan så att varje deltagare får en handledare, en "
+    "gemensam plan och ett tydligt steg mot arbete eller studier. Kvinnor och män följs upp "
+    "var för sig, och resultaten redovisas till styrgruppen var sjätte månad."
+)
 
 
 def seven_page_draft():
     form = load_form("finsam-malmo")
     d = new_draft(form, title="Unga vuxna i arbete", organisation="Lunds kommun", municipality="Lund")
     d.start, d.end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
-    d.contacts = [Contact(name="Anna Berg", organisation="Lunds kommun", phone="046-35 50 00",
-                          email="anna.berg@lund.se")]
+    d.contacts = [
+        Contact(name="Anna Berg", organisation="Lunds kommun", phone="046-35 50 00", email="anna.berg@lund.se")
+    ]
     d.sections["tidsplan"] = "Startdatum: 2026-01-01\n\nSlutdatum: 2027-12-31"
-    for category, amount in {"Personal": "600 000", "Externa tjänster": "50 000", "Lokaler": "40 000",
-                             "Övriga kostnader": "10 000"}.items():
+    for category, amount in {
+        "Personal": "600 000",
+        "Externa tjänster": "50 000",
+        "Lokaler": "40 000",
+        "Övriga kostnader": "10 000",
+    }.items():
         for year in (2026, 2027):
             d.budget.set_cell(category, year, amount)
         d.budget.items.append(BudgetItem(category, f"{category}, post", per_year={2026: amount, 2027: amount}))
@@ -71,8 +78,10 @@ def main() -> None:
     words = sum(len(t.split()) for t in draft.sections.values())
     print(f"draft: {report.pages['estimate']} pages estimated, {words} words, {len(report.findings)} findings")
     med, worst = median_ms(lambda: run_checks(draft, form), args.runs)
-    print(f"run_checks (all, no --exact): median {med:.1f} ms, max {worst:.1f} ms over {args.runs} runs"
-          f" – target < 50 ms: {'OK' if med < 50 else 'TOO SLOW'}")
+    print(
+        f"run_checks (all, no --exact): median {med:.1f} ms, max {worst:.1f} ms over {args.runs} runs"
+        f" – target < 50 ms: {'OK' if med < 50 else 'TOO SLOW'}"
+    )
     med, worst = median_ms(lambda: estimate_pages(draft, form), args.runs)
     print(f"  of which estimate_pages: median {med:.1f} ms")
     med, worst = median_ms(lambda: check_section(draft, "bakgrund", form), args.runs)
@@ -84,8 +93,10 @@ def main() -> None:
         return
     start = time.perf_counter()
     exact = run_checks(draft, form, exact=True)
-    print(f"run_checks --exact: {(time.perf_counter() - start):.2f} s "
-          f"(LibreOffice counted {exact.pages['exact']} pages, estimate {exact.pages['estimate']})")
+    print(
+        f"run_checks --exact: {(time.perf_counter() - start):.2f} s "
+        f"(LibreOffice counted {exact.pages['exact']} pages, estimate {exact.pages['estimate']})"
+    )
 
 
 if __name__ == "__main__":

@@ -18,10 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.core.storage import paths  # noqa: E402
 from assistant.core.reuse.index import Index  # noqa: E402
 from assistant.core.reuse.library import load_library, passages  # noqa: E402
 from assistant.core.reuse.suggest import MIN_SCORE, suggest  # noqa: E402
+from assistant.core.storage import paths  # noqa: E402
 
 EVAL_FILE = ROOT / "tests" / "eval" / "suggest_eval.toml"
 
@@ -59,16 +59,26 @@ def evaluate(eval_file: Path = EVAL_FILE, *, min_score: float = MIN_SCORE, k: in
         misses: list[str] = []
         for q in data["query"]:
             wanted = expected_pids(q["expect"], library)
-            got = [s.passage_id for s in suggest(q["text"], form_id="finsam-malmo", section=q.get("section"),
-                                                 k=k, index=index, min_score=min_score)]
+            got = [
+                s.passage_id
+                for s in suggest(
+                    q["text"], form_id="finsam-malmo", section=q.get("section"), k=k, index=index, min_score=min_score
+                )
+            ]
             at1 += bool(got[:1] and got[0] in wanted)
             at5 += bool(wanted & set(got[:k]))
             if not wanted & set(got[:k]):
                 misses.append(f"{q['text']!r} -> {got[:3]}")
         off_hits = []
         for q in data["offtopic"]:
-            got = suggest(q["text"], form_id="finsam-malmo", section=q.get("section", "bakgrund"),
-                          k=k, index=index, min_score=min_score)
+            got = suggest(
+                q["text"],
+                form_id="finsam-malmo",
+                section=q.get("section", "bakgrund"),
+                k=k,
+                index=index,
+                min_score=min_score,
+            )
             if got:
                 off_hits.append(f"{q['text']!r} -> {got[0].score} {got[0].passage_id}")
         index.close()

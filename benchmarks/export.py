@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.core.document.export import export_docx  # noqa: E402
-from assistant.core.model.forms import load_form  # noqa: E402
 from assistant.core.document.layout import estimate_pages  # noqa: E402
+from assistant.core.model.forms import load_form  # noqa: E402
 from tests.test_layout import sample_draft  # noqa: E402
 
 
@@ -51,8 +51,10 @@ def main() -> None:
         size = target.stat().st_size
     print(f"export of a 7-page draft (seed {seed}, {size // 1024} KiB .docx):")
     print(f"  first export (imports, template load): {first * 1000:.0f} ms")
-    print(f"  median of {args.runs}: {statistics.median(times) * 1000:.0f} ms, "
-          f"max {max(times) * 1000:.0f} ms (target < 300 ms)")
+    print(
+        f"  median of {args.runs}: {statistics.median(times) * 1000:.0f} ms, "
+        f"max {max(times) * 1000:.0f} ms (target < 300 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.core.document.export import export_docx  # noqa: E402
-from assistant.core.model.forms import load_form  # noqa: E402
 from assistant.core.document.layout import count_lines, estimate_pages  # noqa: E402
+from assistant.core.model.forms import load_form  # noqa: E402
 from benchmarks.export import seven_page_draft  # noqa: E402
 from tests.test_layout import sample_set  # noqa: E402
 
@@ -45,7 +45,7 @@ def timing(runs: int) -> None:
         start = time.perf_counter()
         estimate_pages(draft, form)
         cold.append(time.perf_counter() - start)
-    for i in range(runs):
+    for _i in range(runs):
         draft.sections["bakgrund"] += " ord"  # one keystroke-sized edit in one section
         start = time.perf_counter()
         estimate_pages(draft, form)
@@ -65,17 +65,21 @@ def accuracy(count: int) -> None:
         pdfs = convert_many(docs, Path(tmp))
         convert = time.perf_counter() - start
         diffs = []
-        for (name, form, draft), pdf in zip(samples, pdfs):
+        for (name, form, draft), pdf in zip(samples, pdfs, strict=False):
             _total, truth = counted_pages(pdf, uncounted_heading(form))
             estimate = estimate_pages(draft, form).body_pages
             diffs.append(estimate - truth)
             if estimate != truth:
-                print(f"  {name}: {form.id} {form.page.font} {form.page.font_size:g} pt, "
-                      f"LibreOffice {truth} pages, estimate {estimate}")
+                print(
+                    f"  {name}: {form.id} {form.page.font} {form.page.font_size:g} pt, "
+                    f"LibreOffice {truth} pages, estimate {estimate}"
+                )
     exact = sum(1 for d in diffs if d == 0)
     print(f"accuracy on {len(diffs)} generated drafts (1–12 pages, 3 fonts, 11/12 pt, 2 forms):")
-    print(f"  exact {exact}/{len(diffs)} ({100 * exact / len(diffs):.0f} %), worst {max(map(abs, diffs))} page(s) off, "
-          f"differences {dict(sorted(Counter(diffs).items()))}")
+    print(
+        f"  exact {exact}/{len(diffs)} ({100 * exact / len(diffs):.0f} %), worst {max(map(abs, diffs))} page(s) off, "
+        f"differences {dict(sorted(Counter(diffs).items()))}"
+    )
     print(f"  (LibreOffice converted them in {convert:.1f} s, one invocation)")
 
 

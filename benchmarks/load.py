@@ -26,16 +26,45 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SOURCES = ROOT.parent / "shared" / "library-sources"
-MUNICIPALITIES = ["Lund", "Eslöv", "Trelleborg", "Vellinge", "Höör", "Kävlinge", "Ystad", "Landskrona", "Svedala",
-                  "Sjöbo", "Tomelilla", "Hörby", "Lomma", "Skurup", "Simrishamn", "Staffanstorp", "Burlöv"]
-PROJECTS = ["Steget vidare", "Ny start", "Vägen in", "Jobbspåret", "Nästa steg", "Brobyggarna", "Framåt",
-            "Kompassen", "Mötesplatsen", "Språngbrädan", "Trappan", "Bron"]
+MUNICIPALITIES = [
+    "Lund",
+    "Eslöv",
+    "Trelleborg",
+    "Vellinge",
+    "Höör",
+    "Kävlinge",
+    "Ystad",
+    "Landskrona",
+    "Svedala",
+    "Sjöbo",
+    "Tomelilla",
+    "Hörby",
+    "Lomma",
+    "Skurup",
+    "Simrishamn",
+    "Staffanstorp",
+    "Burlöv",
+]
+PROJECTS = [
+    "Steget vidare",
+    "Ny start",
+    "Vägen in",
+    "Jobbspåret",
+    "Nästa steg",
+    "Brobyggarna",
+    "Framåt",
+    "Kompassen",
+    "Mötesplatsen",
+    "Språngbrädan",
+    "Trappan",
+    "Bron",
+]
 UI_BUDGET_MS = 100.0
 
 
 def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def median_ms(fn, runs: int = 5) -> float:
@@ -53,8 +82,8 @@ def median_ms(fn, runs: int = 5) -> float:
 
 def source_paragraphs() -> dict[str, list[str]]:
     """Paragraphs of the real applications, per form heading key."""
-    from assistant.core.sources.documents import read_document, segment
     from assistant.core.model.forms import load_form
+    from assistant.core.sources.documents import read_document, segment
 
     form = load_form("finsam-malmo")
     found: dict[str, list[str]] = {h.key: [] for h in form.headings}
@@ -99,10 +128,10 @@ def write_applications(directory: Path, count: int) -> list[Path]:
 
 
 def bench_library(base: Path, apps: int, queries: int) -> None:
-    from assistant.core.storage import paths
     from assistant.core.reuse.index import open_index
     from assistant.core.reuse.library import import_files, load_library
     from assistant.core.reuse.suggest import suggest
+    from assistant.core.storage import paths
 
     sources, library = base / "sources", base / "library"
     sources.mkdir()
@@ -120,8 +149,10 @@ def bench_library(base: Path, apps: int, queries: int) -> None:
     t0 = time.perf_counter()
     result = import_files(files, library, form_id="finsam-malmo", progress=progress)
     import_s = time.perf_counter() - t0
-    print(f"import: {len(result.imported)} imported, {len(result.failed)} failed in {import_s:.1f} s "
-          f"({1000 * import_s / apps:.1f} ms per application)")
+    print(
+        f"import: {len(result.imported)} imported, {len(result.failed)} failed in {import_s:.1f} s "
+        f"({1000 * import_s / apps:.1f} ms per application)"
+    )
 
     dirs = [(paths.builtin_library_dir(), True), (library, False)]
     t0 = time.perf_counter()
@@ -133,8 +164,10 @@ def bench_library(base: Path, apps: int, queries: int) -> None:
 
     t0 = time.perf_counter()
     report = index.refresh()
-    print(f"index refresh with nothing changed: {1000 * (time.perf_counter() - t0):.0f} ms "
-          f"({report.unchanged} files unchanged)")
+    print(
+        f"index refresh with nothing changed: {1000 * (time.perf_counter() - t0):.0f} ms "
+        f"({report.unchanged} files unchanged)"
+    )
 
     rng = random.Random(7)
     entries = load_library([(library, False)])
@@ -149,34 +182,39 @@ def bench_library(base: Path, apps: int, queries: int) -> None:
         found = suggest(text, form_id="finsam-malmo", section=key, library_dirs=dirs)
         latencies.append((time.perf_counter() - t0) * 1000)
         hits += bool(found)
-    print(f"suggest over {passages} passages: p50 {statistics.median(latencies):.1f} ms, "
-          f"p95 {percentile(latencies, 95):.1f} ms, max {max(latencies):.1f} ms "
-          f"({hits}/{len(sample)} queries found something)")
+    print(
+        f"suggest over {passages} passages: p50 {statistics.median(latencies):.1f} ms, "
+        f"p95 {percentile(latencies, 95):.1f} ms, max {max(latencies):.1f} ms "
+        f"({hits}/{len(sample)} queries found something)"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # A 40-page draft
 
 
-PARAGRAPH = ("Insatsen riktar sig till unga vuxna mellan 19 och 29 år som står långt från arbetsmarknaden "
-             "och har behov av samordnat stöd från flera myndigheter. Vi arbetar tillsammans med "
-             "Arbetsförmedlingen och Försäkringskassan så att varje deltagare får en handledare, en "
-             "gemensam plan och ett tydligt steg mot arbete eller studier. Kvinnor och män följs upp "
-             "var för sig, och resultaten redovisas till styrgruppen var sjätte månad.")
+PARAGRAPH = (
+    "Insatsen riktar sig till unga vuxna mellan 19 och 29 år som står långt från arbetsmarknaden "
+    "och har behov av samordnat stöd från flera myndigheter. Vi arbetar tillsammans med "
+    "Arbetsförmedlingen och Försäkringskassan så att varje deltagare får en handledare, en "
+    "gemensam plan och ett tydligt steg mot arbete eller studier. Kvinnor och män följs upp "
+    "var för sig, och resultaten redovisas till styrgruppen var sjätte månad."
+)
 
 
 def forty_page_draft():
     import datetime as dt
 
+    from assistant.core.document.layout import estimate_pages
     from assistant.core.model.drafts import Contact, new_draft
     from assistant.core.model.forms import load_form
-    from assistant.core.document.layout import estimate_pages
 
     form = load_form("finsam-malmo")
     draft = new_draft(form, title="Unga vuxna i arbete", organisation="Lunds kommun", municipality="Lund")
     draft.start, draft.end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
-    draft.contacts = [Contact(name="Anna Berg", organisation="Lunds kommun", phone="046-35 50 00",
-                              email="anna.berg@lund.se")]
+    draft.contacts = [
+        Contact(name="Anna Berg", organisation="Lunds kommun", phone="046-35 50 00", email="anna.berg@lund.se")
+    ]
     draft.budget.years = [2026, 2027]
     for category in form.budget.categories:
         for year in (2026, 2027):
@@ -184,7 +222,7 @@ def forty_page_draft():
     keys = [h.key for h in form.headings if h.kind == "text"]
     paragraphs = 10
     while True:
-        for n, key in enumerate(keys):
+        for _n, key in enumerate(keys):
             draft.sections[key] = "\n\n".join(f"{PARAGRAPH} ({key} {i})" for i in range(paragraphs))
         estimate = estimate_pages(draft, form)
         if estimate.pages >= 40:
@@ -215,7 +253,9 @@ def bench_draft() -> None:
     for check_id, rule in RULES.items():
         settings = form.check_settings(check_id)
         if settings is not None:
-            timings[check_id] = median_ms(lambda: list(rule(Context(draft, form, settings))), runs=3)
+            timings[check_id] = median_ms(
+                lambda rule=rule, settings=settings: list(rule(Context(draft, form, settings))), runs=3
+            )
     slowest = sorted(timings.items(), key=lambda kv: -kv[1])[:4]
     print("slowest checks: " + ", ".join(f"{k} {v:.0f} ms" for k, v in slowest))
     verdict = "yes" if max(checks, pages, after_edit) < UI_BUDGET_MS else "NO"

@@ -55,8 +55,12 @@ async def headless_start(draft_path: Path) -> tuple[float, list[str]]:
     started = time.perf_counter()
     app = AnsokanApp(load_draft(draft_path))
     async with app.run_test(size=(120, 40)) as pilot:
-        while not (isinstance(app.screen, MainScreen) and app.screen.messages
-                   and app.focused is not None and app.focused.id == "editor"):
+        while not (
+            isinstance(app.screen, MainScreen)
+            and app.screen.messages
+            and app.focused is not None
+            and app.focused.id == "editor"
+        ):
             await pilot.pause(0.005)
         elapsed = time.perf_counter() - started
         heavy = [m for m in HEAVY if m in sys.modules]
@@ -80,7 +84,7 @@ async def keystroke_latency(draft_path: Path, keys: int) -> tuple[list[float], l
         editor = screen.query_one("#editor")
         editor.focus()
         editor.move_cursor(editor.document.end)
-        for i, key in zip(range(keys), "deltagarna arbetar med stöd i studier".replace(" ", "") * 5):
+        for _i, key in zip(range(keys), "deltagarna arbetar med stöd i studier".replace(" ", "") * 5, strict=False):
             count = screen.suggest_count
             pressed = time.perf_counter()
             await pilot.press(key)
@@ -98,12 +102,25 @@ def terminal_start(draft_path: Path) -> float | None:
     session = f"ansokan-bench-{os.getpid()}"
     env = " ".join(f"{k}='{v}'" for k, v in os.environ.items() if k.startswith("ANSOKAN_"))
     started = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                    f"cd '{ROOT}' && {env} '{sys.executable}' -m assistant open '{draft_path}'; sleep 5"], check=True)
+    subprocess.run(
+        [
+            "tmux",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            f"cd '{ROOT}' && {env} '{sys.executable}' -m assistant open '{draft_path}'; sleep 5",
+        ],
+        check=True,
+    )
     try:
         while time.perf_counter() - started < 30:
             shown = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True, text=True).stdout
-            if " ord · " in shown:   # the editor's label: the main screen is up
+            if " ord · " in shown:  # the editor's label: the main screen is up
                 return time.perf_counter() - started
             time.sleep(0.01)
         return None
@@ -128,20 +145,30 @@ def main() -> None:
     first, heavy = asyncio.run(headless_start(draft_path))
     print(f"first start (builds the index):   {1000 * first:7.0f} ms")
     times = [asyncio.run(headless_start(draft_path))[0] for _ in range(args.runs)]
-    print(f"to interactive, headless:         {1000 * statistics.median(times):7.0f} ms median, "
-          f"{1000 * max(times):.0f} ms worst of {args.runs}  (target < 1000 ms)")
+    print(
+        f"to interactive, headless:         {1000 * statistics.median(times):7.0f} ms median, "
+        f"{1000 * max(times):.0f} ms worst of {args.runs}  (target < 1000 ms)"
+    )
     terminal = [t for t in (terminal_start(draft_path) for _ in range(min(args.runs, 3))) if t is not None]
     if terminal:
-        print(f"to interactive, real terminal:    {1000 * statistics.median(terminal):7.0f} ms median "
-              f"(tmux, includes starting Python)")
+        print(
+            f"to interactive, real terminal:    {1000 * statistics.median(terminal):7.0f} ms median "
+            f"(tmux, includes starting Python)"
+        )
     latencies, in_app = asyncio.run(keystroke_latency(draft_path, args.keys))
-    print(f"keystroke → suggestions (pilot):  {1000 * statistics.median(latencies):7.0f} ms median, "
-          f"{1000 * max(latencies):.0f} ms worst of {len(latencies)}  (target < 150 ms, debounce included;"
-          f" includes the test driver's own wait)")
-    print(f"edit → suggestions (in the app):  {1000 * statistics.median(in_app):7.0f} ms median, "
-          f"{1000 * max(in_app):.0f} ms worst  (debounce {1000 * SUGGEST_DELAY:.0f} ms + search + redraw)")
-    print(f"heavy modules loaded when the editor has the focus: {', '.join(heavy) or 'none'}"
-          " (the page estimate may have started in its worker thread)")
+    print(
+        f"keystroke → suggestions (pilot):  {1000 * statistics.median(latencies):7.0f} ms median, "
+        f"{1000 * max(latencies):.0f} ms worst of {len(latencies)}  (target < 150 ms, debounce included;"
+        f" includes the test driver's own wait)"
+    )
+    print(
+        f"edit → suggestions (in the app):  {1000 * statistics.median(in_app):7.0f} ms median, "
+        f"{1000 * max(in_app):.0f} ms worst  (debounce {1000 * SUGGEST_DELAY:.0f} ms + search + redraw)"
+    )
+    print(
+        f"heavy modules loaded when the editor has the focus: {', '.join(heavy) or 'none'}"
+        " (the page estimate may have started in its worker thread)"
+    )
     shutil.rmtree(work, ignore_errors=True)
 
 

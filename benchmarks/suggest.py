@@ -27,14 +27,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.core.storage import paths  # noqa: E402
-from assistant.core.storage.atomic import atomic_write_text  # noqa: E402
 from assistant.core.reuse.index import Index, forget_open_indexes, open_index  # noqa: E402
 from assistant.core.reuse.library import Entry, Section, load_library, passages, to_text  # noqa: E402
 from assistant.core.reuse.suggest import suggest  # noqa: E402
+from assistant.core.storage import paths  # noqa: E402
+from assistant.core.storage.atomic import atomic_write_text  # noqa: E402
 
 PASSAGES_PER_ENTRY = 150
-SECTIONS = ("bakgrund", "presentation", "malgrupp", "mal", "organisering", "aktiviteter", "implementering", "uppfoljning")
+SECTIONS = (
+    "bakgrund",
+    "presentation",
+    "malgrupp",
+    "mal",
+    "organisering",
+    "aktiviteter",
+    "implementering",
+    "uppfoljning",
+)
 
 
 def real_sentences() -> list[str]:
@@ -51,13 +60,21 @@ def write_library(directory: Path, total: int, rng: random.Random, sentences: li
     n = start
     while written < total:
         count = min(PASSAGES_PER_ENTRY, total - written)
-        entry = Entry(id=f"synt-{n:06d}", title=f"Syntetisk ansökan {n}", form="finsam-malmo",
-                      organisation="Exempelstad", municipality="Exempel", year=2015 + n % 10)
+        entry = Entry(
+            id=f"synt-{n:06d}",
+            title=f"Syntetisk ansökan {n}",
+            form="finsam-malmo",
+            organisation="Exempelstad",
+            municipality="Exempel",
+            year=2015 + n % 10,
+        )
         per_section: dict[str, list[str]] = {key: [] for key in SECTIONS}
         for i in range(count):
             text = " ".join(rng.sample(sentences, rng.randint(2, 4)))
             per_section[SECTIONS[i % len(SECTIONS)]].append(text)
-        entry.sections = [Section(key, key.capitalize(), "\n\n".join(texts)) for key, texts in per_section.items() if texts]
+        entry.sections = [
+            Section(key, key.capitalize(), "\n\n".join(texts)) for key, texts in per_section.items() if texts
+        ]
         atomic_write_text(directory / f"{entry.id}.md", to_text(entry), backup=False)
         written += count
         n += 1
@@ -79,7 +96,7 @@ def rss_mb() -> float:
 
 def percentile(values: list[float], q: float) -> float:
     values = sorted(values)
-    return values[min(len(values) - 1, int(round(q * (len(values) - 1))))]
+    return values[min(len(values) - 1, round(q * (len(values) - 1)))]
 
 
 def run(size: int, seed: int = 7) -> None:
@@ -113,8 +130,7 @@ def run(size: int, seed: int = 7) -> None:
         open_times: list[float] = []
         for q in qs[:60]:
             t = time.perf_counter()
-            suggest(q, form_id="finsam-malmo", section="malgrupp", library_dirs=dirs,
-                    index=open_index(dirs, db))
+            suggest(q, form_id="finsam-malmo", section="malgrupp", library_dirs=dirs, index=open_index(dirs, db))
             open_times.append((time.perf_counter() - t) * 1000)
         t0 = time.perf_counter()
         forced = index.refresh()  # a full freshness check with nothing changed
@@ -126,15 +142,23 @@ def run(size: int, seed: int = 7) -> None:
         index.close()
         forget_open_indexes()
         print(f"--- {size:,} passages in {next_id:,} files (written in {written:.1f} s), {len(qs)} queries")
-        print(f"load average           {os.getloadavg()[0]:6.2f}       (2 cores; other work on the machine slows wall times)")
+        print(
+            f"load average           {os.getloadavg()[0]:6.2f}       (2 cores; other work on the machine slows wall times)"
+        )
         print(f"index build            {build:6.2f} s     (target <= 15 s at 60k; CPU {build_cpu:.2f} s)")
         print(f"query median           {statistics.median(times):6.2f} ms    (CPU {statistics.median(cpu):.2f} ms)")
-        print(f"query p95              {percentile(times, 0.95):6.2f} ms    (target <= 30 ms at 60k, <= 60 ms at 300k;"
-              f" CPU {percentile(cpu, 0.95):.2f} ms)")
+        print(
+            f"query p95              {percentile(times, 0.95):6.2f} ms    (target <= 30 ms at 60k, <= 60 ms at 300k;"
+            f" CPU {percentile(cpu, 0.95):.2f} ms)"
+        )
         print(f"query max              {max(times):6.2f} ms")
-        print(f"via open_index p95     {percentile(open_times, 0.95):6.2f} ms    (first call includes the freshness check)")
+        print(
+            f"via open_index p95     {percentile(open_times, 0.95):6.2f} ms    (first call includes the freshness check)"
+        )
         print(f"freshness check        {check * 1000:6.1f} ms    (nothing changed, {forced.unchanged} files)")
-        print(f"add one application    {add:6.3f} s     ({report.added} file, {PASSAGES_PER_ENTRY} passages; target <= 1 s)")
+        print(
+            f"add one application    {add:6.3f} s     ({report.added} file, {PASSAGES_PER_ENTRY} passages; target <= 1 s)"
+        )
         print(f"queries with no suggestion {empty}/{len(qs)}")
         print(f"max RSS                {rss_mb():6.0f} MB")
         print(f"index size             {db.stat().st_size / 1e6:6.1f} MB")

@@ -55,10 +55,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'command':14} {'cases':>6} {'passed':>7} {'clear errors':>13} {'failures':>9} {'skipped':>8}")
     for entry, counts in sorted(by_entry.items()):
         total = sum(counts.values())
-        print(f"{entry:14} {total:6} {counts['ok']:7} {counts['clear-error']:13} {counts['failure']:9} {counts['skipped']:8}")
+        print(
+            f"{entry:14} {total:6} {counts['ok']:7} {counts['clear-error']:13} {counts['failure']:9} {counts['skipped']:8}"
+        )
     total = len(summary.outcomes)
-    print(f"{'ALL':14} {total:6} {summary.count('ok'):7} {summary.count('clear-error'):13} "
-          f"{summary.count('failure'):9} {summary.count('skipped'):8}")
+    print(
+        f"{'ALL':14} {total:6} {summary.count('ok'):7} {summary.count('clear-error'):13} "
+        f"{summary.count('failure'):9} {summary.count('skipped'):8}"
+    )
     slowest = sorted(summary.outcomes, key=lambda o: -o.seconds)[:5]
     print("\nslowest: " + ", ".join(f"{o.case.name} {o.seconds:.1f} s" for o in slowest))
     skipped = sorted({o.detail for o in summary.outcomes if o.status == "skipped"})

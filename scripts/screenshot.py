@@ -1,6 +1,6 @@
 """Save docs/screenshot.svg: the main screen on the demo draft with suggestions, 120×40.
 
-    python scripts/screenshot.py [OUT.svg]
+python scripts/screenshot.py [OUT.svg]
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ sys.path.insert(0, str(ROOT))
 
 
 async def shoot(out: Path) -> None:
-    from assistant.core.storage import paths
     from assistant.core.model.drafts import load_draft
+    from assistant.core.storage import paths
     from assistant.tui.app import AnsokanApp
     from assistant.tui.screens.main import MainScreen
 

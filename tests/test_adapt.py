@@ -9,44 +9,68 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.core.reuse.adapt import MARKER_RE, adapt, record_source
 from assistant.core.model.drafts import new_draft, parse_draft, save_draft, to_text
 from assistant.core.model.forms import load_form
+from assistant.core.reuse.adapt import MARKER_RE, adapt, record_source
 from assistant.core.reuse.library import Entry
 from tests.conftest import run_cli
 
-FRAM = Entry(id="finsam-malmo-2021-fram", title="FRAM", organisation="Malmö stad", municipality="Malmö", year=2021,
-             start=dt.date(2021, 1, 1), end=dt.date(2023, 12, 31), projects=["FRAM", "Aktivitetscenter"])
+FRAM = Entry(
+    id="finsam-malmo-2021-fram",
+    title="FRAM",
+    organisation="Malmö stad",
+    municipality="Malmö",
+    year=2021,
+    start=dt.date(2021, 1, 1),
+    end=dt.date(2023, 12, 31),
+    projects=["FRAM", "Aktivitetscenter"],
+)
 
 
 def _draft(**values):
-    draft = new_draft(load_form("finsam-malmo"), title=values.get("title", "Lunds ungdomsspår"),
-                      organisation=values.get("organisation", "Lunds kommun"),
-                      municipality=values.get("municipality", "Lund"))
+    draft = new_draft(
+        load_form("finsam-malmo"),
+        title=values.get("title", "Lunds ungdomsspår"),
+        organisation=values.get("organisation", "Lunds kommun"),
+        municipality=values.get("municipality", "Lund"),
+    )
     draft.start, draft.end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
     return draft
 
 
 def _passage(text: str) -> dict:
-    return {"text": text, "source": {"id": FRAM.id, "title": FRAM.title, "organisation": FRAM.organisation,
-                                     "year": FRAM.year}, "passage_id": f"{FRAM.id}#bakgrund-3"}
+    return {
+        "text": text,
+        "source": {"id": FRAM.id, "title": FRAM.title, "organisation": FRAM.organisation, "year": FRAM.year},
+        "passage_id": f"{FRAM.id}#bakgrund-3",
+    }
 
 
 def test_names_and_the_period_are_replaced_by_the_drafts_own():
-    text = ("Malmö stads arbetsmarknadsavdelning driver FRAM i Malmö från 2021-01-01 till 2023-12-31. "
-            "Uppstarten sker i början av 2021.")
+    text = (
+        "Malmö stads arbetsmarknadsavdelning driver FRAM i Malmö från 2021-01-01 till 2023-12-31. "
+        "Uppstarten sker i början av 2021."
+    )
     adapted = adapt(_passage(text), _draft(), entry=FRAM)
-    assert adapted.text == ("Lunds kommuns arbetsmarknadsavdelning driver Lunds ungdomsspår i Lund från 2026-01-01 "
-                            "till 2027-12-31. Uppstarten sker i början av 2026.")
+    assert adapted.text == (
+        "Lunds kommuns arbetsmarknadsavdelning driver Lunds ungdomsspår i Lund från 2026-01-01 "
+        "till 2027-12-31. Uppstarten sker i början av 2026."
+    )
     assert {(r.kind, r.old, r.new) for r in adapted.replacements} >= {
-        ("organisation", "Malmö stads", "Lunds kommuns"), ("project", "FRAM", "Lunds ungdomsspår"),
-        ("municipality", "Malmö", "Lund"), ("date", "2021-01-01", "2026-01-01"), ("year", "2021", "2026")}
+        ("organisation", "Malmö stads", "Lunds kommuns"),
+        ("project", "FRAM", "Lunds ungdomsspår"),
+        ("municipality", "Malmö", "Lund"),
+        ("date", "2021-01-01", "2026-01-01"),
+        ("year", "2021", "2026"),
+    }
     assert adapted.unresolved == []
 
 
 def test_what_cannot_be_known_is_marked_for_the_writer():
-    text = ("Aktivitetscenter har sedan 2013 tagit emot deltagare. Styrgrupp: [namn], Försäkringskassan. "
-            "Malmö stad bidrar med 8 000 tkr per år.")
+    text = (
+        "Aktivitetscenter har sedan 2013 tagit emot deltagare. Styrgrupp: [namn], Försäkringskassan. "
+        "Malmö stad bidrar med 8 000 tkr per år."
+    )
     adapted = adapt(_passage(text), _draft(), entry=FRAM)
     marks = MARKER_RE.findall(adapted.text)
     assert "⟦Aktivitetscenter → ?⟧" in marks and "⟦2013 → ?⟧" in marks and "⟦namn → ?⟧" in marks
@@ -61,24 +85,26 @@ def test_an_empty_draft_field_marks_instead_of_blanking():
 
 
 def test_template_syntax_in_a_passage_comes_out_literally():
-    text = ("Se {{ config }} och {{ ''.__class__.__mro__ }} samt {% include '/etc/passwd' %} "
-            "och {{ 7*7 }} i Malmö stad. {# kommentar #}")
+    text = (
+        "Se {{ config }} och {{ ''.__class__.__mro__ }} samt {% include '/etc/passwd' %} "
+        "och {{ 7*7 }} i Malmö stad. {# kommentar #}"
+    )
     adapted = adapt(_passage(text), _draft(), entry=FRAM)
     assert adapted.text == text.replace("Malmö stad", "Lunds kommun")
     assert "root:" not in adapted.text and "49" not in adapted.text
 
 
 def test_template_syntax_in_the_drafts_own_values_is_not_evaluated():
-    adapted = adapt(_passage("Malmö stad leder FRAM."), _draft(organisation="{{ 7*7 }}", title="{% raw %}x"),
-                    entry=FRAM)
+    adapted = adapt(
+        _passage("Malmö stad leder FRAM."), _draft(organisation="{{ 7*7 }}", title="{% raw %}x"), entry=FRAM
+    )
     assert adapted.text == "{{ 7*7 }} leder {% raw %}x."
 
 
 def test_adapt_finds_the_entry_in_the_library_by_the_suggestions_id():
     from assistant.core.reuse.suggest import suggest
 
-    found = suggest("Malmö stad delfinansierar projektet ur ordinarie budget", form_id="finsam-malmo",
-                    section="budget")
+    found = suggest("Malmö stad delfinansierar projektet ur ordinarie budget", form_id="finsam-malmo", section="budget")
     assert found and found[0].source["id"] == "finsam-malmo-2021-fram"
     adapted = adapt(found[0], _draft())
     assert "Lunds kommun" in adapted.text and "Malmö stad" not in adapted.text
@@ -113,14 +139,33 @@ def test_the_checks_flag_a_source_name_left_in_the_text():
 def test_cli_adapt_shows_the_adapted_text(tmp_path):
     draft = _draft()
     path = save_draft(draft, tmp_path / "utkast.md")
-    result = run_cli("suggest", "--form", "finsam-malmo", "--section", "budget", "--text",
-                     "Malmö stad delfinansierar projektet ur ordinarie budget", "--adapt", str(path), "--json")
+    result = run_cli(
+        "suggest",
+        "--form",
+        "finsam-malmo",
+        "--section",
+        "budget",
+        "--text",
+        "Malmö stad delfinansierar projektet ur ordinarie budget",
+        "--adapt",
+        str(path),
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     first = json.loads(result.stdout)[0]
     assert "Lunds kommun" in first["adapted"]["text"] and "Malmö stad" in first["text"]
     assert any(r["old"] == "Malmö stad" for r in first["adapted"]["replacements"])
-    plain = run_cli("suggest", "--form", "finsam-malmo", "--section", "budget", "--text",
-                    "Malmö stad delfinansierar projektet ur ordinarie budget", "--adapt", str(path))
+    plain = run_cli(
+        "suggest",
+        "--form",
+        "finsam-malmo",
+        "--section",
+        "budget",
+        "--text",
+        "Malmö stad delfinansierar projektet ur ordinarie budget",
+        "--adapt",
+        str(path),
+    )
     assert "Lunds kommun" in plain.stdout and ("Utbytt" in plain.stdout)
     assert to_text(draft) == path.read_text(encoding="utf-8")  # showing never changes the draft
 
@@ -135,8 +180,16 @@ def _unmark(text: str) -> str:
 def test_property_passage_text_is_copied_never_rendered(text):
     """Whatever the passage holds, with nothing to replace the result is the text itself with
     marks around the source's own words: no template syntax is ever evaluated or dropped."""
-    empty = {"title": "", "organisation": "", "municipality": "", "start": "", "end": "",
-             "start_year": "", "end_year": "", "contact": ""}
+    empty = {
+        "title": "",
+        "organisation": "",
+        "municipality": "",
+        "start": "",
+        "end": "",
+        "start_year": "",
+        "end_year": "",
+        "contact": "",
+    }
     adapted = adapt({"text": text, "source": {"id": FRAM.id}}, empty, entry=FRAM)
     assert _unmark(adapted.text) == text
     assert adapted.replacements == []

@@ -7,26 +7,36 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assistant.core.model.amounts import (
-    MAX_AMOUNT, AmountError, amounts_in_text, format_amount, format_kr, format_mkr, format_tkr, parse_amount,
+    MAX_AMOUNT,
+    AmountError,
+    amounts_in_text,
+    format_amount,
+    format_kr,
+    format_mkr,
+    format_tkr,
+    parse_amount,
 )
 from assistant.core.model.budget import Budget, BudgetItem
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("1 373 334", 1373334),
-    ("1 373 334 kr", 1373334),
-    ("1\u00a0373\u00a0334", 1373334),          # NBSP group separators (Word, Babel)
-    ("1\u202f373\u202f334 kr", 1373334),       # narrow NBSP
-    ("1,4 mkr", 1400000),
-    ("8 000 tkr", 8000000),
-    ("1 360.380~(1,4 mkr)", 1360380),          # PDF debris in source 000: dot as group mark, comment after ~
-    ("1\u00a0194\u00a0480 ~(1,2 mkr)", 1194480),
-    ("1 209 124 kronor", 1209124),
-    ("-50 000", -50000),
-    ("\u221250 000 kr", -50000),               # a real minus sign
-    ("0,5", Decimal("0.5")),
-    ("300 000:-", 300000),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("1 373 334", 1373334),
+        ("1 373 334 kr", 1373334),
+        ("1\u00a0373\u00a0334", 1373334),  # NBSP group separators (Word, Babel)
+        ("1\u202f373\u202f334 kr", 1373334),  # narrow NBSP
+        ("1,4 mkr", 1400000),
+        ("8 000 tkr", 8000000),
+        ("1 360.380~(1,4 mkr)", 1360380),  # PDF debris in source 000: dot as group mark, comment after ~
+        ("1\u00a0194\u00a0480 ~(1,2 mkr)", 1194480),
+        ("1 209 124 kronor", 1209124),
+        ("-50 000", -50000),
+        ("\u221250 000 kr", -50000),  # a real minus sign
+        ("0,5", Decimal("0.5")),
+        ("300 000:-", 300000),
+    ],
+)
 def test_parses_swedish_amounts(text, expected):
     assert parse_amount(text) == Decimal(expected)
 
@@ -61,8 +71,9 @@ def test_formats_with_swedish_groups():
     assert format_amount(Decimal("-0.5")) == "-0,5"
 
 
-@given(st.decimals(min_value=-MAX_AMOUNT + 1, max_value=MAX_AMOUNT - 1, places=2,
-                   allow_nan=False, allow_infinity=False))
+@given(
+    st.decimals(min_value=-MAX_AMOUNT + 1, max_value=MAX_AMOUNT - 1, places=2, allow_nan=False, allow_infinity=False)
+)
 def test_parse_format_parse_is_identity(value):
     text = format_amount(value)
     assert parse_amount(text) == value

@@ -21,18 +21,22 @@ def _core_modules() -> list[str]:
 
 
 def test_core_never_imports_textual(tmp_path):
-    code = ("import sys, importlib\n"
-            f"for name in {_core_modules()!r}:\n"
-            "    importlib.import_module(name)\n"
-            "bad = [m for m in sys.modules if m == 'textual' or m.startswith(('textual.', 'assistant.tui'))]\n"
-            "print(','.join(bad))\n")
+    code = (
+        "import sys, importlib\n"
+        f"for name in {_core_modules()!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = [m for m in sys.modules if m == 'textual' or m.startswith(('textual.', 'assistant.tui'))]\n"
+        "print(','.join(bad))\n"
+    )
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
 
 
-@pytest.mark.skipif(shutil.which("lint-imports") is None and not (Path(sys.executable).parent / "lint-imports").exists(),
-                    reason="import-linter is not installed")
+@pytest.mark.skipif(
+    shutil.which("lint-imports") is None and not (Path(sys.executable).parent / "lint-imports").exists(),
+    reason="import-linter is not installed",
+)
 def test_import_linter_contract_holds():
     exe = shutil.which("lint-imports") or str(Path(sys.executable).parent / "lint-imports")
     result = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True, timeout=120)
@@ -44,11 +48,14 @@ def test_importing_everything_creates_nothing_on_disk(tmp_path):
     home.mkdir()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ANSOKAN_", "XDG_"))}
     env["HOME"] = str(home)
-    code = ("import importlib, pkgutil, assistant, assistant.core, assistant.commands\n"
-            "for pkg in (assistant.core, assistant.commands):\n"
-            "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
-            "        importlib.import_module(m.name)\n")
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True,
-                            timeout=120)
+    code = (
+        "import importlib, pkgutil, assistant, assistant.core, assistant.commands\n"
+        "for pkg in (assistant.core, assistant.commands):\n"
+        "    for m in pkgutil.walk_packages(pkg.__path__, pkg.__name__ + '.'):\n"
+        "        importlib.import_module(m.name)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert list(home.iterdir()) == []

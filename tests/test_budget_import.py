@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.sources.budget_import import DETAILED_GRAND, budget_report, match_category, parse_budget_text
 from assistant.core.model.forms import load_form
+from assistant.core.sources.budget_import import DETAILED_GRAND, budget_report, match_category, parse_budget_text
 
 SOURCES = Path("/work/shared/library-sources")
 FINSAM = load_form("finsam-malmo")
@@ -25,7 +25,7 @@ def budget_section(prefix: str) -> str:
     lines = next(SOURCES.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8").split("\n")
     start = next(i for i, line in enumerate(lines) if re.search(r"Budget i kronor|<p>Kostnad;", line))
     end = next(i for i in range(start + 1, len(lines)) if re.search(r"^\t?4\. Metoder|^Tidsplan;", lines[i]))
-    return "\n".join(lines[start + 1:end])
+    return "\n".join(lines[start + 1 : end])
 
 
 def D(text: str) -> Decimal:
@@ -35,7 +35,7 @@ def D(text: str) -> Decimal:
 @needs_sources
 def test_000_one_cell_per_line_table_and_prose_items():
     b = parse_budget_text(budget_section("000"), FINSAM)
-    assert b.years == [2017, 2018, 2019]        # "År ……2017…" headers, each cell on its own tab line
+    assert b.years == [2017, 2018, 2019]  # "År ……2017…" headers, each cell on its own tab line
     # Personal 1 073 334 + 1 300 000 + 226 666 = 2 600 000 (the printed Totalt agrees)
     assert [b.value("Personal", y) for y in b.years] == [D("1 073 334"), D("1 300 000"), D("226 666")]
     assert b.row_total("Personal") == D("2 600 000")
@@ -49,9 +49,8 @@ def test_000_one_cell_per_line_table_and_prose_items():
     assert D(b.stated.grand.replace("kr", "")) == D("3 200 000")
     # Detailed personnel: 1 360.380 (PDF dot) + 1 194 480 = 2 554 860, i.e. 45 140 less than compiled
     assert b.detailed_total("Personal") == D("2 554 860")
-    assert b.detailed_total() == D("3 154 860")   # 2 554 860 + 300 000 + 0 + 300 000
-    assert [i.category for i in b.items] == ["Personal", "Personal", "Externa tjänster", "Lokaler",
-                                             "Övriga kostnader"]
+    assert b.detailed_total() == D("3 154 860")  # 2 554 860 + 300 000 + 0 + 300 000
+    assert [i.category for i in b.items] == ["Personal", "Personal", "Externa tjänster", "Lokaler", "Övriga kostnader"]
     # Printed totals never become cells
     assert all("Totalt" not in c for c in b.compiled)
     assert b.unread == []
@@ -67,8 +66,7 @@ def test_001_prose_items_and_tab_table_agree():
     # Övriga: 115 000 + 40 000 = 155 000 = 30 000 + 75 000 + 20 000 + 30 000
     assert b.row_total("Övriga kostnader") == b.detailed_total("Övriga kostnader") == D("155 000")
     # Year totals 1 228 804 / 1 537 703 / 367 830; grand 3 134 337
-    assert {y: b.year_total(y) for y in b.years} == {2020: D("1 228 804"), 2021: D("1 537 703"),
-                                                     2022: D("367 830")}
+    assert {y: b.year_total(y) for y in b.years} == {2020: D("1 228 804"), 2021: D("1 537 703"), 2022: D("367 830")}
     assert b.grand_total() == D(b.stated.grand) == D("3 134 337")
     assert len(b.items) == 8 and b.unread == []
 
@@ -94,9 +92,14 @@ def test_003_detailed_tables_per_year_with_omfattning_and_summa():
     b = parse_budget_text(budget_section("003"), FINSAM)
     assert b.years == [2021, 2022, 2023]
     personal = [i for i in b.items if i.category == "Personal"]
-    assert [i.text for i in personal] == ["Sektionschef", "Assistent", "Handläggare", "Aktivitetsledare",
-                                          "Fysioterapeut"]
-    assert [i.quantity for i in personal] == ["1", "1", "11", "3", "1"]   # Omfattning, not money
+    assert [i.text for i in personal] == [
+        "Sektionschef",
+        "Assistent",
+        "Handläggare",
+        "Aktivitetsledare",
+        "Fysioterapeut",
+    ]
+    assert [i.quantity for i in personal] == ["1", "1", "11", "3", "1"]  # Omfattning, not money
     # 2021: 773 000 + 453 000 + 6 355 800 + 1 556 000 + 550 000 = 9 687 800 (= SUMMA and compiled)
     assert sum(D(i.per_year[2021]) for i in personal) == D("9 687 800") == D(b.stated.subtotals["Personal"]["2021"])
     assert b.detailed_total("Personal") == b.row_total("Personal") == D("29 838 000")
@@ -119,7 +122,7 @@ def test_category_mapping_is_fuzzy_but_not_loose():
     rules = FINSAM.budget
     assert match_category("Personal (1,025)", rules) == "Personal"
     assert match_category("Lokaler, Torsten + Pildammsvägen 50% (1,020)", rules) == "Lokaler"
-    assert match_category("Personalkostnader", rules) == "Personal"        # alias in the form
+    assert match_category("Personalkostnader", rules) == "Personal"  # alias in the form
     assert match_category("Externa tjänster, såsom handledning", rules) == "Externa tjänster"
     assert match_category("Övrigt", rules) == "Övriga kostnader"
     assert match_category("Exerna tjänster", rules) == "Externa tjänster"  # a typo
@@ -130,12 +133,29 @@ def test_category_mapping_is_fuzzy_but_not_loose():
 
 
 def test_one_cell_per_line_with_nbsp_and_empty_cells():
-    text = "\n".join([
-        "\t", "\tÅr 2026", "\tÅr 2027", "\tTotalt", "",
-        "\tPersonal", "\t1\u00a0000\u00a0000", "\t500 000", "\t1 500 000", "",
-        "\tLokaler", "\t", "\t", "\t", "",
-        "\tTotalt", "\t1 000 000", "\t500 000", "\t1 500 000",
-    ])
+    text = "\n".join(
+        [
+            "\t",
+            "\tÅr 2026",
+            "\tÅr 2027",
+            "\tTotalt",
+            "",
+            "\tPersonal",
+            "\t1\u00a0000\u00a0000",
+            "\t500 000",
+            "\t1 500 000",
+            "",
+            "\tLokaler",
+            "\t",
+            "\t",
+            "\t",
+            "",
+            "\tTotalt",
+            "\t1 000 000",
+            "\t500 000",
+            "\t1 500 000",
+        ]
+    )
     b = parse_budget_text(text, FINSAM)
     assert b.compiled == {"Personal": {2026: "1 000 000", 2027: "500 000"}}
     assert b.stated.rows == {"Personal": "1 500 000"}
@@ -152,19 +172,21 @@ def test_unit_row_in_tkr_scales_the_cells():
 def test_html_debris_and_a_bad_cell_are_kept_for_the_checks():
     text = "<p>Sammanställd budget</p>\tÅr 2026\tÅr 2027\n<p>Personal</p>\t12a\t100 000"
     b = parse_budget_text(text, FINSAM)
-    assert b.cell("Personal", 2026) == "12a"     # kept as typed, so the check can name the cell
+    assert b.cell("Personal", 2026) == "12a"  # kept as typed, so the check can name the cell
     errors = b.bad_cells()
     assert len(errors) == 1 and errors[0].message("sv").startswith("budget, Personal, år 2026")
 
 
 def test_what_cannot_be_placed_is_reported():
-    text = "\n".join([
-        "Personal\t100 000\t200 000",                      # a row before any header with years
-        "Sammanställd budget\tÅr 2026\tÅr 2027",
-        "Resor till Rom\t5 000\t5 000",                    # no such category in a compiled table
-        "Personal\t100 000\t100 000",
-        "Personal\t1\t1",                                  # the same category twice
-    ])
+    text = "\n".join(
+        [
+            "Personal\t100 000\t200 000",  # a row before any header with years
+            "Sammanställd budget\tÅr 2026\tÅr 2027",
+            "Resor till Rom\t5 000\t5 000",  # no such category in a compiled table
+            "Personal\t100 000\t100 000",
+            "Personal\t1\t1",  # the same category twice
+        ]
+    )
     b = parse_budget_text(text, FINSAM)
     assert b.compiled == {"Personal": {2026: "100 000", 2027: "100 000"}}
     assert len(b.unread) == 3
@@ -182,11 +204,13 @@ def test_prose_item_without_category_is_reported_and_total_goes_to_stated():
 
 
 def test_two_different_printed_grand_totals_are_both_kept():
-    text = "Personal:\nProjektledare: 600 000 kr\nTotal kostnad 650 000 kr\n\n" \
-           "Sammanställd budget\tÅr 2026\tTotalt\nPersonal\t600 000\t600 000\nTotalt\t600 000\t600 000"
+    text = (
+        "Personal:\nProjektledare: 600 000 kr\nTotal kostnad 650 000 kr\n\n"
+        "Sammanställd budget\tÅr 2026\tTotalt\nPersonal\t600 000\t600 000\nTotalt\t600 000\t600 000"
+    )
     b = parse_budget_text(text, FINSAM)
-    assert b.stated.grand == "600 000"                       # the compiled table's
-    assert b.stated.subtotals[DETAILED_GRAND] == {"total": "650 000 kr"}   # the prose one, for the detailed part
+    assert b.stated.grand == "600 000"  # the compiled table's
+    assert b.stated.subtotals[DETAILED_GRAND] == {"total": "650 000 kr"}  # the prose one, for the detailed part
 
 
 def test_a_long_unread_report_is_shortened_and_says_how_much():
@@ -213,8 +237,26 @@ def test_budget_report_lines():
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-CELLS = st.sampled_from(["Personal", "Lokaler:", "Totalt", "SUMMA", "År 2026", "2027", "1 000", "12a",
-                         "-5 000", "kr", "", "Total kostnad 3 kr", "=SUM(A1)", "<p>", "~(1,4 mkr)", "x" * 70])
+CELLS = st.sampled_from(
+    [
+        "Personal",
+        "Lokaler:",
+        "Totalt",
+        "SUMMA",
+        "År 2026",
+        "2027",
+        "1 000",
+        "12a",
+        "-5 000",
+        "kr",
+        "",
+        "Total kostnad 3 kr",
+        "=SUM(A1)",
+        "<p>",
+        "~(1,4 mkr)",
+        "x" * 70,
+    ]
+)
 
 
 @settings(max_examples=150, deadline=None)

@@ -11,25 +11,34 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.core.model.budget import BudgetItem, StatedTotals
 from assistant.core.checks import check_section, run_checks, valid_email, valid_phone
+from assistant.core.checks.lix import lix
+from assistant.core.model.budget import BudgetItem, StatedTotals
 from assistant.core.model.drafts import Contact, ExtraSection, new_draft, save_draft
 from assistant.core.model.forms import load_form, parse_form
-from assistant.core.checks.lix import lix
 
 SOURCES = Path("/work/shared/library-sources")
 FINSAM = load_form("finsam-malmo")
-PARA = ("Insatsen riktar sig till unga vuxna som står långt från arbetsmarknaden. "
-        "Vi arbetar tillsammans med Arbetsförmedlingen och Försäkringskassan. "
-        "Varje deltagare får en egen handledare och en plan för arbete eller studier.")
+PARA = (
+    "Insatsen riktar sig till unga vuxna som står långt från arbetsmarknaden. "
+    "Vi arbetar tillsammans med Arbetsförmedlingen och Försäkringskassan. "
+    "Varje deltagare får en egen handledare och en plan för arbete eller studier."
+)
 
 
 def clean_draft(form=FINSAM):
     """A complete, consistent draft: every test breaks exactly one thing in it."""
     d = new_draft(form, title="Unga vuxna i arbete", organisation="Lunds kommun", municipality="Lund")
     d.start, d.end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
-    d.contacts = [Contact(name="Anna Berg", role="projektledare", organisation="Lunds kommun",
-                          phone="046-35 50 00", email="anna.berg@lund.se")]
+    d.contacts = [
+        Contact(
+            name="Anna Berg",
+            role="projektledare",
+            organisation="Lunds kommun",
+            phone="046-35 50 00",
+            email="anna.berg@lund.se",
+        )
+    ]
     for h in form.headings:
         if h.kind == "text":
             d.sections[h.key] = PARA
@@ -37,8 +46,12 @@ def clean_draft(form=FINSAM):
     d.sections["malgrupp"] = PARA + " Vi följer upp kvinnor och män var för sig."
     d.sections["uppfoljning"] = PARA + " Alla resultat redovisas för kvinnor och män."
     # 600 000 + 50 000 + 40 000 + 10 000 = 700 000 a year; 1 400 000 in all
-    for category, amount in {"Personal": 600_000, "Externa tjänster": 50_000, "Lokaler": 40_000,
-                             "Övriga kostnader": 10_000}.items():
+    for category, amount in {
+        "Personal": 600_000,
+        "Externa tjänster": 50_000,
+        "Lokaler": 40_000,
+        "Övriga kostnader": 10_000,
+    }.items():
         for year in (2026, 2027):
             d.budget.set_cell(category, year, f"{amount:,}".replace(",", " "))
         d.budget.items.append(BudgetItem(category=category, text=f"{category}, post", total=str(2 * amount)))
@@ -76,7 +89,7 @@ def test_required_section_empty_is_fel_and_optional_is_info():
     assert ("sections.missing", "bakgrund") in problems(run_checks(d))
     form = load_form("burlov-staffanstorp")
     d2 = clean_draft(form)
-    d2.sections["implementering"] = ""   # optional in Burlöv's form
+    d2.sections["implementering"] = ""  # optional in Burlöv's form
     found = [(f.severity, f.code) for f in run_checks(d2).findings if f.section == "implementering"]
     assert ("info", "sections.empty_optional") in found
 
@@ -96,7 +109,7 @@ def form_with(text_edit):
 
 def test_rule_not_enabled_does_not_run():
     d = clean_draft()
-    d.sections["malgrupp"] = PARA   # no "kvinnor och män"
+    d.sections["malgrupp"] = PARA  # no "kvinnor och män"
     assert "gender" in codes(d)
     off = form_with(lambda t: t.replace("[checks.gender]\n", "[checks.gender]\nenabled = false\n"))
     assert "gender" not in [f.code for f in run_checks(d, off).findings]
@@ -149,11 +162,12 @@ def test_bad_and_negative_cells_are_fel_naming_the_cell():
 
 def test_printed_totals_that_do_not_add_up():
     d = clean_draft()
-    d.budget.stated = StatedTotals(rows={"Personal": "1 300 000"}, years={2026: "700 000", 2027: "710 000"},
-                                   grand="1 400 000")
+    d.budget.stated = StatedTotals(
+        rows={"Personal": "1 300 000"}, years={2026: "700 000", 2027: "710 000"}, grand="1 400 000"
+    )
     found = problems(run_checks(d))
-    assert ("budget.row_total", "budget") in found       # 600 000 + 600 000 = 1 200 000, not 1 300 000
-    assert ("budget.year_total", "budget") in found      # 2027 adds up to 700 000, not 710 000
+    assert ("budget.row_total", "budget") in found  # 600 000 + 600 000 = 1 200 000, not 1 300 000
+    assert ("budget.year_total", "budget") in found  # 2027 adds up to 700 000, not 710 000
     assert ("budget.grand_total", "budget") not in found  # 1 400 000 is right
     assert [c for c, _ in found].count("budget.year_total") == 1
     msg = messages(d, "budget.year_total")[0]
@@ -162,7 +176,7 @@ def test_printed_totals_that_do_not_add_up():
 
 def test_detailed_against_compiled_per_category():
     d = clean_draft()
-    d.budget.items[0].total = "1 150 000"   # Personal detailed 1 150 000, compiled 1 200 000
+    d.budget.items[0].total = "1 150 000"  # Personal detailed 1 150 000, compiled 1 200 000
     found = [f for f in run_checks(d).findings if f.code == "budget.detailed_vs_compiled"]
     assert len(found) == 1 and "Personal" in found[0].message and "50\u00a0000" in found[0].message
 
@@ -172,21 +186,27 @@ def test_detailed_per_year_spread_differently_from_compiled():
     # Personal: detailed 700 000 + 500 000 = 1 200 000 = compiled 600 000 + 600 000, but not per year
     d.budget.items[0] = BudgetItem("Personal", "Projektledare", per_year={2026: "700 000", 2027: "500 000"})
     msgs = messages(d, "budget.detailed_vs_compiled")
-    assert msgs == ["budget, Personal, år 2026: detaljerat 700\u00a0000\u00a0kr, sammanställt 600\u00a0000\u00a0kr",
-                    "budget, Personal, år 2027: detaljerat 500\u00a0000\u00a0kr, sammanställt 600\u00a0000\u00a0kr"]
+    assert msgs == [
+        "budget, Personal, år 2026: detaljerat 700\u00a0000\u00a0kr, sammanställt 600\u00a0000\u00a0kr",
+        "budget, Personal, år 2027: detaljerat 500\u00a0000\u00a0kr, sammanställt 600\u00a0000\u00a0kr",
+    ]
 
 
 def test_detailed_subtotal_printed_wrong():
     d = clean_draft()
-    d.budget.items = [BudgetItem("Personal", "Chef", per_year={2026: "300 000", 2027: "300 000"}),
-                      BudgetItem("Personal", "Handläggare", per_year={2026: "300 000", 2027: "300 000"})]
+    d.budget.items = [
+        BudgetItem("Personal", "Chef", per_year={2026: "300 000", 2027: "300 000"}),
+        BudgetItem("Personal", "Handläggare", per_year={2026: "300 000", 2027: "300 000"}),
+    ]
     d.budget.stated.subtotals = {"Personal": {"2026": "600 000", "2027": "650 000"}}
     for category in ("Externa tjänster", "Lokaler", "Övriga kostnader"):
         for year in (2026, 2027):
             d.budget.set_cell(category, year, "")
     found = [f.message for f in run_checks(d).findings if f.code == "budget.subtotal"]
-    assert found == ["detaljerad budget, Personal, år 2027: summan anger 650\u00a0000\u00a0kr men posterna "
-                     "summerar till 600\u00a0000\u00a0kr (skillnad 50\u00a0000\u00a0kr)"]
+    assert found == [
+        "detaljerad budget, Personal, år 2027: summan anger 650\u00a0000\u00a0kr men posterna "
+        "summerar till 600\u00a0000\u00a0kr (skillnad 50\u00a0000\u00a0kr)"
+    ]
 
 
 def test_budget_years_against_tidsplan():
@@ -201,15 +221,15 @@ def test_budget_years_against_tidsplan():
 
 def test_amounts_in_text_compared_only_when_they_claim_a_total():
     d = clean_draft()
-    assert "budget.text_amount" not in codes(d)            # "söker totalt 1 400 000 kr" is right
+    assert "budget.text_amount" not in codes(d)  # "söker totalt 1 400 000 kr" is right
     d.sections["presentation"] = PARA + " Projektet har en total kostnad på 1 500 000 kr."
     assert messages(d, "budget.text_amount")[0].startswith("texten säger ”")
     d.sections["presentation"] = PARA + " Projektet kostar ca 1,4 mkr och en dator kostar 15 000 kr."
-    assert "budget.text_amount" not in codes(d)            # rounded, and the computer is not a total
+    assert "budget.text_amount" not in codes(d)  # rounded, and the computer is not a total
     d.sections["presentation"] = PARA + " Vi äskar 728 000 kr."
     assert "budget.text_amount" in codes(d)
     d.sections["presentation"] = PARA + " Personalkostnaden är totalt 1 200 000 kr."
-    assert "budget.text_amount" not in codes(d)            # a category total is a total too
+    assert "budget.text_amount" not in codes(d)  # a category total is a total too
 
 
 def test_cap_from_the_form():
@@ -223,7 +243,8 @@ def test_what_the_importer_could_not_read_is_a_warning():
     d = clean_draft()
     d.budget.unread = ["rad 3: ”Resor till Rom 5 000 5 000” hör inte till någon budgetkategori"]
     assert messages(d, "budget.unread") == [
-        "budget: kunde inte läsas vid importen: rad 3: ”Resor till Rom 5 000 5 000” hör inte till någon budgetkategori"]
+        "budget: kunde inte läsas vid importen: rad 3: ”Resor till Rom 5 000 5 000” hör inte till någon budgetkategori"
+    ]
 
 
 def test_empty_compiled_row_is_info():
@@ -243,7 +264,7 @@ def test_empty_compiled_row_is_info():
 def test_tidsplan_missing_reversed_from_text_and_invalid():
     d = clean_draft()
     d.start = d.end = None
-    assert problems(run_checks(d)) == []                  # read from "Startdatum:/Slutdatum:" in the text
+    assert problems(run_checks(d)) == []  # read from "Startdatum:/Slutdatum:" in the text
     d.sections["tidsplan"] = "Vi startar i vår."
     assert {"tidsplan.start_missing", "tidsplan.end_missing"} <= set(codes(d, "fel"))
     d.sections["tidsplan"] = "Startdatum: 2026-02-30\n\nSlutdatum: 2027-12-31"
@@ -263,7 +284,8 @@ def test_front_matter_and_tidsplan_text_disagree():
     d = clean_draft()
     d.sections["tidsplan"] = "Startdatum: 2026-02-01\n\nSlutdatum: 2027-12-31"
     assert messages(d, "tidsplan.mismatch") == [
-        "Tidsplan: texten anger startdatum 2026-02-01 men utkastets huvud 2026-01-01"]
+        "Tidsplan: texten anger startdatum 2026-02-01 men utkastets huvud 2026-01-01"
+    ]
 
 
 def test_summary_first_paragraph_too_long():
@@ -274,19 +296,37 @@ def test_summary_first_paragraph_too_long():
     assert len(msg) == 1 and "första stycket har 186 ord (högst 150)" in msg[0]
 
 
-@pytest.mark.parametrize("number, ok", [
-    ("040-34 10 00", True), ("070-123 45 67", True), ("010-123 45 67", True), ("08-123 456", True),
-    ("+46 40 34 10 00", True), ("+46 (0)70 123 45 67", True), ("0701234567", True),
-    ("040-34 10", False), ("12 34 56", False), ("070-123 45 67 89 01", False), ("ring Anna", False),
-])
+@pytest.mark.parametrize(
+    "number, ok",
+    [
+        ("040-34 10 00", True),
+        ("070-123 45 67", True),
+        ("010-123 45 67", True),
+        ("08-123 456", True),
+        ("+46 40 34 10 00", True),
+        ("+46 (0)70 123 45 67", True),
+        ("0701234567", True),
+        ("040-34 10", False),
+        ("12 34 56", False),
+        ("070-123 45 67 89 01", False),
+        ("ring Anna", False),
+    ],
+)
 def test_phone_numbers(number, ok):
     assert valid_phone(number) is ok
 
 
-@pytest.mark.parametrize("address, ok", [
-    ("anna.berg@lund.se", True), ("Marcus.Eriksson@malmö.se", True), ("a@b", False),
-    ("anna..berg@lund.se", False), ("anna@lund", False), ("anna.berg@lund.se.", False),
-])
+@pytest.mark.parametrize(
+    "address, ok",
+    [
+        ("anna.berg@lund.se", True),
+        ("Marcus.Eriksson@malmö.se", True),
+        ("a@b", False),
+        ("anna..berg@lund.se", False),
+        ("anna@lund", False),
+        ("anna.berg@lund.se.", False),
+    ],
+)
 def test_email_addresses(address, ok):
     assert valid_email(address) is ok
 
@@ -296,8 +336,9 @@ def test_contacts_in_front_matter_and_section_text():
     d.contacts.append(Contact(name="Per Holm", phone="12 34", email="per.holm(at)lund.se"))
     d.contacts.append(Contact(name="Marcus Eriksson", email="Marcus.Eriksson@malmö.se"))
     d.sections["kontaktuppgifter"] = "Eva Ek, eva.ek@lund, tel 040-34 10"
-    found = {(f.severity, f.code, f.message.split(":")[0]) for f in run_checks(d).findings
-             if f.code.startswith("contacts")}
+    found = {
+        (f.severity, f.code, f.message.split(":")[0]) for f in run_checks(d).findings if f.code.startswith("contacts")
+    }
     assert ("varning", "contacts.phone", "kontaktperson Per Holm") in found
     assert ("varning", "contacts.email", "kontaktperson Per Holm") in found
     assert ("info", "contacts.email_idn", "kontaktperson Marcus Eriksson") in found
@@ -323,9 +364,18 @@ def test_placeholders_quote_the_spot():
 def test_reused_text_with_another_organisation_and_old_years():
     d = clean_draft()
     d.sections["bakgrund"] = PARA + " Malmö stad har sedan 2019 drivit arbetet, och Lunds kommun tar nu över."
-    d.sources = [{"section": "bakgrund", "id": "finsam-001", "title": "Make it: work",
-                  "organisation": "Malmö stad", "municipality": "Malmö", "people": ["Lena Oxelgren"],
-                  "years": [2019, 2020], "amounts": ["1 209 124"]}]
+    d.sources = [
+        {
+            "section": "bakgrund",
+            "id": "finsam-001",
+            "title": "Make it: work",
+            "organisation": "Malmö stad",
+            "municipality": "Malmö",
+            "people": ["Lena Oxelgren"],
+            "years": [2019, 2020],
+            "amounts": ["1 209 124"],
+        }
+    ]
     msgs = messages(d, "unadapted")
     assert len(msgs) == 2
     assert "nämner fortfarande ”Malmö stad”" in msgs[0] and "Make it: work" in msgs[0]
@@ -334,7 +384,7 @@ def test_reused_text_with_another_organisation_and_old_years():
     d.sections["bakgrund"] += " Kontakta Lena Oxelgren. Projektet Make it: work visade vägen."
     later = messages(d, "unadapted")
     assert len(later) == 4 and any("”Lena Oxelgren”" in m for m in later) and any("”Make it: work”" in m for m in later)
-    d.sources[0]["organisation"] = "Lunds kommun"        # the draft's own organisation is fine
+    d.sources[0]["organisation"] = "Lunds kommun"  # the draft's own organisation is fine
     d.sections["bakgrund"] = PARA + " Lunds kommun driver arbetet."
     assert messages(d, "unadapted") == []
 
@@ -345,7 +395,7 @@ def test_years_after_the_project_end():
     msgs = messages(d, "unadapted.year_after_end")
     assert len(msgs) == 1 and "året 2029" in msgs[0] and "2026–2029" in msgs[0]
     d.sections["organisering"] = PARA
-    d.sections["implementering"] = PARA + " Från 2028 tar förvaltningen över."   # after the end is the point
+    d.sections["implementering"] = PARA + " Från 2028 tar förvaltningen över."  # after the end is the point
     assert messages(d, "unadapted.year_after_end") == []
 
 
@@ -363,10 +413,16 @@ def test_lix_values_and_bands():
     # 10 words, 3 sentences, 1 long word ("hjälper", 7 letters): 10 / 3 + 100 * 1 / 10 = 13.3
     assert easy.words == 10 and easy.sentences == 3 and easy.long_words == 1
     assert easy.value == pytest.approx(13.3) and easy.band == "mycket lätt"
-    hard = lix("Arbetsförmedlingen samordnar arbetslivsinriktade rehabiliteringsinsatser tillsammans "
-               "med Försäkringskassan.")
+    hard = lix(
+        "Arbetsförmedlingen samordnar arbetslivsinriktade rehabiliteringsinsatser tillsammans med Försäkringskassan."
+    )
     # 7 words, 1 sentence, 6 long (all but "med"): 7 + 100 * 6 / 7 = 92.7
-    assert hard.value == pytest.approx(92.7) and hard.long_words == 6 and hard.band == "mycket svår" and hard.band_en == "very hard"
+    assert (
+        hard.value == pytest.approx(92.7)
+        and hard.long_words == 6
+        and hard.band == "mycket svår"
+        and hard.band_en == "very hard"
+    )
     assert lix("").value == 0
 
 
@@ -401,7 +457,7 @@ def test_cli_exit_codes_json_and_english(tmp_path, capsys):
     code, out, _ = run_cli(capsys, "--lang", "en", "check", str(path))
     assert code == 1
     assert "ERROR    “Bakgrund”: the placeholder “TODO” is still there" in out
-    assert out.rstrip().endswith("1 error, 0 warnings, 2 info")   # the page count and LIX of Målgrupp
+    assert out.rstrip().endswith("1 error, 0 warnings, 2 info")  # the page count and LIX of Målgrupp
     code, out, _ = run_cli(capsys, "check", str(path))
     assert code == 1 and "\n2. Bakgrund\n  FEL      ”Bakgrund”: platshållaren" in out
     (tmp_path / "bad.md").write_text("inte ett utkast\n", encoding="utf-8")
@@ -417,14 +473,24 @@ BUDGET_INCONSISTENCIES = {
     # 000: detailed personnel 1 360 380 + 1 194 480 = 2 554 860; compiled 1 073 334 + 1 300 000 + 226 666
     #      = 2 600 000. Every other sum in 000 is right (year totals 1 373 334 / 1 600 000 / 226 666,
     #      grand 3 200 000, "Total kostnad 3 200 000 kr").
-    "000": [("budget.detailed_vs_compiled", "budget, Personal: den detaljerade budgeten summerar till "
-             "2\u00a0554\u00a0860\u00a0kr men den sammanställda till 2\u00a0600\u00a0000\u00a0kr "
-             "(skillnad 45\u00a0140\u00a0kr)")],
+    "000": [
+        (
+            "budget.detailed_vs_compiled",
+            "budget, Personal: den detaljerade budgeten summerar till "
+            "2\u00a0554\u00a0860\u00a0kr men den sammanställda till 2\u00a0600\u00a0000\u00a0kr "
+            "(skillnad 45\u00a0140\u00a0kr)",
+        )
+    ],
     # 001: all consistent (2 859 337 / 120 000 / 155 000; years 1 228 804 / 1 537 703 / 367 830; 3 134 337).
     "001": [],
     # 002: 2020 = 550 000 + 50 000 + 15 000 + 20 000 = 635 000, "Summa kostnader" says 735 000.
-    "002": [("budget.year_total", "budget, år 2020, raden Totalt: summan anger 735\u00a0000\u00a0kr men "
-             "kategorierna summerar till 635\u00a0000\u00a0kr (skillnad 100\u00a0000\u00a0kr)")],
+    "002": [
+        (
+            "budget.year_total",
+            "budget, år 2020, raden Totalt: summan anger 735\u00a0000\u00a0kr men "
+            "kategorierna summerar till 635\u00a0000\u00a0kr (skillnad 100\u00a0000\u00a0kr)",
+        )
+    ],
     # 003: all consistent (SUMMA rows, detailed = compiled per category and year, 39 530 000).
     "003": [],
 }
@@ -440,8 +506,11 @@ def test_check_json_on_drafts_from_the_sources(prefix, tmp_path, capsys):
     assert code == 0, err
     code, out, _ = run_cli(capsys, "check", "--json", str(draft))
     data = json.loads(out)
-    budget = [(f["code"], f["message"]) for f in data["findings"]
-              if f["code"].startswith("budget.") and f["severity"] in ("fel", "varning")]
+    budget = [
+        (f["code"], f["message"])
+        for f in data["findings"]
+        if f["code"].startswith("budget.") and f["severity"] in ("fel", "varning")
+    ]
     assert budget == BUDGET_INCONSISTENCIES[prefix]
     assert code == (1 if any(f["severity"] == "fel" for f in data["findings"]) else 0)
     assert isinstance(data["pages"]["estimate"], float)
@@ -457,20 +526,45 @@ def test_check_json_on_drafts_from_the_sources(prefix, tmp_path, capsys):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-PIECES = st.sampled_from(["TODO", "Total kostnad 3 200 000 kr", "äskar 1,4 mkr", "år 2035", "kvinnor och män",
-                          "Startdatum: 2026-02-30", "Slutdatum: 1 juni 2025", "anna@", "070-12", "\t", "\n\n",
-                          "### Rubrik", "- punkt", "Lorem ipsum", "[...]", "å", ".", ":", "12a", "-500 kr"])
+PIECES = st.sampled_from(
+    [
+        "TODO",
+        "Total kostnad 3 200 000 kr",
+        "äskar 1,4 mkr",
+        "år 2035",
+        "kvinnor och män",
+        "Startdatum: 2026-02-30",
+        "Slutdatum: 1 juni 2025",
+        "anna@",
+        "070-12",
+        "\t",
+        "\n\n",
+        "### Rubrik",
+        "- punkt",
+        "Lorem ipsum",
+        "[...]",
+        "å",
+        ".",
+        ":",
+        "12a",
+        "-500 kr",
+    ]
+)
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.dictionaries(st.sampled_from(["bakgrund", "tidsplan", "mal", "budget", "kontaktuppgifter"]),
-                       st.lists(PIECES, max_size=12).map(" ".join)),
-       st.lists(st.sampled_from(["", "1 000", "12a", "-5", "1e30", "=A1"]), min_size=4, max_size=4))
+@given(
+    st.dictionaries(
+        st.sampled_from(["bakgrund", "tidsplan", "mal", "budget", "kontaktuppgifter"]),
+        st.lists(PIECES, max_size=12).map(" ".join),
+    ),
+    st.lists(st.sampled_from(["", "1 000", "12a", "-5", "1e30", "=A1"]), min_size=4, max_size=4),
+)
 def test_checks_never_crash_on_odd_drafts(sections, cells):
     d = clean_draft()
     d.start = None
     d.sections.update(sections)
-    for category, cell in zip(FINSAM.budget.categories, cells):
+    for category, cell in zip(FINSAM.budget.categories, cells, strict=False):
         d.budget.set_cell(category, 2031, cell)
     report = run_checks(d)
     assert all(f.severity in ("fel", "varning", "info") and f.message and f.message_en for f in report.findings)
@@ -504,7 +598,7 @@ def test_a_failing_or_runaway_page_estimate_does_not_stop_the_checks(monkeypatch
 
 def test_an_absurdly_long_section_is_checked_in_part_and_said():
     d = clean_draft()
-    d.sections["bakgrund"] = (PARA + "\n\n") * 8000 + "TODO"   # 1.7 million characters, TODO at the end
+    d.sections["bakgrund"] = (PARA + "\n\n") * 8000 + "TODO"  # 1.7 million characters, TODO at the end
     found = [f for f in run_checks(d).findings if f.section == "bakgrund" and f.severity != "info"]
     assert [f.code for f in found] == ["sections.too_long"]
     assert "bara de första 200\u00a0000 kontrolleras" in found[0].message
@@ -527,7 +621,7 @@ def test_headings_reordered_by_hand_are_reported_once():
     draft.set_text("bakgrund", "Bakgrundstext.")
     draft.set_text("malgrupp", "Målgruppstext.")
     text = to_text(draft, form)
-    bak = text[text.index("## 2. Bakgrund"):text.index("## 3. Presentation")]
+    bak = text[text.index("## 2. Bakgrund") : text.index("## 3. Presentation")]
     reordered = text.replace(bak, "").replace("## 3.3. Utfall", bak + "## 3.3. Utfall")
     codes = [f.code for f in run_checks(parse_draft(reordered), form).findings]
     assert codes.count("sections.order") == 1

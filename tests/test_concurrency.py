@@ -60,10 +60,17 @@ def test_two_processes_saving_one_draft_never_lose_a_save(tmp_path):
     path = tmp_path / "utkast.md"
     save_draft(new_draft(load_form("finsam-malmo"), title="Samtidigt"), path, force=True)
     start = _digest(path)
-    procs = [subprocess.Popen([sys.executable, "-c", SAVER, str(path), who, str(ROOT), str(ROUNDS)],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for who in "AB"]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", SAVER, str(path), who, str(ROOT), str(ROUNDS)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for who in "AB"
+    ]
     logs = {}
-    for who, proc in zip("AB", procs):
+    for who, proc in zip("AB", procs, strict=False):
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
         logs[who] = json.loads(out)
@@ -95,8 +102,12 @@ def _library_sources(directory: Path, marker: str) -> list[Path]:
     files = []
     for n in range(5):
         path = directory / f"ansokan-{n}.txt"
-        path.write_text(APPLICATION_TEXT.replace("Vägen vidare", f"Vägen vidare {marker}{n}")
-                        .replace("samordnat stöd", f"samordnat stöd ({marker}{n})"), encoding="utf-8")
+        path.write_text(
+            APPLICATION_TEXT.replace("Vägen vidare", f"Vägen vidare {marker}{n}").replace(
+                "samordnat stöd", f"samordnat stöd ({marker}{n})"
+            ),
+            encoding="utf-8",
+        )
         files.append(path)
     return files
 
@@ -106,10 +117,16 @@ def test_two_imports_into_one_library_keep_every_application_and_the_index_consi
     env = {"ANSOKAN_LIBRARY": str(library), "ANSOKAN_CACHE": str(cache)}
     batches = {m: _library_sources(tmp_path / m, m) for m in ("X", "Y")}
     full_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([sys.executable, "-m", "assistant", "library", "import",
-                               "--form", "finsam-malmo", *map(str, files)],
-                              env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for files in batches.values()]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "assistant", "library", "import", "--form", "finsam-malmo", *map(str, files)],
+            env=full_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for files in batches.values()
+    ]
     for proc in procs:
         _out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
@@ -124,10 +141,28 @@ def test_two_imports_into_one_library_keep_every_application_and_the_index_consi
     assert not [p for p in library.iterdir() if p.name.endswith(".tmp")]
 
     # Two suggest processes refresh the same on-disk index at the same time.
-    procs = [subprocess.Popen([sys.executable, "-m", "assistant", "suggest", "--form", "finsam-malmo",
-                               "--section", "bakgrund", "--text", "samordnat stöd unga vuxna", "--json"],
-                              env=full_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "assistant",
+                "suggest",
+                "--form",
+                "finsam-malmo",
+                "--section",
+                "bakgrund",
+                "--text",
+                "samordnat stöd unga vuxna",
+                "--json",
+            ],
+            env=full_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     for proc in procs:
         out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
@@ -164,11 +199,19 @@ def test_a_locked_draft_is_a_clear_refusal_not_a_wait_forever(tmp_path):
     path = tmp_path / "utkast.md"
     draft = new_draft(load_form("finsam-malmo"), title="Låst")
     save_draft(draft, path, force=True)
-    holder = subprocess.Popen([sys.executable, "-c",
-                               "import sys, time; sys.path.insert(0, sys.argv[2]);"
-                               "from assistant.core.model.drafts import lock_for;"
-                               "l = lock_for(sys.argv[1]); l.acquire(); print('held', flush=True); time.sleep(30)",
-                               str(path), str(ROOT)], stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; sys.path.insert(0, sys.argv[2]);"
+            "from assistant.core.model.drafts import lock_for;"
+            "l = lock_for(sys.argv[1]); l.acquire(); print('held', flush=True); time.sleep(30)",
+            str(path),
+            str(ROOT),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "held"
         draft.set_text("bakgrund", "Ny text.")

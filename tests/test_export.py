@@ -14,11 +14,11 @@ import docx
 import pytest
 
 from assistant.cli import main
+from assistant.core.document.export import SUM_LABEL, export_docx
+from assistant.core.errors import UserError
 from assistant.core.model.amounts import parse_amount
 from assistant.core.model.budget import BudgetItem
 from assistant.core.model.drafts import Contact, Draft, ExtraSection, Signatory, load_draft, new_draft, save_draft
-from assistant.core.errors import UserError
-from assistant.core.document.export import SUM_LABEL, export_docx
 from assistant.core.model.forms import Form, load_form
 
 SOURCES = Path(__file__).resolve().parents[2] / "shared" / "library-sources"
@@ -41,13 +41,16 @@ def written_draft(form: Form) -> Draft:
         if heading.kind != "signature":
             draft.sections[heading.key] = (
                 f"Text om {heading.label.lower()} med **fet** och *kursiv* stil.\n\n- en punkt\n- två punkter\n\n"
-                "1. först\n2. sedan\n\n### Delrubrik\n\nAktivitet\tTid\nStart\tQ1 2026")
+                "1. först\n2. sedan\n\n### Delrubrik\n\nAktivitet\tTid\nStart\tQ1 2026"
+            )
     for category in form.budget.categories:
         for year in (2026, 2027):
             draft.budget.set_cell(category, year, "125 000")
-    draft.budget.items = [BudgetItem(form.budget.categories[0], "Projektledare 100 %", total="1 250 000"),
-                          BudgetItem(form.budget.categories[0], "Handledare 50 %", total="500 000"),
-                          BudgetItem(form.budget.categories[-1], "Material", per_year={2026: "1 000", 2027: "2 500"})]
+    draft.budget.items = [
+        BudgetItem(form.budget.categories[0], "Projektledare 100 %", total="1 250 000"),
+        BudgetItem(form.budget.categories[0], "Handledare 50 %", total="500 000"),
+        BudgetItem(form.budget.categories[-1], "Material", per_year={2026: "1 000", 2027: "2 500"}),
+    ]
     return draft
 
 
@@ -73,8 +76,10 @@ def demo_drafts() -> list[tuple[str, Form, Draft]]:
 
 
 def acceptance_drafts() -> list[tuple[str, Form, Draft]]:
-    written = [(f"written-{fid}", load_form(fid), written_draft(load_form(fid)))
-               for fid in ("finsam-malmo", "burlov-staffanstorp")]
+    written = [
+        (f"written-{fid}", load_form(fid), written_draft(load_form(fid)))
+        for fid in ("finsam-malmo", "burlov-staffanstorp")
+    ]
     form, draft = hostile_draft()
     return demo_drafts() + source_drafts() + written + [("hostile", form, draft)]
 
@@ -82,8 +87,10 @@ def acceptance_drafts() -> list[tuple[str, Form, Draft]]:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> list[tuple[str, Form, Draft, Path]]:
     out = tmp_path_factory.mktemp("export")
-    return [(name, form, draft, export_docx(draft, out / f"{name}.docx", form=form))
-            for name, form, draft in acceptance_drafts()]
+    return [
+        (name, form, draft, export_docx(draft, out / f"{name}.docx", form=form))
+        for name, form, draft in acceptance_drafts()
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +100,7 @@ def pdfs(exported, tmp_path_factory) -> dict[str, Path]:
 
     out = tmp_path_factory.mktemp("pdf")
     docs = [path for *_rest, path in exported]
-    return {name: pdf for (name, *_rest), pdf in zip(exported, convert_many(docs, out))}
+    return {name: pdf for (name, *_rest), pdf in zip(exported, convert_many(docs, out), strict=False)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -152,12 +159,12 @@ def test_compiled_budget_totals_equal_the_sums_of_their_cells(exported):
         assert compiled is not None, name
         header, *rows, sums = compiled
         years = len(draft.budget.years)
-        assert header[1:1 + years] == [str(y) for y in draft.budget.years]
+        assert header[1 : 1 + years] == [str(y) for y in draft.budget.years]
         assert sums[0] == SUM_LABEL
         if any(c == "?" for row in compiled for c in row):  # a bad cell: the checks report it
             continue
         for row in rows:
-            values = [amount(c) for c in row[1:1 + years]]
+            values = [amount(c) for c in row[1 : 1 + years]]
             if form.budget.total_column:
                 assert amount(row[-1]) == sum(values), (name, row)
         for column in range(1, len(header)):
@@ -229,8 +236,10 @@ def test_contacts_table_for_a_table_form_and_lines_otherwise(exported):
     burlov = next(e for e in exported if e[0] == "written-burlov-staffanstorp")
     document = docx.Document(str(burlov[3]))
     contacts = next(t for t in document.tables if t.cell(0, 0).text == "Namn")
-    assert table_cells(contacts) == [list(burlov[1].contacts.columns),
-                                     ["Anna Ek", "Malmö stad", "040-34 10 00", "anna.ek@malmo.se"]]
+    assert table_cells(contacts) == [
+        list(burlov[1].contacts.columns),
+        ["Anna Ek", "Malmö stad", "040-34 10 00", "anna.ek@malmo.se"],
+    ]
     finsam = next(e for e in exported if e[0] == "written-finsam-malmo")
     texts = [p.text for p in docx.Document(str(finsam[3])).paragraphs]
     assert "Anna Ek, Projektledare, Malmö stad, tel. 040-34 10 00, anna.ek@malmo.se" in texts
@@ -297,8 +306,10 @@ def test_signature_starts_its_page_with_page_break_before_not_a_break_paragraph(
 def test_extra_sections_follow_the_section_they_came_after(tmp_path):
     form = load_form("finsam-malmo")
     draft = written_draft(form)
-    draft.extra = [ExtraSection("annat", "Annat av vikt", "Region Skåne bidrar.", after="budget"),
-                   ExtraSection("forord", "Förord", "Inledande ord.", after=None)]
+    draft.extra = [
+        ExtraSection("annat", "Annat av vikt", "Region Skåne bidrar.", after="budget"),
+        ExtraSection("forord", "Förord", "Inledande ord.", after=None),
+    ]
     path = export_docx(draft, tmp_path / "extra.docx", form=form)
     paragraphs = [(p.style.name, p.text) for p in docx.Document(str(path)).paragraphs]
     extra_style = "Ansökan extra rubrik"  # based on Heading 3; its own name lets the import find it
@@ -319,8 +330,9 @@ def test_title_template_with_a_missing_field_is_a_clear_error(tmp_path):
 
 
 def test_title_template_cannot_reach_python_internals(tmp_path):
-    form = dataclasses.replace(load_form("finsam-malmo"),
-                               title_template="{{ title.__class__.__mro__[1].__subclasses__() }}")
+    form = dataclasses.replace(
+        load_form("finsam-malmo"), title_template="{{ title.__class__.__mro__[1].__subclasses__() }}"
+    )
     with pytest.raises(UserError):
         export_docx(written_draft(form), tmp_path / "x.docx", form=form)
 
@@ -361,7 +373,7 @@ HOSTILE = "Tom & Jerry <b>fet?</b> \"citat\" 'enkla' 😀🇸🇪 tab\there vt\x
 def hostile_draft() -> tuple[Form, Draft]:
     form = load_form("finsam-malmo")
     draft = written_draft(form)
-    draft.title = "Ansökan <&> \x00\"😀\""
+    draft.title = 'Ansökan <&> \x00"😀"'
     draft.organisation = "Org & <Co>\x0b"
     draft.sections["bakgrund"] = HOSTILE + "\n\n" + HOSTILE.replace("\t", " ")
     draft.contacts.append(Contact("Ö'Brien <x>", "&", "\x00", "", "a&b@c.se"))
@@ -372,11 +384,14 @@ def test_hostile_text_exports_to_a_file_python_docx_reopens(tmp_path):
     form, draft = hostile_draft()
     path = export_docx(draft, tmp_path / "hostile.docx", form=form)
     text = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
-    assert "Tom & Jerry <b>fet?</b> \"citat\"" in text and "😀🇸🇪" in text
+    assert 'Tom & Jerry <b>fet?</b> "citat"' in text and "😀🇸🇪" in text
     assert "\x00" not in text and "\x0b" not in text
     tables = [table_cells(t) for t in docx.Document(str(path)).tables]
-    assert any(row[:2] == ["Tom & Jerry <b>fet?</b> \"citat\" 'enkla' 😀🇸🇪 tab", "here vtnul slut ]]> &amp;"]
-               for t in tables for row in t)
+    assert any(
+        row[:2] == ["Tom & Jerry <b>fet?</b> \"citat\" 'enkla' 😀🇸🇪 tab", "here vtnul slut ]]> &amp;"]
+        for t in tables
+        for row in t
+    )
 
 
 @pytest.mark.libreoffice

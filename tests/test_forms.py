@@ -19,8 +19,16 @@ def test_shipped_forms_load_and_use_canonical_keys():
         form = load_form(form_id)
         keys = form.keys
         assert len(keys) == len(set(keys))
-        for key in ("kontaktuppgifter", "bakgrund", "tidsplan", "malgrupp", "mal", "budget", "uppfoljning",
-                    "underskrift"):
+        for key in (
+            "kontaktuppgifter",
+            "bakgrund",
+            "tidsplan",
+            "malgrupp",
+            "mal",
+            "budget",
+            "uppfoljning",
+            "underskrift",
+        ):
             assert key in keys, f"{form_id} lacks {key}"
         assert all(h.guidance and len(h.guidance.split(".")) <= 5 for h in form.headings)
         assert form.source and form.page.source and form.budget.source and form.signature.source
@@ -30,8 +38,11 @@ def test_shipped_forms_load_and_use_canonical_keys():
 def test_finsam_form_matches_the_printed_form():
     form = load_form("finsam-malmo")
     assert [h.display for h in form.headings][:4] == [
-        "1. Kontaktuppgifter", "2. Bakgrund", "3. Presentation av insatsen (inled med kort sammanfattning)",
-        "3.1. Tidsplan"]
+        "1. Kontaktuppgifter",
+        "2. Bakgrund",
+        "3. Presentation av insatsen (inled med kort sammanfattning)",
+        "3.1. Tidsplan",
+    ]
     assert form.headings[-1].title == "Underskrift av ansvariga"
     assert form.page.max_pages == 7 and form.page.uncounted == ("underskrift",)
     assert form.signature.lines == ("Ort och datum:", "Namnteckning", "Namnförtydligande och organisation")
@@ -55,16 +66,23 @@ def _form_text(**changes) -> str:
     return text
 
 
-@pytest.mark.parametrize("old,new,needle", [
-    ('key = "bakgrund"', 'key = "Bakgrund!"', "headings[1].key"),
-    ('key = "bakgrund"', 'key = "kontaktuppgifter"', "finns redan"),
-    ('font_size = 11', 'font_size = "elva"', "page.font_size"),
-    ('max_pages = 7', 'max_pages = 0', "page.max_pages"),
-    ('signatories = 2', 'signatories = "två"', "signature.signatories"),
-    ('max_words = 150\nsource = "Rubrik 3', 'max_words = 150\nsource = ""\nnote = "Rubrik 3', "checks.summary.source"),
-    ('uncounted = ["underskrift"]', 'uncounted = ["signatur"]', "signatur"),
-    ('id = "finsam-malmo"', 'id = "FINSAM Malmö"', "id"),
-])
+@pytest.mark.parametrize(
+    "old,new,needle",
+    [
+        ('key = "bakgrund"', 'key = "Bakgrund!"', "headings[1].key"),
+        ('key = "bakgrund"', 'key = "kontaktuppgifter"', "finns redan"),
+        ("font_size = 11", 'font_size = "elva"', "page.font_size"),
+        ("max_pages = 7", "max_pages = 0", "page.max_pages"),
+        ("signatories = 2", 'signatories = "två"', "signature.signatories"),
+        (
+            'max_words = 150\nsource = "Rubrik 3',
+            'max_words = 150\nsource = ""\nnote = "Rubrik 3',
+            "checks.summary.source",
+        ),
+        ('uncounted = ["underskrift"]', 'uncounted = ["signatur"]', "signatur"),
+        ('id = "finsam-malmo"', 'id = "FINSAM Malmö"', "id"),
+    ],
+)
 def test_mistakes_name_key_and_line(old, new, needle):
     text = _form_text(**{old: new})
     with pytest.raises(FormError) as info:
@@ -84,7 +102,7 @@ def test_toml_syntax_error_names_the_line():
 
 def test_unknown_key_is_refused_with_the_allowed_ones():
     with pytest.raises(FormError) as info:
-        parse_form(_form_text(**{'funder = ': 'fundr = "x"\nfunder = '}), "f.toml")
+        parse_form(_form_text(**{"funder = ": 'fundr = "x"\nfunder = '}), "f.toml")
     assert "okänd nyckel" in info.value.message("sv") and "funder" in info.value.message("sv")
 
 
@@ -107,12 +125,24 @@ def test_cli_forms_list_json_and_check(tmp_path):
 def test_a_new_form_is_just_a_new_toml_file(tmp_path, monkeypatch):
     monkeypatch.setenv("ANSOKAN_FORMS", str(tmp_path))
     (tmp_path / "eget-forbund.toml").write_text(
-        _form_text(**{'id = "finsam-malmo"': 'id = "eget-forbund"'}), encoding="utf-8")
+        _form_text(**{'id = "finsam-malmo"': 'id = "eget-forbund"'}), encoding="utf-8"
+    )
     assert "eget-forbund" in available_forms()
     assert load_form_file(tmp_path / "eget-forbund.toml").id == "eget-forbund"
 
 
 def test_canonical_keys_are_the_agreed_ones():
-    assert CANONICAL_KEYS == ("kontaktuppgifter", "bakgrund", "presentation", "tidsplan", "malgrupp", "mal",
-                              "organisering", "aktiviteter", "implementering", "budget", "uppfoljning",
-                              "underskrift")
+    assert CANONICAL_KEYS == (
+        "kontaktuppgifter",
+        "bakgrund",
+        "presentation",
+        "tidsplan",
+        "malgrupp",
+        "mal",
+        "organisering",
+        "aktiviteter",
+        "implementering",
+        "budget",
+        "uppfoljning",
+        "underskrift",
+    )

@@ -14,24 +14,117 @@ import shutil
 
 import pytest
 
+from assistant.core.document.layout import PageEstimate, count_lines, estimate_pages, face, line_height
 from assistant.core.model.budget import BudgetItem
 from assistant.core.model.drafts import Contact, Draft, Signatory, new_draft
 from assistant.core.model.forms import Form, load_form
-from assistant.core.document.layout import PageEstimate, count_lines, estimate_pages, face, line_height
 from assistant.core.model.markup import Run
 
-WORDS = (
-    "och att det som en på är av för med till den har de inte om ett men vi kan ska alla deltagare insatsen "
-    "projektet samverkan arbetsmarknaden målgruppen kommunen Försäkringskassan Arbetsförmedlingen "
-    "samordningsförbundet rehabilitering sysselsättning utbildning stöd individuellt långsiktigt hållbar "
-    "förbättrad uppföljning utvärdering metod arbetssätt genomförande handledare kartläggning aktivitet "
-    "unga vuxna personer behov hälsa psykisk ohälsa försörjningsstöd studier praktik arbete möjlighet "
-    "ansvar styrgrupp projektledare socialtjänsten regionen vården kvinnor män resultat effekter mål "
-    "utveckling kompetens erfarenheter implementering ordinarie verksamhet tillsammans gemensam "
-    "förutsättningar arbetsgivare motivation självständighet delaktighet trygghet vardag struktur "
-    "2026 2027 15 procent 120 deltagare arbetsmarknads-insatser Malmö Lund Burlöv Staffanstorp "
-    "FINSAM-medel e-post och/eller 2026-03-01 https://www.finsamimalmo.se/ansokan/riktlinjer"
-).split()
+WORDS = [
+    "och",
+    "att",
+    "det",
+    "som",
+    "en",
+    "på",
+    "är",
+    "av",
+    "för",
+    "med",
+    "till",
+    "den",
+    "har",
+    "de",
+    "inte",
+    "om",
+    "ett",
+    "men",
+    "vi",
+    "kan",
+    "ska",
+    "alla",
+    "deltagare",
+    "insatsen",
+    "projektet",
+    "samverkan",
+    "arbetsmarknaden",
+    "målgruppen",
+    "kommunen",
+    "Försäkringskassan",
+    "Arbetsförmedlingen",
+    "samordningsförbundet",
+    "rehabilitering",
+    "sysselsättning",
+    "utbildning",
+    "stöd",
+    "individuellt",
+    "långsiktigt",
+    "hållbar",
+    "förbättrad",
+    "uppföljning",
+    "utvärdering",
+    "metod",
+    "arbetssätt",
+    "genomförande",
+    "handledare",
+    "kartläggning",
+    "aktivitet",
+    "unga",
+    "vuxna",
+    "personer",
+    "behov",
+    "hälsa",
+    "psykisk",
+    "ohälsa",
+    "försörjningsstöd",
+    "studier",
+    "praktik",
+    "arbete",
+    "möjlighet",
+    "ansvar",
+    "styrgrupp",
+    "projektledare",
+    "socialtjänsten",
+    "regionen",
+    "vården",
+    "kvinnor",
+    "män",
+    "resultat",
+    "effekter",
+    "mål",
+    "utveckling",
+    "kompetens",
+    "erfarenheter",
+    "implementering",
+    "ordinarie",
+    "verksamhet",
+    "tillsammans",
+    "gemensam",
+    "förutsättningar",
+    "arbetsgivare",
+    "motivation",
+    "självständighet",
+    "delaktighet",
+    "trygghet",
+    "vardag",
+    "struktur",
+    "2026",
+    "2027",
+    "15",
+    "procent",
+    "120",
+    "deltagare",
+    "arbetsmarknads-insatser",
+    "Malmö",
+    "Lund",
+    "Burlöv",
+    "Staffanstorp",
+    "FINSAM-medel",
+    "e-post",
+    "och/eller",
+    "2026-03-01",
+    "https://www.finsamimalmo.se/ansokan/riktlinjer",
+]
 
 
 def _sentence(rng: random.Random, lo: int = 6, hi: int = 22) -> str:
@@ -60,8 +153,9 @@ def _section_text(rng: random.Random, sentences: float) -> str:
             parts.append(_paragraph(rng, count))
         elif roll < 0.72:
             count = rng.randint(2, 5)
-            parts.append("\n".join(f"{'  ' if i and rng.random() < 0.3 else ''}- {_sentence(rng, 3, 18)}"
-                                   for i in range(count)))
+            parts.append(
+                "\n".join(f"{'  ' if i and rng.random() < 0.3 else ''}- {_sentence(rng, 3, 18)}" for i in range(count))
+            )
         elif roll < 0.8:
             count = rng.randint(2, 4) if rng.random() < 0.8 else rng.randint(9, 12)
             parts.append("\n".join(f"{i}. {_sentence(rng, 3, 14)}" for i in range(1, count + 1)))
@@ -85,17 +179,22 @@ def styled_form(form: Form, font: str, size: float) -> Form:
 def sample_draft(seed: int, form: Form, target_pages: float) -> Draft:
     """A deterministic draft of roughly `target_pages` pages for `form`."""
     rng = random.Random(seed)
-    draft = new_draft(form, title=f"Insats {seed}: {_sentence(rng, 2, 5).rstrip('.')}",
-                      organisation="Malmö stad, Arbetsmarknadsförvaltningen")
+    draft = new_draft(
+        form,
+        title=f"Insats {seed}: {_sentence(rng, 2, 5).rstrip('.')}",
+        organisation="Malmö stad, Arbetsmarknadsförvaltningen",
+    )
     draft.start, draft.end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
-    draft.contacts = [Contact(f"Person {i}", "Projektledare", "Malmö stad", f"040-{seed:03d} {i:02d} 00",
-                              f"person{i}@malmo.se") for i in range(rng.randint(1, 3))]
+    draft.contacts = [
+        Contact(f"Person {i}", "Projektledare", "Malmö stad", f"040-{seed:03d} {i:02d} 00", f"person{i}@malmo.se")
+        for i in range(rng.randint(1, 3))
+    ]
     draft.signatories = [Signatory(f"Chef {i}", "Malmö stad") for i in range(form.signature.signatories)]
     text_keys = [h.key for h in form.headings if h.kind != "signature"]
     # About 24 sentences fill a page of Calibri 11 once headings and tables are counted.
     total = max(0.0, (target_pages - 1.0) * 24 * (11 / form.page.font_size) ** 2)
     shares = [rng.random() + 0.2 for _ in text_keys]
-    for key, share in zip(text_keys, shares):
+    for key, share in zip(text_keys, shares, strict=False):
         draft.sections[key] = _section_text(rng, total * share / sum(shares))
     if target_pages >= 3 and rng.random() < 0.85:
         years = [2026, 2027] if rng.random() < 0.6 else [2026, 2027, 2028]
@@ -103,8 +202,9 @@ def sample_draft(seed: int, form: Form, target_pages: float) -> Draft:
             for year in years:
                 draft.budget.set_cell(category, year, f"{rng.randint(0, 900) * 1000:,}".replace(",", " "))
         for category in form.budget.categories[: rng.randint(1, len(form.budget.categories))]:
-            draft.budget.items.append(BudgetItem(category, _sentence(rng, 2, 6).rstrip("."),
-                                                 total=str(rng.randint(1, 900) * 1000)))
+            draft.budget.items.append(
+                BudgetItem(category, _sentence(rng, 2, 6).rstrip("."), total=str(rng.randint(1, 900) * 1000))
+            )
     return draft
 
 
@@ -181,7 +281,7 @@ def test_estimate_matches_libreoffice_page_count(tmp_path):
     docs = [export_docx(draft, tmp_path / f"{name}.docx", form=form) for name, form, draft in samples]
     pdfs = convert_many(docs, tmp_path)
     results = []
-    for (name, form, draft), pdf in zip(samples, pdfs):
+    for (name, form, draft), pdf in zip(samples, pdfs, strict=False):
         _total, counted = counted_pages(pdf, uncounted_heading(form))
         estimate = estimate_pages(draft, form).body_pages
         results.append((name, form.page.font, form.page.font_size, counted, estimate))
@@ -232,7 +332,7 @@ def test_a_heading_moves_with_the_start_of_its_paragraph():
     heading = Para("Heading 2", (Run("3.1. Tidsplan"),))
     body = Para("Normal", (Run("Kort stycke."),))
     # room for the heading but not for the heading and the line after it: both go to page 2
-    items = _lines(_page_capacity() - 2) + [heading, body]
+    items = [*_lines(_page_capacity() - 2), heading, body]
     pages, used, _total = layout_pages(_model(items))
     assert pages == 2 and used < 60
 
@@ -245,12 +345,12 @@ def test_widow_and_orphan_control_keeps_two_lines_together():
     para = Para("Normal", (Run(long_text),), after=0.0)
     lh = line_height("Calibri", 11, 1.15)
     for room in (1, 2, 3):
-        items = _lines(_page_capacity() - room) + [para]
+        items = [*_lines(_page_capacity() - room), para]
         pages, used, _ = layout_pages(_model(items))
         n = count_lines(para.runs, _model([]).styles["Normal"], 11, _model([]).text_width)
         on_second = round(used / lh)
         assert pages == 2
-        assert on_second >= 2, room                      # never one line alone at the top (widow)
+        assert on_second >= 2, room  # never one line alone at the top (widow)
         assert n - on_second in (0,) or n - on_second >= 2, room  # nor one line alone at the bottom
 
 
@@ -269,8 +369,13 @@ def test_exact_pages_counts_the_body_without_the_signature_page():
 def _clear_layout_caches():
     from assistant.core.document import export, layout
 
-    for cached in (layout.face, layout.count_lines, layout.line_height, layout._runs_line_height,
-                   export._markup_table_for):
+    for cached in (
+        layout.face,
+        layout.count_lines,
+        layout.line_height,
+        layout._runs_line_height,
+        export._markup_table_for,
+    ):
         cached.cache_clear()
     layout._TABLE_ROWS.clear()
 
@@ -288,5 +393,5 @@ def test_without_font_files_the_estimate_falls_back_to_average_widths(monkeypatc
     finally:
         monkeypatch.undo()
         _clear_layout_caches()
-    assert all(abs(a - b) <= 1 for a, b in zip(with_fonts, without))
-    assert sum(a == b for a, b in zip(with_fonts, without)) >= len(samples) * 3 // 4
+    assert all(abs(a - b) <= 1 for a, b in zip(with_fonts, without, strict=False))
+    assert sum(a == b for a, b in zip(with_fonts, without, strict=False)) >= len(samples) * 3 // 4

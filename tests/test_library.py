@@ -12,18 +12,34 @@ from pathlib import Path
 import docx
 import pytest
 
-from assistant.core.storage import paths
-from assistant.core.storage.atomic import atomic_write_text
 from assistant.core.errors import UserError
 from assistant.core.reuse.index import Index
-from assistant.core.reuse.library import (PRIVATE_KEYS, entry_from_document, import_files, load_entry, load_library,
-                                    parse_entry, passages, rebuild_builtin, redact, remove_entry, to_text, typeset)
+from assistant.core.reuse.library import (
+    PRIVATE_KEYS,
+    entry_from_document,
+    import_files,
+    load_entry,
+    load_library,
+    parse_entry,
+    passages,
+    rebuild_builtin,
+    redact,
+    remove_entry,
+    to_text,
+    typeset,
+)
+from assistant.core.storage import paths
+from assistant.core.storage.atomic import atomic_write_text
 from tests.conftest import SOURCES, has_soffice, run_cli, source_files
 
 # The acceptance grep: anything like an e-mail address or a phone number.
 CONTACT_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+|0[0-9]{1,3}[- ]?[0-9 ]{5,}")
-BUILTIN_IDS = {"finsam-malmo-2017-case-management", "finsam-malmo-2020-make-it-work",
-               "burlov-staffanstorp-2020-pas", "finsam-malmo-2021-fram"}
+BUILTIN_IDS = {
+    "finsam-malmo-2017-case-management",
+    "finsam-malmo-2020-make-it-work",
+    "burlov-staffanstorp-2020-pas",
+    "finsam-malmo-2021-fram",
+}
 needs_sources = pytest.mark.skipif(not source_files(), reason="shared/library-sources is not beside the repo")
 
 
@@ -32,8 +48,10 @@ needs_sources = pytest.mark.skipif(not source_files(), reason="shared/library-so
 
 
 def test_redact_replaces_emails_and_phones_but_not_amounts_or_dates():
-    text = ("Ring 046-287 17 03 eller 0702-12 34 56, mejla anna.andersson@staffanstorp.se. "
-            "Budget 1 300 000 kr per år, start 2020-06-01, 2014-2017.")
+    text = (
+        "Ring 046-287 17 03 eller 0702-12 34 56, mejla anna.andersson@staffanstorp.se. "
+        "Budget 1 300 000 kr per år, start 2020-06-01, 2014-2017."
+    )
     out = redact(text)
     assert "[telefon]" in out and out.count("[telefon]") == 2
     assert "[e-post]" in out and "@" not in out
@@ -87,11 +105,15 @@ def test_entry_round_trips_through_its_text():
 
 
 def test_a_bullet_list_is_one_passage_and_subheadings_are_none():
-    entry = parse_entry('+++\nid = "x"\n+++\n\n## Mål {#mal}\n\n### Delmål\n\nVi vill nå följande mål under året:\n'
-                        "- fler i arbete\n- färre i bidrag\n- bättre samverkan\n\nEtt eget stycke om uppföljningen här.\n")
+    entry = parse_entry(
+        '+++\nid = "x"\n+++\n\n## Mål {#mal}\n\n### Delmål\n\nVi vill nå följande mål under året:\n'
+        "- fler i arbete\n- färre i bidrag\n- bättre samverkan\n\nEtt eget stycke om uppföljningen här.\n"
+    )
     texts = [p.text for p in passages(entry)]
-    assert texts == ["Vi vill nå följande mål under året:\n- fler i arbete\n- färre i bidrag\n- bättre samverkan",
-                     "Ett eget stycke om uppföljningen här."]
+    assert texts == [
+        "Vi vill nå följande mål under året:\n- fler i arbete\n- färre i bidrag\n- bättre samverkan",
+        "Ett eget stycke om uppföljningen här.",
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -128,12 +150,16 @@ def _write_docx(path: Path) -> Path:
     document.add_heading("1. Kontaktuppgifter", level=1)
     document.add_paragraph("Lunds kommun, Eva Ek, eva.ek@lund.se, 046-35 50 00")
     document.add_heading("2. Bakgrund", level=1)
-    document.add_paragraph("Många unga vuxna i Lund saknar sysselsättning och står långt från arbetsmarknaden. "
-                           "Samverkan mellan kommunen, Arbetsförmedlingen och Försäkringskassan behöver stärkas.")
+    document.add_paragraph(
+        "Många unga vuxna i Lund saknar sysselsättning och står långt från arbetsmarknaden. "
+        "Samverkan mellan kommunen, Arbetsförmedlingen och Försäkringskassan behöver stärkas."
+    )
     document.add_heading("3.2. Målgrupp", level=2)
     document.add_paragraph("Målgruppen är unga vuxna 18–29 år med aktivitetsersättning som behöver stöd mot arbete.")
     document.add_heading("3.6. Implementering", level=2)
-    document.add_paragraph("Arbetssättet förs in i ordinarie verksamhet inom arbetsmarknadsförvaltningen efter projektet.")
+    document.add_paragraph(
+        "Arbetssättet förs in i ordinarie verksamhet inom arbetsmarknadsförvaltningen efter projektet."
+    )
     document.add_heading("4. Metoder för uppföljning och utvärdering", level=1)
     document.add_paragraph("Alla deltagare registreras i SUS och resultaten redovisas för kvinnor och män.")
     document.save(str(path))
@@ -243,8 +269,9 @@ def test_index_follows_added_changed_and_removed_files(tmp_path):
     assert touched.changed == 0 and touched.unchanged == 5
 
     text = entry.path.read_text(encoding="utf-8")
-    entry.path.write_text(text + "\n## Annat {#annat}\n\nEtt helt nytt stycke om cykelverkstäder för deltagarna.\n",
-                          encoding="utf-8")
+    entry.path.write_text(
+        text + "\n## Annat {#annat}\n\nEtt helt nytt stycke om cykelverkstäder för deltagarna.\n", encoding="utf-8"
+    )
     assert index.refresh().changed == 1
     assert index.db.execute("SELECT count(*) FROM passages WHERE text LIKE '%cykelverkstäder%'").fetchone()[0] == 1
 
@@ -319,8 +346,13 @@ def test_a_build_killed_half_way_leaves_a_consistent_index(tmp_path):
     lib, db = tmp_path / "lib", tmp_path / "index.sqlite"
     total = _many_entries(lib, 20)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    proc = subprocess.Popen([sys.executable, "-c", _BUILD, str(lib), str(db)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", _BUILD, str(lib), str(db)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     wal = Path(str(db) + "-wal")
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (wal.exists() and wal.stat().st_size > 100_000):
@@ -345,8 +377,16 @@ def test_two_processes_refreshing_at_once_index_each_passage_once(tmp_path):
     lib, db = tmp_path / "lib", tmp_path / "index.sqlite"
     total = _many_entries(lib, 4)
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    procs = [subprocess.Popen([sys.executable, "-c", _BUILD, str(lib), str(db)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _BUILD, str(lib), str(db)],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
     outputs = [p.communicate(timeout=120) for p in procs]
     assert all(p.returncode == 0 for p in procs), outputs
     index = Index([(lib, False)], db)

@@ -20,8 +20,16 @@ def test_paragraphs_are_separated_by_blank_lines_and_lines_joined():
 
 def test_bullets_numbers_and_subheadings():
     text = "- ett\n* två\n• tre\n  - inre\n\n1. första\n2) andra\n\n### Underrubrik\nText."
-    assert kinds(text) == [("bullet", 1), ("bullet", 1), ("bullet", 1), ("bullet", 2),
-                           ("number", 1), ("number", 1), ("heading", 3), ("paragraph", 1)]
+    assert kinds(text) == [
+        ("bullet", 1),
+        ("bullet", 1),
+        ("bullet", 1),
+        ("bullet", 2),
+        ("number", 1),
+        ("number", 1),
+        ("heading", 3),
+        ("paragraph", 1),
+    ]
     assert parse_blocks(text)[6].text == "Underrubrik"
 
 
@@ -32,9 +40,17 @@ def test_a_list_item_continues_on_the_next_line():
 
 def test_inline_bold_and_italic_runs():
     runs = parse_inline("vanlig **fet *båda* fet** och *kursiv* och _också_ slut")
-    assert runs == (Run("vanlig "), Run("fet ", bold=True), Run("båda", bold=True, italic=True),
-                    Run(" fet", bold=True), Run(" och "), Run("kursiv", italic=True), Run(" och "),
-                    Run("också", italic=True), Run(" slut"))
+    assert runs == (
+        Run("vanlig "),
+        Run("fet ", bold=True),
+        Run("båda", bold=True, italic=True),
+        Run(" fet", bold=True),
+        Run(" och "),
+        Run("kursiv", italic=True),
+        Run(" och "),
+        Run("också", italic=True),
+        Run(" slut"),
+    )
 
 
 def test_underscores_and_stars_inside_words_stay_literal():

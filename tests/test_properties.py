@@ -33,8 +33,24 @@ SETTINGS = settings(max_examples=30, deadline=None, suppress_health_check=[Healt
 
 # Any printable unicode plus the characters that matter to the draft format.
 CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r")
-LINE_STARTS = st.sampled_from(["", "## ", "##", "\\## ", "\\\\## ", "### ", "+++", "- ", "1. ", "\t", "**", "{#x} ",
-                               "## Bakgrund {#bakgrund}", "\ufeff"])
+LINE_STARTS = st.sampled_from(
+    [
+        "",
+        "## ",
+        "##",
+        "\\## ",
+        "\\\\## ",
+        "### ",
+        "+++",
+        "- ",
+        "1. ",
+        "\t",
+        "**",
+        "{#x} ",
+        "## Bakgrund {#bakgrund}",
+        "\ufeff",
+    ]
+)
 
 
 @st.composite
@@ -45,13 +61,14 @@ def section_text(draw) -> str:
 
 @st.composite
 def drafts(draw):
-    draft = new_draft(FORM, title=draw(st.text(CHARS, max_size=30)),
-                      organisation=draw(st.text(CHARS, max_size=20)))
+    draft = new_draft(FORM, title=draw(st.text(CHARS, max_size=30)), organisation=draw(st.text(CHARS, max_size=20)))
     if draw(st.booleans()):
         start = draw(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2090, 1, 1)))
         draft.start, draft.end = start, start + dt.timedelta(days=draw(st.integers(0, 2000)))
-    draft.contacts = [Contact(name=draw(st.text(CHARS, max_size=15)), email=draw(st.text(CHARS, max_size=15)))
-                      for _ in range(draw(st.integers(0, 2)))]
+    draft.contacts = [
+        Contact(name=draw(st.text(CHARS, max_size=15)), email=draw(st.text(CHARS, max_size=15)))
+        for _ in range(draw(st.integers(0, 2)))
+    ]
     for key in draw(st.lists(st.sampled_from(TEXT_KEYS), unique=True, max_size=5)):
         draft.set_text(key, draw(section_text()))
     years = draw(st.lists(st.integers(2000, 2100), unique=True, max_size=3))
@@ -134,8 +151,8 @@ def _words(text: str) -> list[str]:
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(drafts())
 def test_any_draft_exports_to_a_docx_that_reopens(tmp_path_factory, draft):
-    from assistant.core.errors import UserError
     from assistant.core.document.export import export_docx
+    from assistant.core.errors import UserError
 
     out = tmp_path_factory.mktemp("export") / "ansokan.docx"
     try:
@@ -153,13 +170,18 @@ def test_any_draft_exports_to_a_docx_that_reopens(tmp_path_factory, draft):
 
 @pytest.mark.libreoffice
 @needs_libreoffice
-@settings(max_examples=5, deadline=None, database=None, phases=[Phase.generate],
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=5,
+    deadline=None,
+    database=None,
+    phases=[Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(drafts())
 def test_a_few_arbitrary_drafts_open_in_libreoffice(tmp_path, draft):
-    from assistant.core.errors import UserError
     from assistant.core.document.export import export_docx
     from assistant.core.document.office import convert_to_pdf, pdf_page_count
+    from assistant.core.errors import UserError
 
     out = tmp_path / "ansokan.docx"
     try:

@@ -16,20 +16,83 @@ pytestmark = pytest.mark.skipif(not SOURCES, reason="shared/library-sources is n
 
 # Headings each source really has (by reading it), by the form's canonical keys.
 EXPECTED_KEYS = {
-    "000": ["kontaktuppgifter", "bakgrund", "presentation", "tidsplan", "malgrupp", "mal", "organisering",
-            "implementering", "budget", "uppfoljning"],
-    "001": ["kontaktuppgifter", "bakgrund", "presentation", "tidsplan", "malgrupp", "mal", "organisering",
-            "aktiviteter", "implementering", "budget", "uppfoljning"],
-    "002": ["projektnamn", "kontaktuppgifter", "bakgrund", "presentation", "syfte", "mal", "malgrupp",
-            "aktiviteter", "organisering", "budget", "tidsplan", "uppfoljning", "implementering", "forankring"],
-    "003": ["kontaktuppgifter", "bakgrund", "presentation", "tidsplan", "malgrupp", "mal", "organisering",
-            "aktiviteter", "implementering", "budget", "uppfoljning"],
+    "000": [
+        "kontaktuppgifter",
+        "bakgrund",
+        "presentation",
+        "tidsplan",
+        "malgrupp",
+        "mal",
+        "organisering",
+        "implementering",
+        "budget",
+        "uppfoljning",
+    ],
+    "001": [
+        "kontaktuppgifter",
+        "bakgrund",
+        "presentation",
+        "tidsplan",
+        "malgrupp",
+        "mal",
+        "organisering",
+        "aktiviteter",
+        "implementering",
+        "budget",
+        "uppfoljning",
+    ],
+    "002": [
+        "projektnamn",
+        "kontaktuppgifter",
+        "bakgrund",
+        "presentation",
+        "syfte",
+        "mal",
+        "malgrupp",
+        "aktiviteter",
+        "organisering",
+        "budget",
+        "tidsplan",
+        "uppfoljning",
+        "implementering",
+        "forankring",
+    ],
+    "003": [
+        "kontaktuppgifter",
+        "bakgrund",
+        "presentation",
+        "tidsplan",
+        "malgrupp",
+        "mal",
+        "organisering",
+        "aktiviteter",
+        "implementering",
+        "budget",
+        "uppfoljning",
+    ],
 }
-PERIODS = {"000": ("2017-03-01", "2019-02-28"), "001": ("2020-04-01", "2022-03-31"),
-           "002": ("2020-06-01", "2022-12-31"), "003": ("2021-01-01", "2023-12-31")}
+PERIODS = {
+    "000": ("2017-03-01", "2019-02-28"),
+    "001": ("2020-04-01", "2022-03-31"),
+    "002": ("2020-06-01", "2022-12-31"),
+    "003": ("2021-01-01", "2023-12-31"),
+}
 # Table labels and units: the form's printed table, not the applicant's words.
-TABLE_WORDS = {"totalt", "summa", "år", "kr", "kronor", "omfattning", "sammanställd", "budget", "detaljerad",
-               "resurser", "kostnader", "mkr", "tkr"}
+TABLE_WORDS = {
+    "totalt",
+    "summa",
+    "år",
+    "kr",
+    "kronor",
+    "omfattning",
+    "sammanställd",
+    "budget",
+    "detaljerad",
+    "resurser",
+    "kostnader",
+    "mkr",
+    "tkr",
+}
 
 
 def _words(text: str) -> set[str]:

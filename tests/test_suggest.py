@@ -9,13 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.core.storage import paths
-from assistant.core.storage.atomic import atomic_write_text
 from assistant.core.errors import UserError
 from assistant.core.reuse.index import Index
 from assistant.core.reuse.library import Entry, Section, load_entry, passages, to_text
 from assistant.core.reuse.suggest import FOLLOW_MIN_SCORE, FOLLOW_SHARE, MIN_SCORE, suggest
 from assistant.core.reuse.textnorm import split_compound, stem, stems
+from assistant.core.storage import paths
+from assistant.core.storage.atomic import atomic_write_text
 from tests.conftest import ROOT, run_cli
 
 BUILTIN = [(paths.builtin_library_dir(), True)]
@@ -126,8 +126,14 @@ def test_empty_text_uses_the_heading_guidance(builtin_index):
 
 
 def _user_entry(directory: Path, entry_id: str, sections: dict[str, str]) -> Path:
-    entry = Entry(id=entry_id, title="Kopian", form="finsam-malmo", organisation="Lunds kommun", year=2024,
-                  sections=[Section(k, k.capitalize(), v) for k, v in sections.items()])
+    entry = Entry(
+        id=entry_id,
+        title="Kopian",
+        form="finsam-malmo",
+        organisation="Lunds kommun",
+        year=2024,
+        sections=[Section(k, k.capitalize(), v) for k, v in sections.items()],
+    )
     path = directory / f"{entry_id}.md"
     directory.mkdir(parents=True, exist_ok=True)
     atomic_write_text(path, to_text(entry), backup=False)
@@ -135,15 +141,23 @@ def _user_entry(directory: Path, entry_id: str, sections: dict[str, str]) -> Pat
 
 
 def test_near_identical_passages_appear_once(tmp_path):
-    original = next(p for p in passages(load_entry(paths.builtin_library_dir() / "finsam-malmo-2021-fram.md"))
-                    if "225 årsplatser" in p.text)
+    original = next(
+        p
+        for p in passages(load_entry(paths.builtin_library_dir() / "finsam-malmo-2021-fram.md"))
+        if "225 årsplatser" in p.text
+    )
     copy = original.text.replace("225", "140").replace("6 månader", "4 månader")
     user = tmp_path / "user"
     _user_entry(user, "kopia-2024", {"presentation": copy})
-    index = Index(BUILTIN + [(user, False)], tmp_path / "index.sqlite")
+    index = Index([*BUILTIN, (user, False)], tmp_path / "index.sqlite")
     index.refresh()
-    found = suggest("årsplatser och deltagande i sex månader med möjlighet till förlängning",
-                    form_id="finsam-malmo", section="presentation", index=index, k=5)
+    found = suggest(
+        "årsplatser och deltagande i sex månader med möjlighet till förlängning",
+        form_id="finsam-malmo",
+        section="presentation",
+        index=index,
+        k=5,
+    )
     index.close()
     hits = [s for s in found if "årsplatser" in s.text]
     assert len(hits) == 1
@@ -151,13 +165,18 @@ def test_near_identical_passages_appear_once(tmp_path):
 
 def test_short_passages_are_down_weighted(tmp_path):
     user = tmp_path / "user"
-    _user_entry(user, "kort-2024", {"malgrupp": "Målgruppen är unga vuxna.\n\n"
-                                    "Målgruppen är unga vuxna i Lund som saknar arbete och behöver stöd för att "
-                                    "komma närmare arbetsmarknaden genom praktik och studier."})
+    _user_entry(
+        user,
+        "kort-2024",
+        {
+            "malgrupp": "Målgruppen är unga vuxna.\n\n"
+            "Målgruppen är unga vuxna i Lund som saknar arbete och behöver stöd för att "
+            "komma närmare arbetsmarknaden genom praktik och studier."
+        },
+    )
     index = Index([(user, False)], tmp_path / "index.sqlite")
     index.refresh()
-    found = suggest("målgruppen är unga vuxna", form_id="finsam-malmo", section="malgrupp", index=index,
-                    min_score=0)
+    found = suggest("målgruppen är unga vuxna", form_id="finsam-malmo", section="malgrupp", index=index, min_score=0)
     index.close()
     assert [s.text.startswith("Målgruppen är unga vuxna i Lund") for s in found][:1] == [True]
     short = [s for s in found if s.text == "Målgruppen är unga vuxna."]
@@ -167,12 +186,19 @@ def test_short_passages_are_down_weighted(tmp_path):
 def test_a_user_library_passage_is_found_after_it_is_added(tmp_path):
     user = tmp_path / "user"
     query = "cykelverkstad där deltagarna lagar cyklar åt kommunens anställda"
-    assert suggest(query, form_id="finsam-malmo", section="aktiviteter", library_dirs=BUILTIN + [(user, False)]) == []
-    _user_entry(user, "cykel-2024", {"aktiviteter": "I cykelverkstaden lagar deltagarna cyklar åt kommunens "
-                                                   "anställda och lär sig ett hantverk med handledare."})
+    assert suggest(query, form_id="finsam-malmo", section="aktiviteter", library_dirs=[*BUILTIN, (user, False)]) == []
+    _user_entry(
+        user,
+        "cykel-2024",
+        {
+            "aktiviteter": "I cykelverkstaden lagar deltagarna cyklar åt kommunens "
+            "anställda och lär sig ett hantverk med handledare."
+        },
+    )
     from assistant.core.reuse.index import forget_open_indexes
+
     forget_open_indexes()  # a running UI re-checks within 2 s; here we do not wait
-    found = suggest(query, form_id="finsam-malmo", section="aktiviteter", library_dirs=BUILTIN + [(user, False)])
+    found = suggest(query, form_id="finsam-malmo", section="aktiviteter", library_dirs=[*BUILTIN, (user, False)])
     assert found and found[0].source["id"] == "cykel-2024"
 
 
@@ -181,8 +207,16 @@ def test_a_user_library_passage_is_found_after_it_is_added(tmp_path):
 
 
 def test_cli_acceptance_query_returns_target_group_passages_with_sources():
-    result = run_cli("suggest", "--form", "finsam-malmo", "--section", "malgrupp", "--text",
-                     "unga vuxna med aktivitetsersättning som står långt från arbetsmarknaden", "--json")
+    result = run_cli(
+        "suggest",
+        "--form",
+        "finsam-malmo",
+        "--section",
+        "malgrupp",
+        "--text",
+        "unga vuxna med aktivitetsersättning som står långt från arbetsmarknaden",
+        "--json",
+    )
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert 1 <= len(data) <= 5

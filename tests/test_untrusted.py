@@ -20,16 +20,25 @@ from assistant.core.model.forms import load_form
 from tests.conftest import run_cli
 from tests.hardening.payloads import APPLICATION_TEXT
 
-PAYLOADS = ["{{ ''.__class__.__mro__ }}", "{% include '/etc/passwd' %}", "{{ config }}",
-            "{{ lipsum.__globals__ }}", "{{ 7*7 }}", "{{ cycler.__init__.__globals__.os.environ }}"]
+PAYLOADS = [
+    "{{ ''.__class__.__mro__ }}",
+    "{% include '/etc/passwd' %}",
+    "{{ config }}",
+    "{{ lipsum.__globals__ }}",
+    "{{ 7*7 }}",
+    "{{ cycler.__init__.__globals__.os.environ }}",
+]
 SECRET = "hemligt-värde-4711"
 # What an evaluated template would have produced.
 LEAKS = ["<class", "root:x:0:0", "<function", SECRET, "49 ", "__builtins__", "environ({"]
 
 
 def _with_templates(text: str) -> str:
-    sentence = ("Samverkan kring unga vuxna i Malmö bygger på " + " och ".join(PAYLOADS)
-                + " tillsammans med Arbetsförmedlingen och Försäkringskassan.")
+    sentence = (
+        "Samverkan kring unga vuxna i Malmö bygger på "
+        + " och ".join(PAYLOADS)
+        + " tillsammans med Arbetsförmedlingen och Försäkringskassan."
+    )
     return text.replace("Insatsen bygger", sentence + "\n\nInsatsen bygger")
 
 
@@ -59,15 +68,26 @@ def test_templates_in_an_imported_document_are_never_executed(tmp_path, env_with
     source = tmp_path / "elak-ansokan.txt"
     source.write_text(_with_templates(APPLICATION_TEXT), encoding="utf-8")
     library = tmp_path / "bibliotek"
-    imported = run_cli("--library", str(library), "library", "import", "--form", "finsam-malmo", str(source),
-                       env=env_with_secret)
+    imported = run_cli(
+        "--library", str(library), "library", "import", "--form", "finsam-malmo", str(source), env=env_with_secret
+    )
     assert imported.returncode == 0, imported.stderr
     stored = "\n".join(p.read_text(encoding="utf-8") for p in library.glob("*.md"))
     _assert_literal_and_no_leak(stored)
 
-    found = run_cli("--library", str(library), "suggest", "--form", "finsam-malmo", "--section", "bakgrund",
-                    "--text", "samverkan kring unga vuxna i Malmö med Arbetsförmedlingen och Försäkringskassan",
-                    "--json", env=env_with_secret)
+    found = run_cli(
+        "--library",
+        str(library),
+        "suggest",
+        "--form",
+        "finsam-malmo",
+        "--section",
+        "bakgrund",
+        "--text",
+        "samverkan kring unga vuxna i Malmö med Arbetsförmedlingen och Försäkringskassan",
+        "--json",
+        env=env_with_secret,
+    )
     assert found.returncode == 0, found.stderr
     suggestions = json.loads(found.stdout)
     suggestions = suggestions.get("suggestions", suggestions) if isinstance(suggestions, dict) else suggestions
@@ -77,8 +97,9 @@ def test_templates_in_an_imported_document_are_never_executed(tmp_path, env_with
 
     from assistant.core.reuse.adapt import adapt
 
-    draft = new_draft(load_form("finsam-malmo"), title="{{ 7*7 }} Egen titel", organisation="Lunds kommun",
-                      municipality="Lund")
+    draft = new_draft(
+        load_form("finsam-malmo"), title="{{ 7*7 }} Egen titel", organisation="Lunds kommun", municipality="Lund"
+    )
     adapted = adapt(ours[0], draft, library_dirs=[(library, False)])
     _assert_literal_and_no_leak(adapted.text)
     draft.set_text("bakgrund", adapted.text)
@@ -90,7 +111,7 @@ def test_templates_in_an_imported_document_are_never_executed(tmp_path, env_with
     exported = run_cli("export", str(path), "-o", str(out), env=env_with_secret)
     assert exported.returncode == 0, exported.stderr
     text = _docx_text(out)
-    _assert_literal_and_no_leak(text, expect=PAYLOADS + ["{{ 7*7 }} Egen titel"])
+    _assert_literal_and_no_leak(text, expect=[*PAYLOADS, "{{ 7*7 }} Egen titel"])
 
 
 def test_a_form_whose_title_template_reaches_for_python_internals_is_refused(tmp_path, monkeypatch):
@@ -99,7 +120,8 @@ def test_a_form_whose_title_template_reaches_for_python_internals_is_refused(tmp
     text = (Path(__file__).resolve().parent.parent / "sections" / "finsam-malmo.toml").read_text(encoding="utf-8")
     evil = text.replace('id = "finsam-malmo"', 'id = "elak"').replace(
         'title_template = "Ansökan: {{ title }}"',
-        "title_template = \"{{ ''.__class__.__mro__[1].__subclasses__() }}{{ lipsum.__globals__.os.popen('id').read() }}\"")
+        "title_template = \"{{ ''.__class__.__mro__[1].__subclasses__() }}{{ lipsum.__globals__.os.popen('id').read() }}\"",
+    )
     (forms / "elak.toml").write_text(evil, encoding="utf-8")
     path = tmp_path / "utkast.md"
     assert run_cli("new", "--form", "elak", "--title", "X", str(path)).returncode == 0
@@ -142,7 +164,7 @@ def test_output_through_dotdot_goes_exactly_where_the_user_asked(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "ut.docx").is_file()
     docx.Document(str(tmp_path / "ut.docx"))
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(before + ["ut.docx"])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "ut.docx"])
     assert not list(work.iterdir())
 
 
@@ -159,8 +181,9 @@ def test_export_never_overwrites_the_draft_itself(tmp_path):
 
 def test_an_imported_title_cannot_place_a_library_file_outside_the_library(tmp_path):
     source = tmp_path / "..%2F..%2Fetc%2Fpasswd.txt"
-    source.write_text(APPLICATION_TEXT.replace("Ansökan om projektmedel – Vägen vidare",
-                                               "../../../../tmp/utanför"), encoding="utf-8")
+    source.write_text(
+        APPLICATION_TEXT.replace("Ansökan om projektmedel – Vägen vidare", "../../../../tmp/utanför"), encoding="utf-8"
+    )
     library = tmp_path / "bibliotek"
     result = run_cli("--library", str(library), "library", "import", "--form", "finsam-malmo", str(source))
     assert result.returncode == 0, result.stderr

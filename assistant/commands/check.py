@@ -53,5 +53,10 @@ def _print_human(args: argparse.Namespace, report: CheckReport, draft, form) -> 
     warnings_sv = "varning" if counts["varning"] == 1 else "varningar"
     errors_en = "error" if counts["fel"] == 1 else "errors"
     warnings_en = "warning" if counts["varning"] == 1 else "warnings"
-    print(t(args, f"{counts['fel']} fel, {counts['varning']} {warnings_sv}, {counts['info']} info",
-            f"{counts['fel']} {errors_en}, {counts['varning']} {warnings_en}, {counts['info']} info"))
+    print(
+        t(
+            args,
+            f"{counts['fel']} fel, {counts['varning']} {warnings_sv}, {counts['info']} info",
+            f"{counts['fel']} {errors_en}, {counts['varning']} {warnings_en}, {counts['info']} info",
+        )
+    )

@@ -7,8 +7,8 @@ import tempfile
 from pathlib import Path
 
 from assistant.commands._common import lang, t
-from assistant.core.model.drafts import load_draft
 from assistant.core.errors import UserError
+from assistant.core.model.drafts import load_draft
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,13 +28,19 @@ def output_path(draft_path: Path, requested: str | None) -> tuple[Path, bool]:
         target = Path(requested).expanduser()
         named = True
         if target.is_dir() or requested.endswith(("/", "\\")):
-            raise UserError("är en katalog; ange ett filnamn som slutar på .docx",
-                            "is a directory; give a file name ending in .docx", where=target)
+            raise UserError(
+                "är en katalog; ange ett filnamn som slutar på .docx",
+                "is a directory; give a file name ending in .docx",
+                where=target,
+            )
         if target.suffix.lower() != ".docx":
             raise UserError("filnamnet ska sluta på .docx", "the file name must end in .docx", where=target)
     if target.resolve() == draft_path.resolve():
-        raise UserError("skulle skriva över utkastet; välj ett annat namn", "would overwrite the draft; choose another "
-                        "name", where=target)
+        raise UserError(
+            "skulle skriva över utkastet; välj ett annat namn",
+            "would overwrite the draft; choose another name",
+            where=target,
+        )
     if not named:
         refuse_symlink(target)
     return target, named
@@ -43,8 +49,11 @@ def output_path(draft_path: Path, requested: str | None) -> tuple[Path, bool]:
 def refuse_symlink(target: Path) -> None:
     """A file the user did not name must not be written through a symbolic link."""
     if target.is_symlink():
-        raise UserError("är en symbolisk länk; ange utfilen med -o om du vill skriva dit",
-                        "is a symbolic link; name the output with -o to write there", where=target)
+        raise UserError(
+            "är en symbolisk länk; ange utfilen med -o om du vill skriva dit",
+            "is a symbolic link; name the output with -o to write there",
+            where=target,
+        )
 
 
 def ensure_parent(target: Path, *, named: bool) -> Path | None:
@@ -79,7 +88,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _pages(args: argparse.Namespace, pages: int, form) -> str:
-    """"7 sidor + underskriftssida; gräns 7" in the invocation's language."""
+    """ "7 sidor + underskriftssida; gräns 7" in the invocation's language."""
     en = lang(args) == "en"
     unit = (lambda n: "page" if n == 1 else "pages") if en else (lambda n: "sida" if n == 1 else "sidor")
     text = f"{pages} {unit(pages)}"
@@ -98,8 +107,13 @@ def _export_pdf(args: argparse.Namespace, docx: Path, form) -> None:
     from assistant.core.document.office import convert_to_pdf, counted_pages, find_soffice, uncounted_heading
 
     if not find_soffice():
-        print(t(args, "PDF skrevs inte: LibreOffice är inte installerat (öppna .docx-filen och spara som PDF).",
-                "No PDF written: LibreOffice is not installed (open the .docx file and save it as PDF)."))
+        print(
+            t(
+                args,
+                "PDF skrevs inte: LibreOffice är inte installerat (öppna .docx-filen och spara som PDF).",
+                "No PDF written: LibreOffice is not installed (open the .docx file and save it as PDF).",
+            )
+        )
         return
     pdf_target = docx.with_suffix(".pdf")
     refuse_symlink(pdf_target)
@@ -110,5 +124,10 @@ def _export_pdf(args: argparse.Namespace, docx: Path, form) -> None:
         _total, counted = counted_pages(pdf, uncounted_heading(form))
         write_shared_file(pdf_target, pdf.read_bytes())
     pages = _pages(args, counted, form)
-    print(t(args, f"Skrev {pdf_target} ({pages}, enligt LibreOffice)",
-            f"Wrote {pdf_target} ({pages}, as laid out by LibreOffice)"))
+    print(
+        t(
+            args,
+            f"Skrev {pdf_target} ({pages}, enligt LibreOffice)",
+            f"Wrote {pdf_target} ({pages}, as laid out by LibreOffice)",
+        )
+    )

@@ -27,8 +27,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _summary(form) -> dict:
-    return {"id": form.id, "name": form.name, "funder": form.funder, "headings": len(form.headings),
-            "max_pages": form.page.max_pages, "uncounted": list(form.page.uncounted), "source": form.source}
+    return {
+        "id": form.id,
+        "name": form.name,
+        "funder": form.funder,
+        "headings": len(form.headings),
+        "max_pages": form.page.max_pages,
+        "uncounted": list(form.page.uncounted),
+        "source": form.source,
+    }
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -42,8 +49,11 @@ def cmd_list(args: argparse.Namespace) -> int:
         print_json([_summary(f) for f in forms])
         return 0
     for form in forms:
-        limit = t(args, f"max {form.page.max_pages} sidor", f"max {form.page.max_pages} pages") \
-            if form.page.max_pages else t(args, "ingen sidgräns", "no page limit")
+        limit = (
+            t(args, f"max {form.page.max_pages} sidor", f"max {form.page.max_pages} pages")
+            if form.page.max_pages
+            else t(args, "ingen sidgräns", "no page limit")
+        )
         print(f"{form.id:22} {form.name} ({limit})")
     return 0
 
@@ -52,12 +62,24 @@ def cmd_show(args: argparse.Namespace) -> int:
     form = load_form(args.id)
     if args.json:
         data = _summary(form)
-        data["headings"] = [{"key": h.key, "number": h.number, "title": h.title, "required": h.required,
-                             "kind": h.kind, "guidance": h.guidance} for h in form.headings]
-        data["budget"] = {"categories": list(form.budget.categories), "detailed_required": form.budget.detailed_required,
-                          "compiled_required": form.budget.compiled_required,
-                          "cap": str(form.budget.cap) if form.budget.cap is not None else None,
-                          "source": form.budget.source}
+        data["headings"] = [
+            {
+                "key": h.key,
+                "number": h.number,
+                "title": h.title,
+                "required": h.required,
+                "kind": h.kind,
+                "guidance": h.guidance,
+            }
+            for h in form.headings
+        ]
+        data["budget"] = {
+            "categories": list(form.budget.categories),
+            "detailed_required": form.budget.detailed_required,
+            "compiled_required": form.budget.compiled_required,
+            "cap": str(form.budget.cap) if form.budget.cap is not None else None,
+            "source": form.budget.source,
+        }
         data["page"] = {"font": form.page.font, "font_size": form.page.font_size, "source": form.page.source}
         data["checks"] = form.checks
         print_json(data)
@@ -65,9 +87,18 @@ def cmd_show(args: argparse.Namespace) -> int:
     print(f"{form.name}  [{form.id}]")
     print(f"{form.funder}")
     limit = form.page.max_pages
-    print(t(args, f"Sidgräns: {limit or 'ingen'}", f"Page limit: {limit or 'none'}")
-          + (t(args, f" (räknas inte: {', '.join(form.page.uncounted)})", f" (not counted: {', '.join(form.page.uncounted)})")
-             if form.page.uncounted else ""))
+    print(
+        t(args, f"Sidgräns: {limit or 'ingen'}", f"Page limit: {limit or 'none'}")
+        + (
+            t(
+                args,
+                f" (räknas inte: {', '.join(form.page.uncounted)})",
+                f" (not counted: {', '.join(form.page.uncounted)})",
+            )
+            if form.page.uncounted
+            else ""
+        )
+    )
     print(f"{form.page.size}, {form.page.font} {form.page.font_size:g} pt")
     print()
     for h in form.headings:
@@ -82,6 +113,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     form = load_form_file(Path(args.file))
-    print(t(args, f"{args.file}: formuläret `{form.id}` är giltigt ({len(form.headings)} rubriker)",
-            f"{args.file}: the form `{form.id}` is valid ({len(form.headings)} headings)"))
+    print(
+        t(
+            args,
+            f"{args.file}: formuläret `{form.id}` är giltigt ({len(form.headings)} rubriker)",
+            f"{args.file}: the form `{form.id}` is valid ({len(form.headings)} headings)",
+        )
+    )
     return 0

@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 from assistant.commands._common import lang, print_json, t
-from assistant.core.storage import paths
 from assistant.core.model.forms import load_form
 from assistant.core.reuse.library import find_entry, import_files, library_dirs, load_library, passages, remove_entry
+from assistant.core.storage import paths
 
 BAR_WIDTH = 30
 BAR_FROM = 3  # files; fewer are quick enough to need no bar
@@ -21,8 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp = ls.add_parser("import", help="importera ansökningar (.txt, .md, .docx, .pdf) till ditt bibliotek")
     imp.add_argument("files", nargs="+", metavar="FIL")
     imp.add_argument("--form", metavar="ID", default=None, help="formuläret ansökan följer (annars gissas det)")
-    imp.add_argument("--keep-contacts", action="store_true",
-                     help="behåll avsnittet Kontaktuppgifter (e-post och telefon tas ändå bort)")
+    imp.add_argument(
+        "--keep-contacts",
+        action="store_true",
+        help="behåll avsnittet Kontaktuppgifter (e-post och telefon tas ändå bort)",
+    )
     imp.set_defaults(func=cmd_import)
     lst = ls.add_parser("list", help="lista biblioteket")
     lst.add_argument("--json", action="store_true")
@@ -48,6 +51,7 @@ def _progress(args: argparse.Namespace, total: int):
         line = f"[{bar}] {n}/{of} {path.name[:40]}"
         sys.stderr.write(("\r" + line.ljust(80)) if tty else line + "\n")
         sys.stderr.flush()
+
     return show
 
 
@@ -57,19 +61,31 @@ def cmd_import(args: argparse.Namespace) -> int:
     target = paths.user_library_dir(args.library)
     files = [Path(f) for f in args.files]
     progress = _progress(args, len(files))
-    result = import_files(files, target, form_id=args.form, keep_contacts=args.keep_contacts,
-                          progress=progress, lang=lang(args))
+    result = import_files(
+        files, target, form_id=args.form, keep_contacts=args.keep_contacts, progress=progress, lang=lang(args)
+    )
     if progress and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 80 + "\r")
     for entry in result.imported:
         count = len(passages(entry))
-        print(t(args, f"{entry.id}: {entry.title} – {len(entry.sections)} avsnitt, {count} stycken ({entry.path})",
-                f"{entry.id}: {entry.title} – {len(entry.sections)} sections, {count} passages ({entry.path})"))
+        print(
+            t(
+                args,
+                f"{entry.id}: {entry.title} – {len(entry.sections)} avsnitt, {count} stycken ({entry.path})",
+                f"{entry.id}: {entry.title} – {len(entry.sections)} sections, {count} passages ({entry.path})",
+            )
+        )
     for _path, message in result.failed:
         print(f"ansokan: {message}", file=sys.stderr)
     if result.failed:
-        print(t(args, f"{len(result.imported)} importerade, {len(result.failed)} misslyckades",
-                f"{len(result.imported)} imported, {len(result.failed)} failed"), file=sys.stderr)
+        print(
+            t(
+                args,
+                f"{len(result.imported)} importerade, {len(result.failed)} misslyckades",
+                f"{len(result.imported)} imported, {len(result.failed)} failed",
+            ),
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -103,8 +119,13 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     print(f"{entry.title}  [{entry.id}]")
     print(f"{entry.organisation}, {entry.municipality} · {entry.funder} · {entry.start}–{entry.end}")
-    print(t(args, f"Källa: {entry.source} · {len(passages(entry))} stycken att återanvända",
-            f"Source: {entry.source} · {len(passages(entry))} reusable passages"))
+    print(
+        t(
+            args,
+            f"Källa: {entry.source} · {len(passages(entry))} stycken att återanvända",
+            f"Source: {entry.source} · {len(passages(entry))} reusable passages",
+        )
+    )
     for section in entry.sections:
         print()
         print(f"## {section.heading} [{section.key}]")

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from assistant.commands._common import t
-from assistant.core.model.drafts import new_draft, save_draft
 from assistant.core.errors import UserError
+from assistant.core.model.drafts import new_draft, save_draft
 from assistant.core.model.forms import load_form
 
 
@@ -25,8 +25,11 @@ def cmd_new(args: argparse.Namespace) -> int:
     form = load_form(args.form)
     target = Path(args.path)
     if target.exists() and not args.force:
-        raise UserError("filen finns redan; välj ett annat namn eller använd --force",
-                        "the file already exists; choose another name or use --force", where=target)
+        raise UserError(
+            "filen finns redan; välj ett annat namn eller använd --force",
+            "the file already exists; choose another name or use --force",
+            where=target,
+        )
     if target.is_dir():
         raise UserError("är en katalog; ange ett filnamn", "is a directory; give a file name", where=target)
     if not target.parent.exists():
@@ -42,20 +45,35 @@ def cmd_new(args: argparse.Namespace) -> int:
         return 0
     draft = new_draft(form, title=args.title or "")
     save_draft(draft, target, force=True)
-    print(t(args, f"Skapade {target} ({form.name}, {len(form.headings)} rubriker). Öppna med: ansokan open {target}",
-            f"Created {target} ({form.name}, {len(form.headings)} headings). Open with: ansokan open {target}"))
+    print(
+        t(
+            args,
+            f"Skapade {target} ({form.name}, {len(form.headings)} rubriker). Öppna med: ansokan open {target}",
+            f"Created {target} ({form.name}, {len(form.headings)} headings). Open with: ansokan open {target}",
+        )
+    )
     return 0
 
 
 def _print_report(args: argparse.Namespace, form, report, target: Path) -> None:
-    print(t(args, f"Skapade {target} från källan: {len(report.placed)} av {len(form.headings)} rubriker hittades.",
-            f"Created {target} from the source: {len(report.placed)} of {len(form.headings)} headings found."))
+    print(
+        t(
+            args,
+            f"Skapade {target} från källan: {len(report.placed)} av {len(form.headings)} rubriker hittades.",
+            f"Created {target} from the source: {len(report.placed)} of {len(form.headings)} headings found.",
+        )
+    )
     if report.missing:
         print(t(args, "  Saknas i källan: ", "  Missing in the source: ") + "; ".join(report.missing))
     if report.unplaced:
-        print(t(args, "  Text som inte kunde placeras under en rubrik (behållen i eget avsnitt): ",
-                "  Text that could not be placed under a heading (kept in its own section): ")
-              + "; ".join(report.unplaced))
+        print(
+            t(
+                args,
+                "  Text som inte kunde placeras under en rubrik (behållen i eget avsnitt): ",
+                "  Text that could not be placed under a heading (kept in its own section): ",
+            )
+            + "; ".join(report.unplaced)
+        )
     if report.budget:
         print(t(args, "  Budget – kunde inte läsas:", "  Budget – could not be read:"))
         for line in report.budget:

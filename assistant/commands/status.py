@@ -22,15 +22,22 @@ def cmd_status(args: argparse.Namespace) -> int:
     statuses = section_status(draft, form)
     done = completion(statuses)
     if args.json:
-        print_json({
-            "path": str(args.path), "form": form.id, "title": draft.title,
-            "start": draft.start, "end": draft.end,
-            "completion": round(done, 3),
-            "sections": [{"key": s.key, "heading": s.heading, "required": s.required, "words": s.words,
-                          "empty": s.empty} for s in statuses],
-            "extra": [{"key": e.key, "heading": e.heading, "words": len(e.text.split())} for e in draft.extra],
-            "warnings": draft.warnings,
-        })
+        print_json(
+            {
+                "path": str(args.path),
+                "form": form.id,
+                "title": draft.title,
+                "start": draft.start,
+                "end": draft.end,
+                "completion": round(done, 3),
+                "sections": [
+                    {"key": s.key, "heading": s.heading, "required": s.required, "words": s.words, "empty": s.empty}
+                    for s in statuses
+                ],
+                "extra": [{"key": e.key, "heading": e.heading, "words": len(e.text.split())} for e in draft.extra],
+                "warnings": draft.warnings,
+            }
+        )
         return 0
     print(f"{draft.title or t(args, '(utan titel)', '(untitled)')}  [{form.name}]")
     for s in statuses:
@@ -39,7 +46,13 @@ def cmd_status(args: argparse.Namespace) -> int:
         words = t(args, "tom", "empty") if s.empty else t(args, f"{s.words} ord", f"{s.words} words")
         print(f"  {mark} {s.heading[:70]:70} {words}{req}")
     for e in draft.extra:
-        print(t(args, f"  + {e.heading[:70]:70} (extra avsnitt, behålls)", f"  + {e.heading[:70]:70} (extra section, kept)"))
+        print(
+            t(
+                args,
+                f"  + {e.heading[:70]:70} (extra avsnitt, behålls)",
+                f"  + {e.heading[:70]:70} (extra section, kept)",
+            )
+        )
     for w in draft.warnings:
         print(f"  ! {w}")
     from babel.numbers import format_percent

@@ -24,14 +24,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from assistant.core.reuse.adapt import adapt
     from assistant.core.model.drafts import load_draft
+    from assistant.core.reuse.adapt import adapt
     from assistant.core.reuse.suggest import suggest
 
     form = load_form(args.form)
     if form.heading(args.section) is None:
-        raise UserError(f"formuläret `{form.id}` har inget avsnitt `{args.section}` (se `ansokan forms show {form.id}`)",
-                        f"the form `{form.id}` has no section `{args.section}` (see `ansokan forms show {form.id}`)")
+        raise UserError(
+            f"formuläret `{form.id}` har inget avsnitt `{args.section}` (se `ansokan forms show {form.id}`)",
+            f"the form `{form.id}` has no section `{args.section}` (see `ansokan forms show {form.id}`)",
+        )
     if not 1 <= args.k <= 50:
         raise UserError("-k ska vara mellan 1 och 50", "-k must be between 1 and 50")
     draft = load_draft(Path(args.adapt)) if args.adapt else None
@@ -40,25 +42,37 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     adapted = [adapt(s, draft, library_dirs=dirs) for s in found] if draft else [None] * len(found)
     if args.json:
         out = []
-        for s, a in zip(found, adapted):
+        for s, a in zip(found, adapted, strict=False):
             item = s.to_dict()
             if a is not None:
-                item["adapted"] = {"text": a.text, "replacements": [vars(r) for r in a.replacements],
-                                   "unresolved": [vars(m) for m in a.unresolved]}
+                item["adapted"] = {
+                    "text": a.text,
+                    "replacements": [vars(r) for r in a.replacements],
+                    "unresolved": [vars(m) for m in a.unresolved],
+                }
             out.append(item)
         print_json(out)
         return 0
     if not found:
-        print(t(args, "Inga förslag: inget i biblioteket liknar texten tillräckligt.",
-                "No suggestions: nothing in the library is close enough to the text."))
+        print(
+            t(
+                args,
+                "Inga förslag: inget i biblioteket liknar texten tillräckligt.",
+                "No suggestions: nothing in the library is close enough to the text.",
+            )
+        )
         return 0
-    for n, (s, a) in enumerate(zip(found, adapted), 1):
+    for n, (s, a) in enumerate(zip(found, adapted, strict=False), 1):
         src = s.source
         print(f"{n}. [{s.score:.0f}] {src.get('title')} ({src.get('organisation')}, {src.get('year')}) · {s.heading}")
         print(textwrap.indent(textwrap.fill(a.text if a else s.text, 96), "   "))
         if a and a.replacements:
             print("   " + t(args, "Utbytt: ", "Replaced: ") + "; ".join(map(str, a.replacements)))
         if a and a.unresolved:
-            print("   " + t(args, "Anpassa själv: ", "Adapt yourself: ") + ", ".join(dict.fromkeys(map(str, a.unresolved))))
+            print(
+                "   "
+                + t(args, "Anpassa själv: ", "Adapt yourself: ")
+                + ", ".join(dict.fromkeys(map(str, a.unresolved)))
+            )
         print()
     return 0

@@ -14,8 +14,15 @@ class UserError(Exception):
 
     exit_code = 2
 
-    def __init__(self, sv: str, en: str | None = None, *, where: str | Path | None = None,
-                 hint_sv: str | None = None, hint_en: str | None = None) -> None:
+    def __init__(
+        self,
+        sv: str,
+        en: str | None = None,
+        *,
+        where: str | Path | None = None,
+        hint_sv: str | None = None,
+        hint_en: str | None = None,
+    ) -> None:
         self.sv = sv
         self.en = en or sv
         self.where = str(where) if where is not None else None

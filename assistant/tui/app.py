@@ -10,8 +10,8 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from assistant.core.model.drafts import Draft, load_draft
 from assistant.core.errors import UserError
+from assistant.core.model.drafts import Draft, load_draft
 from assistant.core.model.forms import load_form, usable_forms
 from assistant.tui.i18n import lang, localise_bindings, set_lang, tr
 from assistant.tui.settings import Settings, load_settings, remember_draft
@@ -30,20 +30,32 @@ class AnsokanCommands(Provider):
         out: list[tuple[str, Any, str]] = []
         if isinstance(screen, MainScreen):
             for h in screen.form.headings:
-                out.append((tr(f"Gå till rubrik {h.display}", f"Go to heading {h.display}"),
-                            partial(app.call_later, screen.go_to, h.key), h.guidance[:80]))
-            for label, action in ((tr("Nästa rubrik", "Next heading"), "next_section"),
-                                  (tr("Föregående rubrik", "Previous heading"), "prev_section"),
-                                  (tr("Budget", "Budget"), "budget"),
-                                  (tr("Kontrollera ansökan", "Check the application"), "check"),
-                                  (tr("Exportera till Word", "Export to Word"), "export"),
-                                  (tr("Spara", "Save"), "save"),
-                                  (tr("Sök förslag i biblioteket", "Search the library"), "suggest")):
+                out.append(
+                    (
+                        tr(f"Gå till rubrik {h.display}", f"Go to heading {h.display}"),
+                        partial(app.call_later, screen.go_to, h.key),
+                        h.guidance[:80],
+                    )
+                )
+            for label, action in (
+                (tr("Nästa rubrik", "Next heading"), "next_section"),
+                (tr("Föregående rubrik", "Previous heading"), "prev_section"),
+                (tr("Budget", "Budget"), "budget"),
+                (tr("Kontrollera ansökan", "Check the application"), "check"),
+                (tr("Exportera till Word", "Export to Word"), "export"),
+                (tr("Spara", "Save"), "save"),
+                (tr("Sök förslag i biblioteket", "Search the library"), "suggest"),
+            ):
                 out.append((label, partial(app.call_later, screen.run_action, _screen_action(action)), ""))
         for form_id in usable_forms():
             form = load_form(form_id)
-            out.append((tr(f"Ny ansökan: {form.name}", f"New application: {form.name}"),
-                        partial(app.new_application, form_id), form.funder))
+            out.append(
+                (
+                    tr(f"Ny ansökan: {form.name}", f"New application: {form.name}"),
+                    partial(app.new_application, form_id),
+                    form.funder,
+                )
+            )
         out.append((tr("Öppna demo", "Open the demo"), app.open_demo, ""))
         out.append((tr("Hjälp", "Help"), app.action_help, ""))
         out.append((tr("Växla ljust/mörkt tema", "Toggle light/dark theme"), app.action_toggle_theme, ""))
@@ -76,15 +88,21 @@ class AnsokanApp(App):
         Binding("ctrl+q", "quit", "Avsluta", id="app.quit", priority=True),
     ]
 
-    def __init__(self, draft: Draft | None = None, *, lang_code: str = "sv", library: str | None = None,
-                 settings: Settings | None = None) -> None:
+    def __init__(
+        self,
+        draft: Draft | None = None,
+        *,
+        lang_code: str = "sv",
+        library: str | None = None,
+        settings: Settings | None = None,
+    ) -> None:
         set_lang(lang_code)
         super().__init__()
         localise_bindings(self)
         self.initial_draft = draft
         self.library = library
         self.settings = settings or Settings()
-        self.start_report: Any = None   # what an import from an earlier application could not place
+        self.start_report: Any = None  # what an import from an earlier application could not place
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme if self.settings.theme in self.available_themes else THEMES[0]
@@ -160,21 +178,32 @@ class AnsokanApp(App):
 
     def get_system_commands(self, screen):
         """Textual's own palette entries, named in the interface language."""
-        yield SystemCommand(tr("Tema", "Theme"), tr("Byt färgtema", "Change the colour theme"), self.action_change_theme)
+        yield SystemCommand(
+            tr("Tema", "Theme"), tr("Byt färgtema", "Change the colour theme"), self.action_change_theme
+        )
         yield SystemCommand(tr("Avsluta", "Quit"), tr("Spara och avsluta", "Save and quit"), self.action_quit)
-        yield SystemCommand(tr("Tangenter", "Keys"), tr("Visa tangenterna för det som har fokus",
-                                                         "Show the keys for what has the focus"),
-                            self.action_show_help_panel)
-        yield SystemCommand(tr("Skärmbild", "Screenshot"), tr("Spara skärmen som SVG", "Save the screen as SVG"),
-                            lambda: self.set_timer(0.1, self.deliver_screenshot))
+        yield SystemCommand(
+            tr("Tangenter", "Keys"),
+            tr("Visa tangenterna för det som har fokus", "Show the keys for what has the focus"),
+            self.action_show_help_panel,
+        )
+        yield SystemCommand(
+            tr("Skärmbild", "Screenshot"),
+            tr("Spara skärmen som SVG", "Save the screen as SVG"),
+            lambda: self.set_timer(0.1, self.deliver_screenshot),
+        )
 
     def action_command_palette(self) -> None:
         """Textual's palette, with its prompt in the interface language."""
         from textual.command import CommandPalette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
-            self.push_screen(CommandPalette(id="--command-palette",
-                                            placeholder=tr("Sök kommando eller rubrik …", "Search commands or headings …")))
+            self.push_screen(
+                CommandPalette(
+                    id="--command-palette",
+                    placeholder=tr("Sök kommando eller rubrik …", "Search commands or headings …"),
+                )
+            )
 
     def action_toggle_theme(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
@@ -191,7 +220,7 @@ class AnsokanApp(App):
 def run(draft_path: str | None, *, lang_code: str, library: str | None) -> int:
     """Start the interface; a draft that cannot be read is a one-line error before it starts."""
     settings = load_settings()
-    lang_code = lang_code or settings.lang or "sv"   # --lang wins over config.toml
+    lang_code = lang_code or settings.lang or "sv"  # --lang wins over config.toml
     set_lang(lang_code)
     draft = load_draft(Path(draft_path).expanduser()) if draft_path else None
     AnsokanApp(draft, lang_code=lang_code, library=library, settings=settings).run()

@@ -14,14 +14,14 @@ from pathlib import Path
 
 from assistant.core.storage.atomic import atomic_write_text
 
-MAX_MESSAGES = 400        # older messages are dropped from the file, not from the draft
+MAX_MESSAGES = 400  # older messages are dropped from the file, not from the draft
 MAX_SIDECAR_BYTES = 5_000_000
 
 
 @dataclass
 class Message:
-    role: str            # "assistant" | "writer"
-    text: str            # Markdown
+    role: str  # "assistant" | "writer"
+    text: str  # Markdown
     section: str = ""
 
 
@@ -33,7 +33,7 @@ def sidecar_path(draft_path: Path) -> Path:
 @dataclass
 class Conversation:
     messages: list[Message] = field(default_factory=list)
-    done: list[str] = field(default_factory=list)   # sections the writer has finished with /nästa
+    done: list[str] = field(default_factory=list)  # sections the writer has finished with /nästa
 
 
 def load_conversation(draft_path: Path) -> Conversation:
@@ -49,9 +49,15 @@ def load_conversation(draft_path: Path) -> Conversation:
     messages = data.get("messages", [])
     done = data.get("done", [])
     return Conversation(
-        [Message(str(m.get("role", "assistant")), str(m.get("text", "")), str(m.get("section", "")))
-         for m in messages if isinstance(m, dict)] if isinstance(messages, list) else [],
-        [str(d) for d in done] if isinstance(done, list) else [])
+        [
+            Message(str(m.get("role", "assistant")), str(m.get("text", "")), str(m.get("section", "")))
+            for m in messages
+            if isinstance(m, dict)
+        ]
+        if isinstance(messages, list)
+        else [],
+        [str(d) for d in done] if isinstance(done, list) else [],
+    )
 
 
 def save_conversation(draft_path: Path, messages: list[Message], done: Iterable[str] = ()) -> None:

@@ -21,9 +21,16 @@ class Unavailable(UserError):
 
 
 _cache: dict[str, ModuleType | Unavailable] = {}
-_HOME = {"suggest": "reuse.suggest", "adapt": "reuse.adapt", "library": "reuse.library", "checks": "checks",
-         "layout": "document.layout", "export": "document.export", "office": "document.office",
-         "start": "sources.start"}
+_HOME = {
+    "suggest": "reuse.suggest",
+    "adapt": "reuse.adapt",
+    "library": "reuse.library",
+    "checks": "checks",
+    "layout": "document.layout",
+    "export": "document.export",
+    "office": "document.office",
+    "start": "sources.start",
+}
 
 
 def core(name: str) -> ModuleType:
@@ -31,9 +38,11 @@ def core(name: str) -> ModuleType:
     if name not in _cache:
         try:
             _cache[name] = importlib.import_module(f"assistant.core.{_HOME[name]}")
-        except Exception as exc:  # noqa: BLE001 - any import failure means "not available"
-            _cache[name] = Unavailable(f"modulen {name} saknas eller kunde inte läsas in ({type(exc).__name__})",
-                                       f"the module {name} is missing or failed to load ({type(exc).__name__})")
+        except Exception as exc:
+            _cache[name] = Unavailable(
+                f"modulen {name} saknas eller kunde inte läsas in ({type(exc).__name__})",
+                f"the module {name} is missing or failed to load ({type(exc).__name__})",
+            )
     found = _cache[name]
     if isinstance(found, Unavailable):
         raise found
@@ -62,8 +71,9 @@ def library_dirs(library: str | None) -> list[Any] | None:
 
 
 def suggest(text: str, *, form_id: str, section: str, library: str | None, k: int = 6) -> list[Any]:
-    return _function("suggest", "suggest")(text, form_id=form_id, section=section, k=k,
-                                           library_dirs=library_dirs(library))
+    return _function("suggest", "suggest")(
+        text, form_id=form_id, section=section, k=k, library_dirs=library_dirs(library)
+    )
 
 
 def adapt(suggestion: Any, draft: Any, *, library: str | None = None) -> Any:

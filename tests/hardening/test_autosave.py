@@ -52,9 +52,14 @@ asyncio.run(main())
 def _start(tmp_path: Path, mode: str) -> tuple[subprocess.Popen, Path]:
     path = tmp_path / "utkast.md"
     save_draft(new_draft(load_form("finsam-malmo"), title="Autospar"), path, force=True)
-    child = subprocess.Popen([sys.executable, "-c", TYPIST, str(path), mode, str(ROOT)], stdout=subprocess.PIPE,
-                             stderr=subprocess.PIPE, text=True, start_new_session=True,
-                             env={**os.environ, "PYTHONPATH": str(ROOT), "TEXTUAL": ""})
+    child = subprocess.Popen(
+        [sys.executable, "-c", TYPIST, str(path), mode, str(ROOT)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT), "TEXTUAL": ""},
+    )
     return child, path
 
 
@@ -87,7 +92,7 @@ def test_typing_then_killing_the_app_keeps_what_was_typed_before_a_pause(tmp_pat
     child, path = _start(tmp_path, "pause")
     try:
         assert _read_line(child) == "ready"
-        while (line := _read_line(child)) != "paused":
+        while _read_line(child) != "paused":
             pass
         paused_at = time.monotonic()
         deadline = paused_at + AUTOSAVE_DELAY + 15

@@ -25,8 +25,18 @@ def test_the_corpus_is_large_and_covers_every_reader():
     entries = {c.entry for c in cases}
     assert {"status", "check", "export", "forms-check", "import", "new-from", "cli"} <= entries
     names = {p.name for p in all_payloads()}
-    for required in ("zip-bomb-2gb", "50mb-text", "makro-docm", "externa-referenser", "symlink-slinga",
-                     "utf16-bom", "ogiltig-utf8", "rad-1mb", "budgetcell-formel", "formular-dubbel-nyckel"):
+    for required in (
+        "zip-bomb-2gb",
+        "50mb-text",
+        "makro-docm",
+        "externa-referenser",
+        "symlink-slinga",
+        "utf16-bom",
+        "ogiltig-utf8",
+        "rad-1mb",
+        "budgetcell-formel",
+        "formular-dubbel-nyckel",
+    ):
         assert required in names
 
 

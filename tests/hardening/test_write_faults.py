@@ -22,9 +22,14 @@ def _limited_write_size() -> None:
 
 
 def _ansokan(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant", *args], preexec_fn=_limited_write_size,
-                          capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        preexec_fn=_limited_write_size,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def _one_clear_line(result: subprocess.CompletedProcess) -> None:

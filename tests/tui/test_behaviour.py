@@ -11,10 +11,10 @@ import pytest
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Input, TextArea
 
+from assistant.core.errors import UserError
+from assistant.core.model.drafts import load_draft, to_text
 from assistant.core.storage import paths
 from assistant.core.storage.atomic import atomic_write_text
-from assistant.core.model.drafts import load_draft, to_text
-from assistant.core.errors import UserError
 from assistant.tui import settings
 from assistant.tui.app import AnsokanApp
 from assistant.tui.conversation import load_conversation, sidecar_path
@@ -40,7 +40,7 @@ async def type_in_editor(pilot, screen: MainScreen, text: str) -> None:
     editor = screen.query_one("#editor", TextArea)
     editor.focus()
     editor.move_cursor(editor.document.end)
-    await pilot.press(text[0])   # one real keystroke; the rest as one edit (typing each is slow in tests)
+    await pilot.press(text[0])  # one real keystroke; the rest as one edit (typing each is slow in tests)
     editor.insert(text[1:])
     await pilot.pause()
 
@@ -64,8 +64,12 @@ def test_autosave_after_the_writer_stops_typing(demo_copy: Path) -> None:
             screen = await opened(pilot)
             await type_in_editor(pilot, screen, " Autosparat")
             assert "Autosparat" not in demo_copy.read_text(encoding="utf-8")  # not on every keystroke
-            await wait_until(pilot, lambda: "Autosparat" in demo_copy.read_text(encoding="utf-8"),
-                             what="the autosave", timeout=main_module.AUTOSAVE_DELAY + 10)
+            await wait_until(
+                pilot,
+                lambda: "Autosparat" in demo_copy.read_text(encoding="utf-8"),
+                what="the autosave",
+                timeout=main_module.AUTOSAVE_DELAY + 10,
+            )
             assert not screen.dirty
 
     run(go())
@@ -94,8 +98,11 @@ def test_a_draft_changed_on_disk_is_never_overwritten_silently(demo_copy: Path) 
             atomic_write_text(demo_copy, theirs)
             await type_in_editor(pilot, screen, " Min text")
             assert screen.save_now() is False
-            await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen)
-                             and pilot.app.screen.query("#copy"), what="conflict dialog")
+            await wait_until(
+                pilot,
+                lambda: isinstance(pilot.app.screen, ConflictScreen) and pilot.app.screen.query("#copy"),
+                what="conflict dialog",
+            )
             await pilot.click("#copy")
             await wait_until(pilot, lambda: pilot.app.screen is screen, what="back to writing")
             copy = demo_copy.with_name("demo.kopia.md")
@@ -114,11 +121,17 @@ def test_reload_theirs_replaces_the_text_in_the_editor(demo_copy: Path) -> None:
             draft.set_text("mal", "Kollegans nya mål.")
             atomic_write_text(demo_copy, to_text(draft))
             screen.save_now()
-            await wait_until(pilot, lambda: isinstance(pilot.app.screen, ConflictScreen)
-                             and pilot.app.screen.query("#copy"), what="conflict dialog")
+            await wait_until(
+                pilot,
+                lambda: isinstance(pilot.app.screen, ConflictScreen) and pilot.app.screen.query("#copy"),
+                what="conflict dialog",
+            )
             await pilot.click("#reload")
-            await wait_until(pilot, lambda: screen.query_one("#editor", TextArea).text == "Kollegans nya mål.",
-                             what="their text in the editor")
+            await wait_until(
+                pilot,
+                lambda: screen.query_one("#editor", TextArea).text == "Kollegans nya mål.",
+                what="their text in the editor",
+            )
 
     run(go())
 
@@ -142,11 +155,15 @@ def test_a_failed_save_keeps_the_text_and_retries(demo_copy: Path, monkeypatch: 
             screen = await opened(pilot)
             await type_in_editor(pilot, screen, " Viktig text")
             assert screen.save_now() is False
-            await wait_until(pilot, lambda: any("disken är full" in n.message for n in app._notifications),
-                             what="the failure shown as a notification")
+            await wait_until(
+                pilot,
+                lambda: any("disken är full" in n.message for n in app._notifications),
+                what="the failure shown as a notification",
+            )
             assert screen.draft.text("mal").endswith("Viktig text")  # still in memory
-            await wait_until(pilot, lambda: "Viktig text" in demo_copy.read_text(encoding="utf-8"),
-                             what="the retried save")
+            await wait_until(
+                pilot, lambda: "Viktig text" in demo_copy.read_text(encoding="utf-8"), what="the retried save"
+            )
 
     run(go())
 
@@ -188,6 +205,7 @@ def test_english_interface_from_config(private_dirs: Path) -> None:
 
     run(go())
     from assistant.tui.i18n import set_lang
+
     set_lang("sv")
 
 
@@ -203,8 +221,12 @@ def test_command_palette_goes_to_a_heading(demo_copy: Path) -> None:
             def first_prompt() -> str:
                 return str(commands.get_option_at_index(0).prompt) if commands.option_count else ""
 
-            await wait_until(pilot, lambda: "Gå till rubrik 3.5" in first_prompt(), what="the heading as best hit",
-                             state=first_prompt)
+            await wait_until(
+                pilot,
+                lambda: "Gå till rubrik 3.5" in first_prompt(),
+                what="the heading as best hit",
+                state=first_prompt,
+            )
             if commands.highlighted is None:
                 await pilot.press("down")
             await pilot.press("enter")
@@ -250,7 +272,7 @@ def test_conversation_is_kept_beside_the_draft(demo_copy: Path) -> None:
             if expect_restored:
                 assert any(m.role == "writer" and m.text == "deltagare med stöd" for m in screen.messages)
                 return
-            await screen.run_command("deltagare med stöd")   # plain text searches the library
+            await screen.run_command("deltagare med stöd")  # plain text searches the library
             await pilot.press("ctrl+q")
 
     run(go(False))
@@ -283,7 +305,7 @@ def test_recent_drafts_and_the_demo_copy(private_dirs: Path) -> None:
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_until(pilot, lambda: isinstance(app.screen, StartScreen), what="start screen")
             assert app.screen.recent[0]["path"] == recent[0]["path"]
-            await pilot.press("enter")   # the recent list has the focus
+            await pilot.press("enter")  # the recent list has the focus
             screen = await opened(pilot)
             assert screen.draft.text(screen.draft.current).endswith("ändrad")
 
@@ -312,8 +334,9 @@ def test_contacts_and_period_from_the_command_line(demo_copy: Path) -> None:
 
 
 def test_new_draft_from_an_earlier_application(private_dirs: Path) -> None:
-    from tests.conftest import source_files
     from textual.widgets import RadioButton, Select
+
+    from tests.conftest import source_files
 
     sources = [s for s in source_files() if s[1] == "finsam-malmo"]
     if not sources:
@@ -329,16 +352,20 @@ def test_new_draft_from_an_earlier_application(private_dirs: Path) -> None:
             dialog = app.screen
             dialog.query_one("#new-form", Select).value = form_id
             dialog.query_one("#new-title", Input).value = "Från en tidigare ansökan"
-            await wait_until(pilot, lambda: dialog.query_one("#new-path", Input).value.endswith(
-                "fran-en-tidigare-ansokan.md"), what="the file name following the title")
+            await wait_until(
+                pilot,
+                lambda: dialog.query_one("#new-path", Input).value.endswith("fran-en-tidigare-ansokan.md"),
+                what="the file name following the title",
+            )
             dialog.query_one("#new-path", Input).value = str(target)
             dialog.query_one("#kind-source", RadioButton).value = True
             await wait_until(pilot, lambda: not dialog.query_one("#new-source", Input).disabled, what="source field")
             dialog.query_one("#new-source", Input).value = str(source)
             await pilot.click("#create")
             screen = await opened(pilot)
-            await wait_until(pilot, lambda: any("tidigare ansökan" in m.text for m in screen.messages),
-                             what="the import summary")
+            await wait_until(
+                pilot, lambda: any("tidigare ansökan" in m.text for m in screen.messages), what="the import summary"
+            )
             assert screen.draft.title == "Från en tidigare ansökan"
             assert sum(1 for text in screen.draft.sections.values() if text) >= 5
 
@@ -353,7 +380,7 @@ def test_open_on_a_missing_or_broken_draft_is_one_line(private_dirs: Path, capsy
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "finns-inte.md" in err and "filen finns inte" in err
     broken = private_dirs / "trasig.md"
-    broken.write_text("+++\nform = \"finsam-malmo\"\ntitle = 3\n+++\n", encoding="utf-8")
+    broken.write_text('+++\nform = "finsam-malmo"\ntitle = 3\n+++\n', encoding="utf-8")
     assert main(["--lang", "en", "open", str(broken)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "trasig.md:3" in err and "quoted string" in err

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from assistant.core.model.drafts import load_draft
 from assistant.core.document.office import pdf_page_count
+from assistant.core.model.drafts import load_draft
 from assistant.tui.app import AnsokanApp
 from assistant.tui.screens.checks import CheckScreen
 from assistant.tui.screens.export import ExportScreen
@@ -18,8 +18,10 @@ from assistant.tui.screens.main import MainScreen
 
 from .conftest import wait_until
 
-pytestmark = [pytest.mark.libreoffice,
-              pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")]
+pytestmark = [
+    pytest.mark.libreoffice,
+    pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"),
+]
 
 
 def test_exact_pages_and_pdf_export(demo_copy: Path, private_dirs: Path) -> None:
@@ -43,7 +45,7 @@ def test_exact_pages_and_pdf_export(demo_copy: Path, private_dirs: Path) -> None
             await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen), what="export dialog")
             export = app.screen
             export.query_one("#export-path", Input).value = str(out)
-            assert export.query_one("#export-pdf").value is True   # ticked when LibreOffice is there
+            assert export.query_one("#export-pdf").value is True  # ticked when LibreOffice is there
             await pilot.click("#export-go")
             await wait_until(pilot, lambda: export.done, what="export with PDF", timeout=120)
             assert export.pdf == out.with_suffix(".pdf") and export.pdf.is_file()

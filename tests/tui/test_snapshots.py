@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.widgets import TextArea
 
 from assistant.core.model.drafts import load_draft
@@ -33,8 +32,11 @@ async def main_ready(pilot) -> MainScreen:
     app = pilot.app
     await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
     screen = app.screen
-    await wait_until(pilot, lambda: screen.suggest_count > 0 and screen.estimate is not None
-                     and screen.findings_checked, what="suggestions, page estimate and outline marks")
+    await wait_until(
+        pilot,
+        lambda: screen.suggest_count > 0 and screen.estimate is not None and screen.findings_checked,
+        what="suggestions, page estimate and outline marks",
+    )
     screen.query_one("#editor", TextArea).cursor_blink = False
     chat = screen.query_one(Chat)
     await wait_until(pilot, lambda: chat.at_end, what="the conversation scrolled to its end")
@@ -58,8 +60,11 @@ def test_budget_screen(snap_compare, demo_copy: Path) -> None:
     async def budget(pilot) -> None:
         await main_ready(pilot)
         await pilot.press("f7")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, BudgetScreen)
-                         and pilot.app.screen.findings_plain is not None, what="budget findings")
+        await wait_until(
+            pilot,
+            lambda: isinstance(pilot.app.screen, BudgetScreen) and pilot.app.screen.findings_plain is not None,
+            what="budget findings",
+        )
         pilot.app.screen.focused.cursor_blink = False
         await pilot.pause()
 
@@ -70,8 +75,9 @@ def test_check_screen(snap_compare, demo_copy: Path) -> None:
     async def check(pilot) -> None:
         await main_ready(pilot)
         await pilot.press("f8")
-        await wait_until(pilot, lambda: isinstance(pilot.app.screen, CheckScreen) and pilot.app.screen.finished,
-                         what="check report")
+        await wait_until(
+            pilot, lambda: isinstance(pilot.app.screen, CheckScreen) and pilot.app.screen.finished, what="check report"
+        )
         await pilot.pause()
 
     assert snap_compare(app_on(demo_copy), terminal_size=BIG, run_before=check)

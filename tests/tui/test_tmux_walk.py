@@ -16,7 +16,8 @@ SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "tmux_walk.sh"
 @pytest.mark.slow
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_walk_in_a_real_terminal() -> None:
-    result = subprocess.run(["bash", str(SCRIPT)], capture_output=True, text=True, timeout=240,
-                            env={**os.environ, "PYTHON": sys.executable})
+    result = subprocess.run(
+        ["bash", str(SCRIPT)], capture_output=True, text=True, timeout=240, env={**os.environ, "PYTHON": sys.executable}
+    )
     assert result.returncode == 0, result.stderr[-4000:]
     assert "tmux_walk: OK" in result.stdout

@@ -11,7 +11,6 @@ import asyncio
 from pathlib import Path
 
 import docx
-import pytest
 from textual.widgets import Input, OptionList, Select, TextArea
 
 from assistant.core.model.drafts import load_draft
@@ -30,7 +29,7 @@ from .conftest import wait_until
 SECTIONS = {
     "kontaktuppgifter": "Projektägare är Arbetsmarknadsförvaltningen i Lunds kommun. Kontaktperson är Anna Ek.",
     "bakgrund": "Många unga vuxna i Lund står långt från arbetsmarknaden och har behov av samordnat stöd "
-                "från kommunen, Arbetsförmedlingen och Försäkringskassan.",
+    "från kommunen, Arbetsförmedlingen och Försäkringskassan.",
     "presentation": "Insatsen ger unga vuxna ett samordnat stöd mot arbete eller studier.",
     "tidsplan": "Projektet pågår från 2026-01-01 till 2027-12-31 med uppstart, genomförande och avslut.",
     "malgrupp": "Målgruppen är 60 unga vuxna, kvinnor och män, 18–29 år som saknar sysselsättning.",
@@ -85,8 +84,11 @@ async def walk(private_dirs: Path) -> None:
         # The assistant introduces the first heading with the form's guidance.
         form = load_form("finsam-malmo")
         first = form.headings[0]
-        await wait_until(pilot, lambda: any(first.guidance[:40] in m.text for m in screen.messages),
-                         what="the introduction of the first heading")
+        await wait_until(
+            pilot,
+            lambda: any(first.guidance[:40] in m.text for m in screen.messages),
+            what="the introduction of the first heading",
+        )
 
         # Suggestions arrive for the (empty) section from its guidance, in a worker.
         await wait_until(pilot, lambda: screen.suggest_count > 0, what="first suggestions")
@@ -96,12 +98,12 @@ async def walk(private_dirs: Path) -> None:
             assert screen.draft.current == key
             if text:
                 await write_section(pilot, screen, text, typed=3 if key == "kontaktuppgifter" else 0)
-            if key == "kontaktuppgifter":      # typed in the command line once…
+            if key == "kontaktuppgifter":  # typed in the command line once…
                 screen.query_one("#command", Input).focus()
                 await pilot.press(*"/nästa", "enter")
-            elif key == "bakgrund":            # …moved on with the key once…
+            elif key == "bakgrund":  # …moved on with the key once…
                 await pilot.press("ctrl+n")
-            elif key != "underskrift":         # …and then the same command run directly (keystrokes are slow here)
+            elif key != "underskrift":  # …and then the same command run directly (keystrokes are slow here)
                 await screen.run_command("/nästa")
             if key != "underskrift":
                 await wait_until(pilot, lambda k=key: screen.draft.current != k, what=f"leaving {key}")
@@ -114,9 +116,12 @@ async def walk(private_dirs: Path) -> None:
         await pilot.press("enter")
         await wait_until(pilot, lambda: screen.draft.current == "malgrupp", what="/gå 3.2")
         before = screen.draft.text("malgrupp")
-        await wait_until(pilot, lambda: screen.suggest_count > count and screen.query_one(Suggestions).items,
-                         what="suggestions for Målgrupp",
-                         state=lambda: (screen.suggest_count, count, screen.suggest_error, screen.query_text()))
+        await wait_until(
+            pilot,
+            lambda: screen.suggest_count > count and screen.query_one(Suggestions).items,
+            what="suggestions for Målgrupp",
+            state=lambda: (screen.suggest_count, count, screen.suggest_error, screen.query_text()),
+        )
         chosen = screen.query_one(Suggestions).chosen
         await pilot.press("f2")
         await pilot.pause()
@@ -150,13 +155,22 @@ async def walk(private_dirs: Path) -> None:
         end.value = "2027-12-31"
         end.focus()
         await pilot.press("enter")
-        await wait_until(pilot, lambda: bool(budget_screen.query("#cell-0-2027")) and app.focused is not None
-                         and app.focused.has_class("cell"), what="budget table with 2027, first cell focused")
+        await wait_until(
+            pilot,
+            lambda: (
+                bool(budget_screen.query("#cell-0-2027")) and app.focused is not None and app.focused.has_class("cell")
+            ),
+            what="budget table with 2027, first cell focused",
+        )
         cell = budget_screen.query_one("#cell-0-2026", Input)
         cell.focus()
         await pilot.press(*"6x")
-        await wait_until(pilot, lambda: cell.has_class("bad"), what="the bad cell marked",
-                         state=lambda: (cell.value, app.focused, cell.tooltip))
+        await wait_until(
+            pilot,
+            lambda: cell.has_class("bad"),
+            what="the bad cell marked",
+            state=lambda: (cell.value, app.focused, cell.tooltip),
+        )
         assert "inget belopp" in str(cell.tooltip)
         await pilot.press("backspace")
         await wait_until(pilot, lambda: not cell.has_class("bad"), what="the fixed cell")
@@ -182,24 +196,30 @@ async def walk(private_dirs: Path) -> None:
         editor.insert(" TODO: siffror från kommunen.")
         await pilot.pause()
         await pilot.press("f8")
-        await wait_until(pilot, lambda: isinstance(app.screen, CheckScreen) and app.screen.finished,
-                         what="the check report")
+        await wait_until(
+            pilot, lambda: isinstance(app.screen, CheckScreen) and app.screen.finished, what="the check report"
+        )
         check = app.screen
         todo = [f for f in check.grouped.get("bakgrund", []) if "TODO" in f.message]
         assert todo, "the placeholder is reported under Bakgrund"
         await screen.go_to("1")  # jump back from elsewhere to prove choosing the finding moves us
         findings = check.query_one("#findings", OptionList)
-        index = next(i for i in range(findings.option_count)
-                     if (findings.get_option_at_index(i).id or "").startswith("bakgrund:"))
+        index = next(
+            i
+            for i in range(findings.option_count)
+            if (findings.get_option_at_index(i).id or "").startswith("bakgrund:")
+        )
         findings.highlighted = index
         findings.focus()
         await pilot.press("enter")
-        await wait_until(pilot, lambda: app.screen is screen and screen.draft.current == "bakgrund",
-                         what="jump to Bakgrund")
+        await wait_until(
+            pilot, lambda: app.screen is screen and screen.draft.current == "bakgrund", what="jump to Bakgrund"
+        )
         editor.load_text(editor.text.replace(" TODO: siffror från kommunen.", " Siffror från kommunen."))
         await pilot.pause()
         screen.sync_editor()
         from assistant.core.checks import check_section
+
         assert not [f for f in check_section(screen.draft, "bakgrund") if "TODO" in f.message]
 
         # Export to Word (no PDF here; LibreOffice has its own test) and read the file back.

@@ -16,10 +16,19 @@ from assistant.core.checks.base import SEVERITY_RANK, Context, Finding, finding
 from assistant.core.checks.budget_rules import check_budget
 from assistant.core.checks.pages import check_pages
 from assistant.core.checks.structure import (
-    check_contacts, check_required_sections, check_section_order, check_tidsplan, valid_email, valid_phone,
+    check_contacts,
+    check_required_sections,
+    check_section_order,
+    check_tidsplan,
+    valid_email,
+    valid_phone,
 )
 from assistant.core.checks.text_rules import (
-    check_gender, check_placeholders, check_readability, check_summary, check_unadapted,
+    check_gender,
+    check_placeholders,
+    check_readability,
+    check_summary,
+    check_unadapted,
 )
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
@@ -61,8 +70,9 @@ class CheckReport:
 def run_checks(draft: Draft, form: Form | None = None, *, exact: bool = False) -> CheckReport:
     """All the form's checks on the draft. `exact` counts pages with LibreOffice (seconds, not ms)."""
     form = form or draft.form
-    report = CheckReport(pages={"estimate": None, "exact": None, "limit": form.page.max_pages,
-                                "counted": None, "borderline": False})
+    report = CheckReport(
+        pages={"estimate": None, "exact": None, "limit": form.page.max_pages, "counted": None, "borderline": False}
+    )
     if form.check_settings("page_limit") is not None:
         result = check_pages(Context(draft, form, form.check_settings("page_limit") or {}), exact=exact)
         report.pages = result.as_dict()
@@ -100,5 +110,4 @@ def _ordered(findings: list[Finding], form: Form) -> list[Finding]:
     return [f for _, f in sorted(enumerate(findings), key=key)]
 
 
-__all__ = ["Finding", "CheckReport", "RULES", "run_checks", "check_section", "finding",
-           "valid_email", "valid_phone"]
+__all__ = ["RULES", "CheckReport", "Finding", "check_section", "finding", "run_checks", "valid_email", "valid_phone"]

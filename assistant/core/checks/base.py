@@ -24,9 +24,9 @@ SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
 class Finding:
     """One remark on a draft. `message` is Swedish; `message_en` the same in English."""
 
-    severity: str          # "fel" | "varning" | "info"
-    code: str              # e.g. "budget.year_total"
-    section: str | None    # the form heading's key, None for the whole application
+    severity: str  # "fel" | "varning" | "info"
+    code: str  # e.g. "budget.year_total"
+    section: str | None  # the form heading's key, None for the whole application
     message: str
     message_en: str
     hint: str = ""
@@ -39,12 +39,18 @@ class Finding:
         return self.hint_en if lang == "en" else self.hint
 
     def as_json(self, lang: str = "sv") -> dict[str, Any]:
-        return {"severity": self.severity, "code": self.code, "section": self.section,
-                "message": self.text(lang), "hint": self.hint_text(lang)}
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "section": self.section,
+            "message": self.text(lang),
+            "hint": self.hint_text(lang),
+        }
 
 
-def finding(severity: str, code: str, section: str | None, sv: str, en: str,
-            hint_sv: str = "", hint_en: str = "") -> Finding:
+def finding(
+    severity: str, code: str, section: str | None, sv: str, en: str, hint_sv: str = "", hint_en: str = ""
+) -> Finding:
     return Finding(severity, code, section, printable(sv), printable(en), printable(hint_sv), printable(hint_en))
 
 
@@ -105,4 +111,4 @@ class Context:
         return next((h.key for h in self.form.headings if h.kind == "budget"), None)
 
 
-__all__ = ["Finding", "Context", "finding", "SEVERITIES", "SEVERITY_RANK", "MAX_SCAN_CHARS", "parse_date"]
+__all__ = ["MAX_SCAN_CHARS", "SEVERITIES", "SEVERITY_RANK", "Context", "Finding", "finding", "parse_date"]

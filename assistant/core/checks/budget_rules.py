@@ -12,15 +12,17 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
+from assistant.core.checks.base import Context, Finding, finding
 from assistant.core.model.amounts import AmountError, amounts_in_text, format_kr, parse_amount
 from assistant.core.model.budget import Budget
 from assistant.core.sources.budget_import import DETAILED_GRAND
-from assistant.core.checks.base import Context, Finding, finding
 
 # Words that make an amount in running text a statement about the budget's total.
 TOTAL_WORDS_RE = re.compile(
     r"\b(?:total\w*|sammanlag\w*|summa\w*|äskar|äskas|äskade|söker|sökta|ansöker\s+om|ansökt\s+om|"
-    r"budget\s+på|budgeten\s+(?:är|uppgår)|kostnadsram\w*|omslutning\w*|uppgår\s+till)\b", re.I)
+    r"budget\s+på|budgeten\s+(?:är|uppgår)|kostnadsram\w*|omslutning\w*|uppgår\s+till)\b",
+    re.I,
+)
 APPROX_RE = re.compile(r"\b(?:ca|cirka|drygt|knappt|ungefär|omkring|runt|nästan)\b\.?", re.I)
 _SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
 
@@ -81,8 +83,7 @@ def _item_year(item, year: int) -> Decimal:
 
 
 def _detailed(budget: Budget, category: str | None = None) -> Decimal:
-    return sum((_item_amount(i) for i in budget.items if category is None or i.category == category),
-               Decimal(0))
+    return sum((_item_amount(i) for i in budget.items if category is None or i.category == category), Decimal(0))
 
 
 def has_compiled(budget: Budget) -> bool:
@@ -104,16 +105,28 @@ def _diff(a: Decimal, b: Decimal) -> str:
 def _unread(budget: Budget, section: str | None) -> Iterator[Finding]:
     """What the importer could not place: the budget may be missing those amounts."""
     for line in budget.unread:
-        yield finding("varning", "budget.unread", section, f"budget: kunde inte läsas vid importen: {line}",
-                      f"budget: could not be read on import: {line}",
-                      "för in beloppet i budgeten för hand och ta sedan bort raden under `unread`",
-                      "enter the amount in the budget by hand, then remove the line under `unread`")
+        yield finding(
+            "varning",
+            "budget.unread",
+            section,
+            f"budget: kunde inte läsas vid importen: {line}",
+            f"budget: could not be read on import: {line}",
+            "för in beloppet i budgeten för hand och ta sedan bort raden under `unread`",
+            "enter the amount in the budget by hand, then remove the line under `unread`",
+        )
 
 
 def _bad_cells(budget: Budget, section: str | None) -> Iterator[Finding]:
     for exc in budget.bad_cells():
-        yield finding("fel", "budget.bad_cell", section, exc.message("sv"), exc.message("en"),
-                      "skriv beloppet i kronor, t.ex. 1 373 334", "write the amount in kronor, e.g. 1 373 334")
+        yield finding(
+            "fel",
+            "budget.bad_cell",
+            section,
+            exc.message("sv"),
+            exc.message("en"),
+            "skriv beloppet i kronor, t.ex. 1 373 334",
+            "write the amount in kronor, e.g. 1 373 334",
+        )
 
 
 def _negative(budget: Budget, section: str | None) -> Iterator[Finding]:
@@ -121,34 +134,54 @@ def _negative(budget: Budget, section: str | None) -> Iterator[Finding]:
         for y in budget.years:
             value = _cell(budget, c, y)
             if value is not None and value < 0:
-                yield finding("fel", "budget.negative", section,
-                              f"budget, {c}, år {y}: beloppet är negativt ({_kr(value)})",
-                              f"budget, {c}, year {y}: the amount is negative ({_kr(value)})",
-                              "en kostnad kan inte vara negativ; ta bort minustecknet",
-                              "a cost cannot be negative; remove the minus sign")
+                yield finding(
+                    "fel",
+                    "budget.negative",
+                    section,
+                    f"budget, {c}, år {y}: beloppet är negativt ({_kr(value)})",
+                    f"budget, {c}, year {y}: the amount is negative ({_kr(value)})",
+                    "en kostnad kan inte vara negativ; ta bort minustecknet",
+                    "a cost cannot be negative; remove the minus sign",
+                )
     for item in budget.items:
         value = _item_amount(item)
         if value < 0:
-            yield finding("fel", "budget.negative", section,
-                          f"detaljerad budget, ”{item.text[:40]}”: beloppet är negativt ({_kr(value)})",
-                          f"detailed budget, “{item.text[:40]}”: the amount is negative ({_kr(value)})",
-                          "en kostnad kan inte vara negativ", "a cost cannot be negative")
+            yield finding(
+                "fel",
+                "budget.negative",
+                section,
+                f"detaljerad budget, ”{item.text[:40]}”: beloppet är negativt ({_kr(value)})",
+                f"detailed budget, “{item.text[:40]}”: the amount is negative ({_kr(value)})",
+                "en kostnad kan inte vara negativ",
+                "a cost cannot be negative",
+            )
 
 
 # ---------------------------------------------------------------------------------------------
 # Printed totals against the sums
 
 
-def _mismatch(code: str, section: str | None, where_sv: str, where_en: str, printed: Decimal,
-              computed: Decimal, of_sv: str, of_en: str) -> Finding:
+def _mismatch(
+    code: str,
+    section: str | None,
+    where_sv: str,
+    where_en: str,
+    printed: Decimal,
+    computed: Decimal,
+    of_sv: str,
+    of_en: str,
+) -> Finding:
     return finding(
-        "fel", code, section,
+        "fel",
+        code,
+        section,
         f"{where_sv}: summan anger {_kr(printed)} men {of_sv} summerar till {_kr(computed)} "
         f"(skillnad {_diff(printed, computed)})",
         f"{where_en}: the total says {_kr(printed)} but {of_en} add up to {_kr(computed)} "
         f"(difference {_diff(printed, computed)})",
         "rätta den cell som är fel; exporten skriver de uträknade summorna",
-        "correct the wrong cell; the export writes the computed totals")
+        "correct the wrong cell; the export writes the computed totals",
+    )
 
 
 def _stated_compiled(budget: Budget, section: str | None) -> Iterator[Finding]:
@@ -156,19 +189,41 @@ def _stated_compiled(budget: Budget, section: str | None) -> Iterator[Finding]:
     for category, text in stated.rows.items():
         printed = _val(text)
         if printed is not None and category in budget.categories and printed != _row(budget, category):
-            yield _mismatch("budget.row_total", section, f"budget, {category}, kolumnen Totalt",
-                            f"budget, {category}, the Total column", printed, _row(budget, category),
-                            "åren", "the years")
+            yield _mismatch(
+                "budget.row_total",
+                section,
+                f"budget, {category}, kolumnen Totalt",
+                f"budget, {category}, the Total column",
+                printed,
+                _row(budget, category),
+                "åren",
+                "the years",
+            )
     for year, text in sorted(stated.years.items()):
         printed = _val(text)
         if printed is not None and printed != _year(budget, year):
-            yield _mismatch("budget.year_total", section, f"budget, år {year}, raden Totalt",
-                            f"budget, year {year}, the Total row", printed, _year(budget, year),
-                            "kategorierna", "the categories")
+            yield _mismatch(
+                "budget.year_total",
+                section,
+                f"budget, år {year}, raden Totalt",
+                f"budget, year {year}, the Total row",
+                printed,
+                _year(budget, year),
+                "kategorierna",
+                "the categories",
+            )
     grand = _val(stated.grand)
     if grand is not None and has_compiled(budget) and grand != _grand(budget):
-        yield _mismatch("budget.grand_total", section, "budget, totalsumman", "budget, the grand total",
-                        grand, _grand(budget), "alla celler", "all cells")
+        yield _mismatch(
+            "budget.grand_total",
+            section,
+            "budget, totalsumman",
+            "budget, the grand total",
+            grand,
+            _grand(budget),
+            "alla celler",
+            "all cells",
+        )
 
 
 def _stated_detailed(budget: Budget, section: str | None) -> Iterator[Finding]:
@@ -191,8 +246,9 @@ def _stated_detailed(budget: Budget, section: str | None) -> Iterator[Finding]:
             else:
                 continue
             if printed != computed:
-                yield _mismatch("budget.subtotal", section, where_sv, where_en, printed, computed,
-                                "posterna", "the items")
+                yield _mismatch(
+                    "budget.subtotal", section, where_sv, where_en, printed, computed, "posterna", "the items"
+                )
 
 
 def _detailed_vs_compiled(budget: Budget, section: str | None) -> Iterator[Finding]:
@@ -204,24 +260,31 @@ def _detailed_vs_compiled(budget: Budget, section: str | None) -> Iterator[Findi
         if detailed != compiled:
             explained += detailed - compiled
             yield finding(
-                "fel", "budget.detailed_vs_compiled", section,
+                "fel",
+                "budget.detailed_vs_compiled",
+                section,
                 f"budget, {category}: den detaljerade budgeten summerar till {_kr(detailed)} men den "
                 f"sammanställda till {_kr(compiled)} (skillnad {_diff(detailed, compiled)})",
                 f"budget, {category}: the detailed budget adds up to {_kr(detailed)} but the compiled one "
                 f"to {_kr(compiled)} (difference {_diff(detailed, compiled)})",
                 "samma kostnader ska stå i båda; rätta posten eller cellen som är fel",
-                "both must show the same costs; correct the wrong item or cell")
+                "both must show the same costs; correct the wrong item or cell",
+            )
         else:
             yield from _detailed_years(budget, category, section)
     detailed, compiled = _detailed(budget), _grand(budget)
     if detailed - compiled != explained:  # items outside the form's categories
         yield finding(
-            "fel", "budget.detailed_vs_compiled", section,
+            "fel",
+            "budget.detailed_vs_compiled",
+            section,
             f"budget: den detaljerade budgeten summerar till {_kr(detailed)} men den sammanställda till "
             f"{_kr(compiled)} (skillnad {_diff(detailed, compiled)})",
             f"budget: the detailed budget adds up to {_kr(detailed)} but the compiled one to {_kr(compiled)} "
             f"(difference {_diff(detailed, compiled)})",
-            "samma kostnader ska stå i båda", "both must show the same costs")
+            "samma kostnader ska stå i båda",
+            "both must show the same costs",
+        )
 
 
 def _detailed_years(budget: Budget, category: str, section: str | None) -> Iterator[Finding]:
@@ -234,11 +297,14 @@ def _detailed_years(budget: Budget, category: str, section: str | None) -> Itera
         compiled = _cell(budget, category, year) or Decimal(0)
         if detailed != compiled:
             yield finding(
-                "fel", "budget.detailed_vs_compiled", section,
+                "fel",
+                "budget.detailed_vs_compiled",
+                section,
                 f"budget, {category}, år {year}: detaljerat {_kr(detailed)}, sammanställt {_kr(compiled)}",
                 f"budget, {category}, year {year}: detailed {_kr(detailed)}, compiled {_kr(compiled)}",
                 "fördela kostnaderna på samma år i båda tabellerna",
-                "spread the costs over the same years in both tables")
+                "spread the costs over the same years in both tables",
+            )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -261,51 +327,79 @@ def _years_vs_period(ctx: Context, budget: Budget, section: str | None) -> Itera
         return
     for year in sorted(years):
         if year < start.year or year > end.year:
-            yield finding("fel", "budget.year_outside", section,
-                          f"budget, år {year}: året ligger utanför projektperioden {start} – {end}",
-                          f"budget, year {year}: the year is outside the project period {start} – {end}",
-                          "flytta kostnaderna till projektets år eller ändra tidsplanen",
-                          "move the costs to the project's years or change the Tidsplan")
+            yield finding(
+                "fel",
+                "budget.year_outside",
+                section,
+                f"budget, år {year}: året ligger utanför projektperioden {start} – {end}",
+                f"budget, year {year}: the year is outside the project period {start} – {end}",
+                "flytta kostnaderna till projektets år eller ändra tidsplanen",
+                "move the costs to the project's years or change the Tidsplan",
+            )
     for year in range(start.year, end.year + 1):
         if year not in years:
-            yield finding("varning", "budget.year_missing", section,
-                          f"budget: projektet pågår under {year} men budgeten har inga kostnader det året",
-                          f"budget: the project runs in {year} but the budget has no costs that year",
-                          f"lägg till en kolumn för år {year}", f"add a column for {year}")
+            yield finding(
+                "varning",
+                "budget.year_missing",
+                section,
+                f"budget: projektet pågår under {year} men budgeten har inga kostnader det året",
+                f"budget: the project runs in {year} but the budget has no costs that year",
+                f"lägg till en kolumn för år {year}",
+                f"add a column for {year}",
+            )
 
 
 def _completeness(ctx: Context, budget: Budget, section: str | None) -> Iterator[Finding]:
     rules = ctx.form.budget
     compiled = has_compiled(budget)
     if rules.compiled_required and not compiled:
-        yield finding("varning", "budget.compiled_missing", section,
-                      "budget: den sammanställda budgeten (kategorier × år) saknas",
-                      "budget: the compiled budget (categories × years) is missing",
-                      "fyll i beloppen per kategori och år", "fill in the amounts per category and year")
+        yield finding(
+            "varning",
+            "budget.compiled_missing",
+            section,
+            "budget: den sammanställda budgeten (kategorier × år) saknas",
+            "budget: the compiled budget (categories × years) is missing",
+            "fyll i beloppen per kategori och år",
+            "fill in the amounts per category and year",
+        )
     if rules.detailed_required and not budget.items:
-        yield finding("varning", "budget.detailed_missing", section,
-                      "budget: den detaljerade budgeten (poster med belopp) saknas",
-                      "budget: the detailed budget (items with amounts) is missing",
-                      "lista posterna, t.ex. ”Projektledare 1,0 tjänst: 1 209 124 kr”",
-                      "list the items, e.g. “Projektledare 1,0 tjänst: 1 209 124 kr”")
+        yield finding(
+            "varning",
+            "budget.detailed_missing",
+            section,
+            "budget: den detaljerade budgeten (poster med belopp) saknas",
+            "budget: the detailed budget (items with amounts) is missing",
+            "lista posterna, t.ex. ”Projektledare 1,0 tjänst: 1 209 124 kr”",
+            "list the items, e.g. “Projektledare 1,0 tjänst: 1 209 124 kr”",
+        )
     if not compiled:
         return
     for category in rules.categories:
         if not any(budget.cell(category, y).strip() for y in budget.years):
-            yield finding("info", "budget.empty_row", section,
-                          f"budget, {category}: inga belopp", f"budget, {category}: no amounts",
-                          "lämna tom om insatsen inte har sådana kostnader",
-                          "leave it empty if the project has no such costs")
+            yield finding(
+                "info",
+                "budget.empty_row",
+                section,
+                f"budget, {category}: inga belopp",
+                f"budget, {category}: no amounts",
+                "lämna tom om insatsen inte har sådana kostnader",
+                "leave it empty if the project has no such costs",
+            )
 
 
 def _cap(ctx: Context, budget: Budget, section: str | None) -> Iterator[Finding]:
     cap = ctx.form.budget.cap
     total = _grand(budget) if has_compiled(budget) else _detailed(budget)
     if cap is not None and total > cap:
-        yield finding("fel", "budget.cap", section,
-                      f"budget: totalt {_kr(total)} är mer än formulärets tak {_kr(cap)}",
-                      f"budget: the total {_kr(total)} is more than the form's cap {_kr(cap)}",
-                      "minska budgeten under taket", "bring the budget under the cap")
+        yield finding(
+            "fel",
+            "budget.cap",
+            section,
+            f"budget: totalt {_kr(total)} är mer än formulärets tak {_kr(cap)}",
+            f"budget: the total {_kr(total)} is more than the form's cap {_kr(cap)}",
+            "minska budgeten under taket",
+            "bring the budget under the cap",
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -329,7 +423,7 @@ def _tolerance(value: Decimal, spot: str, before: str) -> Decimal:
     tolerance = Decimal(0)
     if "mkr" in unit or "miljon" in unit:
         decimals = len(m.group(1)) if (m := re.search(r",(\d+)", spot)) else 0
-        tolerance = Decimal(1_000_000) / (10 ** decimals) / 2
+        tolerance = Decimal(1_000_000) / (10**decimals) / 2
     elif "tkr" in unit:
         tolerance = Decimal(500)
     if APPROX_RE.search(before):
@@ -353,20 +447,23 @@ def _text_amounts(ctx: Context, budget: Budget) -> Iterator[Finding]:
                 continue
             quote = " ".join((before[-40:] + spot).split())
             yield finding(
-                "varning", "budget.text_amount", key,
+                "varning",
+                "budget.text_amount",
+                key,
                 f"texten säger ”{quote}” men budgeten summerar till {_kr(reference)}",
                 f"the text says “{quote}” but the budget adds up to {_kr(reference)}",
                 "ändra beloppet i texten så att det stämmer med budgettabellen",
-                "change the amount in the text to match the budget table")
+                "change the amount in the text to match the budget table",
+            )
 
 
 def _sentence_before(text: str, start: int) -> str:
     """The words before an amount in its own sentence, up to 80 characters, no other amount."""
-    window = text[max(0, start - 80):start]
+    window = text[max(0, start - 80) : start]
     ends = list(_SENTENCE_END.finditer(window))
     if ends:
-        window = window[ends[-1].end():]
+        window = window[ends[-1].end() :]
     digits = list(re.finditer(r"\d[\d  ]*(?:,\d+)?\s*(?:kr|kronor|mkr|tkr)\b", window, re.I))
     if digits:
-        window = window[digits[-1].end():]
+        window = window[digits[-1].end() :]
     return window

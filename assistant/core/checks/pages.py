@@ -26,8 +26,13 @@ class PageResult:
     findings: list[Finding] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"estimate": self.estimate, "exact": self.exact, "limit": self.limit,
-                "counted": self.counted, "borderline": self.borderline}
+        return {
+            "estimate": self.estimate,
+            "exact": self.exact,
+            "limit": self.limit,
+            "counted": self.counted,
+            "borderline": self.borderline,
+        }
 
 
 def _sv_number(value: float) -> str:
@@ -80,10 +85,14 @@ def _estimate_or_rough(ctx: Context) -> tuple[tuple[float, int, bool, bool], Fin
     except Exception as exc:  # a layout bug must not hide the other checks
         log.debug("page estimate failed: %r", exc)
         return _rough(ctx), finding(
-            "varning", "pages.estimate_failed", None,
+            "varning",
+            "pages.estimate_failed",
+            None,
             "sidantalet kunde inte beräknas med radlayouten; visar en grov uppskattning",
             "the line layout could not count the pages; showing a rough estimate",
-            "kontrollera med `ansokan check --exact` (LibreOffice)", "check with `ansokan check --exact` (LibreOffice)")
+            "kontrollera med `ansokan check --exact` (LibreOffice)",
+            "check with `ansokan check --exact` (LibreOffice)",
+        )
 
 
 def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
@@ -101,25 +110,51 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
     how_sv = " (LibreOffice)" if result.exact is not None else (" (grov uppskattning)" if rough else " (uppskattat)")
     how_en = " (LibreOffice)" if result.exact is not None else (" (rough estimate)" if rough else " (estimated)")
     if limit:
-        result.findings.append(finding("info", "pages.count", None, f"{shown} av {limit} sidor{how_sv}",
-                                       f"{shown.replace(',', '.')} of {limit} pages{how_en}"))
+        result.findings.append(
+            finding(
+                "info",
+                "pages.count",
+                None,
+                f"{shown} av {limit} sidor{how_sv}",
+                f"{shown.replace(',', '.')} of {limit} pages{how_en}",
+            )
+        )
     else:
-        result.findings.append(finding("info", "pages.count", None, f"{shown} sidor, ingen sidgräns{how_sv}",
-                                       f"{shown.replace(',', '.')} pages, no page limit{how_en}"))
+        result.findings.append(
+            finding(
+                "info",
+                "pages.count",
+                None,
+                f"{shown} sidor, ingen sidgräns{how_sv}",
+                f"{shown.replace(',', '.')} pages, no page limit{how_en}",
+            )
+        )
     if limit and counted is not None and counted > limit:
-        result.findings.append(finding(
-            "fel", "pages.over_limit", None,
-            f"ansökan fyller {counted} sidor men formuläret tillåter högst {limit}",
-            f"the application fills {counted} pages but the form allows at most {limit}",
-            "korta texten; underskriftssidan räknas inte" if ctx.form.page.uncounted else "korta texten",
-            "shorten the text; the signature page is not counted" if ctx.form.page.uncounted else "shorten the text"))
+        result.findings.append(
+            finding(
+                "fel",
+                "pages.over_limit",
+                None,
+                f"ansökan fyller {counted} sidor men formuläret tillåter högst {limit}",
+                f"the application fills {counted} pages but the form allows at most {limit}",
+                "korta texten; underskriftssidan räknas inte" if ctx.form.page.uncounted else "korta texten",
+                "shorten the text; the signature page is not counted"
+                if ctx.form.page.uncounted
+                else "shorten the text",
+            )
+        )
     elif limit and borderline and result.exact is None and counted is not None and limit <= counted <= limit + 1:
-        result.findings.append(finding(
-            "varning", "pages.borderline", None,
-            f"sidantalet ligger nära en sidbrytning vid gränsen {limit} sidor; några rader kan avgöra",
-            f"the page count is within a few lines of a page break at the {limit}-page limit",
-            "kontrollera med `ansokan check --exact` (LibreOffice)",
-            "check with `ansokan check --exact` (LibreOffice)"))
+        result.findings.append(
+            finding(
+                "varning",
+                "pages.borderline",
+                None,
+                f"sidantalet ligger nära en sidbrytning vid gränsen {limit} sidor; några rader kan avgöra",
+                f"the page count is within a few lines of a page break at the {limit}-page limit",
+                "kontrollera med `ansokan check --exact` (LibreOffice)",
+                "check with `ansokan check --exact` (LibreOffice)",
+            )
+        )
     return result
 
 
@@ -127,16 +162,29 @@ def _exact(ctx: Context, result: PageResult) -> int | None:
     try:
         from assistant.core.document.office import exact_pages
     except ImportError:
-        result.findings.append(finding("varning", "pages.exact_unavailable", None,
-                                       "exakt sidräkning finns inte i den här versionen",
-                                       "exact page counting is not available in this version"))
+        result.findings.append(
+            finding(
+                "varning",
+                "pages.exact_unavailable",
+                None,
+                "exakt sidräkning finns inte i den här versionen",
+                "exact page counting is not available in this version",
+            )
+        )
         return None
     try:
         _total, counted = exact_pages(ctx.draft, ctx.form)
     except UserError as exc:  # LibreOffice missing, or the conversion failed
-        result.findings.append(finding("varning", "pages.exact_unavailable", None,
-                                       f"exakt sidantal kunde inte räknas: {exc.message('sv')}",
-                                       f"the exact page count failed: {exc.message('en')}",
-                                       "sidantalet nedan är uppskattat", "the page count shown is estimated"))
+        result.findings.append(
+            finding(
+                "varning",
+                "pages.exact_unavailable",
+                None,
+                f"exakt sidantal kunde inte räknas: {exc.message('sv')}",
+                f"the exact page count failed: {exc.message('en')}",
+                "sidantalet nedan är uppskattat",
+                "the page count shown is estimated",
+            )
+        )
         return None
     return int(counted)

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from assistant.core.checks.base import Context, Finding, finding
-from assistant.core.model.drafts import word_count
 from assistant.core.checks.lix import lix
+from assistant.core.model.drafts import word_count
 
 MAX_PATTERN_CHARS = 200
 MAX_PER_SECTION = 5
@@ -19,10 +19,11 @@ _LETTER = "A-Za-zÅÄÖåäöÉé"
 
 
 def _quote(text: str, start: int, end: int, width: int = 30) -> str:
-    left = text[max(0, start - width):start]
-    right = text[end:end + width]
-    return " ".join(f"{'…' if start > width else ''}{left}{text[start:end]}{right}"
-                    f"{'…' if end + width < len(text) else ''}".split())
+    left = text[max(0, start - width) : start]
+    right = text[end : end + width]
+    return " ".join(
+        f"{'…' if start > width else ''}{left}{text[start:end]}{right}{'…' if end + width < len(text) else ''}".split()
+    )
 
 
 def check_summary(ctx: Context) -> Iterator[Finding]:
@@ -30,20 +31,24 @@ def check_summary(ctx: Context) -> Iterator[Finding]:
     max_words = ctx.settings.get("max_words")
     if not isinstance(key, str) or not isinstance(max_words, int):
         return
-    paragraphs = [p for p in re.split(r"\n\s*\n", ctx.draft.text(key)) if p.strip()
-                  and not p.lstrip().startswith("###")]
+    paragraphs = [
+        p for p in re.split(r"\n\s*\n", ctx.draft.text(key)) if p.strip() and not p.lstrip().startswith("###")
+    ]
     if not paragraphs:
         return
     words = word_count(paragraphs[0])
     if words > max_words:
         label = ctx.heading_label(key)
-        yield finding("varning", "summary.too_long", key,
-                      f"”{label}” ska inledas med en kort sammanfattning, men första stycket har {words} ord "
-                      f"(högst {max_words})",
-                      f"“{label}” should open with a short summary, but the first paragraph has {words} words "
-                      f"(at most {max_words})",
-                      "börja med några meningar om vad insatsen är och vem den är till för",
-                      "start with a few sentences on what the project is and who it is for")
+        yield finding(
+            "varning",
+            "summary.too_long",
+            key,
+            f"”{label}” ska inledas med en kort sammanfattning, men första stycket har {words} ord (högst {max_words})",
+            f"“{label}” should open with a short summary, but the first paragraph has {words} words "
+            f"(at most {max_words})",
+            "börja med några meningar om vad insatsen är och vem den är till för",
+            "start with a few sentences on what the project is and who it is for",
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -75,15 +80,25 @@ def check_placeholders(ctx: Context) -> Iterator[Finding]:
         for start, end in hits[:MAX_PER_SECTION]:
             spot = _quote(text, start, end)
             label = ctx.heading_label(key)
-            yield finding("fel", "placeholder", key,
-                          f"”{label}”: platshållaren ”{text[start:end]}” står kvar: ”{spot}”",
-                          f"“{label}”: the placeholder “{text[start:end]}” is still there: “{spot}”",
-                          "skriv in den riktiga texten", "write the real text")
+            yield finding(
+                "fel",
+                "placeholder",
+                key,
+                f"”{label}”: platshållaren ”{text[start:end]}” står kvar: ”{spot}”",
+                f"“{label}”: the placeholder “{text[start:end]}” is still there: “{spot}”",
+                "skriv in den riktiga texten",
+                "write the real text",
+            )
         if len(hits) > MAX_PER_SECTION:
-            yield finding("fel", "placeholder", key,
-                          f"”{ctx.heading_label(key)}”: ytterligare {len(hits) - MAX_PER_SECTION} platshållare",
-                          f"“{ctx.heading_label(key)}”: {len(hits) - MAX_PER_SECTION} more placeholders",
-                          "sök efter TODO och XX", "search for TODO and XX")
+            yield finding(
+                "fel",
+                "placeholder",
+                key,
+                f"”{ctx.heading_label(key)}”: ytterligare {len(hits) - MAX_PER_SECTION} platshållare",
+                f"“{ctx.heading_label(key)}”: {len(hits) - MAX_PER_SECTION} more placeholders",
+                "sök efter TODO och XX",
+                "search for TODO and XX",
+            )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -149,11 +164,15 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
 
 def _unadapted(ctx: Context, key: str, name: str, origin: str, spot: str) -> Finding:
     label = ctx.heading_label(key)
-    return finding("varning", "unadapted", key,
-                   f"”{label}”: återanvänd text från {origin} nämner fortfarande ”{name}”: ”{spot}”",
-                   f"“{label}”: text reused from {origin} still mentions “{name}”: “{spot}”",
-                   "byt till er egen organisation, kommun och era egna årtal",
-                   "change it to your own organisation, municipality and years")
+    return finding(
+        "varning",
+        "unadapted",
+        key,
+        f"”{label}”: återanvänd text från {origin} nämner fortfarande ”{name}”: ”{spot}”",
+        f"“{label}”: text reused from {origin} still mentions “{name}”: “{spot}”",
+        "byt till er egen organisation, kommun och era egna årtal",
+        "change it to your own organisation, municipality and years",
+    )
 
 
 def _years_after_end(ctx: Context) -> Iterator[Finding]:
@@ -170,10 +189,15 @@ def _years_after_end(ctx: Context) -> Iterator[Finding]:
             if year > end.year:
                 label = ctx.heading_label(key)
                 spot = _quote(text, m.start(), m.end())
-                yield finding("varning", "unadapted.year_after_end", key,
-                              f"”{label}”: året {year} ligger efter projektets slut {end}: ”{spot}”",
-                              f"“{label}”: the year {year} is after the project ends ({end}): “{spot}”",
-                              "rätta årtalet eller tidsplanen", "correct the year or the Tidsplan")
+                yield finding(
+                    "varning",
+                    "unadapted.year_after_end",
+                    key,
+                    f"”{label}”: året {year} ligger efter projektets slut {end}: ”{spot}”",
+                    f"“{label}”: the year {year} is after the project ends ({end}): “{spot}”",
+                    "rätta årtalet eller tidsplanen",
+                    "correct the year or the Tidsplan",
+                )
                 break  # one per section is enough to send the writer there
 
 
@@ -190,11 +214,15 @@ def check_gender(ctx: Context) -> Iterator[Finding]:
         both = re.search(r"\bkvinn", text) and re.search(r"\bmän\b", text)
         if not both and not any(p in text for p in phrases):
             label = ctx.heading_label(key)
-            yield finding("varning", "gender", key,
-                          f"”{label}” nämner inte kvinnor och män",
-                          f"“{label}” does not mention women and men",
-                          "redovisa fördelningen eller uppföljningen per kön, t.ex. ”kvinnor och män”",
-                          "give the distribution or follow-up by sex, e.g. “kvinnor och män”")
+            yield finding(
+                "varning",
+                "gender",
+                key,
+                f"”{label}” nämner inte kvinnor och män",
+                f"“{label}” does not mention women and men",
+                "redovisa fördelningen eller uppföljningen per kön, t.ex. ”kvinnor och män”",
+                "give the distribution or follow-up by sex, e.g. “kvinnor och män”",
+            )
 
 
 def check_readability(ctx: Context) -> Iterator[Finding]:
@@ -207,8 +235,12 @@ def check_readability(ctx: Context) -> Iterator[Finding]:
             continue
         label = ctx.heading_label(key)
         value = f"{score.value:.0f}"
-        yield finding("info", "readability", key,
-                      f"”{label}”: LIX {value} ({score.band})",
-                      f"“{label}”: LIX {value} ({score.band_en})",
-                      "kortare meningar och kortare ord sänker LIX" if score.value >= 50 else "",
-                      "shorter sentences and words lower LIX" if score.value >= 50 else "")
+        yield finding(
+            "info",
+            "readability",
+            key,
+            f"”{label}”: LIX {value} ({score.band})",
+            f"“{label}”: LIX {value} ({score.band_en})",
+            "kortare meningar och kortare ord sänker LIX" if score.value >= 50 else "",
+            "shorter sentences and words lower LIX" if score.value >= 50 else "",
+        )

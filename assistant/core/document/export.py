@@ -14,26 +14,26 @@ import io
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal
+from functools import lru_cache
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
+from assistant.core.errors import UserError
 from assistant.core.model.amounts import AmountError, parse_amount
 from assistant.core.model.amounts import format_amount as _format_amount
-from assistant.core.storage.atomic import atomic_write_bytes
 from assistant.core.model.drafts import Draft
-from assistant.core.errors import UserError
 from assistant.core.model.forms import Form, Heading
 from assistant.core.model.markup import Block, Run, parse_blocks, xml_safe
+from assistant.core.storage.atomic import atomic_write_bytes
 
 # ---------------------------------------------------------------------------------------------
 # The document model shared with the page estimate
 
-BULLET_INDENT_PT = 18.0      # List Bullet / List Number: text starts 0.25" in (the template's value)
-CELL_MARGIN_PT = 5.4         # left/right cell margin (108 twips, Word's default)
-CELL_PAD_PT = 1.0            # top/bottom cell margin (20 twips) so text does not touch the borders
-LABEL_BEFORE_PT = 10.0       # space above "Detaljerad budget" / "Sammanställd budget"
+BULLET_INDENT_PT = 18.0  # List Bullet / List Number: text starts 0.25" in (the template's value)
+CELL_MARGIN_PT = 5.4  # left/right cell margin (108 twips, Word's default)
+CELL_PAD_PT = 1.0  # top/bottom cell margin (20 twips) so text does not touch the borders
+LABEL_BEFORE_PT = 10.0  # space above "Detaljerad budget" / "Sammanställd budget"
 SUM_LABEL = "Summa kostnader"
 MISSING = "–"
 
@@ -47,10 +47,10 @@ class ParaStyle:
     size: float
     bold: bool = False
     italic: bool = False
-    line_spacing: float = 1.0    # a multiple of the font's single line height
-    before: float = 0.0          # points
+    line_spacing: float = 1.0  # a multiple of the font's single line height
+    before: float = 0.0  # points
     after: float = 0.0
-    indent: float = 0.0          # left indent of the text, points
+    indent: float = 0.0  # left indent of the text, points
     keep_next: bool = False
 
 
@@ -58,12 +58,12 @@ class ParaStyle:
 class Para:
     style: str
     runs: tuple[Run, ...] = ()
-    align: str = "left"          # left | right | center
+    align: str = "left"  # left | right | center
     before: float | None = None  # overrides of the style's spacing, points
     after: float | None = None
     keep_next: bool | None = None
     page_break_before: bool = False
-    list_id: int = 0             # numbered paragraphs with one id share one numbering
+    list_id: int = 0  # numbered paragraphs with one id share one numbering
 
     @property
     def text(self) -> str:
@@ -82,9 +82,9 @@ class Cell:
 
 @dataclass(frozen=True)
 class Table:
-    widths: tuple[float, ...]                # column widths in points, summing to the text width
+    widths: tuple[float, ...]  # column widths in points, summing to the text width
     rows: tuple[tuple[Cell, ...], ...]
-    kind: str = "text"                       # text | contacts | budget-detailed | budget-compiled
+    kind: str = "text"  # text | contacts | budget-detailed | budget-compiled
 
     @property
     def keep_together(self) -> bool:
@@ -106,7 +106,7 @@ class DocumentModel:
 
 def twips(cm: float) -> int:
     """Centimetres as the whole twips python-docx writes into the file (Cm(x).twips)."""
-    return int(round(cm * 360000 / 635))
+    return round(cm * 360000 / 635)
 
 
 def text_width_pt(form: Form) -> float:
@@ -138,12 +138,15 @@ def document_styles(form: Form) -> dict[str, ParaStyle]:
     return {
         "Normal": ParaStyle("Normal", body, size, line_spacing=line, after=after),
         "Title": ParaStyle("Title", heads, size + 6, bold=True, line_spacing=1.0, after=12),
-        "Heading 1": ParaStyle("Heading 1", heads, size + 3, bold=True, line_spacing=1.0, before=18, after=6,
-                               keep_next=True),
-        "Heading 2": ParaStyle("Heading 2", heads, size + 1, bold=True, line_spacing=1.0, before=12, after=4,
-                               keep_next=True),
-        "Heading 3": ParaStyle("Heading 3", heads, size, bold=True, line_spacing=1.0, before=10, after=3,
-                               keep_next=True),
+        "Heading 1": ParaStyle(
+            "Heading 1", heads, size + 3, bold=True, line_spacing=1.0, before=18, after=6, keep_next=True
+        ),
+        "Heading 2": ParaStyle(
+            "Heading 2", heads, size + 1, bold=True, line_spacing=1.0, before=12, after=4, keep_next=True
+        ),
+        "Heading 3": ParaStyle(
+            "Heading 3", heads, size, bold=True, line_spacing=1.0, before=10, after=3, keep_next=True
+        ),
         "List Bullet": ParaStyle("List Bullet", body, size, line_spacing=line, indent=BULLET_INDENT_PT),
         "List Bullet 2": ParaStyle("List Bullet 2", body, size, line_spacing=line, indent=2 * BULLET_INDENT_PT),
         "List Number": ParaStyle("List Number", body, size, line_spacing=line, indent=BULLET_INDENT_PT),
@@ -153,8 +156,9 @@ def document_styles(form: Form) -> dict[str, ParaStyle]:
         # own style names, so that importing the .docx again can tell it from the writer's text.
         GENERATED: ParaStyle(GENERATED, body, size, line_spacing=line, after=after),
         GENERATED_TABLE: ParaStyle(GENERATED_TABLE, body, table_font_size(form), line_spacing=1.0),
-        EXTRA_HEADING: ParaStyle(EXTRA_HEADING, heads, size, bold=True, line_spacing=1.0, before=10, after=3,
-                                 keep_next=True),
+        EXTRA_HEADING: ParaStyle(
+            EXTRA_HEADING, heads, size, bold=True, line_spacing=1.0, before=10, after=3, keep_next=True
+        ),
     }
 
 
@@ -166,7 +170,6 @@ def document_styles(form: Form) -> dict[str, ParaStyle]:
 def format_amount(value: Decimal) -> str:
     """Swedish amount text (cached: the estimate rebuilds the budget tables on every keystroke)."""
     return _format_amount(value)
-
 
 
 @lru_cache(maxsize=32)
@@ -187,14 +190,19 @@ def render_title(draft: Draft, form: Form) -> str:
     except UndefinedError as exc:
         m = re.search(r"'([^']+)' is undefined", str(exc))
         name = m.group(1) if m else str(exc)
-        raise UserError(f"formulärets rubrikmall använder fältet `{name}`, som utkastet inte har",
-                        f"the form's title template uses the field `{name}`, which the draft does not have",
-                        where=form.path or form.id,
-                        hint_sv="ändra `title_template` i formuläret", hint_en="change `title_template` in the form") \
-            from None
+        raise UserError(
+            f"formulärets rubrikmall använder fältet `{name}`, som utkastet inte har",
+            f"the form's title template uses the field `{name}`, which the draft does not have",
+            where=form.path or form.id,
+            hint_sv="ändra `title_template` i formuläret",
+            hint_en="change `title_template` in the form",
+        ) from None
     except TemplateError as exc:
-        raise UserError(f"formulärets rubrikmall kan inte fyllas i: {exc}",
-                        f"the form's title template cannot be filled in: {exc}", where=form.path or form.id) from None
+        raise UserError(
+            f"formulärets rubrikmall kan inte fyllas i: {exc}",
+            f"the form's title template cannot be filled in: {exc}",
+            where=form.path or form.id,
+        ) from None
 
 
 def _text(value: object) -> str:
@@ -282,12 +290,17 @@ def _column_widths(rows: list[tuple[Cell, ...]], font: str, size: float, total: 
         # Too little room: narrow only the widest columns (to a common cap), so short columns
         # such as phone numbers keep their words whole.
         return _share(total, _cap_to_fit(minimum, total))
-    extra = [max(0.0, t - m) for t, m in zip(longest_text, minimum)]
+    extra = [max(0.0, t - m) for t, m in zip(longest_text, minimum, strict=False)]
     spare = total - sum(minimum)
-    if sum(extra) <= spare:   # everything fits on one line: share the slack like the text
-        return _share(total, [m + e + (spare - sum(extra)) * t / sum(longest_text)
-                              for m, e, t in zip(minimum, extra, longest_text)])
-    return _share(total, [m + spare * e / sum(extra) for m, e in zip(minimum, extra)])
+    if sum(extra) <= spare:  # everything fits on one line: share the slack like the text
+        return _share(
+            total,
+            [
+                m + e + (spare - sum(extra)) * t / sum(longest_text)
+                for m, e, t in zip(minimum, extra, longest_text, strict=False)
+            ],
+        )
+    return _share(total, [m + spare * e / sum(extra) for m, e in zip(minimum, extra, strict=False)])
 
 
 def _cap_to_fit(widths: list[float], total: float) -> list[float]:
@@ -304,7 +317,7 @@ def _cap_to_fit(widths: list[float], total: float) -> list[float]:
 
 def _share(total: float, weights: list[float]) -> tuple[float, ...]:
     """Split `total` points in proportion to weights, in whole twips, summing exactly to total."""
-    total_tw = int(round(total * 20))
+    total_tw = round(total * 20)
     parts = [int(total_tw * w / sum(weights)) for w in weights]
     parts[0] += total_tw - sum(parts)
     return tuple(p / 20 for p in parts)
@@ -319,7 +332,19 @@ def _contacts(draft: Draft, form: Form, model: DocumentModel) -> None:
     contacts = [c for c in draft.contacts if not c.is_empty()]
     if form.contacts is not None:
         header = tuple(Cell((Run(_text(col), bold=True),)) for col in form.contacts.columns)
-        rows = [tuple(Cell((Run(_text(getattr(c, f, "")),),)) for f in form.contacts.fields) for c in contacts]
+        rows = [
+            tuple(
+                Cell(
+                    (
+                        Run(
+                            _text(getattr(c, f, "")),
+                        ),
+                    )
+                )
+                for f in form.contacts.fields
+            )
+            for c in contacts
+        ]
         if not rows:
             rows = [tuple(Cell() for _ in form.contacts.fields)]
         table_rows = [header, *rows]
@@ -393,8 +418,7 @@ def _budget_detailed(draft: Draft, model: DocumentModel) -> None:
     rows.append((Cell((Run(SUM_LABEL, True),)), _sum_cell(all_values, all_ok)))
     amount_width = 95.0
     model.items.append(_label("Detaljerad budget"))
-    model.items.append(Table((model.text_width - amount_width, amount_width), tuple(rows),
-                             kind="budget-detailed"))
+    model.items.append(Table((model.text_width - amount_width, amount_width), tuple(rows), kind="budget-detailed"))
 
 
 def _budget_compiled(draft: Draft, form: Form, model: DocumentModel) -> None:
@@ -430,8 +454,9 @@ def _budget_compiled(draft: Draft, form: Form, model: DocumentModel) -> None:
     amount_width = min(72.0, model.text_width * 0.62 / max(1, amount_columns))
     first = model.text_width - amount_width * amount_columns
     model.items.append(_label("Sammanställd budget"))
-    model.items.append(Table(_share(model.text_width, [first] + [amount_width] * amount_columns), tuple(rows),
-                             kind="budget-compiled"))
+    model.items.append(
+        Table(_share(model.text_width, [first] + [amount_width] * amount_columns), tuple(rows), kind="budget-compiled")
+    )
 
 
 def _budget(draft: Draft, form: Form, model: DocumentModel) -> None:
@@ -451,21 +476,24 @@ def _signature(draft: Draft, form: Form, model: DocumentModel) -> None:
     count = max(len(draft.signatories), form.signature.signatories, 1)
     for i in range(count):
         signatory = draft.signatories[i] if i < len(draft.signatories) else None
-        name = ", ".join(v for v in (_text(signatory.name), _text(signatory.organisation)) if v) \
-            if signatory else ""
+        name = ", ".join(v for v in (_text(signatory.name), _text(signatory.organisation)) if v) if signatory else ""
         first = True
         for line in form.signature.lines:
             line = _text(line)
             before = 24.0 if first else None
             first = False
             if line.endswith(":"):
-                model.items.append(Para(GENERATED, (Run(f"{line} "), Run(SIGN_LINE[:30])), before=before,
-                                        keep_next=True))
+                model.items.append(
+                    Para(GENERATED, (Run(f"{line} "), Run(SIGN_LINE[:30])), before=before, keep_next=True)
+                )
                 continue
             is_name_line = "förtydligande" in line.lower() or "namn och" in line.lower()
             filled = name if is_name_line and name else SIGN_LINE
-            model.items.append(Para(GENERATED, (Run(filled),), before=before if before is not None else 22.0,
-                                    after=0.0, keep_next=True))
+            model.items.append(
+                Para(
+                    GENERATED, (Run(filled),), before=before if before is not None else 22.0, after=0.0, keep_next=True
+                )
+            )
             model.items.append(Para(GENERATED, (Run(line, italic=True),), keep_next=True))
         last = model.items[-1]  # one signatory's block is never split over two pages
         model.items[-1] = dataclasses.replace(last, keep_next=False)
@@ -603,9 +631,13 @@ def _template_path(form: Form) -> Path | None:
     base = form.path.parent if form.path else Path.cwd()
     path = (base / form.template).resolve()
     if not path.is_file():
-        raise UserError(f"formulärets mall `{form.template}` finns inte", f"the form's template `{form.template}` "
-                        "does not exist", where=path, hint_sv="rätta `template` i formuläret",
-                        hint_en="fix `template` in the form")
+        raise UserError(
+            f"formulärets mall `{form.template}` finns inte",
+            f"the form's template `{form.template}` does not exist",
+            where=path,
+            hint_sv="rätta `template` i formuläret",
+            hint_en="fix `template` in the form",
+        )
     return path
 
 
@@ -619,13 +651,19 @@ def _open_template(path: Path):
         _check_zip(path)
         return docx.Document(str(path))
     except UserError as exc:
-        raise UserError(f"formulärets mall går inte att använda: {exc.sv}",
-                        f"the form's template cannot be used: {exc.en}", where=path) from None
+        raise UserError(
+            f"formulärets mall går inte att använda: {exc.sv}",
+            f"the form's template cannot be used: {exc.en}",
+            where=path,
+        ) from None
     except Exception as exc:  # python-docx raises many kinds on a file that is not a Word package
-        raise UserError(f"formulärets mall är ingen Word-fil (.docx) ({type(exc).__name__})",
-                        f"the form's template is not a Word file (.docx) ({type(exc).__name__})",
-                        where=path, hint_sv="rätta `template` i formuläret", hint_en="fix `template` in the form") \
-            from None
+        raise UserError(
+            f"formulärets mall är ingen Word-fil (.docx) ({type(exc).__name__})",
+            f"the form's template is not a Word file (.docx) ({type(exc).__name__})",
+            where=path,
+            hint_sv="rätta `template` i formuläret",
+            hint_en="fix `template` in the form",
+        ) from None
 
 
 def _clear_body(document) -> None:
@@ -760,8 +798,11 @@ class _Numbering:
         self.style_ids = {s.name: s.style_id for s in document.styles}
         self.by_list: dict[int, int] = {}
         self.part = document.part.numbering_part.element
-        abstract_of_num = {num.get(_qn("numId")): num.find(_qn("abstractNumId")).get(_qn("val"))
-                           for num in self.part.findall(_qn("num")) if num.find(_qn("abstractNumId")) is not None}
+        abstract_of_num = {
+            num.get(_qn("numId")): num.find(_qn("abstractNumId")).get(_qn("val"))
+            for num in self.part.findall(_qn("num"))
+            if num.find(_qn("abstractNumId")) is not None
+        }
         self.abstract_for_style: dict[str, str] = {}
         for style_name in ("List Bullet", "List Bullet 2", "List Number", "List Number 2"):
             if style_name not in self.style_ids:
@@ -811,7 +852,7 @@ class _Numbering:
 
 
 def _twips(points: float) -> int:
-    return int(round(points * 20))
+    return round(points * 20)
 
 
 def _runs_xml(runs: tuple[Run, ...]) -> str:
@@ -866,24 +907,34 @@ def _table_xml(table: Table, style_id: str, table_style_id: str) -> str:
     some tables that repeat their header (seen on a split budget table).
     """
     widths = [_twips(w) for w in table.widths]
-    margins = "".join(f'<w:{side} w:w="{_twips(value)}" w:type="dxa"/>' for side, value in
-                      (("top", CELL_PAD_PT), ("left", CELL_MARGIN_PT), ("bottom", CELL_PAD_PT),
-                       ("right", CELL_MARGIN_PT)))
-    parts = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{table_style_id}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
-             f'<w:jc w:val="left"/><w:tblLayout w:type="fixed"/><w:tblCellMar>{margins}</w:tblCellMar>'
-             '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
-             'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>']
+    margins = "".join(
+        f'<w:{side} w:w="{_twips(value)}" w:type="dxa"/>'
+        for side, value in (
+            ("top", CELL_PAD_PT),
+            ("left", CELL_MARGIN_PT),
+            ("bottom", CELL_PAD_PT),
+            ("right", CELL_MARGIN_PT),
+        )
+    )
+    parts = [
+        f'<w:tbl><w:tblPr><w:tblStyle w:val="{table_style_id}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+        f'<w:jc w:val="left"/><w:tblLayout w:type="fixed"/><w:tblCellMar>{margins}</w:tblCellMar>'
+        '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" w:lastColumn="0" '
+        'w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>'
+    ]
     parts += [f'<w:gridCol w:w="{w}"/>' for w in widths]
     parts.append("</w:tblGrid>")
     for r, row in enumerate(table.rows):
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
         # keepNext in every row but the last keeps the table on one page (Word and LibreOffice).
         keep = "<w:keepNext/>" if table.keep_together and r < len(table.rows) - 1 else ""
-        for cell, width in zip(row, widths):
+        for cell, width in zip(row, widths, strict=False):
             jc = f'<w:jc w:val="{cell.align}"/>' if cell.align != "left" else ""
-            parts.append(f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                         f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{jc}</w:pPr>{_runs_xml(cell.runs)}</w:p>'
-                         "</w:tc>")
+            parts.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{jc}</w:pPr>{_runs_xml(cell.runs)}</w:p>'
+                "</w:tc>"
+            )
         parts.append("</w:tr>")
     parts.append("</w:tbl>")
     return "".join(parts)
@@ -924,10 +975,11 @@ def _embed_draft_data(document, draft: Draft) -> None:
     from assistant.core.model.drafts import front_matter_text
 
     body = xml_safe(front_matter_text(draft))
-    xml = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           f'<ansokan xmlns="{DATA_NAMESPACE}">{escape(body)}</ansokan>')
-    part = Part(PackURI("/customXml/ansokan1.xml"), "application/xml", xml.encode("utf-8"),
-                document.part.package)
+    xml = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<ansokan xmlns="{DATA_NAMESPACE}">{escape(body)}</ansokan>'
+    )
+    part = Part(PackURI("/customXml/ansokan1.xml"), "application/xml", xml.encode("utf-8"), document.part.package)
     document.part.relate_to(part, RT_CUSTOM_XML)
 
 

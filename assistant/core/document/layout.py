@@ -23,15 +23,22 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.core.model.drafts import Draft
 from assistant.core.document.export import (
-    CELL_MARGIN_PT, CELL_PAD_PT, DocumentModel, Para, ParaStyle, Table, build_document, text_height_pt,
+    CELL_MARGIN_PT,
+    CELL_PAD_PT,
+    DocumentModel,
+    Para,
+    ParaStyle,
+    Table,
+    build_document,
+    text_height_pt,
 )
+from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
 from assistant.core.model.markup import Run
 
-TABLE_BORDER_PT = 0.5        # Table Grid's single 0.5 pt lines, one per row boundary
-EPSILON = 0.01               # points; rounding slack when a line just fits
+TABLE_BORDER_PT = 0.5  # Table Grid's single 0.5 pt lines, one per row boundary
+EPSILON = 0.01  # points; rounding slack when a line just fits
 # LibreOffice's body area is 2 pt taller than page height minus margins with the exporter's
 # footer (measured by bisection on both forms' margins: 702.2 pt for 2.5 cm, 730.5 pt for 2 cm).
 BODY_SLACK_PT = 2.0
@@ -39,12 +46,12 @@ BODY_SLACK_PT = 2.0
 
 @dataclass(frozen=True)
 class PageEstimate:
-    pages: float                  # e.g. 5.4 = 5 full body pages and 40 % of the sixth
-    body_pages: int               # pages before the (uncounted) signature page
-    last_page_fill: float         # 0–1, how full the last body page is
+    pages: float  # e.g. 5.4 = 5 full body pages and 40 % of the sixth
+    body_pages: int  # pages before the (uncounted) signature page
+    last_page_fill: float  # 0–1, how full the last body page is
     lines_left_on_last_page: int  # body lines that still fit on the last body page
-    borderline: bool              # within a few lines of a page break: check with LibreOffice
-    limit: int | None             # the form's page limit
+    borderline: bool  # within a few lines of a page break: check with LibreOffice
+    limit: int | None  # the form's page limit
 
     @property
     def over_limit(self) -> bool:
@@ -55,8 +62,14 @@ class PageEstimate:
 # Fonts: advance widths and line heights
 
 # The fonts a form may name and the metric-compatible free fonts LibreOffice uses for them.
-SUBSTITUTES = {"calibri": "Carlito", "arial": "Liberation Sans", "helvetica": "Liberation Sans",
-               "times new roman": "Liberation Serif", "times": "Liberation Serif", "cambria": "Caladea"}
+SUBSTITUTES = {
+    "calibri": "Carlito",
+    "arial": "Liberation Sans",
+    "helvetica": "Liberation Sans",
+    "times new roman": "Liberation Serif",
+    "times": "Liberation Serif",
+    "cambria": "Caladea",
+}
 
 # Used only when the TTF files (or fontTools) are missing: average advance widths in em over the
 # generated Swedish test drafts, measured on the real fonts, and their line heights.
@@ -73,8 +86,8 @@ class Face:
     """One font face: advance widths in points per 1 pt of font size, and its line height ratio."""
 
     widths: dict[str, float]
-    default: float                # width of a character the font lacks (its .notdef / average)
-    line_ratio: float             # (ascent + descent + line gap) / em
+    default: float  # width of a character the font lacks (its .notdef / average)
+    line_ratio: float  # (ascent + descent + line gap) / em
     cache: dict[str, float]
 
     @property
@@ -104,8 +117,9 @@ def _font_file(family: str, bold: bool, italic: bool) -> str | None:
         return None
     pattern = family + (":bold" if bold else "") + (":italic" if italic else "")
     try:
-        out = subprocess.run(["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True,
-                             timeout=5, check=False).stdout.strip()
+        out = subprocess.run(
+            ["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=5, check=False
+        ).stdout.strip()
     except (OSError, subprocess.SubprocessError):
         return None
     return out or None
@@ -135,8 +149,7 @@ def _load_ttf(path: str) -> Face | None:
         font = TTFont(path, lazy=True)
         em = font["head"].unitsPerEm
         metrics = font["hmtx"].metrics
-        widths = {chr(cp): metrics[glyph][0] / em for cp, glyph in font.getBestCmap().items()
-                  if glyph in metrics}
+        widths = {chr(cp): metrics[glyph][0] / em for cp, glyph in font.getBestCmap().items() if glyph in metrics}
         hhea = font["hhea"]
         ratio = (hhea.ascent - hhea.descent + hhea.lineGap) / em
         default = metrics.get(".notdef", (em / 2, 0))[0] / em
@@ -286,12 +299,12 @@ class _Box:
 
     before: float
     after: float
-    lines: list[float]             # line heights (paragraph) or row heights (table)
+    lines: list[float]  # line heights (paragraph) or row heights (table)
     keep_next: bool = False
     keep_together: bool = False
     page_break_before: bool = False
     is_table: bool = False
-    marks_end: bool = False        # the first box not counted (signature page)
+    marks_end: bool = False  # the first box not counted (signature page)
 
 
 class _Pages:
@@ -354,11 +367,11 @@ def _place(pages: _Pages, box: _Box) -> None:
             acc += h
             fit += 1
         n = len(remaining)
-        if not box.keep_together and n - fit < 2:   # widow: leave 2 lines for the next page
+        if not box.keep_together and n - fit < 2:  # widow: leave 2 lines for the next page
             fit = n - 2
-        if box.keep_together or fit < 2:            # orphan: never 1 line alone at the bottom
+        if box.keep_together or fit < 2:  # orphan: never 1 line alone at the bottom
             fit = 0
-        if fit == 0 and pages.at_top:               # taller than a page: it has to split
+        if fit == 0 and pages.at_top:  # taller than a page: it has to split
             fit = max(1, min(n - 1, int(room // remaining[0]) if remaining[0] else 1))
         if fit > 0:
             pages.used += pages.gap(box) + sum(remaining[:fit])
@@ -370,8 +383,12 @@ def _place(pages: _Pages, box: _Box) -> None:
 def _place_rows(pages: _Pages, box: _Box) -> None:
     limit = pages.table_height
     whole = sum(box.lines) + TABLE_BORDER_PT
-    if box.keep_together and whole <= limit and not pages.at_top \
-            and pages.used + pages.gap(box) + whole > limit + EPSILON:
+    if (
+        box.keep_together
+        and whole <= limit
+        and not pages.at_top
+        and pages.used + pages.gap(box) + whole > limit + EPSILON
+    ):
         pages.new_page()
     for i, row in enumerate(box.lines):
         gap = pages.gap(box) if i == 0 else 0.0
@@ -416,15 +433,17 @@ def _boxes(model: DocumentModel) -> list[_Box]:
         style = styles[item.style]
         lh = _para_line_height(item, style)
         n = count_lines(item.runs, style, style.size, width - style.indent)
-        boxes.append(_Box(
-            before=style.before if item.before is None else item.before,
-            after=style.after if item.after is None else item.after,
-            lines=[lh] * n,
-            keep_next=style.keep_next if item.keep_next is None else item.keep_next,
-            keep_together=style.keep_next,
-            page_break_before=item.page_break_before,
-            marks_end=item.page_break_before and item.style.startswith("Heading") and item.text in end_titles,
-        ))
+        boxes.append(
+            _Box(
+                before=style.before if item.before is None else item.before,
+                after=style.after if item.after is None else item.after,
+                lines=[lh] * n,
+                keep_next=style.keep_next if item.keep_next is None else item.keep_next,
+                keep_together=style.keep_next,
+                page_break_before=item.page_break_before,
+                marks_end=item.page_break_before and item.style.startswith("Heading") and item.text in end_titles,
+            )
+        )
     return boxes
 
 
@@ -456,7 +475,7 @@ def _table_box(table: Table, style: ParaStyle) -> _Box:
     rows = []
     for row in table.rows:
         tallest = 0.0
-        for cell, width in zip(row, table.widths):
+        for cell, width in zip(row, table.widths, strict=False):
             lh = _runs_line_height_of(cell.runs, style)
             n = count_lines(cell.runs, style, style.size, width - 2 * CELL_MARGIN_PT)
             tallest = max(tallest, n * lh)

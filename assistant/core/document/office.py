@@ -17,8 +17,11 @@ from pathlib import Path
 from assistant.core.errors import UserError
 
 CANDIDATES = ("soffice", "libreoffice")
-KNOWN_PATHS = ("/usr/lib/libreoffice/program/soffice", "/opt/libreoffice/program/soffice",
-               "/Applications/LibreOffice.app/Contents/MacOS/soffice")
+KNOWN_PATHS = (
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
 TIMEOUT_S = 180
 
 
@@ -41,9 +44,12 @@ def find_soffice() -> str | None:
 def require_soffice() -> str:
     found = find_soffice()
     if not found:
-        raise OfficeMissing("LibreOffice saknas; installera det för PDF och exakt sidantal",
-                            "LibreOffice is not installed; install it for PDF and the exact page count",
-                            hint_sv="t.ex. apt install libreoffice-writer", hint_en="e.g. apt install libreoffice-writer")
+        raise OfficeMissing(
+            "LibreOffice saknas; installera det för PDF och exakt sidantal",
+            "LibreOffice is not installed; install it for PDF and the exact page count",
+            hint_sv="t.ex. apt install libreoffice-writer",
+            hint_en="e.g. apt install libreoffice-writer",
+        )
     return found
 
 
@@ -54,27 +60,46 @@ def convert_many(docs: list[Path], outdir: Path, *, timeout: float = TIMEOUT_S) 
     outdir = Path(outdir).resolve()
     stems = [d.stem for d in docs]
     if len(set(stems)) != len(stems):
-        raise UserError("två filer med samma namn kan inte konverteras i samma katalog",
-                        "two files with the same name cannot be converted into one directory")
+        raise UserError(
+            "två filer med samma namn kan inte konverteras i samma katalog",
+            "two files with the same name cannot be converted into one directory",
+        )
     with tempfile.TemporaryDirectory(prefix="ansokan-lo-") as profile:
-        command = [soffice, f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
-                   "--nolockcheck", "--convert-to", "pdf", "--outdir", str(outdir), *map(str, docs)]
+        command = [
+            soffice,
+            f"-env:UserInstallation={Path(profile).as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            *map(str, docs),
+        ]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False,
-                                    stdin=subprocess.DEVNULL)
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL
+            )
         except subprocess.TimeoutExpired:
-            raise UserError(f"LibreOffice svarade inte inom {int(timeout)} s",
-                            f"LibreOffice did not finish within {int(timeout)} s", where=docs[0]) from None
+            raise UserError(
+                f"LibreOffice svarade inte inom {int(timeout)} s",
+                f"LibreOffice did not finish within {int(timeout)} s",
+                where=docs[0],
+            ) from None
         except OSError as exc:
-            raise OfficeMissing(f"LibreOffice kunde inte startas: {exc.strerror}",
-                                f"LibreOffice could not be started: {exc.strerror}") from None
+            raise OfficeMissing(
+                f"LibreOffice kunde inte startas: {exc.strerror}", f"LibreOffice could not be started: {exc.strerror}"
+            ) from None
     pdfs = [outdir / f"{d.stem}.pdf" for d in docs]
     missing = [p for p in pdfs if not p.exists()]
     if missing:
         detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or [""]
-        raise UserError(f"LibreOffice kunde inte göra PDF av filen {detail[0]}".strip(),
-                        f"LibreOffice could not convert the file to PDF {detail[0]}".strip(),
-                        where=docs[pdfs.index(missing[0])])
+        raise UserError(
+            f"LibreOffice kunde inte göra PDF av filen {detail[0]}".strip(),
+            f"LibreOffice could not convert the file to PDF {detail[0]}".strip(),
+            where=docs[pdfs.index(missing[0])],
+        )
     return pdfs
 
 

@@ -18,10 +18,19 @@ MAX_AMOUNT = Decimal("1e12")  # above a thousand billion kronor a cell is surely
 
 _SPACES = "\u00a0\u202f\u2009\u2007 \t"
 _UNITS = {
-    "mkr": Decimal(1_000_000), "msek": Decimal(1_000_000), "miljoner": Decimal(1_000_000),
-    "milj": Decimal(1_000_000), "mnkr": Decimal(1_000_000),
-    "tkr": Decimal(1000), "ksek": Decimal(1000), "tusen": Decimal(1000),
-    "kr": Decimal(1), "kronor": Decimal(1), "sek": Decimal(1), ":-": Decimal(1), "kr.": Decimal(1),
+    "mkr": Decimal(1_000_000),
+    "msek": Decimal(1_000_000),
+    "miljoner": Decimal(1_000_000),
+    "milj": Decimal(1_000_000),
+    "mnkr": Decimal(1_000_000),
+    "tkr": Decimal(1000),
+    "ksek": Decimal(1000),
+    "tusen": Decimal(1000),
+    "kr": Decimal(1),
+    "kronor": Decimal(1),
+    "sek": Decimal(1),
+    ":-": Decimal(1),
+    "kr.": Decimal(1),
 }
 _UNIT_RE = re.compile(r"(mkr|msek|miljoner|milj\.?|mnkr|tkr|ksek|tusen|kronor|kr\.?|sek|:-)$", re.I)
 _NUMBER_RE = re.compile(r"^[+\-]?\d[\d\s.,]*$")
@@ -56,15 +65,22 @@ def parse_amount(text: str | None, *, where: str | None = None) -> Decimal | Non
     # The cell as shown in a one-line error: no line breaks or terminal control codes from it.
     shown = " ".join("".join(ch if ch.isprintable() else " " for ch in raw).split())[:40]
     if value is None:
-        raise AmountError(f"”{shown}” är inget belopp",
-                          f"“{shown}” is not an amount", where=where,
-                          hint_sv="skriv t.ex. 1 373 334, 1 373 334 kr, 1,4 mkr eller 8 000 tkr",
-                          hint_en="write e.g. 1 373 334, 1 373 334 kr, 1,4 mkr or 8 000 tkr")
+        raise AmountError(
+            f"”{shown}” är inget belopp",
+            f"“{shown}” is not an amount",
+            where=where,
+            hint_sv="skriv t.ex. 1 373 334, 1 373 334 kr, 1,4 mkr eller 8 000 tkr",
+            hint_en="write e.g. 1 373 334, 1 373 334 kr, 1,4 mkr or 8 000 tkr",
+        )
     value *= factor
     if abs(value) >= MAX_AMOUNT:
-        raise AmountError(f"beloppet {shown} är orimligt stort",
-                          f"the amount {shown} is absurdly large", where=where,
-                          hint_sv="kontrollera antalet siffror", hint_en="check the number of digits")
+        raise AmountError(
+            f"beloppet {shown} är orimligt stort",
+            f"the amount {shown} is absurdly large",
+            where=where,
+            hint_sv="kontrollera antalet siffror",
+            hint_en="check the number of digits",
+        )
     return canonical(value)
 
 

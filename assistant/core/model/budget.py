@@ -29,8 +29,9 @@ class BudgetItem:
         total = parse_amount(self.total, where=f"detaljerad budget, ”{self.text[:40]}”")
         if total is not None:
             return total
-        values = [parse_amount(v, where=f"detaljerad budget, ”{self.text[:40]}”, år {y}")
-                  for y, v in self.per_year.items()]
+        values = [
+            parse_amount(v, where=f"detaljerad budget, ”{self.text[:40]}”, år {y}") for y, v in self.per_year.items()
+        ]
         present = [v for v in values if v is not None]
         return sum(present, Decimal(0)) if present else None
 
@@ -39,8 +40,8 @@ class BudgetItem:
 class StatedTotals:
     """Totals as printed in an imported document (for checking only)."""
 
-    rows: dict[str, str] = field(default_factory=dict)         # category -> total over years
-    years: dict[int, str] = field(default_factory=dict)        # year -> total over categories
+    rows: dict[str, str] = field(default_factory=dict)  # category -> total over years
+    years: dict[int, str] = field(default_factory=dict)  # year -> total over categories
     grand: str = ""
     subtotals: dict[str, dict[str, str]] = field(default_factory=dict)  # detailed: cat -> {year|"total": amount}
 
@@ -84,8 +85,9 @@ class Budget:
         return sum((self.row_total(c) for c in self.categories), Decimal(0))
 
     def detailed_total(self, category: str | None = None) -> Decimal:
-        return sum((i.amount() or Decimal(0) for i in self.items
-                    if category is None or i.category == category), Decimal(0))
+        return sum(
+            (i.amount() or Decimal(0) for i in self.items if category is None or i.category == category), Decimal(0)
+        )
 
     def bad_cells(self) -> list[AmountError]:
         """Every cell that is not an amount, each error naming its cell."""

@@ -31,12 +31,12 @@ from typing import Any
 import tomli_w
 from filelock import FileLock, Timeout
 
+from assistant.core.errors import DraftError, LockedError
+from assistant.core.model.budget import Budget, BudgetItem, StatedTotals
+from assistant.core.model.forms import Form, load_form
 from assistant.core.model.headings import match_heading, slug
 from assistant.core.storage.atomic import atomic_write_text
-from assistant.core.model.budget import Budget, BudgetItem, StatedTotals
-from assistant.core.errors import DraftError, LockedError
 from assistant.core.storage.files import read_user_file
-from assistant.core.model.forms import Form, load_form
 
 SCHEMA = 1
 MAX_DRAFT_BYTES = 20_000_000
@@ -109,9 +109,13 @@ class Draft:
     def fields(self) -> dict[str, Any]:
         """The draft's own values, as variables for templates and adapted passages."""
         return {
-            "title": self.title, "organisation": self.organisation, "municipality": self.municipality,
-            "start": self.start.isoformat() if self.start else "", "end": self.end.isoformat() if self.end else "",
-            "start_year": self.start.year if self.start else "", "end_year": self.end.year if self.end else "",
+            "title": self.title,
+            "organisation": self.organisation,
+            "municipality": self.municipality,
+            "start": self.start.isoformat() if self.start else "",
+            "end": self.end.isoformat() if self.end else "",
+            "start_year": self.start.year if self.start else "",
+            "end_year": self.end.year if self.end else "",
             "contact": self.contacts[0].name if self.contacts else "",
         }
 
@@ -172,8 +176,9 @@ def new_draft(form: Form, *, title: str = "", organisation: str = "", municipali
 def _budget_to_toml(budget: Budget) -> dict[str, Any]:
     years = budget.years
     out: dict[str, Any] = {"years": list(years), "categories": list(budget.categories)}
-    out["compiled"] = {c: [budget.cell(c, y) for y in years] for c in budget.categories
-                       if any(budget.cell(c, y) for y in years)}
+    out["compiled"] = {
+        c: [budget.cell(c, y) for y in years] for c in budget.categories if any(budget.cell(c, y) for y in years)
+    }
     items = []
     for item in budget.items:
         entry: dict[str, Any] = {"category": item.category, "text": item.text}
@@ -205,8 +210,13 @@ def _budget_to_toml(budget: Budget) -> dict[str, Any]:
 
 def front_matter(draft: Draft) -> dict[str, Any]:
     """Everything of the draft except its sections, as the TOML front matter holds it."""
-    front: dict[str, Any] = {"schema": draft.schema, "form": draft.form_id, "title": draft.title,
-                             "organisation": draft.organisation, "municipality": draft.municipality}
+    front: dict[str, Any] = {
+        "schema": draft.schema,
+        "form": draft.form_id,
+        "title": draft.title,
+        "organisation": draft.organisation,
+        "municipality": draft.municipality,
+    }
     if draft.start:
         front["start"] = draft.start
     if draft.end:
@@ -274,23 +284,36 @@ def _split_front(text: str, where: Path | str) -> tuple[str, list[str], int]:
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is None:
-        raise _fail(where, 1, "filen är tom; skapa ett utkast med `ansokan new`",
-                    "the file is empty; create a draft with `ansokan new`")
+        raise _fail(
+            where,
+            1,
+            "filen är tom; skapa ett utkast med `ansokan new`",
+            "the file is empty; create a draft with `ansokan new`",
+        )
     if lines[first].strip() != "+++":
-        raise _fail(where, first + 1, "utkastet ska börja med en rad `+++` (TOML-huvudet)",
-                    "a draft must start with a `+++` line (the TOML front matter)")
+        raise _fail(
+            where,
+            first + 1,
+            "utkastet ska börja med en rad `+++` (TOML-huvudet)",
+            "a draft must start with a `+++` line (the TOML front matter)",
+        )
     for j in range(first + 1, len(lines)):
         if lines[j].strip() == "+++":
-            return "\n".join(lines[first + 1: j]), lines[j + 1:], first + 1
-    raise _fail(where, first + 1, "TOML-huvudet avslutas aldrig med en rad `+++`",
-                "the TOML front matter is never closed with a `+++` line")
+            return "\n".join(lines[first + 1 : j]), lines[j + 1 :], first + 1
+    raise _fail(
+        where,
+        first + 1,
+        "TOML-huvudet avslutas aldrig med en rad `+++`",
+        "the TOML front matter is never closed with a `+++` line",
+    )
 
 
 def _str(front: dict, key: str, where, line_of) -> str:
     value = front.get(key, "")
     if not isinstance(value, str):
-        raise _fail(where, line_of(key), f"`{key}` ska vara en text inom citattecken",
-                    f"`{key}` must be a quoted string")
+        raise _fail(
+            where, line_of(key), f"`{key}` ska vara en text inom citattecken", f"`{key}` must be a quoted string"
+        )
     return value
 
 
@@ -307,23 +330,32 @@ def _date(front: dict, key: str, where, line_of) -> dt.date | None:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise _fail(where, line_of(key), f"`{key}` ska vara ett datum som 2026-01-31",
-                f"`{key}` must be a date such as 2026-01-31")
+    raise _fail(
+        where, line_of(key), f"`{key}` ska vara ett datum som 2026-01-31", f"`{key}` must be a date such as 2026-01-31"
+    )
 
 
 def _table_list(front: dict, key: str, where, line_of, cls) -> list:
     raw = front.get(key, [])
     if not isinstance(raw, list) or not all(isinstance(x, dict) for x in raw):
-        raise _fail(where, line_of(key), f"`{key}` ska vara en lista av tabeller [[{key}]]",
-                    f"`{key}` must be a list of [[{key}]] tables")
+        raise _fail(
+            where,
+            line_of(key),
+            f"`{key}` ska vara en lista av tabeller [[{key}]]",
+            f"`{key}` must be a list of [[{key}]] tables",
+        )
     out = []
     allowed = set(cls.__dataclass_fields__)
     for entry in raw:
         values = {}
         for k, v in entry.items():
             if k not in allowed:
-                raise _fail(where, line_of(k), f"okänd nyckel `{k}` i [[{key}]] (tillåtna: {', '.join(sorted(allowed))})",
-                            f"unknown key `{k}` in [[{key}]] (allowed: {', '.join(sorted(allowed))})")
+                raise _fail(
+                    where,
+                    line_of(k),
+                    f"okänd nyckel `{k}` i [[{key}]] (tillåtna: {', '.join(sorted(allowed))})",
+                    f"unknown key `{k}` in [[{key}]] (allowed: {', '.join(sorted(allowed))})",
+                )
             values[k] = v if isinstance(v, str) else str(v)
         out.append(cls(**values))
     return out
@@ -331,15 +363,20 @@ def _table_list(front: dict, key: str, where, line_of, cls) -> list:
 
 def _budget_from_toml(raw: Any, where, line_of) -> Budget:
     if not isinstance(raw, dict):
-        raise _fail(where, line_of("budget"), "`budget` ska vara en tabell [budget]", "`budget` must be a [budget] table")
+        raise _fail(
+            where, line_of("budget"), "`budget` ska vara en tabell [budget]", "`budget` must be a [budget] table"
+        )
 
     def bad(key: str, sv: str, en: str) -> DraftError:
         return _fail(where, line_of(key), f"budget: {sv}", f"budget: {en}")
 
     years = raw.get("years", [])
     if not isinstance(years, list) or not all(isinstance(y, int) and not isinstance(y, bool) for y in years):
-        raise bad("years", "`years` ska vara en lista med årtal, t.ex. [2026, 2027]",
-                  "`years` must be a list of years, e.g. [2026, 2027]")
+        raise bad(
+            "years",
+            "`years` ska vara en lista med årtal, t.ex. [2026, 2027]",
+            "`years` must be a list of years, e.g. [2026, 2027]",
+        )
     if any(y < 1900 or y > 2200 for y in years):
         raise bad("years", "ett årtal i `years` är orimligt", "a year in `years` is out of range")
     if len(set(years)) != len(years):
@@ -353,9 +390,12 @@ def _budget_from_toml(raw: Any, where, line_of) -> Budget:
         raise bad("compiled", "`compiled` ska vara en tabell", "`compiled` must be a table")
     for category, cells in compiled.items():
         if not isinstance(cells, list) or len(cells) != len(years):
-            raise bad(category, f"raden ”{category}” ska ha ett värde per år ({len(years)} st)",
-                      f"row “{category}” must have one value per year ({len(years)})")
-        for year, cell in zip(years, cells):
+            raise bad(
+                category,
+                f"raden ”{category}” ska ha ett värde per år ({len(years)} st)",
+                f"row “{category}” must have one value per year ({len(years)})",
+            )
+        for year, cell in zip(years, cells, strict=False):
             budget.set_cell(category, year, cell if isinstance(cell, str) else str(cell))
     items = raw.get("items", [])
     if not isinstance(items, list):
@@ -365,16 +405,25 @@ def _budget_from_toml(raw: Any, where, line_of) -> Budget:
             raise bad("items", "varje post ska vara en tabell", "every item must be a table")
         per_year_raw = entry.get("per_year", {})
         if not isinstance(per_year_raw, dict):
-            raise bad("per_year", "`per_year` ska vara en tabell { \"2026\" = \"…\" }",
-                      "`per_year` must be a table { \"2026\" = \"…\" }")
+            raise bad(
+                "per_year",
+                '`per_year` ska vara en tabell { "2026" = "…" }',
+                '`per_year` must be a table { "2026" = "…" }',
+            )
         per_year: dict[int, str] = {}
         for y, v in per_year_raw.items():
             if not str(y).isdigit():
                 raise bad("per_year", f"”{y}” är inget årtal", f"“{y}” is not a year")
             per_year[int(y)] = v if isinstance(v, str) else str(v)
-        budget.items.append(BudgetItem(category=str(entry.get("category", "")), text=str(entry.get("text", "")),
-                                       total=str(entry.get("total", "")), per_year=per_year,
-                                       quantity=str(entry.get("quantity", ""))))
+        budget.items.append(
+            BudgetItem(
+                category=str(entry.get("category", "")),
+                text=str(entry.get("text", "")),
+                total=str(entry.get("total", "")),
+                per_year=per_year,
+                quantity=str(entry.get("quantity", "")),
+            )
+        )
     stated = raw.get("stated", {})
     if isinstance(stated, dict):
         for key in ("rows", "years", "subtotals"):
@@ -384,16 +433,31 @@ def _budget_from_toml(raw: Any, where, line_of) -> Budget:
             rows={str(k): str(v) for k, v in stated.get("rows", {}).items()},
             years={int(k): str(v) for k, v in stated.get("years", {}).items() if str(k).isdigit()},
             grand=str(stated.get("grand", "")),
-            subtotals={str(c): {str(k): str(v) for k, v in d.items()}
-                       for c, d in stated.get("subtotals", {}).items() if isinstance(d, dict)},
+            subtotals={
+                str(c): {str(k): str(v) for k, v in d.items()}
+                for c, d in stated.get("subtotals", {}).items()
+                if isinstance(d, dict)
+            },
         )
     unread = raw.get("unread", [])
     budget.unread = [str(u) for u in unread] if isinstance(unread, list) else []
     return budget
 
 
-KNOWN_FRONT = {"schema", "form", "title", "organisation", "municipality", "start", "end", "current",
-               "contacts", "signatories", "budget", "sources"}
+KNOWN_FRONT = {
+    "schema",
+    "form",
+    "title",
+    "organisation",
+    "municipality",
+    "start",
+    "end",
+    "current",
+    "contacts",
+    "signatories",
+    "budget",
+    "sources",
+}
 
 
 def parse_draft(text: str, where: Path | str = "<utkast>") -> Draft:
@@ -416,16 +480,28 @@ def parse_draft(text: str, where: Path | str = "<utkast>") -> Draft:
         detail = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise _fail(where, line, f"fel i TOML-huvudet: {detail}", f"error in the TOML front matter: {detail}") from None
     except RecursionError:  # tomllib recurses once per nested array or inline table
-        raise _fail(where, front_start, "fel i TOML-huvudet: för djupt nästlade listor eller tabeller",
-                    "error in the TOML front matter: lists or tables nested too deeply") from None
+        raise _fail(
+            where,
+            front_start,
+            "fel i TOML-huvudet: för djupt nästlade listor eller tabeller",
+            "error in the TOML front matter: lists or tables nested too deeply",
+        ) from None
     schema = front.get("schema", SCHEMA)
     if not isinstance(schema, int) or schema > SCHEMA or schema < 1:
-        raise _fail(where, line_of("schema"), f"utkastet har schemaversion {schema}; denna version läser {SCHEMA}",
-                    f"the draft has schema version {schema}; this version reads {SCHEMA}")
+        raise _fail(
+            where,
+            line_of("schema"),
+            f"utkastet har schemaversion {schema}; denna version läser {SCHEMA}",
+            f"the draft has schema version {schema}; this version reads {SCHEMA}",
+        )
     form_id = front.get("form")
     if not isinstance(form_id, str) or not form_id:
-        raise _fail(where, line_of("form") or front_start, "`form` saknas; ange t.ex. form = \"finsam-malmo\"",
-                    "`form` is missing; add e.g. form = \"finsam-malmo\"")
+        raise _fail(
+            where,
+            line_of("form") or front_start,
+            '`form` saknas; ange t.ex. form = "finsam-malmo"',
+            '`form` is missing; add e.g. form = "finsam-malmo"',
+        )
     try:
         form = load_form(form_id)
     except DraftError:
@@ -434,10 +510,13 @@ def parse_draft(text: str, where: Path | str = "<utkast>") -> Draft:
         msg = getattr(exc, "sv", str(exc))
         raise _fail(where, line_of("form"), msg, getattr(exc, "en", msg)) from None
     draft = Draft(
-        form_id=form_id, schema=schema,
-        title=_str(front, "title", where, line_of), organisation=_str(front, "organisation", where, line_of),
+        form_id=form_id,
+        schema=schema,
+        title=_str(front, "title", where, line_of),
+        organisation=_str(front, "organisation", where, line_of),
         municipality=_str(front, "municipality", where, line_of),
-        start=_date(front, "start", where, line_of), end=_date(front, "end", where, line_of),
+        start=_date(front, "start", where, line_of),
+        end=_date(front, "end", where, line_of),
         current=_str(front, "current", where, line_of),
         contacts=_table_list(front, "contacts", where, line_of, Contact),
         signatories=_table_list(front, "signatories", where, line_of, Signatory),
@@ -478,7 +557,9 @@ def _parse_body(draft: Draft, form: Form, body: list[str], first_line: int, wher
                 key = matched
         if key in draft.sections:
             if key in seen:
-                draft.warnings.append(f"rad {line}: avsnittet ”{title}” förekommer två gånger; texterna har slagits ihop")
+                draft.warnings.append(
+                    f"rad {line}: avsnittet ”{title}” förekommer två gånger; texterna har slagits ihop"
+                )
                 draft.sections[key] = normalise_text(draft.sections[key] + "\n\n" + text)
             else:
                 draft.sections[key] = text
@@ -494,8 +575,15 @@ def _parse_body(draft: Draft, form: Form, body: list[str], first_line: int, wher
 
 def read_draft_text(path: Path) -> str:
     path = Path(path)
-    raw = read_user_file(path, DraftError, max_bytes=MAX_DRAFT_BYTES, kind_sv="ett utkast", kind_en="a draft",
-                         hint_sv="skapa ett utkast med `ansokan new`", hint_en="create one with `ansokan new`")
+    raw = read_user_file(
+        path,
+        DraftError,
+        max_bytes=MAX_DRAFT_BYTES,
+        kind_sv="ett utkast",
+        kind_en="a draft",
+        hint_sv="skapa ett utkast med `ansokan new`",
+        hint_en="create one with `ansokan new`",
+    )
     if b"\x00" in raw[:4096] and not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DraftError("är en binärfil, inte ett utkast i text", "is a binary file, not a text draft", where=path)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -507,8 +595,11 @@ def read_draft_text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise DraftError(f"rad {line}: inte giltig UTF-8; spara filen som UTF-8",
-                         f"line {line}: not valid UTF-8; save the file as UTF-8", where=f"{path}:{line}") from None
+        raise DraftError(
+            f"rad {line}: inte giltig UTF-8; spara filen som UTF-8",
+            f"line {line}: not valid UTF-8; save the file as UTF-8",
+            where=f"{path}:{line}",
+        ) from None
 
 
 def load_draft(path: Path) -> Draft:
@@ -572,14 +663,19 @@ def save_draft(draft: Draft, path: Path | None = None, *, force: bool = False) -
     try:
         with lock_for(target):
             if not force and target == draft.path and changed_on_disk(draft):
-                raise DraftError("filen har ändrats av någon annan sedan den öppnades; spara inte över utan att jämföra",
-                                 "the file was changed by someone else since it was opened; compare before overwriting",
-                                 where=target)
+                raise DraftError(
+                    "filen har ändrats av någon annan sedan den öppnades; spara inte över utan att jämföra",
+                    "the file was changed by someone else since it was opened; compare before overwriting",
+                    where=target,
+                )
             _remove_stale_temp_files(target)
             atomic_write_text(target, text)
     except Timeout:
-        raise LockedError("ett annat ansokan-program sparar samma utkast just nu; försök igen",
-                          "another ansokan process is saving the same draft; try again", where=target) from None
+        raise LockedError(
+            "ett annat ansokan-program sparar samma utkast just nu; försök igen",
+            "another ansokan process is saving the same draft; try again",
+            where=target,
+        ) from None
     draft.path = target
     draft.loaded_digest = _digest(text.encode("utf-8"))
     return target

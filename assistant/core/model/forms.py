@@ -15,13 +15,23 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from assistant.core.storage import paths
 from assistant.core.errors import FormError
+from assistant.core.storage import paths
 from assistant.core.storage.files import read_user_file
 
 CANONICAL_KEYS = (
-    "kontaktuppgifter", "bakgrund", "presentation", "tidsplan", "malgrupp", "mal",
-    "organisering", "aktiviteter", "implementering", "budget", "uppfoljning", "underskrift",
+    "kontaktuppgifter",
+    "bakgrund",
+    "presentation",
+    "tidsplan",
+    "malgrupp",
+    "mal",
+    "organisering",
+    "aktiviteter",
+    "implementering",
+    "budget",
+    "uppfoljning",
+    "underskrift",
 )
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 HEADING_KINDS = ("text", "contacts", "tidsplan", "budget", "signature")
@@ -166,9 +176,8 @@ def locate_line(text: str, path: tuple[str | int, ...]) -> int | None:
             if table == tuple(path):
                 return number
             continue
-        if isinstance(key, str) and table == want_table:
-            if re.match(rf'^"?{re.escape(key)}"?\s*=', line):
-                return number
+        if isinstance(key, str) and table == want_table and re.match(rf'^"?{re.escape(key)}"?\s*=', line):
+            return number
     if len(path) > 1:
         return locate_line(text, path[:-1])
     return None
@@ -187,8 +196,14 @@ class _Reader:
         loc = f"{self.where}:{line}" if line else str(self.where)
         return FormError(f"nyckeln `{dotted}`: {sv}", f"key `{dotted}`: {en}", where=loc)
 
-    def get(self, table: dict, path: tuple, key: str, kind: type | tuple, default: Any = ...,
-            ) -> Any:
+    def get(
+        self,
+        table: dict,
+        path: tuple,
+        key: str,
+        kind: type | tuple,
+        default: Any = ...,
+    ) -> Any:
         if key not in table:
             if default is ...:
                 raise self.fail((*path, key), "saknas men krävs", "is missing but required")
@@ -197,12 +212,13 @@ class _Reader:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
-            names = {str: "text", int: "heltal", float: "tal", bool: "true/false", list: "lista",
-                     dict: "tabell"}
+            names = {str: "text", int: "heltal", float: "tal", bool: "true/false", list: "lista", dict: "tabell"}
             want = names.get(kind, "rätt typ") if isinstance(kind, type) else "rätt typ"
-            raise self.fail((*path, key), f"ska vara {want}, inte {type(value).__name__}",
-                            f"must be {kind.__name__ if isinstance(kind, type) else kind}, "
-                            f"not {type(value).__name__}")
+            raise self.fail(
+                (*path, key),
+                f"ska vara {want}, inte {type(value).__name__}",
+                f"must be {kind.__name__ if isinstance(kind, type) else kind}, not {type(value).__name__}",
+            )
         return value
 
     def strings(self, table: dict, path: tuple, key: str, default: tuple = ()) -> tuple[str, ...]:
@@ -215,8 +231,7 @@ class _Reader:
         for key in table:
             if key not in allowed:
                 close = ", ".join(sorted(allowed))
-                raise self.fail((*path, key), f"okänd nyckel (tillåtna: {close})",
-                                f"unknown key (allowed: {close})")
+                raise self.fail((*path, key), f"okänd nyckel (tillåtna: {close})", f"unknown key (allowed: {close})")
 
 
 def parse_form(text: str, where: Path | str = "<form>") -> Form:
@@ -226,15 +241,34 @@ def parse_form(text: str, where: Path | str = "<form>") -> Form:
     except tomllib.TOMLDecodeError as exc:
         raise FormError(f"ogiltig TOML: {exc}", f"invalid TOML: {exc}", where=where) from None
     except RecursionError:  # tomllib recurses once per nested array or inline table
-        raise FormError("ogiltig TOML: för djupt nästlade listor eller tabeller",
-                        "invalid TOML: lists or tables nested too deeply", where=where) from None
+        raise FormError(
+            "ogiltig TOML: för djupt nästlade listor eller tabeller",
+            "invalid TOML: lists or tables nested too deeply",
+            where=where,
+        ) from None
     r = _Reader(text, where)
-    r.unknown(data, (), {"id", "name", "funder", "title_template", "preamble", "template", "source",
-                         "page", "budget", "contacts", "signature", "headings", "checks"})
+    r.unknown(
+        data,
+        (),
+        {
+            "id",
+            "name",
+            "funder",
+            "title_template",
+            "preamble",
+            "template",
+            "source",
+            "page",
+            "budget",
+            "contacts",
+            "signature",
+            "headings",
+            "checks",
+        },
+    )
     form_id = r.get(data, (), "id", str)
     if not re.match(r"^[a-z0-9][a-z0-9-]*$", form_id):
-        raise r.fail(("id",), "får bara innehålla a–z, 0–9 och bindestreck",
-                     "may only contain a–z, 0–9 and hyphens")
+        raise r.fail(("id",), "får bara innehålla a–z, 0–9 och bindestreck", "may only contain a–z, 0–9 and hyphens")
     headings = _parse_headings(r, data)
     page = _parse_page(r, data.get("page", {}), {h.key for h in headings})
     checks = _parse_checks(r, data.get("checks", {}), {h.key for h in headings})
@@ -242,16 +276,23 @@ def parse_form(text: str, where: Path | str = "<form>") -> Form:
     if "contacts" in data:
         ct = r.get(data, (), "contacts", dict)
         r.unknown(ct, ("contacts",), {"columns", "fields"})
-        contacts = ContactTable(columns=r.strings(ct, ("contacts",), "columns", ContactTable.columns),
-                                fields=r.strings(ct, ("contacts",), "fields", ContactTable.fields))
+        contacts = ContactTable(
+            columns=r.strings(ct, ("contacts",), "columns", ContactTable.columns),
+            fields=r.strings(ct, ("contacts",), "fields", ContactTable.fields),
+        )
         if len(contacts.columns) != len(contacts.fields):
-            raise r.fail(("contacts", "fields"), "ska ha lika många poster som `columns`",
-                         "must have as many entries as `columns`")
+            raise r.fail(
+                ("contacts", "fields"),
+                "ska ha lika många poster som `columns`",
+                "must have as many entries as `columns`",
+            )
     sig_t = r.get(data, (), "signature", dict, {})
     r.unknown(sig_t, ("signature",), {"lines", "signatories", "source"})
-    signature = Signature(lines=r.strings(sig_t, ("signature",), "lines", Signature.lines),
-                          signatories=r.get(sig_t, ("signature",), "signatories", int, 2),
-                          source=r.get(sig_t, ("signature",), "source", str, ""))
+    signature = Signature(
+        lines=r.strings(sig_t, ("signature",), "lines", Signature.lines),
+        signatories=r.get(sig_t, ("signature",), "signatories", int, 2),
+        source=r.get(sig_t, ("signature",), "source", str, ""),
+    )
     template = r.get(data, (), "template", str, "")
     _check_template(r, r.get(data, (), "title_template", str, "Ansökan: {{ title }}"))
     return Form(
@@ -279,16 +320,14 @@ def _check_template(r: _Reader, template: str) -> None:
     try:
         SandboxedEnvironment().parse(template)
     except TemplateSyntaxError as exc:
-        raise r.fail(("title_template",), f"ogiltig mall: {exc.message}",
-                     f"invalid template: {exc.message}") from None
+        raise r.fail(("title_template",), f"ogiltig mall: {exc.message}", f"invalid template: {exc.message}") from None
 
 
 def _parse_headings(r: _Reader, data: dict) -> tuple[Heading, ...]:
     raw = r.get(data, (), "headings", list)
     if not raw:
         raise r.fail(("headings",), "formuläret måste ha minst en rubrik", "a form needs at least one heading")
-    allowed = {"key", "title", "number", "short", "required", "guidance", "level", "kind", "aliases",
-               "own_page"}
+    allowed = {"key", "title", "number", "short", "required", "guidance", "level", "kind", "aliases", "own_page"}
     headings: list[Heading] = []
     seen: set[str] = set()
     for i, h in enumerate(raw):
@@ -298,15 +337,21 @@ def _parse_headings(r: _Reader, data: dict) -> tuple[Heading, ...]:
         r.unknown(h, path, allowed)
         key = r.get(h, path, "key", str)
         if not KEY_RE.match(key):
-            raise r.fail((*path, "key"), "ska vara gemena a–z, 0–9 och _ (t.ex. `malgrupp`)",
-                         "must be lowercase a–z, 0–9 and _ (e.g. `malgrupp`)")
+            raise r.fail(
+                (*path, "key"),
+                "ska vara gemena a–z, 0–9 och _ (t.ex. `malgrupp`)",
+                "must be lowercase a–z, 0–9 and _ (e.g. `malgrupp`)",
+            )
         if key in seen:
             raise r.fail((*path, "key"), f"`{key}` finns redan i formuläret", f"`{key}` is used twice")
         seen.add(key)
         kind = r.get(h, path, "kind", str, "text")
         if kind not in HEADING_KINDS:
-            raise r.fail((*path, "kind"), f"ska vara en av {', '.join(HEADING_KINDS)}",
-                         f"must be one of {', '.join(HEADING_KINDS)}")
+            raise r.fail(
+                (*path, "kind"),
+                f"ska vara en av {', '.join(HEADING_KINDS)}",
+                f"must be one of {', '.join(HEADING_KINDS)}",
+            )
         guidance = r.get(h, path, "guidance", str).strip()
         if not guidance:
             raise r.fail((*path, "guidance"), "får inte vara tom", "must not be empty")
@@ -316,12 +361,20 @@ def _parse_headings(r: _Reader, data: dict) -> tuple[Heading, ...]:
         title = r.get(h, path, "title", str).strip()
         if not title:
             raise r.fail((*path, "title"), "får inte vara tom", "must not be empty")
-        headings.append(Heading(
-            key=key, title=title, number=r.get(h, path, "number", str, "").strip(),
-            short=r.get(h, path, "short", str, "").strip(), required=r.get(h, path, "required", bool, True),
-            guidance=" ".join(guidance.split()), level=level, kind=kind,
-            aliases=r.strings(h, path, "aliases"), own_page=r.get(h, path, "own_page", bool, kind == "signature"),
-        ))
+        headings.append(
+            Heading(
+                key=key,
+                title=title,
+                number=r.get(h, path, "number", str, "").strip(),
+                short=r.get(h, path, "short", str, "").strip(),
+                required=r.get(h, path, "required", bool, True),
+                guidance=" ".join(guidance.split()),
+                level=level,
+                kind=kind,
+                aliases=r.strings(h, path, "aliases"),
+                own_page=r.get(h, path, "own_page", bool, kind == "signature"),
+            )
+        )
     return tuple(headings)
 
 
@@ -354,16 +407,18 @@ def _parse_page(r: _Reader, t: Any, keys: set[str]) -> PageSetup:
             values[name] = r.get(t, path, name, str)
     for key in values.get("uncounted", ()):
         if key not in keys:
-            raise r.fail((*path, "uncounted"), f"`{key}` är ingen rubrik i formuläret",
-                         f"`{key}` is not a heading of the form")
+            raise r.fail(
+                (*path, "uncounted"), f"`{key}` är ingen rubrik i formuläret", f"`{key}` is not a heading of the form"
+            )
     if values.get("size", "A4") not in ("A4",):
         raise r.fail((*path, "size"), "endast A4 stöds", "only A4 is supported")
     page = PageSetup(**values)
     if page.font_size < 6 or page.font_size > 20:
         raise r.fail((*path, "font_size"), "ska vara mellan 6 och 20 punkter", "must be 6–20 pt")
     if page.margin_left_cm + page.margin_right_cm >= page.width_cm - 5:
-        raise r.fail((*path, "margin_left_cm"), "marginalerna lämnar ingen plats för text",
-                     "the margins leave no room for text")
+        raise r.fail(
+            (*path, "margin_left_cm"), "marginalerna lämnar ingen plats för text", "the margins leave no room for text"
+        )
     return page
 
 
@@ -371,8 +426,20 @@ def _parse_budget(r: _Reader, t: Any) -> BudgetRules:
     path = ("budget",)
     if not isinstance(t, dict):
         raise r.fail(path, "ska vara en tabell [budget]", "must be a [budget] table")
-    r.unknown(t, path, {"categories", "category_aliases", "detailed_required", "compiled_required",
-                        "total_column", "per_year", "cap", "source"})
+    r.unknown(
+        t,
+        path,
+        {
+            "categories",
+            "category_aliases",
+            "detailed_required",
+            "compiled_required",
+            "total_column",
+            "per_year",
+            "cap",
+            "source",
+        },
+    )
     cap = None
     if "cap" in t:
         raw = t["cap"]
@@ -386,15 +453,20 @@ def _parse_budget(r: _Reader, t: Any) -> BudgetRules:
     categories = r.strings(t, path, "categories", BudgetRules.categories)
     for alias, target in aliases.items():
         if target not in categories:
-            raise r.fail((*path, "category_aliases", alias), f"`{target}` finns inte i `categories`",
-                         f"`{target}` is not in `categories`")
+            raise r.fail(
+                (*path, "category_aliases", alias),
+                f"`{target}` finns inte i `categories`",
+                f"`{target}` is not in `categories`",
+            )
     return BudgetRules(
-        categories=categories, category_aliases=dict(aliases),
+        categories=categories,
+        category_aliases=dict(aliases),
         detailed_required=r.get(t, path, "detailed_required", bool, True),
         compiled_required=r.get(t, path, "compiled_required", bool, True),
         total_column=r.get(t, path, "total_column", bool, True),
         per_year=r.get(t, path, "per_year", bool, True),
-        cap=cap, source=r.get(t, path, "source", str, ""),
+        cap=cap,
+        source=r.get(t, path, "source", str, ""),
     )
 
 
@@ -408,13 +480,17 @@ def _parse_checks(r: _Reader, t: Any, keys: set[str]) -> dict[str, dict[str, Any
             raise r.fail(path, "ska vara en tabell [checks.<namn>]", "must be a [checks.<name>] table")
         r.get(settings, path, "enabled", bool, True)
         if not r.get(settings, path, "source", str, "").strip():
-            raise r.fail((*path, "source"), "varje regel behöver en `source` som säger var den kommer ifrån",
-                         "every rule needs a `source` saying where it comes from")
+            raise r.fail(
+                (*path, "source"),
+                "varje regel behöver en `source` som säger var den kommer ifrån",
+                "every rule needs a `source` saying where it comes from",
+            )
         for name in ("sections",):
             for key in settings.get(name, []) if isinstance(settings.get(name), list) else []:
                 if key not in keys:
-                    raise r.fail((*path, name), f"`{key}` är ingen rubrik i formuläret",
-                                 f"`{key}` is not a heading of the form")
+                    raise r.fail(
+                        (*path, name), f"`{key}` är ingen rubrik i formuläret", f"`{key}` is not a heading of the form"
+                    )
         checks[check_id] = dict(settings)
     return checks
 
@@ -426,8 +502,11 @@ def load_form_file(path: Path) -> Form:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise FormError(f"rad {line}: inte giltig UTF-8; spara filen som UTF-8",
-                        f"line {line}: not valid UTF-8; save the file as UTF-8", where=path) from None
+        raise FormError(
+            f"rad {line}: inte giltig UTF-8; spara filen som UTF-8",
+            f"line {line}: not valid UTF-8; save the file as UTF-8",
+            where=path,
+        ) from None
     return parse_form(text.replace("\r\n", "\n"), path)
 
 
@@ -468,10 +547,14 @@ def load_form(form_id: str) -> Form:
     path = files.get(form_id)
     if path is None:
         known = ", ".join(sorted(files)) or "inga"
-        raise FormError(f"okänt formulär `{form_id}` (finns: {known})",
-                        f"unknown form `{form_id}` (available: {known})")
+        raise FormError(
+            f"okänt formulär `{form_id}` (finns: {known})", f"unknown form `{form_id}` (available: {known})"
+        )
     form = _load_cached(path, path.stat().st_mtime)
     if form.id != path.stem:
-        raise FormError(f"formulärets id `{form.id}` ska vara samma som filnamnet `{path.stem}`",
-                        f"the form id `{form.id}` must match the file name `{path.stem}`", where=path)
+        raise FormError(
+            f"formulärets id `{form.id}` ska vara samma som filnamnet `{path.stem}`",
+            f"the form id `{form.id}` must match the file name `{path.stem}`",
+            where=path,
+        )
     return form

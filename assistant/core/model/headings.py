@@ -55,8 +55,9 @@ def score_heading(text: str, heading: Heading) -> float:
     return best
 
 
-def match_heading(text: str, form: Form, *, min_score: float = MIN_SCORE,
-                  exclude: set[str] | None = None) -> tuple[str | None, float]:
+def match_heading(
+    text: str, form: Form, *, min_score: float = MIN_SCORE, exclude: set[str] | None = None
+) -> tuple[str | None, float]:
     """The key of the form heading `text` means, with its score; (None, best) below `min_score`."""
     best_key, best = None, 0.0
     for heading in form.headings:

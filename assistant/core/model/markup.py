@@ -73,7 +73,7 @@ def parse_inline(text: str, *, bold: bool = False, italic: bool = False) -> tupl
     pos = 0
     for m in _INLINE_RE.finditer(text):
         if m.start() > pos:
-            runs.append(Run(text[pos:m.start()], bold, italic))
+            runs.append(Run(text[pos : m.start()], bold, italic))
         if m.group("bold") is not None:
             runs.extend(parse_inline(m.group("bold"), bold=True, italic=italic))
         else:
@@ -129,7 +129,7 @@ def _parse_blocks_cached(text: str) -> tuple[Block, ...]:
 
 def _parse_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
-    pending_kind = ""          # kind of the block whose lines are being collected
+    pending_kind = ""  # kind of the block whose lines are being collected
     pending_level = 1
     pending: list[str] = []
     table: list[tuple[tuple[Run, ...], ...]] = []

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any
 
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
-from assistant.core.model.amounts import amounts_in_text
 from assistant.core.errors import UserError
+from assistant.core.model.amounts import amounts_in_text
 from assistant.core.reuse.library import Entry, as_library_dirs, load_library
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
@@ -36,7 +37,7 @@ MAX_PASSAGE_CHARS = 20_000
 
 @dataclass
 class Replacement:
-    kind: str     # organisation | municipality | project | date | year
+    kind: str  # organisation | municipality | project | date | year
     old: str
     new: str
 
@@ -48,7 +49,7 @@ class Replacement:
 class Mark:
     """Something the writer must adapt by hand, left in the text as ⟦old → ?⟧."""
 
-    kind: str     # organisation | municipality | project | person | date | year | amount
+    kind: str  # organisation | municipality | project | person | date | year | amount
     text: str
 
     def __str__(self) -> str:
@@ -69,8 +70,8 @@ class _Span:
     end: int
     kind: str
     found: str
-    field_name: str | None   # the draft field that replaces it, or None to mark it
-    suffix: str = ""          # a genitive -s kept after the replacement
+    field_name: str | None  # the draft field that replaces it, or None to mark it
+    suffix: str = ""  # a genitive -s kept after the replacement
 
 
 @lru_cache(maxsize=1)
@@ -124,7 +125,7 @@ def _find(text: str, entry: Entry) -> list[_Span]:
     for m in REDACTED_RE.finditer(text):
         kind = "person" if m.group(1) == "namn" else "contact"
         spans.append(_Span(m.start(), m.end(), kind, m.group(1), None))
-    for value, start, end in amounts_in_text(text):
+    for _value, start, end in amounts_in_text(text):
         spans.append(_Span(start, end, "amount", text[start:end], None))
     for m in ISO_DATE_RE.finditer(text):
         found = _date(m.group(0))
@@ -132,8 +133,13 @@ def _find(text: str, entry: Entry) -> list[_Span]:
         spans.append(_Span(m.start(), m.end(), "date", m.group(0), field_name))
     for m in YEAR_RE.finditer(text):
         year = int(m.group(1))
-        field_name = ("start_year" if entry.start and year == entry.start.year
-                      else "end_year" if entry.end and year == entry.end.year else None)
+        field_name = (
+            "start_year"
+            if entry.start and year == entry.start.year
+            else "end_year"
+            if entry.end and year == entry.end.year
+            else None
+        )
         spans.append(_Span(m.start(), m.end(), "year", m.group(1), field_name))
     return _without_overlaps(spans)
 
@@ -176,31 +182,51 @@ def _entry_for(entry_id: str, source: dict[str, Any], library_dirs: Iterable[Any
     dirs = as_library_dirs(library_dirs)
     known = open_index(dirs).entry(entry_id) if entry_id else {}
     if known:
-        return Entry(id=known["id"], title=known["title"], organisation=known["organisation"],
-                     municipality=known["municipality"], year=known["year"], projects=known["projects"],
-                     start=_date(known["start"] or ""), end=_date(known["end"] or ""))
+        return Entry(
+            id=known["id"],
+            title=known["title"],
+            organisation=known["organisation"],
+            municipality=known["municipality"],
+            year=known["year"],
+            projects=known["projects"],
+            start=_date(known["start"] or ""),
+            end=_date(known["end"] or ""),
+        )
     for entry in load_library(dirs):
         if entry.id == entry_id:
             return entry
     # Not in the library any more: what the suggestion itself says about its source.
     year = source.get("year")
-    return Entry(id=entry_id or "okänd", title=str(source.get("title", "")),
-                 organisation=str(source.get("organisation", "")), year=year if isinstance(year, int) else None)
+    return Entry(
+        id=entry_id or "okänd",
+        title=str(source.get("title", "")),
+        organisation=str(source.get("organisation", "")),
+        year=year if isinstance(year, int) else None,
+    )
 
 
-def adapt(suggestion_or_passage: Any, draft: Any, *, entry: Entry | None = None,
-          library_dirs: Iterable[Any] | None = None) -> Adapted:
+def adapt(
+    suggestion_or_passage: Any, draft: Any, *, entry: Entry | None = None, library_dirs: Iterable[Any] | None = None
+) -> Adapted:
     """The passage rewritten for `draft`: the source's own names and period replaced by the draft's
     values where the draft has them, everything else marked ⟦… → ?⟧ for the writer."""
     text, entry_id, source = _passage_parts(suggestion_or_passage)
     entry = entry or _entry_for(entry_id, source, library_dirs)
     fields = draft.fields() if hasattr(draft, "fields") else dict(draft or {})
     out: list[str] = []
-    result = Adapted(text="", source={"id": entry.id, "title": entry.title, "organisation": entry.organisation,
-                                      "municipality": entry.municipality, "year": entry.year})
+    result = Adapted(
+        text="",
+        source={
+            "id": entry.id,
+            "title": entry.title,
+            "organisation": entry.organisation,
+            "municipality": entry.municipality,
+            "year": entry.year,
+        },
+    )
     position = 0
     for span in _find(text, entry):
-        out.append(text[position:span.start])  # literal passage text, never rendered
+        out.append(text[position : span.start])  # literal passage text, never rendered
         new = _render(span.field_name, fields) if span.field_name else ""
         if new and new != span.found:
             if span.suffix and not new.endswith(("s", "x", "z")):
@@ -221,7 +247,7 @@ def adapt(suggestion_or_passage: Any, draft: Any, *, entry: Entry | None = None,
 def record_source(draft: Any, suggestion: Any, section_key: str, adapted: Adapted | None) -> dict[str, Any]:
     """Remember in `draft.sources` where a reused passage came from and what was found and changed,
     so the checks can flag names left unadapted and the draft can list its sources."""
-    text, entry_id, source = _passage_parts(suggestion)
+    _text, entry_id, source = _passage_parts(suggestion)
     found: dict[str, list[str]] = {}
     replaced: list[str] = []
     unresolved: list[str] = []
@@ -237,8 +263,10 @@ def record_source(draft: Any, suggestion: Any, section_key: str, adapted: Adapte
         meta = source
     record: dict[str, Any] = {
         "id": entry_id or meta.get("id", ""),
-        "passage_id": str(getattr(suggestion, "passage_id", "") or (suggestion.get("passage_id", "")
-                                                                     if isinstance(suggestion, dict) else "")),
+        "passage_id": str(
+            getattr(suggestion, "passage_id", "")
+            or (suggestion.get("passage_id", "") if isinstance(suggestion, dict) else "")
+        ),
         "title": meta.get("title") or source.get("title", ""),
         "organisation": meta.get("organisation") or source.get("organisation", ""),
         "municipality": meta.get("municipality", ""),

@@ -20,14 +20,14 @@ import sqlite3
 import threading
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
-from assistant.core.storage import paths
 from assistant.core.errors import UserError
 from assistant.core.reuse.library import SUFFIX, Entry, load_entry, passages
 from assistant.core.reuse.textnorm import split_compound, stems_of, words
+from assistant.core.storage import paths
 
 SCHEMA = 4
 DB_NAME = f"library-index-v{SCHEMA}.sqlite"
@@ -226,8 +226,10 @@ class Index:
                         pending += self._insert_entry(key, entry, vocabulary)
                 else:
                     entry_id = db.execute("SELECT entry_id FROM files WHERE path=?", (key,)).fetchone()[0]
-                db.execute("INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)",
-                           (key, fp.mtime_ns, fp.size, digest, entry_id, int(builtin)))
+                db.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?)",
+                    (key, fp.mtime_ns, fp.size, digest, entry_id, int(builtin)),
+                )
             self._index_terms(pending, frozenset(vocabulary), delta)
             db.execute("COMMIT")
         except BaseException:
@@ -236,8 +238,9 @@ class Index:
         return delta
 
     def _drop_file(self, key: str, delta: Counter[str]) -> None:
-        rows = self.db.execute("SELECT rowid, terms FROM fts WHERE rowid IN (SELECT id FROM passages WHERE path=?)",
-                               (key,)).fetchall()
+        rows = self.db.execute(
+            "SELECT rowid, terms FROM fts WHERE rowid IN (SELECT id FROM passages WHERE path=?)", (key,)
+        ).fetchall()
         for _, terms in rows:
             delta.subtract(set(terms.split()))
         delta["\0passages"] -= len(rows)
@@ -250,21 +253,45 @@ class Index:
         """Write an entry and its passages; returns (row id, stems) for the search terms."""
         if self.db.execute("SELECT 1 FROM entries WHERE entry_id=?", (entry.id,)).fetchone():
             return []  # the same id twice (built-in and user copy): the first one found wins
-        self.db.execute("INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)",
-                        (entry.id, key, entry.title, entry.organisation, entry.municipality, entry.year,
-                         "\n".join(entry.projects), entry.start.isoformat() if entry.start else "",
-                         entry.end.isoformat() if entry.end else ""))
+        self.db.execute(
+            "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                entry.id,
+                key,
+                entry.title,
+                entry.organisation,
+                entry.municipality,
+                entry.year,
+                "\n".join(entry.projects),
+                entry.start.isoformat() if entry.start else "",
+                entry.end.isoformat() if entry.end else "",
+            ),
+        )
         first = (self.db.execute("SELECT coalesce(max(id), 0) FROM passages").fetchone()[0]) + 1
         records, pending = [], []
         for n, passage in enumerate(passages(entry)):
             all_words = words(passage.text)  # one scan gives the stems, the length and the copy key
             terms = stems_of(all_words)
             vocabulary.update(terms)
-            records.append((first + n, passage.id, key, entry.id, passage.section, passage.heading, passage.text,
-                            len(all_words), " ".join(all_words)))
+            records.append(
+                (
+                    first + n,
+                    passage.id,
+                    key,
+                    entry.id,
+                    passage.section,
+                    passage.heading,
+                    passage.text,
+                    len(all_words),
+                    " ".join(all_words),
+                )
+            )
             pending.append((first + n, " ".join(terms)))
-        self.db.executemany("INSERT INTO passages (id, pid, path, entry_id, section, heading, text, words, dupkey)"
-                            " VALUES (?,?,?,?,?,?,?,?,?)", records)
+        self.db.executemany(
+            "INSERT INTO passages (id, pid, path, entry_id, section, heading, text, words, dupkey)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            records,
+        )
         return pending
 
     def _index_terms(self, pending: list[tuple[int, str]], vocabulary: frozenset[str], delta: Counter[str]) -> None:
@@ -312,10 +339,13 @@ class Index:
             return []
         with self._lock:
             if not ranked:
-                return [(r[0], 0.0) for r in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?",
-                                                             (match, limit))]
-            return self.db.execute("SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?",
-                                   (match, limit)).fetchall()
+                return [
+                    (r[0], 0.0)
+                    for r in self.db.execute("SELECT rowid FROM fts WHERE fts MATCH ? LIMIT ?", (match, limit))
+                ]
+            return self.db.execute(
+                "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)
+            ).fetchall()
 
     def count(self, match: str) -> int:
         with self._lock:
@@ -328,17 +358,33 @@ class Index:
         with self._lock:
             rows = self.db.execute(
                 f"SELECT p.id, p.pid, p.entry_id, p.section, p.heading, p.text, f.terms, p.words, p.dupkey"
-                f" FROM passages p JOIN fts f ON f.rowid = p.id WHERE p.id IN ({marks})", ids).fetchall()
+                f" FROM passages p JOIN fts f ON f.rowid = p.id WHERE p.id IN ({marks})",
+                ids,
+            ).fetchall()
         return {row[0]: row for row in rows}
 
     def entry(self, entry_id: str) -> dict:
         if entry_id not in self._entries:
             with self._lock:
-                row = self.db.execute("SELECT entry_id, title, organisation, municipality, year, projects, start, end"
-                                      " FROM entries WHERE entry_id=?", (entry_id,)).fetchone()
-            self._entries[entry_id] = {} if row is None else {
-                "id": row[0], "title": row[1], "organisation": row[2], "municipality": row[3], "year": row[4],
-                "projects": [p for p in (row[5] or "").split("\n") if p], "start": row[6], "end": row[7]}
+                row = self.db.execute(
+                    "SELECT entry_id, title, organisation, municipality, year, projects, start, end"
+                    " FROM entries WHERE entry_id=?",
+                    (entry_id,),
+                ).fetchone()
+            self._entries[entry_id] = (
+                {}
+                if row is None
+                else {
+                    "id": row[0],
+                    "title": row[1],
+                    "organisation": row[2],
+                    "municipality": row[3],
+                    "year": row[4],
+                    "projects": [p for p in (row[5] or "").split("\n") if p],
+                    "start": row[6],
+                    "end": row[7],
+                }
+            )
         return self._entries[entry_id]
 
     def passage(self, pid: str) -> sqlite3.Row | None:
@@ -347,8 +393,9 @@ class Index:
         return self.passages_by_id([row[0]]).get(row[0]) if row else None
 
 
-def expand_terms(terms: list[str], vocabulary: frozenset[str] | set[str],
-                 cache: dict[str, list[str]] | None = None) -> list[str]:
+def expand_terms(
+    terms: list[str], vocabulary: frozenset[str] | set[str], cache: dict[str, list[str]] | None = None
+) -> list[str]:
     """The terms plus the known parts of each compound, so "plan för implementering" finds
     "implementeringsplan" and the other way round."""
     cache = {} if cache is None else cache

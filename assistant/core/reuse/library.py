@@ -29,21 +29,23 @@ Rebuild the built-in library from the raw sources:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import sys
 import tomllib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import tomli_w
 from filelock import FileLock
 
+from assistant.core.errors import DocumentError, UserError
+from assistant.core.model.drafts import HEADING_RE, word_count
 from assistant.core.storage import paths
 from assistant.core.storage.atomic import atomic_write_text
-from assistant.core.model.drafts import HEADING_RE, word_count
-from assistant.core.errors import DocumentError, UserError
 
 SUFFIX = ".md"
 MAX_IMPORT_BYTES = 20_000_000
@@ -52,15 +54,25 @@ IMPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 # Sections that hold people, not reusable wording.
 PRIVATE_KEYS = frozenset({"kontaktuppgifter", "underskrift"})
 # Old headings that mean the same as a canonical key ("mal" covers syfte, utfall, effektmål, insatsmål).
-KEY_ALIASES = {"syfte": "mal", "utfall": "mal", "effektmal": "mal", "insatsmal": "mal", "huvudman": "kontaktuppgifter",
-               "bemanning": "organisering", "kostnad": "budget", "verksamhetside": "presentation"}
+KEY_ALIASES = {
+    "syfte": "mal",
+    "utfall": "mal",
+    "effektmal": "mal",
+    "insatsmal": "mal",
+    "huvudman": "kontaktuppgifter",
+    "bemanning": "organisering",
+    "kostnad": "budget",
+    "verksamhetside": "presentation",
+}
 
 # The lookbehind lets a match start only where a run of address characters starts: without it a
 # long word with no @ is rescanned from every position (a 20,000-letter line took 1.4 s, 1 MB hours).
 EMAIL_RE = re.compile(r"(?<![A-Za-z0-9._%+\-åäöÅÄÖ])[A-Za-z0-9._%+\-åäöÅÄÖ]+@[A-Za-z0-9.\-åäöÅÄÖ]+(?:\.[A-Za-z]{2,})?")
 # Swedish phone numbers: 040-34 10 00, 046-287 17 03, 0702 123456, +46 40 123 45 67. Never the
 # middle of an amount ("1 300 000"): the leading 0 must not follow a digit group.
-PHONE_RE = re.compile(r"(?<![\w\-])(?<!\d[ \u00a0])(?:\+46[ -]?\d{1,3}|0\d{1,3})[ -]?\d{1,4}(?:[ -]?\d{2,4}){1,3}(?![\w\-])")
+PHONE_RE = re.compile(
+    r"(?<![\w\-])(?<!\d[ \u00a0])(?:\+46[ -]?\d{1,3}|0\d{1,3})[ -]?\d{1,4}(?:[ -]?\d{2,4}){1,3}(?![\w\-])"
+)
 # Digit groups of amounts ("1 300 000") and year ranges ("2014-2017"), written the house way:
 # no-break spaces between groups (as format_amount does) and an en dash in ranges.
 GROUP_RE = re.compile(r"(?<=\d) (?=\d{3}(?!\d))")
@@ -75,7 +87,7 @@ BULLET_RE = re.compile(r"^\s*(?:[-•*]|\d+[.)])\s+")
 class Passage:
     """One reusable paragraph (or bullet list) of a library entry."""
 
-    id: str          # "<entry id>#<section>-<n>"
+    id: str  # "<entry id>#<section>-<n>"
     entry_id: str
     section: str
     heading: str
@@ -113,12 +125,23 @@ class Entry:
     builtin: bool = False
 
     def summary(self) -> dict[str, Any]:
-        return {"id": self.id, "title": self.title, "organisation": self.organisation,
-                "municipality": self.municipality, "year": self.year, "form": self.form, "funder": self.funder,
-                "period": {"start": self.start.isoformat() if self.start else None,
-                           "end": self.end.isoformat() if self.end else None},
-                "sections": len(self.sections), "passages": len(passages(self)),
-                "library": "builtin" if self.builtin else "user", "path": str(self.path) if self.path else None}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "organisation": self.organisation,
+            "municipality": self.municipality,
+            "year": self.year,
+            "form": self.form,
+            "funder": self.funder,
+            "period": {
+                "start": self.start.isoformat() if self.start else None,
+                "end": self.end.isoformat() if self.end else None,
+            },
+            "sections": len(self.sections),
+            "passages": len(passages(self)),
+            "library": "builtin" if self.builtin else "user",
+            "path": str(self.path) if self.path else None,
+        }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -135,6 +158,7 @@ def redact(text: str) -> str:
         if DATE_LIKE_RE.match(found) or len(digits) < 8:
             return found
         return "[telefon]"
+
     return PHONE_RE.sub(phone, text)
 
 
@@ -179,8 +203,15 @@ def passages(entry: Entry) -> list[Passage]:
         if section.key in PRIVATE_KEYS:
             continue
         for n, text in enumerate(split_passages(section.text), 1):
-            out.append(Passage(id=f"{entry.id}#{section.key}-{n}", entry_id=entry.id,
-                               section=section.key, heading=section.heading, text=text))
+            out.append(
+                Passage(
+                    id=f"{entry.id}#{section.key}-{n}",
+                    entry_id=entry.id,
+                    section=section.key,
+                    heading=section.heading,
+                    text=text,
+                )
+            )
     return out
 
 
@@ -206,25 +237,36 @@ def parse_entry(text: str, where: Path | str = "<bibliotek>") -> Entry:
     except tomllib.TOMLDecodeError as exc:
         raise _fail(where, f"fel i TOML-huvudet: {exc}", f"error in the TOML front matter: {exc}") from None
     except RecursionError:  # tomllib recurses once per nested array or inline table
-        raise _fail(where, "fel i TOML-huvudet: för djupt nästlat", "error in the TOML front matter: nested too deeply") from None
+        raise _fail(
+            where, "fel i TOML-huvudet: för djupt nästlat", "error in the TOML front matter: nested too deeply"
+        ) from None
     entry_id = front.get("id")
     if not isinstance(entry_id, str) or not ID_RE.match(entry_id):
-        raise _fail(where, "`id` saknas eller är ogiltigt (små bokstäver, siffror och bindestreck)",
-                    "`id` is missing or invalid (lower-case letters, digits and hyphens)")
+        raise _fail(
+            where,
+            "`id` saknas eller är ogiltigt (små bokstäver, siffror och bindestreck)",
+            "`id` is missing or invalid (lower-case letters, digits and hyphens)",
+        )
     period = front.get("period") or {}
     year = front.get("year")
     entry = Entry(
-        id=entry_id, title=str(front.get("title", "")), funder=str(front.get("funder", "")),
-        form=str(front.get("form", "")), organisation=str(front.get("organisation", "")),
-        municipality=str(front.get("municipality", "")), year=year if isinstance(year, int) else None,
-        start=_as_date(period.get("start")), end=_as_date(period.get("end")),
-        status=str(front.get("status", "beviljad")), source=str(front.get("source", "")),
+        id=entry_id,
+        title=str(front.get("title", "")),
+        funder=str(front.get("funder", "")),
+        form=str(front.get("form", "")),
+        organisation=str(front.get("organisation", "")),
+        municipality=str(front.get("municipality", "")),
+        year=year if isinstance(year, int) else None,
+        start=_as_date(period.get("start")),
+        end=_as_date(period.get("end")),
+        status=str(front.get("status", "beviljad")),
+        source=str(front.get("source", "")),
         imported=_as_date(front.get("imported")),
         projects=[str(p) for p in front.get("projects", []) if isinstance(p, str)],
     )
     current: Section | None = None
     body: list[str] = []
-    for line in lines[close + 1:]:
+    for line in lines[close + 1 :]:
         m = HEADING_RE.match(line)
         if m:
             _close_section(current, body, entry)
@@ -256,8 +298,14 @@ def _as_date(value: Any) -> dt.date | None:
 
 
 def to_text(entry: Entry) -> str:
-    front: dict[str, Any] = {"id": entry.id, "title": entry.title, "funder": entry.funder, "form": entry.form,
-                             "organisation": entry.organisation, "municipality": entry.municipality}
+    front: dict[str, Any] = {
+        "id": entry.id,
+        "title": entry.title,
+        "funder": entry.funder,
+        "form": entry.form,
+        "organisation": entry.organisation,
+        "municipality": entry.municipality,
+    }
     if entry.year:
         front["year"] = entry.year
     front["status"] = entry.status
@@ -287,7 +335,9 @@ def load_entry(path: Path, *, builtin: bool = False) -> Entry:
     except UnicodeDecodeError:
         raise _fail(path, "biblioteksfilen är inte giltig UTF-8", "the library file is not valid UTF-8") from None
     except OSError as exc:
-        raise _fail(path, f"kan inte läsa biblioteksfilen: {exc.strerror}", f"cannot read the library file: {exc.strerror}") from None
+        raise _fail(
+            path, f"kan inte läsa biblioteksfilen: {exc.strerror}", f"cannot read the library file: {exc.strerror}"
+        ) from None
     entry = parse_entry(text, path)
     entry.path, entry.builtin = path, builtin
     return entry
@@ -312,12 +362,13 @@ def entry_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob(f"*{SUFFIX}") if not p.name.startswith(".") and p.is_file())
 
 
-def load_library(dirs: Iterable[tuple[Path, bool]] | None = None, *,
-                 warn: Callable[[str], None] | None = None) -> list[Entry]:
+def load_library(
+    dirs: Iterable[tuple[Path, bool]] | None = None, *, warn: Callable[[str], None] | None = None
+) -> list[Entry]:
     """Every readable entry; a broken file is reported through `warn` and skipped."""
     entries: list[Entry] = []
     seen: set[str] = set()
-    for directory, builtin in (dirs if dirs is not None else library_dirs()):
+    for directory, builtin in dirs if dirs is not None else library_dirs():
         for path in entry_files(Path(directory)):
             try:
                 entry = load_entry(path, builtin=builtin)
@@ -335,17 +386,21 @@ def find_entry(entry_id: str, dirs: Iterable[tuple[Path, bool]] | None = None) -
     for entry in load_library(dirs):
         if entry.id == entry_id:
             return entry
-    raise UserError(f"det finns ingen ansökan med id `{entry_id}` i biblioteket (se `ansokan library list`)",
-                    f"there is no application with id `{entry_id}` in the library (see `ansokan library list`)")
+    raise UserError(
+        f"det finns ingen ansökan med id `{entry_id}` i biblioteket (se `ansokan library list`)",
+        f"there is no application with id `{entry_id}` in the library (see `ansokan library list`)",
+    )
 
 
 def remove_entry(entry_id: str, user_dir: str | Path | None = None) -> Path:
     entry = find_entry(entry_id, library_dirs(user_dir))
     if entry.builtin or entry.path is None:
-        raise UserError(f"`{entry_id}` hör till det inbyggda biblioteket och kan inte tas bort",
-                        f"`{entry_id}` belongs to the built-in library and cannot be removed",
-                        hint_sv="du kan bara ta bort ansökningar du själv importerat",
-                        hint_en="you can only remove applications you imported yourself")
+        raise UserError(
+            f"`{entry_id}` hör till det inbyggda biblioteket och kan inte tas bort",
+            f"`{entry_id}` belongs to the built-in library and cannot be removed",
+            hint_sv="du kan bara ta bort ansökningar du själv importerat",
+            hint_en="you can only remove applications you imported yourself",
+        )
     entry.path.unlink()
     return entry.path
 
@@ -357,17 +412,21 @@ def remove_entry(entry_id: str, user_dir: str | Path | None = None) -> Path:
 def _key_for(heading: str) -> str:
     """A heading written without {#key} in a library file: its slug, or the canonical key it means."""
     from assistant.core.model.headings import slug
+
     key = slug(heading)
     return KEY_ALIASES.get(key, key)
 
 
 def _slug_id(text: str) -> str:
     from assistant.core.model.headings import slug
+
     return re.sub(r"^avsnitt-", "", slug(text).replace("_", "-"))[:60].strip("-")
 
 
 def make_id(entry: Entry, taken: set[str]) -> str:
-    base = "-".join(x for x in (entry.form or "ansokan", str(entry.year or ""), _slug_id(entry.title or entry.source)) if x)
+    base = "-".join(
+        x for x in (entry.form or "ansokan", str(entry.year or ""), _slug_id(entry.title or entry.source)) if x
+    )
     base = re.sub(r"-+", "-", base)[:72].strip("-") or "ansokan"
     candidate, n = base, 2
     while candidate in taken:
@@ -382,13 +441,18 @@ def check_importable(path: Path) -> None:
     if path.is_dir():
         raise DocumentError("är en katalog, inte ett dokument", "is a directory, not a document", where=path)
     if path.suffix.lower() not in IMPORT_SUFFIXES:
-        raise DocumentError(f"kan inte importera {path.suffix or 'filer utan filändelse'}; använd .txt, .md, .docx eller .pdf",
-                            f"cannot import {path.suffix or 'files without an extension'}; use .txt, .md, .docx or .pdf",
-                            where=path)
+        raise DocumentError(
+            f"kan inte importera {path.suffix or 'filer utan filändelse'}; använd .txt, .md, .docx eller .pdf",
+            f"cannot import {path.suffix or 'files without an extension'}; use .txt, .md, .docx or .pdf",
+            where=path,
+        )
     size = path.stat().st_size
     if size > MAX_IMPORT_BYTES:
-        raise DocumentError(f"filen är för stor ({size // 1_000_000} MB, max 20 MB)",
-                            f"the file is too large ({size // 1_000_000} MB, max 20 MB)", where=path)
+        raise DocumentError(
+            f"filen är för stor ({size // 1_000_000} MB, max 20 MB)",
+            f"the file is too large ({size // 1_000_000} MB, max 20 MB)",
+            where=path,
+        )
     if size == 0:
         raise DocumentError("filen är tom", "the file is empty", where=path)
 
@@ -400,8 +464,9 @@ def _people(text: str) -> list[str]:
     return sorted({n for n in names if not any(o.lower() in n.lower() for o in organisations)}, key=len, reverse=True)
 
 
-def entry_from_document(path: Path, *, form_id: str | None = None, keep_contacts: bool = False,
-                        meta: dict[str, Any] | None = None) -> Entry:
+def entry_from_document(
+    path: Path, *, form_id: str | None = None, keep_contacts: bool = False, meta: dict[str, Any] | None = None
+) -> Entry:
     """Read a document with the lead's cleaner and file its sections under canonical keys."""
     from assistant.core.sources.documents import read_document
 
@@ -427,8 +492,11 @@ def entry_from_document(path: Path, *, form_id: str | None = None, keep_contacts
             continue
         _merge_section(entry, key, (seg.heading or key).strip(), text)
     if not any(s.key not in PRIVATE_KEYS for s in entry.sections):
-        raise DocumentError("hittade inga avsnitt att spara; är det en ansökan?",
-                            "found no sections to store; is it an application?", where=path)
+        raise DocumentError(
+            "hittade inga avsnitt att spara; är det en ansökan?",
+            "found no sections to store; is it an application?",
+            where=path,
+        )
     for section in entry.sections:
         if section.key not in PRIVATE_KEYS:
             section.text = _without_people(redact(section.text), people)
@@ -450,9 +518,19 @@ def entry_from_draft(path: Path, *, keep_contacts: bool = False, meta: dict[str,
 
     draft = load_draft(path)
     form = draft.form
-    entry = Entry(id="", form=draft.form_id, funder=form.funder, title=draft.title, organisation=draft.organisation,
-                  municipality=draft.municipality, start=draft.start, end=draft.end,
-                  year=draft.start.year if draft.start else None, source=path.name, imported=dt.date.today())
+    entry = Entry(
+        id="",
+        form=draft.form_id,
+        funder=form.funder,
+        title=draft.title,
+        organisation=draft.organisation,
+        municipality=draft.municipality,
+        start=draft.start,
+        end=draft.end,
+        year=draft.start.year if draft.start else None,
+        source=path.name,
+        imported=dt.date.today(),
+    )
     people = [c.name for c in draft.contacts if c.name] + [s.name for s in draft.signatories if s.name]
     for heading in form.headings:
         text = draft.sections.get(heading.key, "").strip()
@@ -463,8 +541,9 @@ def entry_from_draft(path: Path, *, keep_contacts: bool = False, meta: dict[str,
         if extra.text.strip():
             _merge_section(entry, extra.key, extra.heading, extra.text.strip())
     if not any(s.key not in PRIVATE_KEYS for s in entry.sections):
-        raise DocumentError("utkastet har inga ifyllda avsnitt att spara", "the draft has no filled-in sections to store",
-                            where=path)
+        raise DocumentError(
+            "utkastet har inga ifyllda avsnitt att spara", "the draft has no filled-in sections to store", where=path
+        )
     for section in entry.sections:
         section.text = _without_people(redact(section.text), sorted(set(people), key=len, reverse=True))
     for key, value in (meta or {}).items():
@@ -483,8 +562,20 @@ def _merge_section(entry: Entry, key: str, heading: str, text: str) -> None:
 
 NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
 # "Susanne Ellkvist, Försäkringskassan": a person named with their organisation, in running text.
-PERSON_WITH_ORG_RE = re.compile(rf"\b({NAME} {NAME})(?=, ?[A-ZÅÄÖa-zåäö]*(?:kassan|förmedlingen|förvaltningen|stad|kommun|region|Region|Skåne))")
-NOT_PEOPLE = ("Region", "Malmö", "Staffanstorp", "Burlöv", "Lund", "Komvux", "Psykiatri", "Arbetsmarknad", "Samordningsförbundet")
+PERSON_WITH_ORG_RE = re.compile(
+    rf"\b({NAME} {NAME})(?=, ?[A-ZÅÄÖa-zåäö]*(?:kassan|förmedlingen|förvaltningen|stad|kommun|region|Region|Skåne))"
+)
+NOT_PEOPLE = (
+    "Region",
+    "Malmö",
+    "Staffanstorp",
+    "Burlöv",
+    "Lund",
+    "Komvux",
+    "Psykiatri",
+    "Arbetsmarknad",
+    "Samordningsförbundet",
+)
 
 
 def _without_people(text: str, people: list[str]) -> str:
@@ -496,7 +587,11 @@ def _without_people(text: str, people: list[str]) -> str:
     lines = []
     for line in text.split("\n"):
         cells = line.split("\t")
-        if len(cells) > 1 and ("[e-post]" in line or "[telefon]" in line) and re.fullmatch(rf"{NAME}(?: {NAME}){{1,2}}", cells[0].strip()):
+        if (
+            len(cells) > 1
+            and ("[e-post]" in line or "[telefon]" in line)
+            and re.fullmatch(rf"{NAME}(?: {NAME}){{1,2}}", cells[0].strip())
+        ):
             cells[0] = "[namn]"
         lines.append("\t".join(cells))
     return "\n".join(lines)
@@ -504,8 +599,8 @@ def _without_people(text: str, people: list[str]) -> str:
 
 def _best_segments(doc: Any, form_id: str | None) -> tuple[str, list[Any]]:
     """Segments under the given form, or under the form whose headings the document matches best."""
-    from assistant.core.sources.documents import segment
     from assistant.core.model.forms import available_forms, load_form
+    from assistant.core.sources.documents import segment
 
     if form_id:
         return form_id, segment(doc, load_form(form_id))
@@ -547,10 +642,8 @@ def _fill_meta(entry: Entry, front_matter: str, meta: dict[str, Any]) -> None:
     if not entry.year:
         entry.year = entry.start.year if entry.start else None
     if entry.form and not entry.funder:
-        try:
+        with contextlib.suppress(UserError):
             entry.funder = load_form(entry.form).funder
-        except UserError:
-            pass
     full = front_matter + "\n" + "\n".join(by_key.values())
     if not entry.organisation:
         m = re.search(r"\b([A-ZÅÄÖ][a-zåäö]+s? (?:stad|kommun))\b", full)
@@ -567,23 +660,36 @@ class ImportResult:
     failed: list[tuple[Path, str]] = field(default_factory=list)
 
 
-def import_files(files: list[Path], target: Path, *, form_id: str | None = None, keep_contacts: bool = False,
-                 progress: Callable[[int, int, Path], None] | None = None,
-                 meta: dict[str, dict[str, Any]] | None = None, lang: str = "sv") -> ImportResult:
+def import_files(
+    files: list[Path],
+    target: Path,
+    *,
+    form_id: str | None = None,
+    keep_contacts: bool = False,
+    progress: Callable[[int, int, Path], None] | None = None,
+    meta: dict[str, dict[str, Any]] | None = None,
+    lang: str = "sv",
+) -> ImportResult:
     """Import each file into `target`, one atomic write per entry; a failure never stops the rest."""
     result = ImportResult()
     target = Path(target)
     if target.exists() and not target.is_dir():
-        raise UserError("bibliotekskatalogen är en fil, inte en katalog", "the library directory is a file, not a directory",
-                        where=target, hint_sv="ange en katalog med --library", hint_en="give a directory with --library")
+        raise UserError(
+            "bibliotekskatalogen är en fil, inte en katalog",
+            "the library directory is a file, not a directory",
+            where=target,
+            hint_sv="ange en katalog med --library",
+            hint_en="give a directory with --library",
+        )
     taken = {e.id for e in load_library([(paths.builtin_library_dir(), True), (target, False)])}
     for n, path in enumerate(files, 1):
         path = Path(path)
         if progress:
             progress(n, len(files), path)
         try:
-            entry = entry_from_document(path, form_id=form_id, keep_contacts=keep_contacts,
-                                        meta=(meta or {}).get(path.name))
+            entry = entry_from_document(
+                path, form_id=form_id, keep_contacts=keep_contacts, meta=(meta or {}).get(path.name)
+            )
             target.mkdir(parents=True, exist_ok=True)
             # Another ansokan may import into the same library right now: choose the id and
             # write under a lock, looking at the files on disk, so neither overwrites the other.
@@ -600,11 +706,20 @@ def import_files(files: list[Path], target: Path, *, form_id: str | None = None,
         except UserError as exc:
             result.failed.append((path, exc.message(lang)))
         except OSError as exc:  # the library directory cannot be written
-            result.failed.append((path, f"{target}: kan inte skriva i biblioteket ({exc.strerror})" if lang == "sv"
-                                  else f"{target}: cannot write to the library ({exc.strerror})"))
+            result.failed.append(
+                (
+                    path,
+                    f"{target}: kan inte skriva i biblioteket ({exc.strerror})"
+                    if lang == "sv"
+                    else f"{target}: cannot write to the library ({exc.strerror})",
+                )
+            )
         except Exception as exc:  # a malformed file must not stop the others
-            reason = f"kan inte läsas som dokument ({type(exc).__name__})" if lang == "sv" \
+            reason = (
+                f"kan inte läsas som dokument ({type(exc).__name__})"
+                if lang == "sv"
                 else f"cannot be read as a document ({type(exc).__name__})"
+            )
             result.failed.append((path, f"{path}: {reason}"))
     return result
 
@@ -614,23 +729,49 @@ def import_files(files: list[Path], target: Path, *, form_id: str | None = None,
 
 BUILTIN_META: dict[str, dict[str, Any]] = {
     "000_18e62940bd9f888a.txt": {
-        "id": "finsam-malmo-2017-case-management", "title": "Case management på Komvux Södervärn/Lärvux",
-        "form": "finsam-malmo", "organisation": "Malmö stad", "municipality": "Malmö", "year": 2017,
-        "start": dt.date(2017, 3, 1), "end": dt.date(2019, 2, 28),
-        "projects": ["Case management", "Komvux Södervärn", "Lärvux"]},
+        "id": "finsam-malmo-2017-case-management",
+        "title": "Case management på Komvux Södervärn/Lärvux",
+        "form": "finsam-malmo",
+        "organisation": "Malmö stad",
+        "municipality": "Malmö",
+        "year": 2017,
+        "start": dt.date(2017, 3, 1),
+        "end": dt.date(2019, 2, 28),
+        "projects": ["Case management", "Komvux Södervärn", "Lärvux"],
+    },
     "001_4b5533777013640f.txt": {
-        "id": "finsam-malmo-2020-make-it-work", "title": "Make it: work – från förarbete till hållbart arbete",
-        "form": "finsam-malmo", "organisation": "Malmö stad", "municipality": "Malmö", "year": 2020,
-        "start": dt.date(2020, 4, 1), "end": dt.date(2022, 3, 31), "projects": ["Make it: work", "Make it work"]},
+        "id": "finsam-malmo-2020-make-it-work",
+        "title": "Make it: work – från förarbete till hållbart arbete",
+        "form": "finsam-malmo",
+        "organisation": "Malmö stad",
+        "municipality": "Malmö",
+        "year": 2020,
+        "start": dt.date(2020, 4, 1),
+        "end": dt.date(2022, 3, 31),
+        "projects": ["Make it: work", "Make it work"],
+    },
     "002_03ecb636fa5e8369.txt": {
-        "id": "burlov-staffanstorp-2020-pas", "title": "Projekt för aktivitet och självständighet (PAS)",
-        "form": "burlov-staffanstorp", "organisation": "Staffanstorps kommun", "municipality": "Staffanstorp",
-        "year": 2020, "start": dt.date(2020, 6, 1), "end": dt.date(2022, 12, 31),
-        "projects": ["Projekt för aktivitet och självständighet", "PAS", "Vision Jobb"]},
+        "id": "burlov-staffanstorp-2020-pas",
+        "title": "Projekt för aktivitet och självständighet (PAS)",
+        "form": "burlov-staffanstorp",
+        "organisation": "Staffanstorps kommun",
+        "municipality": "Staffanstorp",
+        "year": 2020,
+        "start": dt.date(2020, 6, 1),
+        "end": dt.date(2022, 12, 31),
+        "projects": ["Projekt för aktivitet och självständighet", "PAS", "Vision Jobb"],
+    },
     "003_d09aa5a5bf39ca34.txt": {
-        "id": "finsam-malmo-2021-fram", "title": "FRAM", "form": "finsam-malmo", "organisation": "Malmö stad",
-        "municipality": "Malmö", "year": 2021, "start": dt.date(2021, 1, 1), "end": dt.date(2023, 12, 31),
-        "projects": ["FRAM", "Aktivitetscenter"]},
+        "id": "finsam-malmo-2021-fram",
+        "title": "FRAM",
+        "form": "finsam-malmo",
+        "organisation": "Malmö stad",
+        "municipality": "Malmö",
+        "year": 2021,
+        "start": dt.date(2021, 1, 1),
+        "end": dt.date(2023, 12, 31),
+        "projects": ["FRAM", "Aktivitetscenter"],
+    },
 }
 
 

@@ -12,8 +12,9 @@ so off-topic text (school meals, broadband) stays quiet. Copies of one passage a
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -23,20 +24,20 @@ from assistant.core.reuse.index import Index, open_index
 from assistant.core.reuse.library import as_library_dirs
 from assistant.core.reuse.textnorm import grams, split_compound, stem, stems, term_grams, words
 
-MIN_SCORE = 53          # calibrated on tests/eval: off-topic tops out at 51, on-topic starts at 54.6
-FOLLOW_MIN_SCORE = 40   # once the best passage passes MIN_SCORE, the others need this much ...
-FOLLOW_SHARE = 0.5      # ... and at least this share of the best one's score
-SECTION_BOOST = 6       # points for a passage that stood under the writer's own section
-SHORT_PASSAGE = 8       # words; shorter passages are down-weighted (they match anything)
-CANDIDATES = 40         # passages reranked per query
+MIN_SCORE = 53  # calibrated on tests/eval: off-topic tops out at 51, on-topic starts at 54.6
+FOLLOW_MIN_SCORE = 40  # once the best passage passes MIN_SCORE, the others need this much ...
+FOLLOW_SHARE = 0.5  # ... and at least this share of the best one's score
+SECTION_BOOST = 6  # points for a passage that stood under the writer's own section
+SHORT_PASSAGE = 8  # words; shorter passages are down-weighted (they match anything)
+CANDIDATES = 40  # passages reranked per query
 # Weights tuned on tests/eval (a grid, for the widest gap between on- and off-topic top scores):
-RANK_WEIGHT = 0.20      # BM25 rank next to the coverage of the query's weight
-PARTIAL_MIN_LETTERS = 5 # an unmatched term this long may still count by its 4-grams ...
-PARTIAL_MIN_SHARE = 0.7 # ... when at least this share of them is in the passage ...
-PARTIAL_CREDIT = 0.6    # ... for this part of its weight
+RANK_WEIGHT = 0.20  # BM25 rank next to the coverage of the query's weight
+PARTIAL_MIN_LETTERS = 5  # an unmatched term this long may still count by its 4-grams ...
+PARTIAL_MIN_SHARE = 0.7  # ... when at least this share of them is in the passage ...
+PARTIAL_CREDIT = 0.6  # ... for this part of its weight
 POSTINGS_BUDGET = 1000  # matched rows the candidate stage may rank (see candidate_query)
-TYPO_CUTOFF = 88        # rapidfuzz ratio for taking a library word as the one meant
-MIN_TYPO_WORD = 6       # shorter words have too many neighbours to guess a typo
+TYPO_CUTOFF = 88  # rapidfuzz ratio for taking a library word as the one meant
+MIN_TYPO_WORD = 6  # shorter words have too many neighbours to guess a typo
 MAX_QUERY_CHARS = 4000
 
 
@@ -58,8 +59,8 @@ class Suggestion:
 class Query:
     """The writer's text as weighted search terms."""
 
-    terms: dict[str, float]              # term -> IDF weight
-    alternatives: dict[str, list[str]]   # a term absent from the library -> its known parts
+    terms: dict[str, float]  # term -> IDF weight
+    alternatives: dict[str, list[str]]  # a term absent from the library -> its known parts
 
 
 def _idf(df: int, n: int) -> float:
@@ -125,7 +126,7 @@ def candidate_query(query: Query, index: Index) -> tuple[str, bool]:
             break
         rare.append(term)
         postings += vocab[term]
-    common = ordered[len(rare):]
+    common = ordered[len(rare) :]
     parts = [f'"{t}"' for t in rare]
     for size in range(2, min(len(common), 5) + 1):
         group = "(" + " AND ".join(f'"{t}"' for t in common[:size]) + ")"
@@ -165,7 +166,9 @@ def _coverage(query: Query, passage_terms: set[str]) -> tuple[float, list[str]]:
     return got / total, matched
 
 
-def score_passage(query: Query, terms_text: str, words_count: int, bm25: float, best_bm25: float) -> tuple[float, list[str]]:
+def score_passage(
+    query: Query, terms_text: str, words_count: int, bm25: float, best_bm25: float
+) -> tuple[float, list[str]]:
     passage_terms = set(terms_text.split())
     coverage, matched = _coverage(query, passage_terms)
     rank = bm25 / best_bm25 if best_bm25 else 1.0  # both negative in FTS5: 1.0 for the best
@@ -181,14 +184,23 @@ def _query_text(text: str, form_id: str, section: str | None) -> str:
     form = load_form(form_id)
     heading = form.heading(section) if section else None
     if heading is None:
-        raise UserError(f"formuläret `{form_id}` har inget avsnitt `{section}`; skriv en text att söka på",
-                        f"the form `{form_id}` has no section `{section}`; give a text to search for")
+        raise UserError(
+            f"formuläret `{form_id}` har inget avsnitt `{section}`; skriv en text att söka på",
+            f"the form `{form_id}` has no section `{section}`; give a text to search for",
+        )
     return f"{heading.title} {heading.guidance}"
 
 
-def suggest(query_text: str, *, form_id: str, section: str | None = None, k: int = 5,
-            library_dirs: Iterable[Any] | None = None, index: Index | None = None,
-            min_score: float = MIN_SCORE) -> list[Suggestion]:
+def suggest(
+    query_text: str,
+    *,
+    form_id: str,
+    section: str | None = None,
+    k: int = 5,
+    library_dirs: Iterable[Any] | None = None,
+    index: Index | None = None,
+    min_score: float = MIN_SCORE,
+) -> list[Suggestion]:
     """The k best passages for what the writer is writing, best first; [] when nothing fits.
 
     With empty text the form heading's title and guidance are the query (and the threshold is
@@ -234,11 +246,22 @@ def _distinct(scored: list[tuple[float, Any, list[str]]], k: int, index: Index) 
             continue
         kept.append(dupkey)
         entry = index.entry(row[2])
-        out.append(Suggestion(
-            text=row[5], score=round(score, 1), section=row[3], heading=row[4],
-            source={"id": entry.get("id", row[2]), "title": entry.get("title", ""),
-                    "organisation": entry.get("organisation", ""), "year": entry.get("year")},
-            matched=_matched_words(row[5], matched), passage_id=row[1]))
+        out.append(
+            Suggestion(
+                text=row[5],
+                score=round(score, 1),
+                section=row[3],
+                heading=row[4],
+                source={
+                    "id": entry.get("id", row[2]),
+                    "title": entry.get("title", ""),
+                    "organisation": entry.get("organisation", ""),
+                    "year": entry.get("year"),
+                },
+                matched=_matched_words(row[5], matched),
+                passage_id=row[1],
+            )
+        )
         if len(out) >= k:
             break
     return out

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 import snowballstemmer
 
@@ -30,27 +30,192 @@ ABBREVIATIONS: dict[str, str] = {
 # Also ordinary Swedish words ("se" = see) or units: only expanded when written in capitals.
 CAPITALS_ONLY = frozenset({"se", "cm", "fs"})
 
-STOPWORDS = frozenset("""
-och det att i en jag hon som han på den med var sig för så till är men ett om hade de av icke mig
-du henne då sin nu har inte hans honom skulle hennes där min man ej vid kunde något från ut när efter
-upp vi dem vara vad över än dig kan sina här ha mot alla under någon eller allt mycket sedan ju denna
-själv detta åt utan varit hur ingen mitt ni bli blev oss din dessa några deras blir mina samma vilken
-er sådan vår blivit dess inom mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina
-vars vårt våra ert era vilkas ska skall även också samt genom både bl ex t.ex etc kommer sätt få
-se mer mest fler flera andra annan annat enligt vilket dels redan just kunna ska vill skulle göra gör
-görs gjort gjorde del delen ha haft hos emot inför finns fanns där dvs osv m.m mm nr st ca cirka
-""".split())
+STOPWORDS = frozenset(
+    [
+        "och",
+        "det",
+        "att",
+        "i",
+        "en",
+        "jag",
+        "hon",
+        "som",
+        "han",
+        "på",
+        "den",
+        "med",
+        "var",
+        "sig",
+        "för",
+        "så",
+        "till",
+        "är",
+        "men",
+        "ett",
+        "om",
+        "hade",
+        "de",
+        "av",
+        "icke",
+        "mig",
+        "du",
+        "henne",
+        "då",
+        "sin",
+        "nu",
+        "har",
+        "inte",
+        "hans",
+        "honom",
+        "skulle",
+        "hennes",
+        "där",
+        "min",
+        "man",
+        "ej",
+        "vid",
+        "kunde",
+        "något",
+        "från",
+        "ut",
+        "när",
+        "efter",
+        "upp",
+        "vi",
+        "dem",
+        "vara",
+        "vad",
+        "över",
+        "än",
+        "dig",
+        "kan",
+        "sina",
+        "här",
+        "ha",
+        "mot",
+        "alla",
+        "under",
+        "någon",
+        "eller",
+        "allt",
+        "mycket",
+        "sedan",
+        "ju",
+        "denna",
+        "själv",
+        "detta",
+        "åt",
+        "utan",
+        "varit",
+        "hur",
+        "ingen",
+        "mitt",
+        "ni",
+        "bli",
+        "blev",
+        "oss",
+        "din",
+        "dessa",
+        "några",
+        "deras",
+        "blir",
+        "mina",
+        "samma",
+        "vilken",
+        "er",
+        "sådan",
+        "vår",
+        "blivit",
+        "dess",
+        "inom",
+        "mellan",
+        "sådant",
+        "varför",
+        "varje",
+        "vilka",
+        "ditt",
+        "vem",
+        "vilket",
+        "sitta",
+        "sådana",
+        "vart",
+        "dina",
+        "vars",
+        "vårt",
+        "våra",
+        "ert",
+        "era",
+        "vilkas",
+        "ska",
+        "skall",
+        "även",
+        "också",
+        "samt",
+        "genom",
+        "både",
+        "bl",
+        "ex",
+        "t.ex",
+        "etc",
+        "kommer",
+        "sätt",
+        "få",
+        "se",
+        "mer",
+        "mest",
+        "fler",
+        "flera",
+        "andra",
+        "annan",
+        "annat",
+        "enligt",
+        "vilket",
+        "dels",
+        "redan",
+        "just",
+        "kunna",
+        "ska",
+        "vill",
+        "skulle",
+        "göra",
+        "gör",
+        "görs",
+        "gjort",
+        "gjorde",
+        "del",
+        "delen",
+        "ha",
+        "haft",
+        "hos",
+        "emot",
+        "inför",
+        "finns",
+        "fanns",
+        "där",
+        "dvs",
+        "osv",
+        "m.m",
+        "mm",
+        "nr",
+        "st",
+        "ca",
+        "cirka",
+    ]
+)
 
 # Letters only: hyphenated compounds ("arbetsmarknads-") and digits split words apart.
 WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Case-sensitive alternatives (capitals, or lower case where that is not another word): an
 # IGNORECASE scan was three times slower and this runs over every passage when indexing.
-ABBREV_RE = re.compile(r"\b(" + "|".join([a.upper() for a in ABBREVIATIONS]
-                                          + [a for a in ABBREVIATIONS if a not in CAPITALS_ONLY]) + r")\b")
+ABBREV_RE = re.compile(
+    r"\b("
+    + "|".join([a.upper() for a in ABBREVIATIONS] + [a for a in ABBREVIATIONS if a not in CAPITALS_ONLY])
+    + r")\b"
+)
 
-MIN_PART = 4        # the shortest compound part worth matching ("plan", "stöd")
-MIN_COMPOUND = 8    # words shorter than this are not split
-GRAM = 4            # character n-gram length for compound-aware reranking
+MIN_PART = 4  # the shortest compound part worth matching ("plan", "stöd")
+MIN_COMPOUND = 8  # words shorter than this are not split
+GRAM = 4  # character n-gram length for compound-aware reranking
 
 _stemmer = snowballstemmer.stemmer("swedish")
 
@@ -127,7 +292,7 @@ def term_grams(term: str, n: int = GRAM) -> frozenset[str]:
     padded = f" {term} "
     if len(padded) <= n:
         return frozenset((padded,))
-    return frozenset(padded[i:i + n] for i in range(len(padded) - n + 1))
+    return frozenset(padded[i : i + n] for i in range(len(padded) - n + 1))
 
 
 def grams(terms: Iterable[str]) -> set[str]:

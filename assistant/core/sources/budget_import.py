@@ -41,7 +41,8 @@ _STOP_RE = re.compile(r"^annat av vikt", re.I)
 _TRAILING_NOTE_RE = re.compile(r"\s*~?\s*\((?:ca\.?\s*)?[\d\s.,]+\s*(?:mkr|tkr|kr|kronor)?\)\s*$", re.I)
 # An amount at the end of a prose line, with its unit: "Total kostnad 3 200 000 kr".
 _TRAILING_AMOUNT_RE = re.compile(
-    r"(?<![\w,.])([+\-−]?\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|[+\-−]?\d+(?:,\d+)?)\s*(kr|kronor|tkr|mkr|sek|:-)\.?\s*$", re.I)
+    r"(?<![\w,.])([+\-−]?\d{1,3}(?:[ .]\d{3})+(?:,\d+)?|[+\-−]?\d+(?:,\d+)?)\s*(kr|kronor|tkr|mkr|sek|:-)\.?\s*$", re.I
+)
 
 
 @dataclass
@@ -69,10 +70,10 @@ class _State:
     budget: Budget
     rules: BudgetRules
     table: _Table | None = None
-    table_category: str | None = None   # a category heading row inside a table ("Externa tjänster")
+    table_category: str | None = None  # a category heading row inside a table ("Externa tjänster")
     table_category_items: int = 0
-    table_category_label: str = ""      # its text as printed ("Lokaler, Torsten + Pildammsvägen 50% (1,020)")
-    text_category: str | None = None    # a category heading in prose ("Personal:")
+    table_category_label: str = ""  # its text as printed ("Lokaler, Torsten + Pildammsvägen 50% (1,020)")
+    text_category: str | None = None  # a category heading in prose ("Personal:")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -100,7 +101,7 @@ def parse_budget_text(text: str, form: Form) -> Budget:
             _prose_line(state, row)
     if len(budget.unread) > MAX_UNREAD:
         rest = len(budget.unread) - MAX_UNREAD + 1
-        budget.unread[MAX_UNREAD - 1:] = [f"… och {rest} rader till som inte kunde läsas"]
+        budget.unread[MAX_UNREAD - 1 :] = [f"… och {rest} rader till som inte kunde läsas"]
     return budget
 
 
@@ -129,18 +130,27 @@ def budget_report(budget: Budget, lang: str = "sv") -> list[str]:
         total = _safe(budget.grand_total)
         lines.append(
             f"compiled budget: {len(filled)} categories × {len(budget.years)} years ({span}), total {total} kr"
-            if en else
-            f"sammanställd budget: {len(filled)} kategorier × {len(budget.years)} år ({span}), totalt {total} kr")
+            if en
+            else f"sammanställd budget: {len(filled)} kategorier × {len(budget.years)} år ({span}), totalt {total} kr"
+        )
     if budget.items:
         total = _safe(budget.detailed_total)
-        lines.append(f"detailed budget: {len(budget.items)} items, total {total} kr" if en
-                     else f"detaljerad budget: {len(budget.items)} poster, totalt {total} kr")
+        lines.append(
+            f"detailed budget: {len(budget.items)} items, total {total} kr"
+            if en
+            else f"detaljerad budget: {len(budget.items)} poster, totalt {total} kr"
+        )
     stated = budget.stated
-    printed = len(stated.rows) + len(stated.years) + (1 if stated.grand else 0) + \
-        sum(len(v) for v in stated.subtotals.values())
+    printed = (
+        len(stated.rows)
+        + len(stated.years)
+        + (1 if stated.grand else 0)
+        + sum(len(v) for v in stated.subtotals.values())
+    )
     if printed:
-        lines.append(f"{printed} printed totals kept for checking" if en
-                     else f"{printed} utskrivna summor sparade för kontroll")
+        lines.append(
+            f"{printed} printed totals kept for checking" if en else f"{printed} utskrivna summor sparade för kontroll"
+        )
     if not lines:
         lines.append("no budget could be read" if en else "ingen budget kunde läsas")
     prefix = "not read: " if en else "kunde inte läsas: "
@@ -203,8 +213,11 @@ def _year_of(cell: str) -> int | None:
 
 
 def _is_header(row: _Row) -> bool:
-    return len(row.cells) > 2 and sum(1 for c in row.cells if _year_of(c)) >= 1 and not any(
-        _is_amount(c) for c in row.cells if not _year_of(c))
+    return (
+        len(row.cells) > 2
+        and sum(1 for c in row.cells if _year_of(c)) >= 1
+        and not any(_is_amount(c) for c in row.cells if not _year_of(c))
+    )
 
 
 def _start_table(state: _State, row: _Row) -> None:
@@ -256,17 +269,19 @@ def _table_row(state: _State, row: _Row) -> None:
     owner = category or state.table_category
     if owner is None:
         state.budget.unread.append(
-            f"rad {row.line}: ”{_short(row)}” hör inte till någon budgetkategori "
-            f"({', '.join(state.rules.categories)})")
+            f"rad {row.line}: ”{_short(row)}” hör inte till någon budgetkategori ({', '.join(state.rules.categories)})"
+        )
         return
     table.detailed = True
     state.table_category_items += 1
-    state.budget.items.append(BudgetItem(category=owner, text=label or owner, total=total,
-                                         per_year=per_year, quantity=" ".join(others)))
+    state.budget.items.append(
+        BudgetItem(category=owner, text=label or owner, total=total, per_year=per_year, quantity=" ".join(others))
+    )
 
 
-def _compiled_row(state: _State, row: _Row, category: str, per_year: dict[int, str], total: str,
-                  others: list[str]) -> None:
+def _compiled_row(
+    state: _State, row: _Row, category: str, per_year: dict[int, str], total: str, others: list[str]
+) -> None:
     budget = state.budget
     state.table_category = None
     if category in budget.compiled and any(budget.compiled[category].values()):
@@ -287,8 +302,9 @@ def _table_total(state: _State, row: _Row, per_year: dict[int, str], total: str)
     category = state.table_category if detailed else None
     if category is not None and state.table_category_items == 0:
         # "Lokaler …" followed directly by "SUMMA": the sum is the only detail there is.
-        state.budget.items.append(BudgetItem(category=category, text=state.table_category_label or category,
-                                             total="", per_year=per_year))
+        state.budget.items.append(
+            BudgetItem(category=category, text=state.table_category_label or category, total="", per_year=per_year)
+        )
         state.table_category_items += 1
         return
     if category is not None:

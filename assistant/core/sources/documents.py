@@ -18,10 +18,10 @@ from pathlib import Path
 
 from rapidfuzz import fuzz
 
-from assistant.core.model.headings import match_heading, normalise_heading, slug
 from assistant.core.errors import DocumentError
-from assistant.core.storage.files import check_user_file
 from assistant.core.model.forms import Form
+from assistant.core.model.headings import match_heading, normalise_heading, slug
+from assistant.core.storage.files import check_user_file
 
 MAX_BYTES = 20_000_000
 MAX_UNZIPPED = 200_000_000
@@ -42,7 +42,7 @@ _END_PUNCT = ".!?:;)”\"'»"
 class Block:
     text: str
     kind: str = "para"  # para | bullet | number | row | heading
-    level: int = 0      # heading level from a Word style (0 = unknown)
+    level: int = 0  # heading level from a Word style (0 = unknown)
     styled: bool = False  # a Word heading style or a bold-only line
 
     @property
@@ -61,10 +61,10 @@ class Document:
 
 @dataclass
 class Segment:
-    key: str | None          # form/canonical key, None for text before the first heading
-    heading: str             # as printed in the source
+    key: str | None  # form/canonical key, None for text before the first heading
+    heading: str  # as printed in the source
     blocks: list[Block] = field(default_factory=list)
-    known: bool = True       # False: a heading the form does not know (kept with its own key)
+    known: bool = True  # False: a heading the form does not know (kept with its own key)
 
     @property
     def text(self) -> str:
@@ -78,33 +78,47 @@ class Segment:
 def read_document(path: Path) -> Document:
     """Read a .txt/.md/.docx/.pdf file into clean blocks. Raises DocumentError with a clear message."""
     path = Path(path)
-    size = check_user_file(path, DocumentError, max_bytes=MAX_BYTES, kind_sv="ett dokument",
-                           kind_en="a document").st_size
+    size = check_user_file(
+        path, DocumentError, max_bytes=MAX_BYTES, kind_sv="ett dokument", kind_en="a document"
+    ).st_size
     if size == 0:
         raise DocumentError("filen är tom", "the file is empty", where=path)
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
     except OSError as exc:
-        raise DocumentError(f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}",
-                            where=path) from None
+        raise DocumentError(
+            f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}", where=path
+        ) from None
     suffix = path.suffix.lower()
     if head.startswith(b"%PDF"):
         return _read_pdf(path)
     if head.startswith(b"PK\x03\x04"):
         if suffix not in (".docx", ".docm", ".dotx"):
-            raise DocumentError("är en zip-fil, inte ett dokument (endast .docx stöds)",
-                                "is a zip file, not a document (only .docx is supported)", where=path)
+            raise DocumentError(
+                "är en zip-fil, inte ett dokument (endast .docx stöds)",
+                "is a zip file, not a document (only .docx is supported)",
+                where=path,
+            )
         return _read_docx(path)
     if suffix in (".docx", ".pdf"):
-        raise DocumentError(f"är inte en giltig {suffix}-fil (trasig eller fel filändelse)",
-                            f"is not a valid {suffix} file (corrupt or wrong extension)", where=path)
+        raise DocumentError(
+            f"är inte en giltig {suffix}-fil (trasig eller fel filändelse)",
+            f"is not a valid {suffix} file (corrupt or wrong extension)",
+            where=path,
+        )
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise DocumentError("är ett gammalt Word-dokument (.doc); spara det som .docx först",
-                            "is an old Word document (.doc); save it as .docx first", where=path)
+        raise DocumentError(
+            "är ett gammalt Word-dokument (.doc); spara det som .docx först",
+            "is an old Word document (.doc); save it as .docx first",
+            where=path,
+        )
     if suffix and suffix not in SUPPORTED:
-        raise DocumentError(f"filtypen {suffix} stöds inte (använd .txt, .md, .docx eller .pdf)",
-                            f"the file type {suffix} is not supported (use .txt, .md, .docx or .pdf)", where=path)
+        raise DocumentError(
+            f"filtypen {suffix} stöds inte (använd .txt, .md, .docx eller .pdf)",
+            f"the file type {suffix} is not supported (use .txt, .md, .docx or .pdf)",
+            where=path,
+        )
     return Document(path, clean_text(decode_text(path.read_bytes(), path)), "text")
 
 
@@ -116,8 +130,9 @@ def decode_text(raw: bytes, where: Path | str) -> str:
             raise DocumentError("kan inte läsas som UTF-16", "cannot be read as UTF-16", where=where) from None
     sample = raw[:65536]
     if sample.count(b"\x00") > len(sample) // 100 + 1:
-        raise DocumentError("är en binärfil, inte ett textdokument", "is a binary file, not a text document",
-                            where=where)
+        raise DocumentError(
+            "är en binärfil, inte ett textdokument", "is a binary file, not a text document", where=where
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -126,11 +141,17 @@ def decode_text(raw: bytes, where: Path | str) -> str:
     try:
         text = raw.decode("cp1252")
     except UnicodeDecodeError:
-        raise DocumentError("är varken UTF-8 eller Windows-1252; spara filen som UTF-8",
-                            "is neither UTF-8 nor Windows-1252; save the file as UTF-8", where=where) from None
+        raise DocumentError(
+            "är varken UTF-8 eller Windows-1252; spara filen som UTF-8",
+            "is neither UTF-8 nor Windows-1252; save the file as UTF-8",
+            where=where,
+        ) from None
     if sum(1 for ch in text if ch in "åäöÅÄÖ") == 0 and re.search(r"[\x80-\x9f]", text):
-        raise DocumentError("teckenkodningen känns inte igen; spara filen som UTF-8",
-                            "unknown character encoding; save the file as UTF-8", where=where)
+        raise DocumentError(
+            "teckenkodningen känns inte igen; spara filen som UTF-8",
+            "unknown character encoding; save the file as UTF-8",
+            where=where,
+        )
     return text
 
 
@@ -144,17 +165,25 @@ def _check_zip(path: Path) -> None:
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         raise DocumentError(f"är en trasig .docx-fil ({exc})", f"is a corrupt .docx file ({exc})", where=path) from None
     if total > MAX_UNZIPPED or len(infos) > 5000:
-        raise DocumentError("packar upp till orimligt mycket data (möjlig zip-bomb); vägrar läsa den",
-                            "unpacks to an absurd amount of data (possible zip bomb); refusing to read it",
-                            where=path)
+        raise DocumentError(
+            "packar upp till orimligt mycket data (möjlig zip-bomb); vägrar läsa den",
+            "unpacks to an absurd amount of data (possible zip bomb); refusing to read it",
+            where=path,
+        )
     if text_size > MAX_DOCUMENT_XML:
-        raise DocumentError(f"dokumentets text är orimligt stor ({text_size // 1_000_000} MB XML, max "
-                            f"{MAX_DOCUMENT_XML // 1_000_000} MB); vägrar läsa den",
-                            f"the document's text is absurdly large ({text_size // 1_000_000} MB of XML, max "
-                            f"{MAX_DOCUMENT_XML // 1_000_000} MB); refusing to read it", where=path)
+        raise DocumentError(
+            f"dokumentets text är orimligt stor ({text_size // 1_000_000} MB XML, max "
+            f"{MAX_DOCUMENT_XML // 1_000_000} MB); vägrar läsa den",
+            f"the document's text is absurdly large ({text_size // 1_000_000} MB of XML, max "
+            f"{MAX_DOCUMENT_XML // 1_000_000} MB); refusing to read it",
+            where=path,
+        )
     if "word/document.xml" not in names:
-        raise DocumentError("saknar word/document.xml och är inget Word-dokument",
-                            "has no word/document.xml and is not a Word document", where=path)
+        raise DocumentError(
+            "saknar word/document.xml och är inget Word-dokument",
+            "has no word/document.xml and is not a Word document",
+            where=path,
+        )
 
 
 def _read_docx(path: Path) -> Document:
@@ -165,8 +194,11 @@ def _read_docx(path: Path) -> Document:
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on malformed XML
-        raise DocumentError(f"kan inte läsa Word-dokumentet ({type(exc).__name__})",
-                            f"cannot read the Word document ({type(exc).__name__})", where=path) from None
+        raise DocumentError(
+            f"kan inte läsa Word-dokumentet ({type(exc).__name__})",
+            f"cannot read the Word document ({type(exc).__name__})",
+            where=path,
+        ) from None
     blocks: list[Block] = []
     warnings: list[str] = []
     body = document.element.body
@@ -256,7 +288,7 @@ def _runs_markup(paragraph) -> str:
             continue
         core = text.strip()
         if core and (run.bold or run.italic):
-            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
             mark = "**" if run.bold else "*"
             if run.bold and run.italic:
                 mark = "***"
@@ -279,7 +311,7 @@ def _docx_paragraph(paragraph) -> Block | None:
     m = re.match(r"(?:Heading|Rubrik)\s*(\d)", style, re.I)
     if m:
         return Block(text.strip(), "heading", int(m.group(1)), styled=True)
-    if "list" in style.lower() or paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None:
+    if "list" in style.lower() or (paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None):
         kind = "number" if "number" in style.lower() else "bullet"
         return Block(_BULLET_RE.sub("", _clean_line(_runs_markup(paragraph))).strip(), kind)
     runs = [r for r in paragraph.runs if r.text.strip()]
@@ -310,20 +342,29 @@ def _read_pdf(path: Path) -> Document:
             except DocumentError:
                 raise
             except Exception:
-                raise DocumentError("PDF-filen är lösenordsskyddad", "the PDF is password protected", where=path) from None
+                raise DocumentError(
+                    "PDF-filen är lösenordsskyddad", "the PDF is password protected", where=path
+                ) from None
         if len(reader.pages) > MAX_PDF_PAGES:
-            raise DocumentError(f"PDF-filen har för många sidor (max {MAX_PDF_PAGES})",
-                                f"the PDF has too many pages (max {MAX_PDF_PAGES})", where=path)
+            raise DocumentError(
+                f"PDF-filen har för många sidor (max {MAX_PDF_PAGES})",
+                f"the PDF has too many pages (max {MAX_PDF_PAGES})",
+                where=path,
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
     except DocumentError:
         raise
     except (PdfReadError, Exception) as exc:
-        raise DocumentError(f"är en trasig PDF-fil ({type(exc).__name__})", f"is a corrupt PDF file ({type(exc).__name__})",
-                            where=path) from None
+        raise DocumentError(
+            f"är en trasig PDF-fil ({type(exc).__name__})", f"is a corrupt PDF file ({type(exc).__name__})", where=path
+        ) from None
     text = "\n\n\n".join(pages)
     if not text.strip():
-        raise DocumentError("PDF-filen innehåller ingen text (inskannad bild?)",
-                            "the PDF contains no text (a scanned image?)", where=path)
+        raise DocumentError(
+            "PDF-filen innehåller ingen text (inskannad bild?)",
+            "the PDF contains no text (a scanned image?)",
+            where=path,
+        )
     return Document(path, clean_text(text, wrapped=True), "pdf")
 
 
@@ -404,6 +445,7 @@ def clean_text(raw: str, *, wrapped: bool = False) -> list[Block]:
     text = _strip_html(text)
     lines = [_clean_line(line).rstrip(" ") for line in text.split("\n")]
     items = _fold_cell_lines(lines)
+
     # Trailing tabs are table debris: empty cells next to a table, noise after prose.
     def near_row(k: int) -> bool:
         for step in (-1, 1):
@@ -443,8 +485,13 @@ def _join_broken(blocks: list[Block], *, wrapped: bool = False) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         prev = out[-1] if out else None
-        if (prev is not None and block.kind == "para" and prev.kind in ("para", "bullet", "number")
-                and not prev.styled and _continues(prev.text, block.text, wrapped, getattr(block, "gap_before", 0))):
+        if (
+            prev is not None
+            and block.kind == "para"
+            and prev.kind in ("para", "bullet", "number")
+            and not prev.styled
+            and _continues(prev.text, block.text, wrapped, getattr(block, "gap_before", 0))
+        ):
             prev.text = prev.text.rstrip() + " " + block.text.lstrip()
             continue
         out.append(block)
@@ -517,7 +564,7 @@ def _prefix_heading(text: str, form: Form, exclude: set[str]) -> tuple[str, str]
             continue
         head = norm[: len(title)]
         if fuzz.ratio(normalise_heading(head), normalise_heading(title)) >= 92:
-            rest = norm[len(title):].strip()
+            rest = norm[len(title) :].strip()
             return heading.key, rest
     return None
 
@@ -528,10 +575,7 @@ def _is_preamble(text: str, form: Form | None) -> bool:
     candidate = normalise_heading(text.replace("*", ""))
     if len(candidate) < 20:
         return False
-    for para in re.split(r"\n\s*\n", form.preamble):
-        if fuzz.ratio(candidate, normalise_heading(para)) >= 90:
-            return True
-    return False
+    return any(fuzz.ratio(candidate, normalise_heading(para)) >= 90 for para in re.split(r"\n\s*\n", form.preamble))
 
 
 def segment(doc: Document, form: Form | None = None, *, forms: list[Form] | None = None) -> list[Segment]:

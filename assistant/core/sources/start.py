@@ -12,12 +12,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from assistant.core.model.headings import normalise_heading
 from assistant.core.model.budget import Budget
 from assistant.core.model.dates import find_period
-from assistant.core.sources.documents import Block, Segment, blocks_to_text, read_document, segment
 from assistant.core.model.drafts import Contact, Draft, ExtraSection, Signatory, new_draft, normalise_text
 from assistant.core.model.forms import Form
+from assistant.core.model.headings import normalise_heading
+from assistant.core.sources.documents import Block, Segment, blocks_to_text, read_document, segment
 
 UNPLACED_KEY = "oplacerat"
 UNPLACED_HEADING = "Oplacerad text (från källan)"
@@ -28,10 +28,10 @@ _ORG_RE = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+ (?:stad|kommun)|Region [A-ZÅ�
 class StartReport:
     """What happened when a draft was started from a source: shown to the user."""
 
-    placed: dict[str, str] = field(default_factory=dict)      # key -> heading as printed in the source
-    missing: list[str] = field(default_factory=list)          # form headings the source lacks
-    unplaced: list[str] = field(default_factory=list)         # headings of text kept in extra sections
-    budget: list[str] = field(default_factory=list)           # what the budget reader could not read
+    placed: dict[str, str] = field(default_factory=dict)  # key -> heading as printed in the source
+    missing: list[str] = field(default_factory=list)  # form headings the source lacks
+    unplaced: list[str] = field(default_factory=list)  # headings of text kept in extra sections
+    budget: list[str] = field(default_factory=list)  # what the budget reader could not read
     notes: list[str] = field(default_factory=list)
 
 
@@ -62,8 +62,8 @@ def draft_from_source(form: Form, source: Path) -> tuple[Draft, StartReport]:
 
 def _exported_data(data: str, source: Path) -> Draft | None:
     """The draft data an Ansökan export embedded in the .docx (dates, contacts, budget, sources)."""
-    from assistant.core.model.drafts import parse_draft
     from assistant.core.errors import UserError
+    from assistant.core.model.drafts import parse_draft
 
     try:
         return parse_draft(f"+++\n{data}\n+++\n", source)
@@ -73,8 +73,18 @@ def _exported_data(data: str, source: Path) -> Draft | None:
 
 def _take_exported(draft: Draft, exported: Draft) -> None:
     """What the export wrote from the draft's data comes back from that data, not from its print."""
-    for name in ("title", "organisation", "municipality", "start", "end", "contacts", "signatories",
-                 "budget", "sources", "meta"):
+    for name in (
+        "title",
+        "organisation",
+        "municipality",
+        "start",
+        "end",
+        "contacts",
+        "signatories",
+        "budget",
+        "sources",
+        "meta",
+    ):
         setattr(draft, name, getattr(exported, name))
 
 
@@ -151,7 +161,7 @@ def _take_contacts(draft: Draft, form: Form, blocks: list[Block]) -> list[Block]
 
 def _contact(columns: list[str], cells: list[str]) -> Contact:
     contact = Contact()
-    for name, value in zip(columns, cells):
+    for name, value in zip(columns, cells, strict=False):
         value = value.strip()
         if name.startswith(("namn", "kontaktperson")):
             contact.name = value
@@ -197,15 +207,36 @@ def _take_budget(draft: Draft, form: Form, blocks: list[Block], report: StartRep
     for block in blocks:
         if block.is_row and not budget.is_empty() and _words_of(block.text) <= known:
             continue  # the table now lives in the budget; the exporter writes it from there
-        if item_texts and any(t and t in normalise_heading(block.text) for t in item_texts) \
-                and re.search(r"\d", block.text) and _words_of(block.text) <= known:
+        if (
+            item_texts
+            and any(t and t in normalise_heading(block.text) for t in item_texts)
+            and re.search(r"\d", block.text)
+            and _words_of(block.text) <= known
+        ):
             continue
         rest.append(block)
     return rest
 
 
-_TABLE_WORDS = {"totalt", "total", "summa", "år", "kr", "kronor", "omfattning", "sammanställd", "budget",
-                "detaljerad", "resurser", "i", "och", "kostnader", "mkr", "tkr", "inkl"}
+_TABLE_WORDS = {
+    "totalt",
+    "total",
+    "summa",
+    "år",
+    "kr",
+    "kronor",
+    "omfattning",
+    "sammanställd",
+    "budget",
+    "detaljerad",
+    "resurser",
+    "i",
+    "och",
+    "kostnader",
+    "mkr",
+    "tkr",
+    "inkl",
+}
 
 
 def _words_of(text: str) -> set[str]:

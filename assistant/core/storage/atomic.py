@@ -53,15 +53,22 @@ def _write_error(exc: OSError, path: Path) -> UserError:
     """A failed write as one line; the file on disk is the old version, untouched."""
     # A full disk, a used-up quota (network home directories) or a file-size limit: same advice.
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return UserError("disken är full; utkastet på disken är oförändrat",
-                         "the disk is full; the draft on disk is unchanged",
-                         where=path, hint_sv="frigör utrymme och spara igen",
-                         hint_en="free some space and save again")
+        return UserError(
+            "disken är full; utkastet på disken är oförändrat",
+            "the disk is full; the draft on disk is unchanged",
+            where=path,
+            hint_sv="frigör utrymme och spara igen",
+            hint_en="free some space and save again",
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return UserError("kan inte skriva filen (saknar behörighet)",
-                         "cannot write the file (permission denied)", where=path)
-    return UserError(f"kan inte skriva filen: {exc.strerror}; filen på disken är oförändrad",
-                     f"cannot write the file: {exc.strerror}; the file on disk is unchanged", where=path)
+        return UserError(
+            "kan inte skriva filen (saknar behörighet)", "cannot write the file (permission denied)", where=path
+        )
+    return UserError(
+        f"kan inte skriva filen: {exc.strerror}; filen på disken är oförändrad",
+        f"cannot write the file: {exc.strerror}; the file on disk is unchanged",
+        where=path,
+    )
 
 
 def atomic_write_text(path: Path, text: str, *, backup: bool = True) -> None:

@@ -9,8 +9,16 @@ from pathlib import Path
 from assistant.core.errors import UserError
 
 
-def check_user_file(path: Path, error: type[UserError], *, max_bytes: int, kind_sv: str, kind_en: str,
-                    hint_sv: str | None = None, hint_en: str | None = None) -> os.stat_result:
+def check_user_file(
+    path: Path,
+    error: type[UserError],
+    *,
+    max_bytes: int,
+    kind_sv: str,
+    kind_en: str,
+    hint_sv: str | None = None,
+    hint_en: str | None = None,
+) -> os.stat_result:
     """A regular file of at most `max_bytes`, or `error` naming the file and what is wrong.
 
     A pipe or a device would block or never end, so only ordinary files are read; a symlink
@@ -25,30 +33,45 @@ def check_user_file(path: Path, error: type[UserError], *, max_bytes: int, kind_
     except PermissionError:
         raise error("saknar behörighet att läsa filen", "permission denied", where=path) from None
     except OSError as exc:
-        raise error(f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}",
-                    where=path) from None
+        raise error(
+            f"kan inte läsa filen: {exc.strerror}", f"cannot read the file: {exc.strerror}", where=path
+        ) from None
     if stat.S_ISDIR(info.st_mode):
         raise error(f"är en katalog, inte {kind_sv}", f"is a directory, not {kind_en}", where=path)
     if not stat.S_ISREG(info.st_mode):
-        raise error("är ingen vanlig fil (en pipe eller enhet?)", "is not a regular file (a pipe or device?)",
-                    where=path)
+        raise error(
+            "är ingen vanlig fil (en pipe eller enhet?)", "is not a regular file (a pipe or device?)", where=path
+        )
     if info.st_size > max_bytes:
         mb = max(1, max_bytes // 1_000_000)
-        raise error(f"filen är för stor för {kind_sv} ({info.st_size // 1_000_000} MB, max {mb} MB)",
-                    f"the file is too large for {kind_en} ({info.st_size // 1_000_000} MB, max {mb} MB)", where=path)
+        raise error(
+            f"filen är för stor för {kind_sv} ({info.st_size // 1_000_000} MB, max {mb} MB)",
+            f"the file is too large for {kind_en} ({info.st_size // 1_000_000} MB, max {mb} MB)",
+            where=path,
+        )
     return info
 
 
-def read_user_file(path: Path, error: type[UserError], *, max_bytes: int, kind_sv: str, kind_en: str,
-                   hint_sv: str | None = None, hint_en: str | None = None) -> bytes:
+def read_user_file(
+    path: Path,
+    error: type[UserError],
+    *,
+    max_bytes: int,
+    kind_sv: str,
+    kind_en: str,
+    hint_sv: str | None = None,
+    hint_en: str | None = None,
+) -> bytes:
     """The bytes of a regular file (see `check_user_file`)."""
-    check_user_file(path, error, max_bytes=max_bytes, kind_sv=kind_sv, kind_en=kind_en, hint_sv=hint_sv,
-                    hint_en=hint_en)
+    check_user_file(
+        path, error, max_bytes=max_bytes, kind_sv=kind_sv, kind_en=kind_en, hint_sv=hint_sv, hint_en=hint_en
+    )
     try:
         with open(path, "rb") as handle:
             return handle.read(max_bytes + 1)
     except PermissionError:
         raise error("saknar behörighet att läsa filen", "permission denied", where=path) from None
     except OSError as exc:
-        raise error(f"kan inte läsa filen: {exc.strerror or exc}", f"cannot read the file: {exc.strerror or exc}",
-                    where=path) from None
+        raise error(
+            f"kan inte läsa filen: {exc.strerror or exc}", f"cannot read the file: {exc.strerror or exc}", where=path
+        ) from None

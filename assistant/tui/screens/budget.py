@@ -18,10 +18,10 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
+from assistant.core.errors import UserError
 from assistant.core.model.amounts import AmountError, format_kr, parse_amount
 from assistant.core.model.budget import BudgetItem
 from assistant.core.model.drafts import Draft
-from assistant.core.errors import UserError
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
 
@@ -65,7 +65,7 @@ class BudgetScreen(Screen):
             if category not in draft.budget.categories:
                 draft.budget.categories.append(category)
         self.cells: dict[str, tuple[str, int]] = {}
-        self.findings_plain: str | None = None   # the last budget check, as plain text
+        self.findings_plain: str | None = None  # the last budget check, as plain text
 
     # -----------------------------------------------------------------------------------------
 
@@ -76,14 +76,25 @@ class BudgetScreen(Screen):
             with VerticalScroll(id="budget-tables"):
                 yield Static(tr("[b]Projektperiod[/b] (ÅÅÅÅ-MM-DD)", "[b]Project period[/b] (YYYY-MM-DD)"))
                 with Horizontal(id="period"):
-                    yield Input(self.draft.start.isoformat() if self.draft.start else "", id="period-start",
-                                placeholder=tr("startdatum", "start date"))
-                    yield Input(self.draft.end.isoformat() if self.draft.end else "", id="period-end",
-                                placeholder=tr("slutdatum", "end date"))
+                    yield Input(
+                        self.draft.start.isoformat() if self.draft.start else "",
+                        id="period-start",
+                        placeholder=tr("startdatum", "start date"),
+                    )
+                    yield Input(
+                        self.draft.end.isoformat() if self.draft.end else "",
+                        id="period-end",
+                        placeholder=tr("slutdatum", "end date"),
+                    )
                 yield Static(tr("[b]Sammanställd budget[/b] (kr)", "[b]Compiled budget[/b] (SEK)"))
                 if not budget.years:
-                    yield Static(tr("Ange projektperioden ovan så får tabellen en kolumn per år.",
-                                    "Enter the project period above to get a column per year."), classes="hint")
+                    yield Static(
+                        tr(
+                            "Ange projektperioden ovan så får tabellen en kolumn per år.",
+                            "Enter the project period above to get a column per year.",
+                        ),
+                        classes="hint",
+                    )
                 else:
                     yield from self.compose_compiled()
                 yield Static(tr("[b]Detaljerad budget[/b]", "[b]Detailed budget[/b]"))
@@ -126,14 +137,36 @@ class BudgetScreen(Screen):
         if item.category and item.category not in categories:
             options.append((item.category, item.category))
         return Horizontal(
-            Select(options, value=item.category if item.category else Select.NULL, allow_blank=True,
-                   prompt=tr("kategori", "category"), id=f"item-cat-{index}", classes="item-cat", compact=True),
-            Input(item.text, placeholder=tr("post, t.ex. Arbetskonsulent 100 %", "item, e.g. Job coach 100 %"),
-                  id=f"item-text-{index}", classes="item-text", compact=True),
-            Input(item.total, placeholder=self.per_year_hint(item),
-                  id=f"item-total-{index}", classes="item-total cell", compact=True),
-            Button("✕", id=f"item-remove-{index}", classes="item-remove", compact=True,
-                   tooltip=tr("ta bort posten", "remove the item")),
+            Select(
+                options,
+                value=item.category if item.category else Select.NULL,
+                allow_blank=True,
+                prompt=tr("kategori", "category"),
+                id=f"item-cat-{index}",
+                classes="item-cat",
+                compact=True,
+            ),
+            Input(
+                item.text,
+                placeholder=tr("post, t.ex. Arbetskonsulent 100 %", "item, e.g. Job coach 100 %"),
+                id=f"item-text-{index}",
+                classes="item-text",
+                compact=True,
+            ),
+            Input(
+                item.total,
+                placeholder=self.per_year_hint(item),
+                id=f"item-total-{index}",
+                classes="item-total cell",
+                compact=True,
+            ),
+            Button(
+                "✕",
+                id=f"item-remove-{index}",
+                classes="item-remove",
+                compact=True,
+                tooltip=tr("ta bort posten", "remove the item"),
+            ),
             classes="item-row",
         )
 
@@ -275,11 +308,15 @@ class BudgetScreen(Screen):
             except AmountError:
                 detailed_bad = True
         note = tr(" (utan felaktiga belopp)", " (excluding bad amounts)") if detailed_bad else ""
-        text = tr(f"Detaljerad budget totalt: {format_kr(detailed)}{note}",
-                  f"Detailed budget in total: {format_kr(detailed)}{note}")
+        text = tr(
+            f"Detaljerad budget totalt: {format_kr(detailed)}{note}",
+            f"Detailed budget in total: {format_kr(detailed)}{note}",
+        )
         if budget.items and budget.years and detailed != grand:
-            text += tr(f" – skiljer sig från sammanställningen ({format_kr(grand)})",
-                       f" – differs from the compiled table ({format_kr(grand)})")
+            text += tr(
+                f" – skiljer sig från sammanställningen ({format_kr(grand)})",
+                f" – differs from the compiled table ({format_kr(grand)})",
+            )
         self.query_one("#detailed-sum", Static).update(text)
 
     def _show_total(self, selector: str, value: Decimal, bad: bool) -> None:
@@ -307,13 +344,22 @@ class BudgetScreen(Screen):
             for f in getattr(report, "findings", []):
                 if getattr(f, "section", "") == "budget" or str(getattr(f, "code", "")).startswith("budget"):
                     hint = services.finding_hint(f)
-                    lines.append((f"{services.severity_label(f)}: {services.finding_message(f)}"
-                                  + (f" ({hint})" if hint else ""), SEVERITY_STYLE.get(services.severity(f), "")))
+                    lines.append(
+                        (
+                            f"{services.severity_label(f)}: {services.finding_message(f)}"
+                            + (f" ({hint})" if hint else ""),
+                            SEVERITY_STYLE.get(services.severity(f), ""),
+                        )
+                    )
         except UserError as exc:
             lines = [(bad.message(lang()), "red") for bad in self.draft.budget.bad_cells()]
-            lines.append((tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ")
-                          + exc.message(lang()), "dim"))
-        except Exception as exc:  # noqa: BLE001 - a half-typed budget must never crash the screen
+            lines.append(
+                (
+                    tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ") + exc.message(lang()),
+                    "dim",
+                )
+            )
+        except Exception as exc:
             lines.append((f"{type(exc).__name__}: {exc}", "dim"))
         if not worker.is_cancelled:
             self.app.call_from_thread(self.show_findings, lines)
@@ -328,4 +374,3 @@ class BudgetScreen(Screen):
             text.append(tr("Inga anmärkningar.", "No remarks."), style="green")
         self.findings_plain = text.plain
         self.query_one("#findings-text", Static).update(text)
-

@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
-from assistant.core.model.drafts import Draft
 from assistant.core.errors import UserError
+from assistant.core.model.drafts import Draft
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
 
@@ -30,8 +30,7 @@ def group_findings(findings: list[Any], form) -> dict[str, list[Any]]:
         key = getattr(f, "section", "") or ""
         grouped[key if form.heading(key) else ""].append(f)
     order = ["", *form.keys]
-    return {k: sorted(grouped[k], key=lambda f: ORDER.get(services.severity(f), 3))
-            for k in order if grouped.get(k)}
+    return {k: sorted(grouped[k], key=lambda f: ORDER.get(services.severity(f), 3)) for k in order if grouped.get(k)}
 
 
 class CheckScreen(Screen[tuple[dict, str | None] | None]):
@@ -49,7 +48,7 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
         self.grouped: dict[str, list[Any]] = {}
         self.report: Any = None
         self.exact: int | None = None
-        self.finished = False   # the first run has shown its result (tests wait on it)
+        self.finished = False  # the first run has shown its result (tests wait on it)
 
     def compose(self) -> ComposeResult:
         yield Static(tr(f"[b]Kontroll[/b] · {self.draft.title}", f"[b]Check[/b] · {self.draft.title}"), id="titlebar")
@@ -88,14 +87,17 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
         options.clear_options()
         if error:
             self.query_one("#check-summary", Static).update(
-                tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ") + error)
+                tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ") + error
+            )
             self.finished = True
             return
         findings = list(getattr(report, "findings", []))
         self.grouped = group_findings(findings, self.form)
         counts = {s: sum(1 for f in findings if services.severity(f) == s) for s in ORDER}
-        summary = tr(f"{counts['fel']} fel, {counts['varning']} varningar, {counts['info']} upplysningar",
-                     f"{counts['fel']} errors, {counts['varning']} warnings, {counts['info']} notes")
+        summary = tr(
+            f"{counts['fel']} fel, {counts['varning']} varningar, {counts['info']} upplysningar",
+            f"{counts['fel']} errors, {counts['varning']} warnings, {counts['info']} notes",
+        )
         pages = getattr(report, "pages", None) or {}
         estimate = pages.get("estimate") if isinstance(pages, dict) else None
         if estimate is not None:
@@ -103,7 +105,8 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
             shown = shown.replace(".", ",") if lang() == "sv" else shown
             limit = self.form.page.max_pages
             summary += tr(f" · uppskattat {shown}", f" · estimated {shown}") + (
-                tr(f" av {limit} sidor", f" of {limit} pages") if limit else tr(" sidor", " pages"))
+                tr(f" av {limit} sidor", f" of {limit} pages") if limit else tr(" sidor", " pages")
+            )
         self.query_one("#check-summary", Static).update(summary)
         for key, items in self.grouped.items():
             heading = self.form.heading(key)
@@ -118,8 +121,9 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
                     label.append("\n    " + hint, style="dim")
                 options.add_option(Option(label, id=f"{key or '_'}:{i}"))
         if not self.grouped:
-            options.add_option(Option(Text(tr("Inga anmärkningar – bra!", "No remarks – well done!"),
-                                           style="green"), disabled=True))
+            options.add_option(
+                Option(Text(tr("Inga anmärkningar – bra!", "No remarks – well done!"), style="green"), disabled=True)
+            )
         options.focus()
         self.finished = True
 
@@ -136,8 +140,9 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
         self.action_exact()
 
     def action_exact(self) -> None:
-        self.query_one("#exact-result", Static).update(tr("Räknar sidor med LibreOffice …",
-                                                          "Counting pages with LibreOffice …"))
+        self.query_one("#exact-result", Static).update(
+            tr("Räknar sidor med LibreOffice …", "Counting pages with LibreOffice …")
+        )
         self.query_one("#exact", Button).loading = True
         self.count_exact()
 
@@ -159,7 +164,9 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
             return
         self.exact = counted
         limit = self.form.page.max_pages
-        text = tr(f"Exakt (LibreOffice): {counted} sidor som räknas", f"Exact (LibreOffice): {counted} pages that count")
+        text = tr(
+            f"Exakt (LibreOffice): {counted} sidor som räknas", f"Exact (LibreOffice): {counted} pages that count"
+        )
         if total != counted:
             text += tr(f", {total} totalt", f", {total} in total")
         if limit:

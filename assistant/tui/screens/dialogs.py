@@ -30,10 +30,15 @@ class ConflictScreen(ModalScreen[str]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(tr(f"[b]{self.path.name}[/b] har ändrats på disken sedan du öppnade den "
-                            "(av ett annat program eller en kollega).",
-                            f"[b]{self.path.name}[/b] was changed on disk since you opened it "
-                            "(by another program or a colleague)."), classes="dialog-text")
+            yield Static(
+                tr(
+                    f"[b]{self.path.name}[/b] har ändrats på disken sedan du öppnade den "
+                    "(av ett annat program eller en kollega).",
+                    f"[b]{self.path.name}[/b] was changed on disk since you opened it "
+                    "(by another program or a colleague).",
+                ),
+                classes="dialog-text",
+            )
             with Horizontal(classes="buttons"):
                 yield Button(tr("Behåll min", "Keep mine"), id="keep", variant="warning")
                 yield Button(tr("Läs in deras", "Reload theirs"), id="reload")
@@ -68,7 +73,9 @@ class SuggestionScreen(ModalScreen[tuple[str, Any] | None]):
         heading = attr(s, "heading", "")
         if heading:
             lines.append(tr(f"Rubrik i källan: {heading}", f"Heading in the source: {heading}"))
-        lines.append(tr(f"Träff: {float(attr(s, 'score', 0)):.0f} av 100", f"Match: {float(attr(s, 'score', 0)):.0f} of 100"))
+        lines.append(
+            tr(f"Träff: {float(attr(s, 'score', 0)):.0f} av 100", f"Match: {float(attr(s, 'score', 0)):.0f} of 100")
+        )
         words = matched_words(s)
         if words:
             lines.append(tr("Gemensamma ord: ", "Shared words: ") + ", ".join(words))
@@ -82,8 +89,11 @@ class SuggestionScreen(ModalScreen[tuple[str, Any] | None]):
                 for r in replacements:
                     lines.append(f"- {_replacement(r)}")
             if unresolved:
-                lines += ["", tr("**Kvar att anpassa själv:** ", "**Still to adapt yourself:** ")
-                          + ", ".join(map(str, unresolved))]
+                lines += [
+                    "",
+                    tr("**Kvar att anpassa själv:** ", "**Still to adapt yourself:** ")
+                    + ", ".join(map(str, unresolved)),
+                ]
         else:
             if self.adapt_error:
                 lines += [tr(f"*Kunde inte anpassa: {self.adapt_error}*", f"*Could not adapt: {self.adapt_error}*"), ""]
@@ -92,8 +102,11 @@ class SuggestionScreen(ModalScreen[tuple[str, Any] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            title = tr("Anpassat förslag", "Adapted suggestion") if self.adapted is not None \
+            title = (
+                tr("Anpassat förslag", "Adapted suggestion")
+                if self.adapted is not None
                 else tr("Förslag", "Suggestion")
+            )
             yield Static(f"[b]{title}[/b]", classes="dialog-title")
             with VerticalScroll(classes="dialog-scroll"):
                 yield Markdown(self.body(), id="suggestion-text")
@@ -117,7 +130,11 @@ def _replacement(r: Any) -> str:
 
 
 COMMANDS_HELP = [
-    ("/nästa", "/next", ("avsluta avsnittet och gå till nästa rubrik", "finish the section and go to the next heading")),
+    (
+        "/nästa",
+        "/next",
+        ("avsluta avsnittet och gå till nästa rubrik", "finish the section and go to the next heading"),
+    ),
     ("/föregående", "/prev", ("föregående rubrik", "previous heading")),
     ("/gå 3.2", "/go 3.2", ("gå till en rubrik (nummer eller namn)", "go to a heading (number or name)")),
     ("/förslag [ord]", "/suggest [words]", ("sök i biblioteket", "search the library")),
@@ -125,35 +142,58 @@ COMMANDS_HELP = [
     ("/kontroll", "/check", ("kontrollera hela ansökan", "check the whole application")),
     ("/exportera", "/export", ("skapa Word-filen (och PDF)", "create the Word file (and PDF)")),
     ("/spara", "/save", ("spara nu (sker annars automatiskt)", "save now (otherwise automatic)")),
-    ("/kontakt namn; roll; org; tel; e-post", "/contact name; role; org; phone; e-mail",
-     ("lägg till en kontaktperson (`/kontakt` visar dem, `/kontakt ta bort 2` tar bort)",
-      "add a contact (`/contact` lists them, `/contact remove 2` removes one)")),
-    ("/period 2026-01-01 2027-12-31", "/period 2026-01-01 2027-12-31",
-     ("projektets start och slut (budgetens år följer)", "the project's start and end (the budget's years follow)")),
+    (
+        "/kontakt namn; roll; org; tel; e-post",
+        "/contact name; role; org; phone; e-mail",
+        (
+            "lägg till en kontaktperson (`/kontakt` visar dem, `/kontakt ta bort 2` tar bort)",
+            "add a contact (`/contact` lists them, `/contact remove 2` removes one)",
+        ),
+    ),
+    (
+        "/period 2026-01-01 2027-12-31",
+        "/period 2026-01-01 2027-12-31",
+        ("projektets start och slut (budgetens år följer)", "the project's start and end (the budget's years follow)"),
+    ),
     ("/hjälp", "/help", ("den här hjälpen", "this help")),
 ]
 
 
 def help_markdown(bindings: list[tuple[str, str]]) -> str:
-    lines = [tr("# Hjälp", "# Help"), "",
-             tr("Skriv avsnittets text i rutan längst ned. Förslag ur tidigare beviljade ansökningar visas "
-                "bredvid medan du skriver. Utkastet sparas automatiskt några sekunder efter att du slutat "
-                "skriva, när du byter rubrik och när du avslutar.",
-                "Write the section's text in the box at the bottom. Suggestions from earlier approved "
-                "applications appear beside it while you type. The draft is saved automatically a few "
-                "seconds after you stop typing, when you change heading and when you quit."),
-             "", tr("## Kommandon", "## Commands"), "",
-             tr("Skriv dem i kommandoraden (Ctrl+L). Annan text där söker i biblioteket.",
-                "Type them in the command line (Ctrl+L). Other text there searches the library."), ""]
+    lines = [
+        tr("# Hjälp", "# Help"),
+        "",
+        tr(
+            "Skriv avsnittets text i rutan längst ned. Förslag ur tidigare beviljade ansökningar visas "
+            "bredvid medan du skriver. Utkastet sparas automatiskt några sekunder efter att du slutat "
+            "skriva, när du byter rubrik och när du avslutar.",
+            "Write the section's text in the box at the bottom. Suggestions from earlier approved "
+            "applications appear beside it while you type. The draft is saved automatically a few "
+            "seconds after you stop typing, when you change heading and when you quit.",
+        ),
+        "",
+        tr("## Kommandon", "## Commands"),
+        "",
+        tr(
+            "Skriv dem i kommandoraden (Ctrl+L). Annan text där söker i biblioteket.",
+            "Type them in the command line (Ctrl+L). Other text there searches the library.",
+        ),
+        "",
+    ]
     for sv, en, (dsv, den) in COMMANDS_HELP:
         lines.append(f"- `{tr(sv, en)}` – {tr(dsv, den)}")
     lines += ["", tr("## Tangenter", "## Keys"), ""]
     for key, description in bindings:
         lines.append(f"- `{key}` – {description}")
-    lines += ["", tr("Egna tangenter: skriv `id = \"tangent\"` i keymap.toml i inställningsmappen, t.ex. "
-                     "`\"main.next\" = \"ctrl+j\"`. Språk och tema: `lang` och `theme` i config.toml.",
-                     "Own keys: write `id = \"key\"` in keymap.toml in the config folder, e.g. "
-                     "`\"main.next\" = \"ctrl+j\"`. Language and theme: `lang` and `theme` in config.toml.")]
+    lines += [
+        "",
+        tr(
+            'Egna tangenter: skriv `id = "tangent"` i keymap.toml i inställningsmappen, t.ex. '
+            '`"main.next" = "ctrl+j"`. Språk och tema: `lang` och `theme` i config.toml.',
+            'Own keys: write `id = "key"` in keymap.toml in the config folder, e.g. '
+            '`"main.next" = "ctrl+j"`. Language and theme: `lang` and `theme` in config.toml.',
+        ),
+    ]
     ids = ", ".join(f"`{k}`" for k in KEYS)
     lines += ["", tr("Tangent-id: ", "Key ids: ") + ids]
     return "\n".join(lines)

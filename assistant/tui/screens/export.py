@@ -14,8 +14,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, LoadingIndicator, Static
 
-from assistant.core.model.drafts import Draft
 from assistant.core.errors import UserError
+from assistant.core.model.drafts import Draft
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
 
@@ -42,8 +42,14 @@ class ExportScreen(ModalScreen[Path | None]):
             yield Static(tr("[b]Exportera till Word[/b]", "[b]Export to Word[/b]"), classes="dialog-title")
             yield Static(tr("Fil (.docx):", "File (.docx):"))
             yield Input(str(default_docx(self.draft)), id="export-path")
-            yield Checkbox(tr("Skapa även PDF (LibreOffice) och räkna sidorna", "Also create a PDF (LibreOffice) and count the pages"),
-                           value=shutil.which("soffice") is not None, id="export-pdf")
+            yield Checkbox(
+                tr(
+                    "Skapa även PDF (LibreOffice) och räkna sidorna",
+                    "Also create a PDF (LibreOffice) and count the pages",
+                ),
+                value=shutil.which("soffice") is not None,
+                id="export-pdf",
+            )
             yield LoadingIndicator(id="export-loading")
             yield Static(id="export-result")
             with Horizontal(classes="buttons"):
@@ -115,9 +121,11 @@ class ExportScreen(ModalScreen[Path | None]):
         limit = self.draft.form.page.max_pages
         if pages is not None:
             total, counted = pages
-            lines.append(tr(f"{counted} sidor som räknas", f"{counted} pages that count")
-                         + (tr(f" av högst {limit}", f" of at most {limit}") if limit else "")
-                         + (tr(f", {total} totalt", f", {total} in total") if total != counted else ""))
+            lines.append(
+                tr(f"{counted} sidor som räknas", f"{counted} pages that count")
+                + (tr(f" av högst {limit}", f" of at most {limit}") if limit else "")
+                + (tr(f", {total} totalt", f", {total} in total") if total != counted else "")
+            )
         elif estimate is not None:
             shown = f"{float(estimate.pages):.1f}"
             lines.append(tr(f"uppskattat {shown.replace('.', ',')} sidor", f"estimated {shown} pages"))

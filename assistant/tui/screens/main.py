@@ -18,10 +18,10 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static, TextArea
 from textual.worker import get_current_worker
 
-from assistant.core.model.headings import match_heading, normalise_heading
-from assistant.core.model.drafts import Contact, Draft, changed_on_disk, load_draft, save_draft, word_count
 from assistant.core.errors import UserError
+from assistant.core.model.drafts import Contact, Draft, changed_on_disk, load_draft, save_draft, word_count
 from assistant.core.model.forms import Form, Heading
+from assistant.core.model.headings import match_heading, normalise_heading
 from assistant.tui import services
 from assistant.tui.conversation import Message, load_conversation, save_conversation
 from assistant.tui.i18n import lang, localise_bindings, tr
@@ -29,24 +29,36 @@ from assistant.tui.widgets.chat import Chat
 from assistant.tui.widgets.outline import Outline, PageMeter, legend, section_state
 from assistant.tui.widgets.suggestions import Suggestions, source_line
 
-SUGGEST_DELAY = 0.1    # debounce while typing: the search takes ~10 ms, so refresh soon after a pause
+SUGGEST_DELAY = 0.1  # debounce while typing: the search takes ~10 ms, so refresh soon after a pause
 ESTIMATE_DELAY = 0.6
 AUTOSAVE_DELAY = 3.0
 AUTOSAVE_MAX_WAIT = 8.0  # …but typing without a pause never postpones the save longer than this
 RETRY_DELAY = 5.0
-QUERY_CHARS = 200      # the text before the cursor that the library is searched with
+QUERY_CHARS = 200  # the text before the cursor that the library is searched with
 
 SLASH = {
-    "nästa": "next", "next": "next", "n": "next",
-    "föregående": "prev", "prev": "prev", "previous": "prev",
-    "gå": "go", "go": "go", "ga": "go",
-    "förslag": "suggest", "suggest": "suggest",
+    "nästa": "next",
+    "next": "next",
+    "n": "next",
+    "föregående": "prev",
+    "prev": "prev",
+    "previous": "prev",
+    "gå": "go",
+    "go": "go",
+    "ga": "go",
+    "förslag": "suggest",
+    "suggest": "suggest",
     "budget": "budget",
-    "kontroll": "check", "check": "check",
-    "exportera": "export", "export": "export",
-    "hjälp": "help", "help": "help",
-    "spara": "save", "save": "save",
-    "kontakt": "contact", "contact": "contact",
+    "kontroll": "check",
+    "check": "check",
+    "exportera": "export",
+    "export": "export",
+    "hjälp": "help",
+    "help": "help",
+    "spara": "save",
+    "save": "save",
+    "kontakt": "contact",
+    "contact": "contact",
     "period": "period",
 }
 CONTACT_FIELDS = ("name", "role", "organisation", "phone", "email")
@@ -94,8 +106,8 @@ class MainScreen(Screen):
         self.conflict_open = False
         self.suggest_error: str | None = None
         self.typed_at: float | None = None
-        self.suggest_latency: float | None = None   # keystroke to refreshed suggestions (benchmarks)
-        self.suggest_count = 0                       # finished searches, for tests waiting on one
+        self.suggest_latency: float | None = None  # keystroke to refreshed suggestions (benchmarks)
+        self.suggest_count = 0  # finished searches, for tests waiting on one
         self._debounce: dict[str, Timer] = {}
         self.taken: list[tuple[str, tuple[str, str], dict]] = []  # (section, probes, source record) this session
         self._unsaved_since: float | None = None  # the first edit since the last save attempt
@@ -112,15 +124,21 @@ class MainScreen(Screen):
                 yield PageMeter(id="pages")
             with Vertical(id="right"):
                 yield Chat(id="chat")
-                yield Input(placeholder=tr("Skriv /hjälp, /nästa, /gå 3.2 … eller sök i biblioteket",
-                                           "Type /help, /next, /go 3.2 … or search the library"), id="command")
+                yield Input(
+                    placeholder=tr(
+                        "Skriv /hjälp, /nästa, /gå 3.2 … eller sök i biblioteket",
+                        "Type /help, /next, /go 3.2 … or search the library",
+                    ),
+                    id="command",
+                )
                 with Horizontal(id="composer"):
                     with Vertical(id="editor-box"):
                         yield Static(id="section-label")
                         yield Editor(id="editor", soft_wrap=True, show_line_numbers=False)
                     with Vertical(id="suggestions-box"):
-                        yield Static(tr("Förslag ur biblioteket", "Suggestions from the library"),
-                                     id="suggestions-title")
+                        yield Static(
+                            tr("Förslag ur biblioteket", "Suggestions from the library"), id="suggestions-title"
+                        )
                         yield Suggestions(id="suggestions")
         yield Footer(compact=True)
 
@@ -147,14 +165,22 @@ class MainScreen(Screen):
     def import_summary(self, report: Any) -> str:
         """What the import from an earlier application placed, missed and could not read."""
         placed = getattr(report, "placed", {}) or {}
-        lines = [tr(f"Jag läste in den tidigare ansökan: {len(placed)} rubriker hittade sin plats.",
-                    f"I read the earlier application: {len(placed)} headings found their place.")]
+        lines = [
+            tr(
+                f"Jag läste in den tidigare ansökan: {len(placed)} rubriker hittade sin plats.",
+                f"I read the earlier application: {len(placed)} headings found their place.",
+            )
+        ]
         for label_sv, label_en, items in (
-                ("Saknas i källan", "Missing from the source", getattr(report, "missing", [])),
-                ("Text jag inte kunde placera (sparad som extra avsnitt)", "Text I could not place (kept as extra sections)",
-                 getattr(report, "unplaced", [])),
-                ("Budget som inte gick att läsa", "Budget that could not be read", getattr(report, "budget", [])),
-                ("Att tänka på", "Notes", getattr(report, "notes", []))):
+            ("Saknas i källan", "Missing from the source", getattr(report, "missing", [])),
+            (
+                "Text jag inte kunde placera (sparad som extra avsnitt)",
+                "Text I could not place (kept as extra sections)",
+                getattr(report, "unplaced", []),
+            ),
+            ("Budget som inte gick att läsa", "Budget that could not be read", getattr(report, "budget", [])),
+            ("Att tänka på", "Notes", getattr(report, "notes", [])),
+        ):
             if items:
                 lines += ["", f"**{tr(label_sv, label_en)}:**", *[f"- {item}" for item in items]]
         return "\n".join(lines)
@@ -199,8 +225,13 @@ class MainScreen(Screen):
         if heading.kind == "contacts" and self.draft.contacts:
             lines += ["", self.contacts_table()]
         if heading.kind == "tidsplan" and (self.draft.start or self.draft.end):
-            lines += ["", tr(f"Projektperiod: {self.draft.start or '?'} – {self.draft.end or '?'}",
-                             f"Project period: {self.draft.start or '?'} – {self.draft.end or '?'}")]
+            lines += [
+                "",
+                tr(
+                    f"Projektperiod: {self.draft.start or '?'} – {self.draft.end or '?'}",
+                    f"Project period: {self.draft.start or '?'} – {self.draft.end or '?'}",
+                ),
+            ]
         if not heading.required:
             lines += ["", tr("*Rubriken är frivillig.*", "*This heading is optional.*")]
         return "\n".join(lines)
@@ -210,25 +241,42 @@ class MainScreen(Screen):
         tips: list[str] = []
         summary = self.form.check_settings("summary")
         if summary and summary.get("section") == heading.key and summary.get("max_words"):
-            tips.append(tr(f"börjar med en sammanfattning på högst {summary['max_words']} ord",
-                           f"opens with a summary of at most {summary['max_words']} words"))
+            tips.append(
+                tr(
+                    f"börjar med en sammanfattning på högst {summary['max_words']} ord",
+                    f"opens with a summary of at most {summary['max_words']} words",
+                )
+            )
         gender = self.form.check_settings("gender")
         if gender and heading.key in gender.get("sections", []):
             tips.append(tr("redovisar kvinnor och män var för sig", "reports women and men separately"))
         if heading.kind == "tidsplan":
-            tips.append(tr("anger startdatum och slutdatum – skriv `/period 2026-01-01 2027-12-31`",
-                           "gives a start and an end date – type `/period 2026-01-01 2027-12-31`"))
+            tips.append(
+                tr(
+                    "anger startdatum och slutdatum – skriv `/period 2026-01-01 2027-12-31`",
+                    "gives a start and an end date – type `/period 2026-01-01 2027-12-31`",
+                )
+            )
         if heading.kind == "budget":
-            tips.append(tr("har en detaljerad och en sammanställd budget – tryck F7 eller skriv /budget",
-                           "has a detailed and a compiled budget – press F7 or type /budget"))
+            tips.append(
+                tr(
+                    "har en detaljerad och en sammanställd budget – tryck F7 eller skriv /budget",
+                    "has a detailed and a compiled budget – press F7 or type /budget",
+                )
+            )
         if heading.kind == "contacts":
-            tips.append(tr("ger namn, roll, telefon och e-post för varje kontaktperson – "
-                           "`/kontakt namn; roll; organisation; telefon; e-post`",
-                           "gives name, role, phone and e-mail for every contact – "
-                           "`/contact name; role; organisation; phone; e-mail`"))
+            tips.append(
+                tr(
+                    "ger namn, roll, telefon och e-post för varje kontaktperson – "
+                    "`/kontakt namn; roll; organisation; telefon; e-post`",
+                    "gives name, role, phone and e-mail for every contact – "
+                    "`/contact name; role; organisation; phone; e-mail`",
+                )
+            )
         if self.form.check_settings("placeholders"):
-            tips.append(tr("innehåller inga platshållare som TODO eller XX",
-                           "contains no placeholders such as TODO or XX"))
+            tips.append(
+                tr("innehåller inga platshållare som TODO eller XX", "contains no placeholders such as TODO or XX")
+            )
         return tips
 
     def update_section_label(self) -> None:
@@ -261,8 +309,12 @@ class MainScreen(Screen):
         self.sync_editor()
         key = self.draft.current
         text = self.draft.text(key)
-        lines = [tr(f"{word_count(text)} ord i **{self.heading.display}**.",
-                    f"{word_count(text)} words in **{self.heading.display}**.")]
+        lines = [
+            tr(
+                f"{word_count(text)} ord i **{self.heading.display}**.",
+                f"{word_count(text)} words in **{self.heading.display}**.",
+            )
+        ]
         try:
             findings = services.check_section(self.draft, key)
             self.findings[key] = findings
@@ -270,8 +322,10 @@ class MainScreen(Screen):
                 lines += ["", tr("Det här la jag märke till:", "This is what I noticed:")]
                 for f in findings:
                     hint = services.finding_hint(f)
-                    lines.append(f"- **{services.severity_label(f)}**: {services.finding_message(f)}"
-                                 + (f" – {hint}" if hint else ""))
+                    lines.append(
+                        f"- **{services.severity_label(f)}**: {services.finding_message(f)}"
+                        + (f" – {hint}" if hint else "")
+                    )
             else:
                 lines += ["", tr("Inga anmärkningar på avsnittet.", "No remarks on this section.")]
         except services.Unavailable:
@@ -280,8 +334,11 @@ class MainScreen(Screen):
             lines += ["", exc.message(lang())]
         unresolved = self.unresolved_names(key)
         if unresolved:
-            lines += ["", tr("Återanvänd text nämner fortfarande: ", "Reused text still mentions: ")
-                      + ", ".join(sorted(unresolved))]
+            lines += [
+                "",
+                tr("Återanvänd text nämner fortfarande: ", "Reused text still mentions: ")
+                + ", ".join(sorted(unresolved)),
+            ]
         if word_count(text):
             self.done.add(key)
         await self.say("\n".join(lines), section=key)
@@ -323,8 +380,12 @@ class MainScreen(Screen):
         name, _, rest = text[1:].partition(" ")
         action = SLASH.get(name.lower())
         if action is None:
-            await self.say(tr(f"Okänt kommando `/{name}`. Skriv `/hjälp` för en lista.",
-                              f"Unknown command `/{name}`. Type `/help` for a list."))
+            await self.say(
+                tr(
+                    f"Okänt kommando `/{name}`. Skriv `/hjälp` för en lista.",
+                    f"Unknown command `/{name}`. Type `/help` for a list.",
+                )
+            )
             return
         if action == "go":
             await self.go_to(rest)
@@ -350,26 +411,37 @@ class MainScreen(Screen):
                 removed = self.draft.contacts.pop(int(number) - 1)
                 self.dirty = True
                 self.save_now()
-                await self.say(tr(f"Tog bort {removed.name}.", f"Removed {removed.name}.") + "\n\n" + self.contacts_table())
+                await self.say(
+                    tr(f"Tog bort {removed.name}.", f"Removed {removed.name}.") + "\n\n" + self.contacts_table()
+                )
             else:
                 await self.say(tr(f"Det finns ingen kontakt nummer {number}.", f"There is no contact number {number}."))
             return
         if rest:
             parts = [p.strip() for p in rest.split(";")]
             if len(parts) > len(CONTACT_FIELDS) or not parts[0]:
-                await self.say(tr("Skriv `/kontakt namn; roll; organisation; telefon; e-post`.",
-                                  "Type `/contact name; role; organisation; phone; e-mail`."))
+                await self.say(
+                    tr(
+                        "Skriv `/kontakt namn; roll; organisation; telefon; e-post`.",
+                        "Type `/contact name; role; organisation; phone; e-mail`.",
+                    )
+                )
                 return
-            self.draft.contacts.append(Contact(**dict(zip(CONTACT_FIELDS, parts))))
+            self.draft.contacts.append(Contact(**dict(zip(CONTACT_FIELDS, parts, strict=False))))
             self.dirty = True
             self.save_now()
         await self.say(self.contacts_table())
 
     def contacts_table(self) -> str:
         if not self.draft.contacts:
-            return tr("Inga kontaktpersoner ännu. Lägg till med `/kontakt namn; roll; organisation; telefon; e-post`.",
-                      "No contacts yet. Add one with `/contact name; role; organisation; phone; e-mail`.")
-        head = tr("| # | Namn | Roll | Organisation | Telefon | E-post |", "| # | Name | Role | Organisation | Phone | E-mail |")
+            return tr(
+                "Inga kontaktpersoner ännu. Lägg till med `/kontakt namn; roll; organisation; telefon; e-post`.",
+                "No contacts yet. Add one with `/contact name; role; organisation; phone; e-mail`.",
+            )
+        head = tr(
+            "| # | Namn | Roll | Organisation | Telefon | E-post |",
+            "| # | Name | Role | Organisation | Phone | E-mail |",
+        )
         rows = [head, "|---|---|---|---|---|---|"]
         for i, c in enumerate(self.draft.contacts, 1):
             cells = [_cell(getattr(c, f)) for f in CONTACT_FIELDS]
@@ -384,15 +456,23 @@ class MainScreen(Screen):
         except ValueError:
             start = end = None
         if start is None or end is None or end < start:
-            await self.say(tr("Skriv `/period 2026-01-01 2027-12-31` (start före slut).",
-                              "Type `/period 2026-01-01 2027-12-31` (start before end)."))
+            await self.say(
+                tr(
+                    "Skriv `/period 2026-01-01 2027-12-31` (start före slut).",
+                    "Type `/period 2026-01-01 2027-12-31` (start before end).",
+                )
+            )
             return
         self.draft.start, self.draft.end = start, end
         self.dirty = True
         self.save_now()
         self.refresh_outline()
-        await self.say(tr(f"Projektperiod: {start} – {end}. Budgeten får en kolumn per år (F7).",
-                          f"Project period: {start} – {end}. The budget gets a column per year (F7)."))
+        await self.say(
+            tr(
+                f"Projektperiod: {start} – {end}. Budgeten får en kolumn per år (F7).",
+                f"Project period: {start} – {end}. The budget gets a column per year (F7).",
+            )
+        )
 
     async def go_to(self, query: str) -> None:
         key = self.find_heading(query)
@@ -433,8 +513,9 @@ class MainScreen(Screen):
         now = time.monotonic()
         if self._unsaved_since is None:
             self._unsaved_since = now
-        self.schedule("autosave", min(AUTOSAVE_DELAY, max(0.0, self._unsaved_since + AUTOSAVE_MAX_WAIT - now)),
-                      self.save_now)
+        self.schedule(
+            "autosave", min(AUTOSAVE_DELAY, max(0.0, self._unsaved_since + AUTOSAVE_MAX_WAIT - now)), self.save_now
+        )
         self.schedule("outline", 0.3, self.refresh_outline)
 
     def schedule(self, name: str, delay: float, callback) -> None:
@@ -461,7 +542,7 @@ class MainScreen(Screen):
             return ""
         row, col = editor.cursor_location
         lines = editor.text.split("\n")
-        before = lines[:row] + [lines[row][:col] if row < len(lines) else ""]
+        before = [*lines[:row], lines[row][:col] if row < len(lines) else ""]
         paragraph: list[str] = []
         for line in reversed(before):
             if not line.strip() and paragraph:
@@ -478,8 +559,9 @@ class MainScreen(Screen):
         self.search_suggestions(self.query_text(), self.draft.current, announce=False)
 
     def search_now(self, query: str | None, *, announce: bool) -> None:
-        self.search_suggestions(query if query is not None else self.query_text(), self.draft.current,
-                                announce=announce)
+        self.search_suggestions(
+            query if query is not None else self.query_text(), self.draft.current, announce=announce
+        )
 
     @work(exclusive=True, thread=True, group="suggest")
     def search_suggestions(self, query: str, section: str, announce: bool) -> None:
@@ -510,8 +592,12 @@ class MainScreen(Screen):
             if error or not results:
                 await self.say(tr("Jag hittade inga förslag i biblioteket.", "I found no suggestions in the library."))
             else:
-                lines = [tr("Förslag ur tidigare beviljade ansökningar (F2 infoga, F5 visa, F6 anpassa):",
-                            "Suggestions from earlier approved applications (F2 insert, F5 show, F6 adapt):")]
+                lines = [
+                    tr(
+                        "Förslag ur tidigare beviljade ansökningar (F2 infoga, F5 visa, F6 anpassa):",
+                        "Suggestions from earlier approved applications (F2 insert, F5 show, F6 adapt):",
+                    )
+                ]
                 for s in results[:3]:
                     lines.append(f"- **{float(getattr(s, 'score', 0)):.0f}** {source_line(s)}")
                 await self.say("\n".join(lines))
@@ -526,7 +612,7 @@ class MainScreen(Screen):
         worker = get_current_worker()
         try:
             report = services.run_checks(self.draft, self.form)
-        except Exception:  # noqa: BLE001 - a missing piece or a bad draft: the outline keeps its states
+        except Exception:
             return
         grouped: dict[str, list[Any]] = {}
         for finding in getattr(report, "findings", []):
@@ -576,8 +662,11 @@ class MainScreen(Screen):
         try:
             save_draft(self.draft)
         except UserError as exc:
-            self.notify(exc.message(lang()) + tr(" – försöker igen om en stund", " – retrying shortly"),
-                        severity="error", timeout=6)
+            self.notify(
+                exc.message(lang()) + tr(" – försöker igen om en stund", " – retrying shortly"),
+                severity="error",
+                timeout=6,
+            )
             self.schedule("autosave", RETRY_DELAY, self.save_now)
             return False
         self.dirty = False
@@ -663,10 +752,14 @@ class MainScreen(Screen):
         await self.finish_section()
         following = self.neighbour(1)
         if following is None:
-            await self.say(tr("Det var sista rubriken. Skriv `/kontroll` för att se hela ansökan "
-                              "eller `/exportera` för att skapa Word-filen.",
-                              "That was the last heading. Type `/check` to review the whole application "
-                              "or `/export` to create the Word file."))
+            await self.say(
+                tr(
+                    "Det var sista rubriken. Skriv `/kontroll` för att se hela ansökan "
+                    "eller `/exportera` för att skapa Word-filen.",
+                    "That was the last heading. Type `/check` to review the whole application "
+                    "or `/export` to create the Word file.",
+                )
+            )
             self.save_now()
             self.refresh_outline()
             return
@@ -706,8 +799,9 @@ class MainScreen(Screen):
     def chosen(self) -> Any | None:
         chosen = self.query_one(Suggestions).chosen
         if chosen is None:
-            self.notify(self.suggest_error or tr("Inget förslag är valt.", "No suggestion is selected."),
-                        severity="warning")
+            self.notify(
+                self.suggest_error or tr("Inget förslag är valt.", "No suggestion is selected."), severity="warning"
+            )
         return chosen
 
     def action_take(self, how: str, adapted: Any = None) -> None:
@@ -726,8 +820,10 @@ class MainScreen(Screen):
         message = tr("Förslaget togs in – Ctrl+Z ångrar.", "Suggestion taken – Ctrl+Z undoes it.")
         unresolved = getattr(adapted, "unresolved", None) or []
         if unresolved:
-            message += tr(f" {len(unresolved)} ställen markerade ⟦… → ?⟧ att anpassa själv.",
-                          f" {len(unresolved)} places marked ⟦… → ?⟧ to adapt yourself.")
+            message += tr(
+                f" {len(unresolved)} ställen markerade ⟦… → ?⟧ att anpassa själv.",
+                f" {len(unresolved)} places marked ⟦… → ?⟧ to adapt yourself.",
+            )
         self.notify(message, timeout=5)
 
     def take_text(self, text: str, how: str) -> None:
@@ -756,7 +852,10 @@ class MainScreen(Screen):
             return
         from assistant.tui.screens.dialogs import SuggestionScreen
 
-        self.app.push_screen(SuggestionScreen(suggestion, self.draft, adapt=True, library=self.app.library), self.suggestion_dialog_closed)
+        self.app.push_screen(
+            SuggestionScreen(suggestion, self.draft, adapt=True, library=self.app.library),
+            self.suggestion_dialog_closed,
+        )
 
     def suggestion_dialog_closed(self, result: tuple[str, Any] | None) -> None:
         if result:

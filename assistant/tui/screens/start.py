@@ -13,11 +13,11 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Input, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
-from assistant.core.storage import paths
-from assistant.core.model.headings import slug
-from assistant.core.model.drafts import new_draft, save_draft
 from assistant.core.errors import UserError
+from assistant.core.model.drafts import new_draft, save_draft
 from assistant.core.model.forms import load_form, usable_forms
+from assistant.core.model.headings import slug
+from assistant.core.storage import paths
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.settings import drafts_dir, recent_drafts
@@ -38,17 +38,30 @@ class StartScreen(Screen):
     def compose(self) -> ComposeResult:
         with Vertical(id="start"):
             yield Static("[b]Ansökan[/b]", id="logo")
-            yield Static(tr("Assistent för ansökningar om projektmedel till samordningsförbund (FINSAM)",
-                            "Assistant for project funding applications to coordination associations (FINSAM)"),
-                         id="tagline")
+            yield Static(
+                tr(
+                    "Assistent för ansökningar om projektmedel till samordningsförbund (FINSAM)",
+                    "Assistant for project funding applications to coordination associations (FINSAM)",
+                ),
+                id="tagline",
+            )
             with Horizontal(id="start-columns"):
                 with Vertical(id="recent-box"):
                     yield Static(tr("[b]Senaste utkast[/b]", "[b]Recent drafts[/b]"))
                     recent = OptionList(id="recent")
                     if not self.recent:
-                        recent.add_option(Option(Text(tr("Inga ännu – börja med en ny ansökan eller demon.",
-                                                         "None yet – start a new application or the demo."),
-                                                      style="dim"), disabled=True))
+                        recent.add_option(
+                            Option(
+                                Text(
+                                    tr(
+                                        "Inga ännu – börja med en ny ansökan eller demon.",
+                                        "None yet – start a new application or the demo.",
+                                    ),
+                                    style="dim",
+                                ),
+                                disabled=True,
+                            )
+                        )
                     for i, entry in enumerate(self.recent):
                         label = Text(entry.get("title") or Path(entry["path"]).stem, style="bold")
                         label.append(f"\n{entry['path']}", style="dim")
@@ -64,7 +77,7 @@ class StartScreen(Screen):
     def on_mount(self) -> None:
         if self.recent:
             recent = self.query_one("#recent", OptionList)
-            recent.highlighted = 0   # Enter opens the latest draft straight away
+            recent.highlighted = 0  # Enter opens the latest draft straight away
             recent.focus()
         else:
             self.query_one("#new").focus()
@@ -97,8 +110,9 @@ def copy_demo() -> Path:
     """The demo as the user's own copy; the shipped file is never edited. An earlier copy is reused."""
     shipped = paths.demo_draft()
     if not shipped.is_file():
-        raise UserError("demoutkastet saknas i installationen", "the demo draft is missing from the installation",
-                        where=shipped)
+        raise UserError(
+            "demoutkastet saknas i installationen", "the demo draft is missing from the installation", where=shipped
+        )
     target = drafts_dir() / shipped.name
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -132,10 +146,18 @@ class NewDraftScreen(ModalScreen[None]):
             yield Input(str(drafts_dir() / "ansokan.md"), id="new-path")
             with RadioSet(id="new-kind"):
                 yield RadioButton(tr("Tom ansökan", "Empty application"), value=True, id="kind-empty")
-                yield RadioButton(tr("Utgå från en tidigare ansökan (.docx, .pdf, .txt, .md)",
-                                     "Start from an earlier application (.docx, .pdf, .txt, .md)"), id="kind-source")
-            yield Input(placeholder=tr("sökväg till den tidigare ansökan", "path to the earlier application"),
-                        id="new-source", disabled=True)
+                yield RadioButton(
+                    tr(
+                        "Utgå från en tidigare ansökan (.docx, .pdf, .txt, .md)",
+                        "Start from an earlier application (.docx, .pdf, .txt, .md)",
+                    ),
+                    id="kind-source",
+                )
+            yield Input(
+                placeholder=tr("sökväg till den tidigare ansökan", "path to the earlier application"),
+                id="new-source",
+                disabled=True,
+            )
             yield Static(id="new-error")
             with Horizontal(classes="buttons"):
                 yield Button(tr("Skapa", "Create"), id="create", variant="primary")
@@ -186,15 +208,18 @@ class NewDraftScreen(ModalScreen[None]):
         if path.suffix != ".md":
             path = path.with_suffix(".md")
         if path.exists():
-            raise UserError("filen finns redan; välj ett annat namn eller öppna den från startsidan",
-                            "the file already exists; choose another name or open it from the start screen",
-                            where=path)
+            raise UserError(
+                "filen finns redan; välj ett annat namn eller öppna den från startsidan",
+                "the file already exists; choose another name or open it from the start screen",
+                where=path,
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         if self.query_one("#kind-source", RadioButton).value:
             source = Path(self.query_one("#new-source", Input).value.strip()).expanduser()
             if not source.is_file():
-                raise UserError("den tidigare ansökan finns inte", "the earlier application does not exist",
-                                where=source)
+                raise UserError(
+                    "den tidigare ansökan finns inte", "the earlier application does not exist", where=source
+                )
             draft, report = services.draft_from_source(form, source)
             draft.title = title or draft.title
             save_draft(draft, path)

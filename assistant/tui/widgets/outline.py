@@ -33,8 +33,7 @@ class Outline(OptionList):
             label.append(f"{GLYPHS[state]} ", style=STYLES[state])
             indent = "  " * (heading.level - 1)
             number = f"{heading.number} " if heading.number else ""
-            label.append(f"{indent}{number}{heading.label}",
-                         style="bold" if heading.key == current else "")
+            label.append(f"{indent}{number}{heading.label}", style="bold" if heading.key == current else "")
             label.no_wrap = True
             label.overflow = "ellipsis"
             self.add_option(Option(label, id=heading.key))

@@ -60,8 +60,12 @@ class Suggestions(OptionList):
         self.items = list(items)
         self.clear_options()
         if not self.items:
-            self.add_option(Option(Text(tr("Inga förslag för den här texten.", "No suggestions for this text."),
-                                        style="dim"), disabled=True))
+            self.add_option(
+                Option(
+                    Text(tr("Inga förslag för den här texten.", "No suggestions for this text."), style="dim"),
+                    disabled=True,
+                )
+            )
             return
         for i, item in enumerate(self.items):
             self.add_option(Option(suggestion_label(item), id=f"s{i}"))
