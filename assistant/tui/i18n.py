@@ -1,7 +1,7 @@
-"""Interface language: Swedish by default, English on request.
+"""The interface's words: section states and key descriptions, in both languages.
 
-Texts are written as `tr(sv, en)` pairs next to where they are used, so a translator sees both;
-recurring words (section states, key descriptions) live in the tables below.
+The language itself is decided in one place, `assistant.core.i18n`; texts are written as
+`tr(sv, en)` pairs next to where they are used, so a translator sees both.
 """
 
 from __future__ import annotations
@@ -9,21 +9,11 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-_lang = "sv"
+from assistant.core.i18n import language as lang
+from assistant.core.i18n import set_language as set_lang
+from assistant.core.i18n import tr
 
-
-def set_lang(lang: str) -> None:
-    global _lang
-    _lang = "en" if str(lang).startswith("en") else "sv"
-
-
-def lang() -> str:
-    return _lang
-
-
-def tr(sv: str, en: str) -> str:
-    return en if _lang == "en" else sv
-
+__all__ = ["KEYS", "STATES", "key_description", "lang", "localise_bindings", "set_lang", "tr"]
 
 STATES = {
     "tom": ("tom", "empty"),
