@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -427,7 +428,7 @@ def _value(text: str) -> Decimal | None:
         return None
 
 
-def _safe(total) -> str:
+def _safe(total: Callable[[], Decimal]) -> str:
     try:
         return format_amount(total())
     except AmountError:

@@ -17,7 +17,9 @@ from assistant.core.model.dates import find_period
 from assistant.core.model.drafts import Contact, Draft, ExtraSection, Signatory, new_draft, normalise_text
 from assistant.core.model.forms import Form
 from assistant.core.model.headings import normalise_heading
-from assistant.core.sources.documents import Block, Segment, blocks_to_text, read_document, segment
+from assistant.core.sources.blocks import Block, Segment, blocks_to_text
+from assistant.core.sources.documents import read_document
+from assistant.core.sources.segment import segment
 
 UNPLACED_KEY = "oplacerat"
 UNPLACED_HEADING = "Oplacerad text (från källan)"
@@ -111,8 +113,9 @@ def _take_prelude(draft: Draft, form: Form, seg: Segment, report: StartReport) -
 
 
 def _take_section(draft: Draft, form: Form, seg: Segment, report: StartReport) -> None:
-    heading = form.heading(seg.key)
-    assert heading is not None
+    heading = form.heading(seg.key) if seg.key is not None else None
+    if heading is None:
+        return
     blocks = list(seg.blocks)
     if heading.kind == "contacts":
         blocks = _take_contacts(draft, form, blocks)
@@ -127,8 +130,8 @@ def _take_section(draft: Draft, form: Form, seg: Segment, report: StartReport) -
         draft.end = draft.end or end
     if heading.key == "projektnamn" and text and not draft.title:
         draft.title = text.split("\n")[0].strip()
-    draft.sections[seg.key] = text
-    report.placed[seg.key] = seg.heading
+    draft.sections[heading.key] = text
+    report.placed[heading.key] = seg.heading
 
 
 def _take_contacts(draft: Draft, form: Form, blocks: list[Block]) -> list[Block]:
