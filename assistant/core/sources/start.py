@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from assistant.core.i18n import Text
 from assistant.core.model.budget import Budget
 from assistant.core.model.dates import find_period
 from assistant.core.model.drafts import Contact, Draft, ExtraSection, Signatory, new_draft, normalise_text
@@ -34,7 +35,7 @@ class StartReport:
     missing: list[str] = field(default_factory=list)  # form headings the source lacks
     unplaced: list[str] = field(default_factory=list)  # headings of text kept in extra sections
     budget: list[str] = field(default_factory=list)  # what the budget reader could not read
-    notes: list[str] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)  # in both languages: str(note) is the current one
 
 
 def draft_from_source(form: Form, source: Path) -> tuple[Draft, StartReport]:
@@ -58,7 +59,12 @@ def draft_from_source(form: Form, source: Path) -> tuple[Draft, StartReport]:
         draft.signatories = [Signatory() for _ in range(max(1, form.signature.signatories))]
     report.missing = [h.display for h in form.headings if h.key not in report.placed]
     if not draft.title:
-        report.notes.append("ingen projekttitel hittades i källan; ange den med --title")
+        report.notes.append(
+            Text(
+                "ingen projekttitel hittades i källan; ange den med --title",
+                "no project title was found in the source; give it with --title",
+            )
+        )
     return draft, report
 
 

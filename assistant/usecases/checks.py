@@ -1,0 +1,76 @@
+"""Checking a draft against its form, and how many pages it fills."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.usecases.drafts import open_draft
+
+if TYPE_CHECKING:
+    from assistant.core.checks import CheckReport
+    from assistant.core.checks.base import Finding
+    from assistant.core.document.layout import PageEstimate
+    from assistant.core.model.drafts import Draft
+    from assistant.core.model.forms import Form
+
+SEVERITIES = ("fel", "varning", "info")
+
+
+@dataclass(frozen=True)
+class ApplicationCheck:
+    """Every check the form asks for, on one draft."""
+
+    draft: Draft
+    form: Form
+    report: CheckReport
+
+    @property
+    def findings(self) -> list[Finding]:
+        return self.report.findings
+
+    @property
+    def has_errors(self) -> bool:
+        return self.report.has_errors
+
+    def counts(self) -> dict[str, int]:
+        """Findings per severity: {'fel': 1, 'varning': 2, 'info': 0}."""
+        return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
+
+    def section_titles(self) -> dict[str, str]:
+        """The heading to show for each section key a finding may name (form and extra sections)."""
+        titles = {h.key: f"{h.number} {h.label}".strip() for h in self.form.headings}
+        titles.update({extra.key: extra.heading for extra in self.draft.extra})
+        return titles
+
+
+def check_application(draft: Draft | Path | str, *, exact: bool = False) -> ApplicationCheck:
+    """All the form's checks. `exact` counts the pages with LibreOffice (seconds, not milliseconds)."""
+    from assistant.core.checks import run_checks
+
+    if isinstance(draft, (str, Path)):
+        draft = open_draft(draft)
+    form = draft.form
+    return ApplicationCheck(draft=draft, form=form, report=run_checks(draft, form, exact=exact))
+
+
+def check_section(draft: Draft, key: str) -> list[Finding]:
+    """The findings about one section (what the interface says when the writer leaves it)."""
+    from assistant.core.checks import check_section as _check_section
+
+    return _check_section(draft, key)
+
+
+def estimate_pages(draft: Draft) -> PageEstimate:
+    """The page count of the exported draft without LibreOffice (about 10 ms)."""
+    from assistant.core.document.layout import estimate_pages as _estimate
+
+    return _estimate(draft, draft.form)
+
+
+def exact_pages(draft: Draft) -> tuple[int, int]:
+    """(all pages, pages that count) as LibreOffice lays the exported draft out (seconds)."""
+    from assistant.core.document.office import exact_pages as _exact
+
+    return _exact(draft, draft.form)

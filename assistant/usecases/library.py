@@ -1,0 +1,93 @@
+"""The library of earlier approved applications: the built-in one and the user's own.
+
+`library` is the user's own library folder as a face got it (`--library DIR`); None means
+$ANSOKAN_LIBRARY or the platform's data folder. The built-in library is always included.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.core.reuse.library import Entry, Passage
+
+Library = str | Path | None
+Progress = Callable[[int, int, Path], None]
+
+
+def library_dirs(library: Library = None) -> list[tuple[Path, bool]]:
+    """(folder, is_builtin) for the built-in library and the user's own, in that order."""
+    from assistant.core.reuse.library import library_dirs as _dirs
+
+    return _dirs(library)
+
+
+def import_to_library(
+    files: Sequence[Path | str],
+    *,
+    library: Library = None,
+    form_id: str | None = None,
+    keep_contacts: bool = False,
+    progress: Progress | None = None,
+) -> LibraryImport:
+    """Import each file into the user's library; one file that fails never stops the others.
+
+    A wrong `form_id` is one UserError before any file is read, not one failure per file."""
+    from assistant.core.i18n import language
+    from assistant.core.model.forms import load_form
+    from assistant.core.reuse.library import import_files, passages
+    from assistant.core.storage import paths
+
+    if form_id:
+        load_form(form_id)
+    result = import_files(
+        [Path(f) for f in files],
+        paths.user_library_dir(library),
+        form_id=form_id,
+        keep_contacts=keep_contacts,
+        progress=progress,
+        lang=language(),
+    )
+    return LibraryImport(
+        imported=[LibraryEntry(entry=e, passages=passages(e)) for e in result.imported], failed=list(result.failed)
+    )
+
+
+def list_library(library: Library = None, *, warn: Callable[[str], None] | None = None) -> list[Entry]:
+    """Every readable entry; a broken file is reported through `warn` and skipped."""
+    from assistant.core.reuse.library import load_library
+
+    return load_library(library_dirs(library), warn=warn)
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """One application in the library with the passages a writer may reuse from it."""
+
+    entry: Entry
+    passages: list[Passage]
+
+
+@dataclass(frozen=True)
+class LibraryImport:
+    """The entries written, and each file that failed with its one-line reason."""
+
+    imported: list[LibraryEntry]
+    failed: list[tuple[Path, str]]
+
+
+def show_entry(entry_id: str, library: Library = None) -> LibraryEntry:
+    from assistant.core.reuse.library import find_entry, passages
+
+    entry = find_entry(entry_id, library_dirs(library))
+    return LibraryEntry(entry=entry, passages=passages(entry))
+
+
+def remove_entry(entry_id: str, library: Library = None) -> Path:
+    """Remove an application the user imported (the built-in ones cannot be); returns its file."""
+    from assistant.core.reuse.library import remove_entry as _remove
+
+    return _remove(entry_id, library)

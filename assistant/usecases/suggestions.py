@@ -1,0 +1,51 @@
+"""Suggestions out of earlier approved applications, adapted to the writer's draft."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from assistant.core.errors import UserError
+from assistant.usecases.library import Library, library_dirs
+
+if TYPE_CHECKING:
+    from assistant.core.model.drafts import Draft
+    from assistant.core.reuse.adapt import Adapted
+    from assistant.core.reuse.suggest import Suggestion
+
+MAX_SUGGESTIONS = 50
+
+
+def suggest_for(text: str, *, form_id: str, section: str, k: int = 5, library: Library = None) -> list[Suggestion]:
+    """The k passages that fit what the writer is writing in `section`, best first ([] if none fit).
+
+    Empty `text` asks for ideas: the heading's guidance is the query."""
+    from assistant.core.model.forms import load_form
+    from assistant.core.reuse.suggest import suggest
+
+    form = load_form(form_id)
+    if form.heading(section) is None:
+        raise UserError(
+            f"formuläret `{form.id}` har inget avsnitt `{section}` (se `ansokan forms show {form.id}`)",
+            f"the form `{form.id}` has no section `{section}` (see `ansokan forms show {form.id}`)",
+        )
+    if not 1 <= k <= MAX_SUGGESTIONS:
+        raise UserError(f"-k ska vara mellan 1 och {MAX_SUGGESTIONS}", f"-k must be between 1 and {MAX_SUGGESTIONS}")
+    return suggest(text, form_id=form.id, section=section, k=k, library_dirs=library_dirs(library))
+
+
+def adapt_suggestion(suggestion: Suggestion, draft: Draft, *, library: Library = None) -> Adapted:
+    """The passage rewritten for the draft: the source's names replaced where the draft has its own,
+    the rest marked ⟦… → ?⟧. The passage is data: nothing in it is ever rendered as a template."""
+    from assistant.core.reuse.adapt import adapt
+
+    return adapt(suggestion, draft, library_dirs=library_dirs(library))
+
+
+def record_take(
+    draft: Draft, suggestion: Suggestion, section_key: str, adapted: Adapted | None = None
+) -> dict[str, Any]:
+    """Note in the draft's sources that a passage was taken into `section_key` (and what was changed),
+    so the checks can flag names left unadapted. Returns the record added."""
+    from assistant.core.reuse.adapt import record_source
+
+    return record_source(draft, suggestion, section_key, adapted)
