@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from jinja2 import StrictUndefined
+from jinja2 import StrictUndefined, Template
 from jinja2.sandbox import SandboxedEnvironment
 
 from assistant.core.errors import UserError
@@ -80,7 +80,7 @@ def _environment() -> SandboxedEnvironment:
 
 
 @lru_cache(maxsize=32)
-def _placeholder(field_name: str):
+def _placeholder(field_name: str) -> Template:
     """The only templates ever rendered: one fixed variable each, never any passage text."""
     if not re.fullmatch(r"[a-z_]+", field_name):
         raise ValueError(field_name)

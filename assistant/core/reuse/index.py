@@ -21,8 +21,9 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from assistant.core.errors import UserError
 from assistant.core.reuse.library import SUFFIX, Entry, load_entry, passages
@@ -54,13 +55,17 @@ class Fingerprint:
     size: int
 
 
+# A library file to bring into the index: (path, builtin?, re-read it?, content digest, fingerprint).
+_Work = tuple[str, bool, bool, str, Fingerprint]
+
+
 @dataclass
 class RefreshReport:
     added: int = 0
     changed: int = 0
     removed: int = 0
     unchanged: int = 0
-    failed: list[str] | None = None
+    failed: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -88,7 +93,7 @@ class Index:
         self._data_version = -1
         self.documents = 0
         self._lock = threading.RLock()
-        self._entries: dict[str, dict] = {}
+        self._entries: dict[str, dict[str, Any]] = {}
 
     # -- connection ---------------------------------------------------------------------------
 
@@ -164,10 +169,10 @@ class Index:
             return report
 
     def _refresh(self) -> RefreshReport:
-        report = RefreshReport(failed=[])
+        report = RefreshReport()
         found = self._scan()
         known = {row[0]: row[1:] for row in self.db.execute("SELECT path, mtime_ns, size, digest FROM files")}
-        work: list[tuple[str, bool, bool, str, Fingerprint]] = []  # (path, builtin, re-read?, digest, fp)
+        work: list[_Work] = []
         for key, (fp, builtin) in found.items():
             old = known.get(key)
             if old and old[0] == fp.mtime_ns and old[1] == fp.size:
@@ -200,7 +205,7 @@ class Index:
             self._update_vocabulary(delta)  # re-reading fts5vocab costs ~1 s at 300,000 passages
         return report
 
-    def _apply(self, work: list, gone: list[str], report: RefreshReport) -> Counter[str]:
+    def _apply(self, work: list[_Work], gone: list[str], report: RefreshReport) -> Counter[str]:
         """Write the changes in one transaction; returns how each term's passage count changed.
 
         Streamed in two passes so memory stays flat at any size: each file is read and its passages
@@ -349,7 +354,7 @@ class Index:
 
     def count(self, match: str) -> int:
         with self._lock:
-            return self.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0]
+            return int(self.db.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,)).fetchone()[0])
 
     def passages_by_id(self, ids: list[int]) -> dict[int, sqlite3.Row]:
         if not ids:
@@ -363,7 +368,7 @@ class Index:
             ).fetchall()
         return {row[0]: row for row in rows}
 
-    def entry(self, entry_id: str) -> dict:
+    def entry(self, entry_id: str) -> dict[str, Any]:
         if entry_id not in self._entries:
             with self._lock:
                 row = self.db.execute(
@@ -410,7 +415,7 @@ def expand_terms(
 
 
 # One open index per (db, library dirs) in a process, so the UI does not reopen it per keystroke.
-_OPEN: dict[tuple, Index] = {}
+_OPEN: dict[tuple[str, tuple[tuple[str, bool], ...]], Index] = {}
 _OPEN_LOCK = threading.Lock()
 
 

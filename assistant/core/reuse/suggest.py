@@ -1,6 +1,6 @@
 """Suggestions while writing: passages from earlier approved applications that say what the writer means.
 
-Two stages (measured in /work/shared/notes/retrieval.md and benchmarks/suggest.py):
+Two stages (measured in docs/design/retrieval.md and benchmarks/suggest.py):
 1. candidates: BM25 in the FTS5 index over stemmed terms (compound parts included), a few ms;
 2. rerank: how much of the query's weight (IDF) the passage covers (compounds by their parts, an
    unmatched word partly by its character 4-grams), plus the BM25 rank.

@@ -2,7 +2,7 @@
 
 Shared by the index (what a passage is filed under) and the suggestions (what a query asks for),
 so both sides always normalise the same way. Measured facts behind the choices are in
-/work/shared/notes/retrieval.md: stemming lifts recall, compounds need sub-word matching,
+docs/design/retrieval.md: stemming lifts recall, compounds need sub-word matching,
 common abbreviations (AF, FK, SE …) must meet their spelled-out forms.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from functools import lru_cache
 
 import snowballstemmer
@@ -263,7 +263,7 @@ def stems_of(all_words: list[str]) -> list[str]:
     return [get(w) or stem(w) for w in all_words if len(w) > 1 and w not in STOPWORDS]
 
 
-def split_compound(term: str, vocabulary: set[str] | frozenset[str]) -> list[str]:
+def split_compound(term: str, vocabulary: Set[str]) -> list[str]:
     """Known parts of a compound: "implementeringsplan" -> ["implementering", "plan"].
 
     A split is accepted only when both parts are themselves words of the library (the Swedish
