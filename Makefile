@@ -1,11 +1,15 @@
 # Two entry points: `make run` (set up and start the assistant on the demo draft)
 # and `make test` (set up and run every test). Both need only Python 3.11+ and make.
+# `make lint` checks style, types and the import layers; `make test-fast` is the quick loop
+# (no LibreOffice, no tmux, nothing slow); `make format` rewrites the code in the project's style.
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
+FAST   := not libreoffice and not tmux and not slow
 
-.PHONY: run test setup lint bench clean
+.PHONY: run test test-fast setup lint format bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -22,9 +26,25 @@ setup: $(STAMP)
 run: $(STAMP)
 	$(BIN)/ansokan demo
 
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Two workers for everything that can share the machine, then the timing-sensitive tests alone.
 test: $(STAMP)
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	$(PYTEST) -n 2 -m "not serial"
+	$(PYTEST) -m "serial"
+
+test-fast: $(STAMP)
+	$(PYTEST) -n 2 -m "$(FAST) and not serial"
+	$(PYTEST) -m "$(FAST) and serial"
 
 bench: $(STAMP)
 	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

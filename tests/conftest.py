@@ -1,4 +1,4 @@
-"""Shared fixtures: the real library sources, isolated user dirs, a CLI runner."""
+"""Shared fixtures: the real library sources, isolated user dirs, a CLI runner; the suite's markers."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = ROOT.parent / "shared" / "library-sources"
+SOURCES = ROOT / "tests" / "fixtures" / "library-sources"
 SOURCE_FORMS = {
     "000_18e62940bd9f888a.txt": "finsam-malmo",
     "001_4b5533777013640f.txt": "finsam-malmo",
@@ -21,7 +21,7 @@ SOURCE_FORMS = {
 
 
 def source_files() -> list[tuple[Path, str]]:
-    """The four earlier approved applications (skipped when shared/ is not beside the repo)."""
+    """The four earlier approved applications, copied into the repo's test fixtures."""
     return [(SOURCES / name, form) for name, form in SOURCE_FORMS.items() if (SOURCES / name).exists()]
 
 
@@ -57,3 +57,30 @@ def has_soffice() -> bool:
 
 
 needs_libreoffice = pytest.mark.skipif(not has_soffice(), reason="LibreOffice (soffice) is not installed")
+
+
+# Tests that must run alone (`make test` runs them after the parallel part): a real terminal walk
+# and the autosave tests, which measure seconds between a keystroke and the disk and fail when
+# another test takes the second core. By node id prefix, so their files need no edits.
+SERIAL = (
+    "tests/tui/test_tmux_walk.py::",
+    "tests/hardening/test_autosave.py::",
+    "tests/tui/test_behaviour.py::test_autosave_after_the_writer_stops_typing",
+)
+
+
+def _skip_reasons(item: pytest.Item) -> str:
+    return " ".join(str(mark.kwargs.get("reason", "")) for mark in item.iter_markers("skipif")).lower()
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark what needs LibreOffice or tmux by what the test skips without, and the serial ones by id,
+    so `-m "not libreoffice and not tmux"` leaves out every such test, marked by its author or not."""
+    for item in items:
+        reasons = _skip_reasons(item)
+        if "libreoffice" in reasons or "soffice" in reasons:
+            item.add_marker(pytest.mark.libreoffice)
+        if "tmux" in reasons:
+            item.add_marker(pytest.mark.tmux)
+        if item.nodeid.startswith(SERIAL):
+            item.add_marker(pytest.mark.serial)
