@@ -13,8 +13,8 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assistant.core.checks.base import Context, Finding, finding
-from assistant.core.model.amounts import AmountError, amounts_in_text, format_kr, parse_amount
-from assistant.core.model.budget import Budget
+from assistant.core.model.amounts import amount_or_none, amounts_in_text, format_kr
+from assistant.core.model.budget import Budget, BudgetTotals, Sum
 from assistant.core.sources.budget_import import DETAILED_GRAND
 
 # Words that make an amount in running text a statement about the budget's total.
@@ -29,65 +29,29 @@ _SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
 
 def check_budget(ctx: Context) -> Iterator[Finding]:
     budget = ctx.draft.budget
+    totals = budget.totals()  # a bad cell counts as 0 in every sum; _bad_cells reports it once
     section = ctx.budget_key
     yield from _unread(budget, section)
-    yield from _bad_cells(budget, section)
-    yield from _negative(budget, section)
-    yield from _stated_compiled(budget, section)
-    yield from _stated_detailed(budget, section)
-    yield from _detailed_vs_compiled(budget, section)
+    yield from _bad_cells(totals, section)
+    yield from _negative(budget, totals, section)
+    yield from _stated_compiled(budget, totals, section)
+    yield from _stated_detailed(budget, totals, section)
+    yield from _detailed_vs_compiled(budget, totals, section)
     yield from _years_vs_period(ctx, budget, section)
-    yield from _completeness(ctx, budget, section)
-    yield from _cap(ctx, budget, section)
-    yield from _text_amounts(ctx, budget)
-
-
-# ---------------------------------------------------------------------------------------------
-# Safe sums: a bad cell counts as empty here; it is reported once by _bad_cells.
+    yield from _completeness(ctx, budget, totals, section)
+    yield from _cap(ctx, totals, section)
+    yield from _text_amounts(ctx, budget, totals)
 
 
 @lru_cache(maxsize=4096)
 def _val(text: str | None) -> Decimal | None:
-    """A cell's value, None when empty or bad (cached: the same cells are summed many ways)."""
-    try:
-        return parse_amount(text)
-    except AmountError:
-        return None
+    """A printed total's value, None when empty or not an amount (cached: compared many ways)."""
+    return amount_or_none(text)
 
 
-def _cell(budget: Budget, category: str, year: int) -> Decimal | None:
-    return _val(budget.cell(category, year))
-
-
-def _row(budget: Budget, category: str) -> Decimal:
-    return sum((_cell(budget, category, y) or Decimal(0) for y in budget.years), Decimal(0))
-
-
-def _year(budget: Budget, year: int) -> Decimal:
-    return sum((_cell(budget, c, year) or Decimal(0) for c in budget.categories), Decimal(0))
-
-
-def _grand(budget: Budget) -> Decimal:
-    return sum((_row(budget, c) for c in budget.categories), Decimal(0))
-
-
-def _item_amount(item) -> Decimal:
-    try:
-        return item.amount() or Decimal(0)
-    except AmountError:
-        return Decimal(0)
-
-
-def _item_year(item, year: int) -> Decimal:
-    return _val(item.per_year.get(year)) or Decimal(0)
-
-
-def _detailed(budget: Budget, category: str | None = None) -> Decimal:
-    return sum((_item_amount(i) for i in budget.items if category is None or i.category == category), Decimal(0))
-
-
-def has_compiled(budget: Budget) -> bool:
-    return any(budget.cell(c, y).strip() for c in budget.categories for y in budget.years)
+def _reference(totals: BudgetTotals) -> Decimal:
+    """The budget's total: the compiled table's when it is filled in, else the items'."""
+    return totals.grand.value if totals.has_compiled else totals.detailed.value
 
 
 def _kr(value: Decimal) -> str:
@@ -116,8 +80,8 @@ def _unread(budget: Budget, section: str | None) -> Iterator[Finding]:
         )
 
 
-def _bad_cells(budget: Budget, section: str | None) -> Iterator[Finding]:
-    for exc in budget.bad_cells():
+def _bad_cells(totals: BudgetTotals, section: str | None) -> Iterator[Finding]:
+    for exc in totals.bad:
         yield finding(
             "fel",
             "budget.bad_cell",
@@ -129,11 +93,11 @@ def _bad_cells(budget: Budget, section: str | None) -> Iterator[Finding]:
         )
 
 
-def _negative(budget: Budget, section: str | None) -> Iterator[Finding]:
-    for c in budget.categories:
+def _negative(budget: Budget, totals: BudgetTotals, section: str | None) -> Iterator[Finding]:
+    for c in totals.categories:
         for y in budget.years:
-            value = _cell(budget, c, y)
-            if value is not None and value < 0:
+            value = totals.cell(c, y).value
+            if value < 0:
                 yield finding(
                     "fel",
                     "budget.negative",
@@ -143,8 +107,8 @@ def _negative(budget: Budget, section: str | None) -> Iterator[Finding]:
                     "en kostnad kan inte vara negativ; ta bort minustecknet",
                     "a cost cannot be negative; remove the minus sign",
                 )
-    for item in budget.items:
-        value = _item_amount(item)
+    for item, amount in zip(budget.items, totals.items, strict=True):
+        value = amount.value
         if value < 0:
             yield finding(
                 "fel",
@@ -184,52 +148,54 @@ def _mismatch(
     )
 
 
-def _stated_compiled(budget: Budget, section: str | None) -> Iterator[Finding]:
+def _stated_compiled(budget: Budget, totals: BudgetTotals, section: str | None) -> Iterator[Finding]:
     stated = budget.stated
     for category, text in stated.rows.items():
         printed = _val(text)
-        if printed is not None and category in budget.categories and printed != _row(budget, category):
+        row = totals.rows.get(category, Sum()).value
+        if printed is not None and category in budget.categories and printed != row:
             yield _mismatch(
                 "budget.row_total",
                 section,
                 f"budget, {category}, kolumnen Totalt",
                 f"budget, {category}, the Total column",
                 printed,
-                _row(budget, category),
+                row,
                 "åren",
                 "the years",
             )
     for year, text in sorted(stated.years.items()):
         printed = _val(text)
-        if printed is not None and printed != _year(budget, year):
+        column = totals.years.get(year, Sum()).value
+        if printed is not None and printed != column:
             yield _mismatch(
                 "budget.year_total",
                 section,
                 f"budget, år {year}, raden Totalt",
                 f"budget, year {year}, the Total row",
                 printed,
-                _year(budget, year),
+                column,
                 "kategorierna",
                 "the categories",
             )
     grand = _val(stated.grand)
-    if grand is not None and has_compiled(budget) and grand != _grand(budget):
+    if grand is not None and totals.has_compiled and grand != totals.grand.value:
         yield _mismatch(
             "budget.grand_total",
             section,
             "budget, totalsumman",
             "budget, the grand total",
             grand,
-            _grand(budget),
+            totals.grand.value,
             "alla celler",
             "all cells",
         )
 
 
-def _stated_detailed(budget: Budget, section: str | None) -> Iterator[Finding]:
+def _stated_detailed(budget: Budget, totals: BudgetTotals, section: str | None) -> Iterator[Finding]:
     for category, sums in budget.stated.subtotals.items():
-        items = [i for i in budget.items if category == DETAILED_GRAND or i.category == category]
-        if not items:
+        every = category == DETAILED_GRAND
+        if not any(every or i.category == category for i in budget.items):
             continue
         label = "detaljerad budget" + ("" if category == DETAILED_GRAND else f", {category}")
         label_en = "detailed budget" + ("" if category == DETAILED_GRAND else f", {category}")
@@ -238,10 +204,10 @@ def _stated_detailed(budget: Budget, section: str | None) -> Iterator[Finding]:
             if printed is None:
                 continue
             if key == "total":
-                computed = sum((_item_amount(i) for i in items), Decimal(0))
+                computed = (totals.detailed if every else totals.detailed_row(category)).value
                 where_sv, where_en = label, label_en
             elif key.isdigit():
-                computed = sum((_item_year(i, int(key)) for i in items), Decimal(0))
+                computed = totals.detailed_year(int(key), None if every else category).value
                 where_sv, where_en = f"{label}, år {key}", f"{label_en}, year {key}"
             else:
                 continue
@@ -251,12 +217,12 @@ def _stated_detailed(budget: Budget, section: str | None) -> Iterator[Finding]:
                 )
 
 
-def _detailed_vs_compiled(budget: Budget, section: str | None) -> Iterator[Finding]:
-    if not budget.items or not has_compiled(budget):
+def _detailed_vs_compiled(budget: Budget, totals: BudgetTotals, section: str | None) -> Iterator[Finding]:
+    if not budget.items or not totals.has_compiled:
         return
     explained = Decimal(0)
     for category in budget.categories:
-        detailed, compiled = _detailed(budget, category), _row(budget, category)
+        detailed, compiled = totals.detailed_row(category).value, totals.rows.get(category, Sum()).value
         if detailed != compiled:
             explained += detailed - compiled
             yield finding(
@@ -271,8 +237,8 @@ def _detailed_vs_compiled(budget: Budget, section: str | None) -> Iterator[Findi
                 "both must show the same costs; correct the wrong item or cell",
             )
         else:
-            yield from _detailed_years(budget, category, section)
-    detailed, compiled = _detailed(budget), _grand(budget)
+            yield from _detailed_years(budget, totals, category, section)
+    detailed, compiled = totals.detailed.value, totals.grand.value
     if detailed - compiled != explained:  # items outside the form's categories
         yield finding(
             "fel",
@@ -287,14 +253,14 @@ def _detailed_vs_compiled(budget: Budget, section: str | None) -> Iterator[Findi
         )
 
 
-def _detailed_years(budget: Budget, category: str, section: str | None) -> Iterator[Finding]:
+def _detailed_years(budget: Budget, totals: BudgetTotals, category: str, section: str | None) -> Iterator[Finding]:
     """Same total, but spread over the years differently (only when every item is per year)."""
     items = [i for i in budget.items if i.category == category]
     if not items or any(not i.per_year or i.total.strip() for i in items):
         return
     for year in budget.years:
-        detailed = sum((_item_year(i, year) for i in items), Decimal(0))
-        compiled = _cell(budget, category, year) or Decimal(0)
+        detailed = totals.detailed_year(year, category).value
+        compiled = totals.cell(category, year).value
         if detailed != compiled:
             yield finding(
                 "fel",
@@ -349,9 +315,9 @@ def _years_vs_period(ctx: Context, budget: Budget, section: str | None) -> Itera
             )
 
 
-def _completeness(ctx: Context, budget: Budget, section: str | None) -> Iterator[Finding]:
+def _completeness(ctx: Context, budget: Budget, totals: BudgetTotals, section: str | None) -> Iterator[Finding]:
     rules = ctx.form.budget
-    compiled = has_compiled(budget)
+    compiled = totals.has_compiled
     if rules.compiled_required and not compiled:
         yield finding(
             "varning",
@@ -387,9 +353,9 @@ def _completeness(ctx: Context, budget: Budget, section: str | None) -> Iterator
             )
 
 
-def _cap(ctx: Context, budget: Budget, section: str | None) -> Iterator[Finding]:
+def _cap(ctx: Context, totals: BudgetTotals, section: str | None) -> Iterator[Finding]:
     cap = ctx.form.budget.cap
-    total = _grand(budget) if has_compiled(budget) else _detailed(budget)
+    total = _reference(totals)
     if cap is not None and total > cap:
         yield finding(
             "fel",
@@ -406,13 +372,13 @@ def _cap(ctx: Context, budget: Budget, section: str | None) -> Iterator[Finding]
 # Amounts in the text that claim to be a total
 
 
-def _known_totals(budget: Budget) -> set[Decimal]:
-    totals = {_grand(budget), _detailed(budget)}
-    totals |= {_row(budget, c) for c in budget.categories}
-    totals |= {_detailed(budget, c) for c in budget.categories}
-    totals |= {_year(budget, y) for y in budget.years}
+def _known_totals(budget: Budget, sums: BudgetTotals) -> set[Decimal]:
+    totals = {sums.grand.value, sums.detailed.value}
+    totals |= {sums.rows[c].value for c in budget.categories if c in sums.rows}
+    totals |= {sums.detailed_row(c).value for c in budget.categories}
+    totals |= {sums.years[y].value for y in budget.years if y in sums.years}
     stated = [budget.stated.grand, *budget.stated.rows.values(), *budget.stated.years.values()]
-    stated += [v for sums in budget.stated.subtotals.values() for v in sums.values()]
+    stated += [v for subtotals in budget.stated.subtotals.values() for v in subtotals.values()]
     totals |= {v for v in map(_val, stated) if v is not None}
     return {t for t in totals if t}
 
@@ -431,11 +397,11 @@ def _tolerance(value: Decimal, spot: str, before: str) -> Decimal:
     return tolerance
 
 
-def _text_amounts(ctx: Context, budget: Budget) -> Iterator[Finding]:
-    totals = _known_totals(budget)
+def _text_amounts(ctx: Context, budget: Budget, sums: BudgetTotals) -> Iterator[Finding]:
+    totals = _known_totals(budget, sums)
     if not totals:
         return
-    reference = _grand(budget) if has_compiled(budget) else _detailed(budget)
+    reference = _reference(sums)
     for key, text in ctx.texts():
         for value, start, end in amounts_in_text(text):
             before = _sentence_before(text, start)

@@ -84,6 +84,15 @@ def parse_amount(text: str | None, *, where: str | None = None) -> Decimal | Non
     return canonical(value)
 
 
+def amount_or_none(text: str | None) -> Decimal | None:
+    """The amount, or None when the text is empty or not an amount (for a caller that reports
+    bad cells elsewhere, e.g. through Budget.totals())."""
+    try:
+        return parse_amount(text)
+    except AmountError:
+        return None
+
+
 def canonical(value: Decimal) -> Decimal:
     """1400000 rather than 1.4E+6; 0.5 rather than 0.50."""
     if value == value.to_integral_value():

@@ -2,12 +2,14 @@
 
 Cells are kept as the text the writer typed (or the importer read), so that a bad cell is
 marked and reported rather than silently dropped; `value()` parses it the Swedish way into
-Decimal. Totals are always computed, never stored, except `stated`: the totals an imported
-document printed, kept only so the checks can compare them with the real sums.
+Decimal. Totals are always computed, never stored, by `Budget.totals()`, the one place that sums
+a budget (the checks, the export's tables, the import report and the budget screen read it).
+`stated` holds the totals an imported document printed, kept only so the checks can compare them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -73,34 +75,155 @@ class Budget:
         self.compiled.setdefault(category, {})[year] = text
 
     def value(self, category: str, year: int) -> Decimal | None:
-        return parse_amount(self.cell(category, year), where=f"budget, {category}, år {year}")
+        """One compiled cell's amount; raises AmountError naming the cell when it is not one."""
+        return parse_amount(self.cell(category, year), where=_cell_where(category, year))
+
+    def totals(self) -> BudgetTotals:
+        """Every sum of this budget, computed from the cells (a bad cell counts as 0, and is named)."""
+        return BudgetTotals.of(self)
+
+    # Strict conveniences over totals(): they raise the first bad cell's AmountError instead of
+    # counting it as 0, for a caller that must not show an incomplete sum.
 
     def row_total(self, category: str) -> Decimal:
-        return sum((self.value(category, y) or Decimal(0) for y in self.years), Decimal(0))
+        return self.totals().rows.get(category, Sum()).strict()
 
     def year_total(self, year: int) -> Decimal:
-        return sum((self.value(c, year) or Decimal(0) for c in self.categories), Decimal(0))
+        return self.totals().years.get(year, Sum()).strict()
 
     def grand_total(self) -> Decimal:
-        return sum((self.row_total(c) for c in self.categories), Decimal(0))
+        return self.totals().grand.strict()
 
     def detailed_total(self, category: str | None = None) -> Decimal:
-        return sum(
-            (i.amount() or Decimal(0) for i in self.items if category is None or i.category == category), Decimal(0)
-        )
+        totals = self.totals()
+        return (totals.detailed if category is None else totals.detailed_rows.get(category, Sum())).strict()
 
     def bad_cells(self) -> list[AmountError]:
         """Every cell that is not an amount, each error naming its cell."""
-        errors: list[AmountError] = []
-        for c in self.categories:
-            for y in self.years:
-                try:
-                    self.value(c, y)
-                except AmountError as exc:
-                    errors.append(exc)
-        for item in self.items:
-            try:
-                item.amount()
-            except AmountError as exc:
-                errors.append(exc)
-        return errors
+        return list(self.totals().bad)
+
+
+def _cell_where(category: str, year: int) -> str:
+    return f"budget, {category}, år {year}"
+
+
+@dataclass(frozen=True)
+class Sum:
+    """A total, counting a cell that is not an amount as 0; `bad` holds those cells' errors."""
+
+    value: Decimal = Decimal(0)
+    bad: tuple[AmountError, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """Whether every cell it adds is an amount (else show it marked, or as "?")."""
+        return not self.bad
+
+    def strict(self) -> Decimal:
+        """The value, or the first bad cell's AmountError."""
+        if self.bad:
+            raise self.bad[0]
+        return self.value
+
+    def __add__(self, other: Sum) -> Sum:
+        return Sum(self.value + other.value, self.bad + other.bad)
+
+
+def _total(sums: Iterable[Sum]) -> Sum:
+    return sum(sums, Sum())
+
+
+def _parsed(text: str, where: str) -> Sum:
+    try:
+        return Sum(parse_amount(text, where=where) or Decimal(0))
+    except AmountError as exc:
+        return Sum(Decimal(0), (exc,))
+
+
+def _item_sum(item: BudgetItem) -> Sum:
+    """An item's amount; an item with a bad cell counts as 0 as a whole (which cell is unknowable)."""
+    try:
+        return Sum(item.amount() or Decimal(0))
+    except AmountError as exc:
+        return Sum(Decimal(0), (exc,))
+
+
+@dataclass(frozen=True)
+class BudgetTotals:
+    """Every sum of a budget, all Decimal, from one reading of its cells.
+
+    Compiled (categories × years): `cells`, `rows` (a category over the years), `years` (a year
+    over the categories), `grand`. Detailed (the items): `items` (as `budget.items`), `detailed_rows`
+    (a category's items), `detailed_cells` and `detailed_years` (from the items' per-year amounts),
+    `detailed`. A cell that is not an amount counts as 0 in every sum that adds it, and makes that
+    Sum incomplete; `bad` lists each such cell once (compiled cells first, then items).
+    """
+
+    categories: tuple[str, ...]  # the compiled rows: the budget's categories, then any other in `compiled`
+    cells: dict[tuple[str, int], Sum]
+    rows: dict[str, Sum]
+    years: dict[int, Sum]
+    grand: Sum
+    items: tuple[Sum, ...]
+    detailed_rows: dict[str, Sum]
+    detailed_cells: dict[tuple[str, int], Sum]
+    detailed_years: dict[int, Sum]
+    detailed: Sum
+    has_compiled: bool  # some compiled cell is filled in
+    bad: tuple[AmountError, ...]
+
+    @classmethod
+    def of(cls, budget: Budget) -> BudgetTotals:
+        categories = tuple(dict.fromkeys([*budget.categories, *budget.compiled]))
+        years = tuple(budget.years)
+        cells = {(c, y): _parsed(budget.cell(c, y), _cell_where(c, y)) for c in categories for y in years}
+        rows = {c: _total(cells[c, y] for y in years) for c in categories}
+        items = tuple(_item_sum(i) for i in budget.items)
+        item_categories = dict.fromkeys([*categories, *(i.category for i in budget.items)])
+        per_year = [_item_years(i) for i in budget.items]
+        item_years = sorted({*years, *(y for cells_of in per_year for y in cells_of)})
+        detailed_cells = {
+            (c, y): _total(p.get(y, Sum()) for i, p in zip(budget.items, per_year, strict=True) if i.category == c)
+            for c in item_categories
+            for y in item_years
+        }
+        return cls(
+            categories=categories,
+            cells=cells,
+            rows=rows,
+            years={y: _total(cells[c, y] for c in categories) for y in years},
+            grand=_total(rows.values()),
+            items=items,
+            detailed_rows={
+                c: _total(s for i, s in zip(budget.items, items, strict=True) if i.category == c)
+                for c in item_categories
+            },
+            detailed_cells=detailed_cells,
+            detailed_years={y: _total(p.get(y, Sum()) for p in per_year) for y in item_years},
+            detailed=_total(items),
+            has_compiled=any(budget.cell(c, y).strip() for c in categories for y in years),
+            bad=tuple(e for s in (*cells.values(), *items) for e in s.bad),
+        )
+
+    def cell(self, category: str, year: int) -> Sum:
+        return self.cells.get((category, year), Sum())
+
+    def detailed_row(self, category: str) -> Sum:
+        return self.detailed_rows.get(category, Sum())
+
+    def detailed_year(self, year: int, category: str | None = None) -> Sum:
+        """The items' amounts for one year: all items, or one category's."""
+        if category is None:
+            return self.detailed_years.get(year, Sum())
+        return self.detailed_cells.get((category, year), Sum())
+
+    def difference(self, category: str | None = None) -> Decimal:
+        """Detailed minus compiled, for one category or the whole budget."""
+        if category is None:
+            return self.detailed.value - self.grand.value
+        return self.detailed_row(category).value - self.rows.get(category, Sum()).value
+
+
+def _item_years(item: BudgetItem) -> dict[int, Sum]:
+    where = f"detaljerad budget, ”{item.text[:40]}”"
+    return {y: _parsed(v, f"{where}, år {y}") for y, v in item.per_year.items()}
