@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.core.document.export import export_docx  # noqa: E402
 from assistant.core.document.layout import estimate_pages  # noqa: E402
 from assistant.core.model.forms import load_form  # noqa: E402
-from tests.test_layout import sample_draft  # noqa: E402
+from tests.core.document.test_layout import sample_draft  # noqa: E402
 
 
 def seven_page_draft(form):

@@ -24,15 +24,16 @@ from assistant.core.document.export import export_docx  # noqa: E402
 from assistant.core.document.layout import count_lines, estimate_pages  # noqa: E402
 from assistant.core.model.forms import load_form  # noqa: E402
 from benchmarks.export import seven_page_draft  # noqa: E402
-from tests.test_layout import sample_set  # noqa: E402
+from tests.core.document.test_layout import sample_set  # noqa: E402
 
 
 def clear_caches() -> None:
-    from assistant.core.document import export, layout, markup
+    from assistant.core.document import build, layout
+    from assistant.core.model import markup
 
     count_lines.cache_clear()
     markup._parse_blocks_cached.cache_clear()
-    export._markup_table_for.cache_clear()
+    build._markup_table_for.cache_clear()
     layout._TABLE_ROWS.clear()
 
 

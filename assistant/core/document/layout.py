@@ -1,9 +1,9 @@
 """The fast page estimate: lay out the exported document line by line, as LibreOffice does.
 
 `estimate_pages` builds the same paragraphs and tables the exporter writes
-(`export.build_document`) and breaks them into lines with the fonts' real advance widths
+(`build.build_document`) and breaks them into lines with the fonts' real advance widths
 (read from the installed Carlito/Liberation TTF files), the fonts' own line heights and
-LibreOffice's page-break rules (see shared/notes/page-layout.md):
+LibreOffice's page-break rules (see docs/design/page-layout.md):
 
 - the space between two paragraphs is the larger of one's "after" and the next one's "before";
 - space-before is dropped at the top of a page, except on page 1 and after a page break;
@@ -23,14 +23,14 @@ import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.core.document.export import (
+from assistant.core.document.build import build_document
+from assistant.core.document.model import (
     CELL_MARGIN_PT,
     CELL_PAD_PT,
     DocumentModel,
     Para,
     ParaStyle,
     Table,
-    build_document,
     text_height_pt,
 )
 from assistant.core.model.drafts import Draft
@@ -171,7 +171,7 @@ def preload_fonts(form: Form) -> None:
 @lru_cache(maxsize=256)
 def line_height(style_font: str, size: float, spacing: float, bold: bool = False, italic: bool = False) -> float:
     """LibreOffice's line height in points: the font's single height rounded to twips, times the
-    proportional spacing rounded down to twips (shared/notes/page-layout.md)."""
+    proportional spacing rounded down to twips (docs/design/page-layout.md)."""
     single = round(face(style_font, bold, italic).line_ratio * size * 20)
     if spacing == 1.0:
         return single / 20

@@ -15,6 +15,8 @@ import tempfile
 from pathlib import Path
 
 from assistant.core.errors import UserError
+from assistant.core.model.drafts import Draft
+from assistant.core.model.forms import Form
 
 CANDIDATES = ("soffice", "libreoffice")
 KNOWN_PATHS = (
@@ -142,7 +144,7 @@ def counted_pages(pdf: Path, end_heading: str | None) -> tuple[int, int]:
     return total, total
 
 
-def uncounted_heading(form) -> str | None:
+def uncounted_heading(form: Form) -> str | None:
     """The display text of the first uncounted heading that starts its own page (the signature)."""
     for heading in form.headings:
         if heading.key in form.page.uncounted and heading.own_page:
@@ -150,7 +152,7 @@ def uncounted_heading(form) -> str | None:
     return None
 
 
-def exact_pages(draft, form=None) -> tuple[int, int]:
+def exact_pages(draft: Draft, form: Form | None = None) -> tuple[int, int]:
     """(total, counted) pages of the exported draft, as LibreOffice lays it out."""
     from assistant.core.document.export import export_docx
 

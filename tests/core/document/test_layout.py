@@ -240,7 +240,7 @@ def test_bold_text_is_wider_than_regular():
 
 
 def test_count_lines_wraps_greedily_at_spaces():
-    from assistant.core.document.export import document_styles
+    from assistant.core.document.model import document_styles
 
     style = document_styles(load_form("finsam-malmo"))["Normal"]
     word = face("Calibri").width("samverkan") * 11
@@ -298,21 +298,21 @@ def test_estimate_matches_libreoffice_page_count(tmp_path):
 
 
 def _model(items):
-    from assistant.core.document.export import DocumentModel, document_styles
+    from assistant.core.document.model import DocumentModel, document_styles
 
     form = load_form("finsam-malmo")
     return DocumentModel(form=form, styles=document_styles(form), items=list(items))
 
 
 def _lines(count: int, text: str = "Rad"):
-    from assistant.core.document.export import Para
+    from assistant.core.document.model import Para
 
     return [Para("Normal", (Run(f"{text} {i}"),), after=0.0) for i in range(count)]
 
 
 def _page_capacity() -> int:
-    from assistant.core.document.export import text_height_pt
     from assistant.core.document.layout import BODY_SLACK_PT
+    from assistant.core.document.model import text_height_pt
 
     return int((text_height_pt(load_form("finsam-malmo")) + BODY_SLACK_PT) // line_height("Calibri", 11, 1.15))
 
@@ -326,8 +326,8 @@ def test_a_page_holds_as_many_lines_as_fit():
 
 
 def test_a_heading_moves_with_the_start_of_its_paragraph():
-    from assistant.core.document.export import Para
     from assistant.core.document.layout import layout_pages
+    from assistant.core.document.model import Para
 
     heading = Para("Heading 2", (Run("3.1. Tidsplan"),))
     body = Para("Normal", (Run("Kort stycke."),))
@@ -338,8 +338,8 @@ def test_a_heading_moves_with_the_start_of_its_paragraph():
 
 
 def test_widow_and_orphan_control_keeps_two_lines_together():
-    from assistant.core.document.export import Para
     from assistant.core.document.layout import layout_pages
+    from assistant.core.document.model import Para
 
     long_text = " ".join(["samverkan"] * 60)  # several lines
     para = Para("Normal", (Run(long_text),), after=0.0)
@@ -367,14 +367,14 @@ def test_exact_pages_counts_the_body_without_the_signature_page():
 
 
 def _clear_layout_caches():
-    from assistant.core.document import export, layout
+    from assistant.core.document import build, layout
 
     for cached in (
         layout.face,
         layout.count_lines,
         layout.line_height,
         layout._runs_line_height,
-        export._markup_table_for,
+        build._markup_table_for,
     ):
         cached.cache_clear()
     layout._TABLE_ROWS.clear()

@@ -14,16 +14,17 @@ import docx
 import pytest
 
 from assistant.cli import main
-from assistant.core.document.export import SUM_LABEL, export_docx
+from assistant.core.document.budget_tables import SUM_LABEL
+from assistant.core.document.export import export_docx
 from assistant.core.errors import UserError
 from assistant.core.model.amounts import parse_amount
 from assistant.core.model.budget import BudgetItem
 from assistant.core.model.drafts import Contact, Draft, ExtraSection, Signatory, load_draft, new_draft, save_draft
 from assistant.core.model.forms import Form, load_form
+from tests.conftest import ROOT, SOURCES
 
-SOURCES = Path(__file__).resolve().parents[2] / "shared" / "library-sources"
 SOURCE_FORMS = {"000": "finsam-malmo", "001": "finsam-malmo", "002": "burlov-staffanstorp", "003": "finsam-malmo"}
-DEMO = Path(__file__).resolve().parents[1] / "assistant" / "demo"
+DEMO = ROOT / "assistant" / "demo"
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
