@@ -1,21 +1,27 @@
-"""The `ansokan` command. The CLI and the terminal UI are two faces of one core.
+"""The `ansokan` command: the top layer over both faces, the CLI and the terminal UI.
 
-Each subcommand lives in `assistant/commands/<name>.py` with `register(subparsers)`; modules
-are imported only when needed so that startup stays instant. Exit codes: 0 success, 1 the
-command ran and found problems, 2 bad usage or unreadable input.
+Each subcommand lives in `assistant/commands/<name>.py` with `register(subparsers)` and calls
+only the use cases (`assistant.usecases`). Only the module of the command being run is imported,
+so startup stays instant. A command that ends in the interface (`open`, `demo`, and a bare
+`ansokan`) returns `OpenInterface`; this module then starts `assistant.tui.app.run`, so the CLI
+face never imports the UI. The language is decided once, by `assistant.core.i18n`.
+
+Exit codes: 0 success, 1 the command ran and found problems, 2 bad usage or unreadable input.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import sys
+from pathlib import Path
 
 from assistant.core.errors import UserError
+from assistant.core.i18n import choose_language, explicit_language, language, tr
 
 # Subcommand modules under assistant.commands, in the order `--help` lists them.
 COMMANDS = ("forms", "new", "status", "open", "demo", "export", "check", "library", "suggest")
+GLOBALS = ("--lang", "--library")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,7 +40,6 @@ def _sv_usage(message: str) -> str:
         "unrecognized arguments": "okända argument",
         "invalid choice": "ogiltigt val",
         "expected one argument": "väntade ett argument",
-        "argument": "argument",
     }
     for en, sv in replacements.items():
         message = message.replace(en, sv)
@@ -42,17 +47,70 @@ def _sv_usage(message: str) -> str:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    parser = _Parser(prog="ansokan", description="Ansökan – assistent för ansökningar till samordningsförbund.")
-    parser.add_argument("--lang", choices=("sv", "en"), default=None, help="språk för meddelanden (sv eller en)")
-    parser.add_argument(
-        "--library", metavar="DIR", default=None, help="din egen bibliotekskatalog (annars $ANSOKAN_LIBRARY)"
+    """The parser with every subcommand, or only `only` (the one being run: no other module is imported)."""
+    parser = _Parser(
+        prog="ansokan",
+        description=tr(
+            "Ansökan – assistent för ansökningar till samordningsförbund.",
+            "Ansökan – an assistant for applications to coordination associations (samordningsförbund).",
+        ),
     )
-    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="KOMMANDO")
+    parser.add_argument(
+        "--lang",
+        choices=("sv", "en"),
+        default=None,
+        help=tr("språk för meddelanden (sv eller en)", "language (sv or en)"),
+    )
+    parser.add_argument(
+        "--library",
+        metavar=tr("KATALOG", "DIR"),
+        default=None,
+        help=tr(
+            "din egen bibliotekskatalog (annars $ANSOKAN_LIBRARY)", "your own library folder (else $ANSOKAN_LIBRARY)"
+        ),
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar=tr("KOMMANDO", "COMMAND"))
     for name in COMMANDS if only not in COMMANDS else (only,):
-        # Import only the subcommand being run: startup stays instant.
-        module = importlib.import_module(f"assistant.commands.{name}")
-        module.register(sub)
+        importlib.import_module(f"assistant.commands.{name}").register(sub)
     return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    flag = _global_value(argv, "--lang")
+    choose_language(flag)
+    argv = _hoist_globals(argv)  # --lang and --library may stand anywhere; argparse wants them first
+    try:
+        if argv[-1:] == ["--lang"]:  # not the interface: a missing value is bad usage
+            raise UserError(
+                "fel användning: --lang väntar sv eller en (se `ansokan --help`)",
+                "bad usage: --lang expects sv or en (see `ansokan --help`)",
+            )
+        if _only_globals(argv):
+            return _run_ui(None, flag, _global_value(argv, "--library"))
+        args = build_parser(_command_name(argv)).parse_args(argv)
+        if args.command is None:
+            return _run_ui(None, flag, args.library)
+        result = args.func(args)
+        from assistant.commands._common import OpenInterface
+
+        if isinstance(result, OpenInterface):
+            return _run_ui(result.draft, flag, args.library)
+        return int(result or 0)
+    except UserError as exc:
+        print(f"ansokan: {exc.message(language())}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(tr("ansokan: avbrutet", "ansokan: interrupted"), file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _only_globals(argv: list[str]) -> bool:
+    """Nothing but --lang/--library (or a dangling --library): the bare command, the interface."""
+    rest = [a for a in argv if not a.startswith(GLOBALS) and a not in ("sv", "en")]
+    return not rest or argv[-1:] == ["--library"]
 
 
 def _command_name(argv: list[str]) -> str | None:
@@ -61,7 +119,7 @@ def _command_name(argv: list[str]) -> str | None:
         if skip:
             skip = False
             continue
-        if arg in ("--lang", "--library"):
+        if arg in GLOBALS:
             skip = True
             continue
         if not arg.startswith("-"):
@@ -69,48 +127,14 @@ def _command_name(argv: list[str]) -> str | None:
     return None
 
 
-def language(args: argparse.Namespace | None = None) -> str:
-    lang = getattr(args, "lang", None) or os.environ.get("ANSOKAN_LANG") or "sv"
-    return "en" if lang.startswith("en") else "sv"
-
-
-def _early_lang(argv: list[str]) -> str:
+def _global_value(argv: list[str], name: str) -> str | None:
+    """The value of `--lang`/`--library` wherever it stands (`--lang en` or `--lang=en`)."""
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return "en" if argv[i + 1].startswith("en") else "sv"
-        if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1].startswith("en") else "sv"
-    return language()
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    lang = _early_lang(argv)
-    # --lang and --library may stand anywhere; argparse wants globals before the subcommand.
-    argv = _hoist_globals(argv)
-    try:
-        if argv[-1:] == ["--lang"]:  # not the interface: a missing value is bad usage
-            raise UserError(
-                "fel användning: --lang väntar sv eller en (se `ansokan --help`)",
-                "bad usage: --lang expects sv or en (see `ansokan --help`)",
-            )
-        if not [
-            a for a in argv if not a.startswith("--lang") and not a.startswith("--library") and a not in ("sv", "en")
-        ] or argv[-1:] == ["--library"]:
-            return _run_ui(None, lang, argv)
-        parser = build_parser(_command_name(argv))
-        args = parser.parse_args(argv)
-        if args.command is None:
-            return _run_ui(None, lang, argv)
-        return int(args.func(args) or 0)
-    except UserError as exc:
-        print(f"ansokan: {exc.message(lang)}", file=sys.stderr)
-        return exc.exit_code
-    except KeyboardInterrupt:
-        print("ansokan: avbrutet" if lang == "sv" else "ansokan: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        return 0
+        if arg == name and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _hoist_globals(argv: list[str]) -> list[str]:
@@ -119,11 +143,11 @@ def _hoist_globals(argv: list[str]) -> list[str]:
     i = 0
     while i < len(argv):
         arg = argv[i]
-        if arg in ("--lang", "--library") and i + 1 < len(argv):
+        if arg in GLOBALS and i + 1 < len(argv):
             head += [arg, argv[i + 1]]
             i += 2
             continue
-        if arg.startswith(("--lang=", "--library=")):
+        if arg.startswith(tuple(g + "=" for g in GLOBALS)):
             head.append(arg)
         else:
             rest.append(arg)
@@ -131,16 +155,12 @@ def _hoist_globals(argv: list[str]) -> list[str]:
     return head + rest
 
 
-def _run_ui(path: str | None, lang: str, argv: list[str]) -> int:
-    from assistant.commands.open import run_ui
+def _run_ui(draft: Path | None, flag: str | None, library: str | None) -> int:
+    """Start the interface. Without --lang or $ANSOKAN_LANG its settings file may choose the language."""
+    from assistant.tui.app import run  # Textual is imported only when the interface starts
 
-    library = None
-    for i, arg in enumerate(argv):
-        if arg == "--library" and i + 1 < len(argv):
-            library = argv[i + 1]
-        elif arg.startswith("--library="):
-            library = arg.split("=", 1)[1]
-    return run_ui(path, lang=lang, library=library)
+    lang_code = language() if explicit_language(flag) else ""
+    return run(str(draft) if draft is not None else None, lang_code=lang_code, library=library)
 
 
 if __name__ == "__main__":

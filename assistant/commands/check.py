@@ -6,56 +6,64 @@ Exit 0 when nothing is `fel`, 1 when something is, 2 when the draft cannot be re
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from assistant.commands._common import lang, print_json, t
-from assistant.core.checks import CheckReport, run_checks
-from assistant.core.model.drafts import load_draft
+from assistant.commands._common import print_json
+from assistant.core.i18n import Text, language, tr
+from assistant.usecases.checks import ApplicationCheck, check_application
 
-MARKS = {"fel": ("FEL", "ERROR"), "varning": ("VARNING", "WARNING"), "info": ("info", "info")}
+MARKS = {"fel": Text("FEL", "ERROR"), "varning": Text("VARNING", "WARNING"), "info": Text("info", "info")}
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("check", help="kontrollera ett utkast: rubriker, sidgräns, budget, innehåll")
-    p.add_argument("draft", metavar="UTKAST", help="utkastet (.md)")
-    p.add_argument("--json", action="store_true", help="skriv resultatet som JSON")
-    p.add_argument("--exact", action="store_true", help="räkna sidorna exakt med LibreOffice (några sekunder)")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "check",
+        help=tr(
+            "kontrollera ett utkast: rubriker, sidgräns, budget, innehåll",
+            "check a draft: headings, page limit, budget, content",
+        ),
+    )
+    p.add_argument("draft", metavar=tr("UTKAST", "DRAFT"), help=tr("utkastet (.md)", "the draft (.md)"))
+    p.add_argument("--json", action="store_true", help=tr("skriv resultatet som JSON", "print the result as JSON"))
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help=tr(
+            "räkna sidorna exakt med LibreOffice (några sekunder)",
+            "count the pages exactly with LibreOffice (a few seconds)",
+        ),
+    )
     p.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    draft = load_draft(Path(args.draft))
-    form = draft.form
-    report = run_checks(draft, form, exact=args.exact)
+    checked = check_application(args.draft, exact=args.exact)
     if args.json:
-        print_json(report.as_json(lang(args)))
+        print_json(checked.report.as_json(language()))
     else:
-        _print_human(args, report, draft, form)
-    return 1 if report.has_errors else 0
+        _print_human(checked)
+    return 1 if checked.has_errors else 0
 
 
-def _print_human(args: argparse.Namespace, report: CheckReport, draft, form) -> None:
-    language = lang(args)
-    titles = {h.key: f"{h.number} {h.label}".strip() for h in form.headings}
-    titles.update({ex.key: ex.heading for ex in draft.extra})
+def _print_human(checked: ApplicationCheck) -> None:
+    lang = language()
+    titles = checked.section_titles()
     current: object = object()
-    for f in report.findings:
+    for f in checked.findings:
         if f.section != current:
             current = f.section
-            heading = titles.get(f.section, f.section) if f.section else t(args, "Hela ansökan", "Whole application")
+            heading = titles.get(f.section, f.section) if f.section else tr("Hela ansökan", "Whole application")
             print(f"\n{heading}")
-        mark = MARKS.get(f.severity, (f.severity, f.severity))[1 if language == "en" else 0]
-        print(f"  {mark:8} {f.text(language)}")
-        if f.hint_text(language):
-            print(f"           → {f.hint_text(language)}")
-    counts = {s: sum(1 for f in report.findings if f.severity == s) for s in MARKS}
+        mark = str(MARKS.get(f.severity, Text(f.severity, f.severity)))
+        print(f"  {mark:8} {f.text(lang)}")
+        if f.hint_text(lang):
+            print(f"           → {f.hint_text(lang)}")
+    counts = checked.counts()
     print()
     warnings_sv = "varning" if counts["varning"] == 1 else "varningar"
     errors_en = "error" if counts["fel"] == 1 else "errors"
     warnings_en = "warning" if counts["varning"] == 1 else "warnings"
     print(
-        t(
-            args,
+        tr(
             f"{counts['fel']} fel, {counts['varning']} {warnings_sv}, {counts['info']} info",
             f"{counts['fel']} {errors_en}, {counts['varning']} {warnings_en}, {counts['info']} info",
         )

@@ -1,38 +1,34 @@
-"""`ansokan demo`: copy the shipped demo application to the user's data dir and open it."""
+"""`ansokan demo`: the user's own copy of the shipped demo application, opened in the interface."""
 
 from __future__ import annotations
 
 import argparse
-import shutil
-from pathlib import Path
 
-import platformdirs
-
-from assistant.commands._common import t
-from assistant.core.storage import paths
+from assistant.commands._common import OpenInterface
+from assistant.core.i18n import tr
+from assistant.usecases.drafts import demo_copy
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("demo", help="öppna demoansökan (en kopia, originalet ändras aldrig)")
-    p.add_argument("--path-only", action="store_true", help="skriv bara ut var kopian ligger")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "demo",
+        help=tr(
+            "öppna demoansökan (en kopia, originalet ändras aldrig)",
+            "open the demo application (a copy; the original never changes)",
+        ),
+    )
+    p.add_argument(
+        "--path-only",
+        action="store_true",
+        help=tr("skriv bara ut var kopian ligger", "only print where the copy is"),
+    )
     p.set_defaults(func=cmd_demo)
 
 
-def demo_copy() -> Path:
-    """The user's own copy of the demo draft; created on first use, never overwritten."""
-    target = Path(platformdirs.user_documents_dir()) / "Ansökan" / paths.demo_draft().name
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(paths.demo_draft(), target)
-    return target
-
-
-def cmd_demo(args: argparse.Namespace) -> int:
+def cmd_demo(args: argparse.Namespace) -> int | OpenInterface:
     target = demo_copy()
     if args.path_only:
         print(target)
         return 0
-    print(t(args, f"Demoutkastet: {target}", f"The demo draft: {target}"))
-    from assistant.commands.open import run_ui
-
-    return run_ui(str(target), lang=args.lang or "sv", library=args.library)
+    print(tr(f"Demoutkastet: {target}", f"The demo draft: {target}"))
+    return OpenInterface(target)

@@ -3,51 +3,50 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from assistant.commands._common import t
-from assistant.core.errors import UserError
-from assistant.core.model.drafts import new_draft, save_draft
-from assistant.core.model.forms import load_form
+from assistant.core.i18n import tr
+from assistant.usecases.drafts import StartedDraft, create_draft, start_from_source
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("new", help="skapa ett nytt utkast (tomt eller från en tidigare ansökan)")
-    p.add_argument("--form", required=True, metavar="ID", help="formulärets id (se `ansokan forms list`)")
-    p.add_argument("--title", metavar="TITEL", help="projektets titel")
-    p.add_argument("--from", dest="source", metavar="KÄLLA", help="en tidigare ansökan (.txt, .md, .docx, .pdf)")
-    p.add_argument("--force", action="store_true", help="skriv över en befintlig fil")
-    p.add_argument("path", metavar="UTKAST", help="filen som skapas, t.ex. ansokan.md")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "new",
+        help=tr(
+            "skapa ett nytt utkast (tomt eller från en tidigare ansökan)",
+            "create a new draft (empty or from an earlier application)",
+        ),
+    )
+    p.add_argument(
+        "--form",
+        required=True,
+        metavar="ID",
+        help=tr("formulärets id (se `ansokan forms list`)", "the form's id (see `ansokan forms list`)"),
+    )
+    p.add_argument("--title", metavar=tr("TITEL", "TITLE"), help=tr("projektets titel", "the project's title"))
+    p.add_argument(
+        "--from",
+        dest="source",
+        metavar=tr("KÄLLA", "SOURCE"),
+        help=tr("en tidigare ansökan (.txt, .md, .docx, .pdf)", "an earlier application (.txt, .md, .docx, .pdf)"),
+    )
+    p.add_argument("--force", action="store_true", help=tr("skriv över en befintlig fil", "overwrite an existing file"))
+    p.add_argument(
+        "path",
+        metavar=tr("UTKAST", "DRAFT"),
+        help=tr("filen som skapas, t.ex. ansokan.md", "the file to create, e.g. ansokan.md"),
+    )
     p.set_defaults(func=cmd_new)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    form = load_form(args.form)
-    target = Path(args.path)
-    if target.exists() and not args.force:
-        raise UserError(
-            "filen finns redan; välj ett annat namn eller använd --force",
-            "the file already exists; choose another name or use --force",
-            where=target,
-        )
-    if target.is_dir():
-        raise UserError("är en katalog; ange ett filnamn", "is a directory; give a file name", where=target)
-    if not target.parent.exists():
-        raise UserError("katalogen finns inte", "the directory does not exist", where=target.parent)
     if args.source:
-        from assistant.core.sources.start import draft_from_source
-
-        draft, report = draft_from_source(form, Path(args.source))
-        if args.title:
-            draft.title = args.title
-        save_draft(draft, target, force=True)
-        _print_report(args, form, report, target)
+        started = start_from_source(args.form, args.source, args.path, title=args.title or "", force=args.force)
+        _print_report(started)
         return 0
-    draft = new_draft(form, title=args.title or "")
-    save_draft(draft, target, force=True)
+    made = create_draft(args.form, args.path, title=args.title or "", force=args.force)
+    target, form = made.path, made.form
     print(
-        t(
-            args,
+        tr(
             f"Skapade {target} ({form.name}, {len(form.headings)} rubriker). Öppna med: ansokan open {target}",
             f"Created {target} ({form.name}, {len(form.headings)} headings). Open with: ansokan open {target}",
         )
@@ -55,27 +54,27 @@ def cmd_new(args: argparse.Namespace) -> int:
     return 0
 
 
-def _print_report(args: argparse.Namespace, form, report, target: Path) -> None:
+def _print_report(started: StartedDraft) -> None:
+    target, form, report = started.path, started.form, started.report
+    placed = len(report.placed)
     print(
-        t(
-            args,
-            f"Skapade {target} från källan: {len(report.placed)} av {len(form.headings)} rubriker hittades.",
-            f"Created {target} from the source: {len(report.placed)} of {len(form.headings)} headings found.",
+        tr(
+            f"Skapade {target} från källan: {placed} av {len(form.headings)} rubriker hittades.",
+            f"Created {target} from the source: {placed} of {len(form.headings)} headings found.",
         )
     )
     if report.missing:
-        print(t(args, "  Saknas i källan: ", "  Missing in the source: ") + "; ".join(report.missing))
+        print(tr("  Saknas i källan: ", "  Missing in the source: ") + "; ".join(report.missing))
     if report.unplaced:
         print(
-            t(
-                args,
+            tr(
                 "  Text som inte kunde placeras under en rubrik (behållen i eget avsnitt): ",
                 "  Text that could not be placed under a heading (kept in its own section): ",
             )
             + "; ".join(report.unplaced)
         )
     if report.budget:
-        print(t(args, "  Budget – kunde inte läsas:", "  Budget – could not be read:"))
+        print(tr("  Budget – kunde inte läsas:", "  Budget – could not be read:"))
         for line in report.budget:
             print(f"    - {line}")
     for note in report.notes:

@@ -1,31 +1,26 @@
-"""`ansokan open DRAFT` (and a bare `ansokan`): the terminal interface."""
+"""`ansokan open DRAFT`: the draft in the terminal interface (started by `assistant.cli`)."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
+from pathlib import Path
+
+from assistant.commands._common import OpenInterface
+from assistant.core.i18n import tr
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("open", help="öppna ett utkast i den interaktiva assistenten")
-    p.add_argument("draft", help="utkastet (.md) att fortsätta skriva på")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "open", help=tr("öppna ett utkast i den interaktiva assistenten", "open a draft in the interactive assistant")
+    )
+    p.add_argument(
+        "draft",
+        metavar=tr("UTKAST", "DRAFT"),
+        help=tr("utkastet (.md) att fortsätta skriva på", "the draft (.md) to go on with"),
+    )
     p.set_defaults(func=cmd_open)
 
 
-def cmd_open(args: argparse.Namespace) -> int:
-    from assistant.cli import language
-
-    return run_ui(args.draft, lang=language(args), library=args.library)
-
-
-def _explicit_lang() -> bool:
-    """Whether --lang or $ANSOKAN_LANG chose the language (else config.toml may)."""
-    return bool(os.environ.get("ANSOKAN_LANG")) or any(a == "--lang" or a.startswith("--lang=") for a in sys.argv)
-
-
-def run_ui(path: str | None, *, lang: str | None, library: str | None) -> int:
-    """Start the interface on a draft, or on the start screen when `path` is None."""
-    from assistant.tui.app import run  # Textual is imported only when the interface starts
-
-    return run(path, lang_code=lang if (lang and _explicit_lang()) else "", library=library)
+def cmd_open(args: argparse.Namespace) -> OpenInterface:
+    # The interface reads the draft before it starts, so a bad file is one line, not a screen.
+    return OpenInterface(Path(args.draft).expanduser())

@@ -4,75 +4,85 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from assistant.commands._common import print_json, t
-from assistant.core.errors import UserError
-from assistant.core.model.forms import load_form
-from assistant.core.reuse.library import library_dirs
+from assistant.commands._common import print_json
+from assistant.core.i18n import tr
+from assistant.usecases.drafts import open_draft
+from assistant.usecases.suggestions import adapt_suggestion, suggest_for
+
+if TYPE_CHECKING:
+    from assistant.usecases.suggestions import Adapted, Suggestion
 
 
-def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("suggest", help="föreslå text ur tidigare beviljade ansökningar")
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "suggest",
+        help=tr("föreslå text ur tidigare beviljade ansökningar", "suggest text from earlier approved applications"),
+    )
     p.add_argument("--form", required=True, metavar="ID")
-    p.add_argument("--section", required=True, metavar="NYCKEL", help="avsnittet du skriver i, t.ex. malgrupp")
-    p.add_argument("--text", default="", metavar="TEXT", help="det du skrivit (tomt: rubrikens vägledning)")
-    p.add_argument("-k", type=int, default=5, metavar="ANTAL")
+    p.add_argument(
+        "--section",
+        required=True,
+        metavar=tr("NYCKEL", "KEY"),
+        help=tr("avsnittet du skriver i, t.ex. malgrupp", "the section you are writing, e.g. malgrupp"),
+    )
+    p.add_argument(
+        "--text",
+        default="",
+        metavar="TEXT",
+        help=tr("det du skrivit (tomt: rubrikens vägledning)", "what you wrote (empty: the heading's guidance)"),
+    )
+    p.add_argument("-k", type=int, default=5, metavar=tr("ANTAL", "COUNT"))
     p.add_argument("--json", action="store_true")
-    p.add_argument("--adapt", metavar="UTKAST", default=None, help="anpassa förslagen till detta utkast")
+    p.add_argument(
+        "--adapt",
+        metavar=tr("UTKAST", "DRAFT"),
+        default=None,
+        help=tr("anpassa förslagen till detta utkast", "adapt the suggestions to this draft"),
+    )
     p.set_defaults(func=cmd_suggest)
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    from assistant.core.model.drafts import load_draft
-    from assistant.core.reuse.adapt import adapt
-    from assistant.core.reuse.suggest import suggest
-
-    form = load_form(args.form)
-    if form.heading(args.section) is None:
-        raise UserError(
-            f"formuläret `{form.id}` har inget avsnitt `{args.section}` (se `ansokan forms show {form.id}`)",
-            f"the form `{form.id}` has no section `{args.section}` (see `ansokan forms show {form.id}`)",
-        )
-    if not 1 <= args.k <= 50:
-        raise UserError("-k ska vara mellan 1 och 50", "-k must be between 1 and 50")
-    draft = load_draft(Path(args.adapt)) if args.adapt else None
-    dirs = library_dirs(args.library)
-    found = suggest(args.text, form_id=form.id, section=args.section, k=args.k, library_dirs=dirs)
-    adapted = [adapt(s, draft, library_dirs=dirs) for s in found] if draft else [None] * len(found)
+    draft = open_draft(args.adapt) if args.adapt else None
+    found = suggest_for(args.text, form_id=args.form, section=args.section, k=args.k, library=args.library)
+    adapted: list[Adapted | None] = (
+        [adapt_suggestion(s, draft, library=args.library) for s in found] if draft else [None] * len(found)
+    )
     if args.json:
-        out = []
-        for s, a in zip(found, adapted, strict=False):
-            item = s.to_dict()
-            if a is not None:
-                item["adapted"] = {
-                    "text": a.text,
-                    "replacements": [vars(r) for r in a.replacements],
-                    "unresolved": [vars(m) for m in a.unresolved],
-                }
-            out.append(item)
-        print_json(out)
+        print_json([_as_json(s, a) for s, a in zip(found, adapted, strict=True)])
         return 0
     if not found:
         print(
-            t(
-                args,
+            tr(
                 "Inga förslag: inget i biblioteket liknar texten tillräckligt.",
                 "No suggestions: nothing in the library is close enough to the text.",
             )
         )
         return 0
-    for n, (s, a) in enumerate(zip(found, adapted, strict=False), 1):
-        src = s.source
-        print(f"{n}. [{s.score:.0f}] {src.get('title')} ({src.get('organisation')}, {src.get('year')}) · {s.heading}")
-        print(textwrap.indent(textwrap.fill(a.text if a else s.text, 96), "   "))
-        if a and a.replacements:
-            print("   " + t(args, "Utbytt: ", "Replaced: ") + "; ".join(map(str, a.replacements)))
-        if a and a.unresolved:
-            print(
-                "   "
-                + t(args, "Anpassa själv: ", "Adapt yourself: ")
-                + ", ".join(dict.fromkeys(map(str, a.unresolved)))
-            )
-        print()
+    for n, (s, a) in enumerate(zip(found, adapted, strict=True), 1):
+        _print_one(n, s, a)
     return 0
+
+
+def _as_json(suggestion: Suggestion, adapted: Adapted | None) -> dict[str, Any]:
+    item = suggestion.to_dict()
+    if adapted is not None:
+        item["adapted"] = {
+            "text": adapted.text,
+            "replacements": [vars(r) for r in adapted.replacements],
+            "unresolved": [vars(m) for m in adapted.unresolved],
+        }
+    return item
+
+
+def _print_one(n: int, s: Suggestion, a: Adapted | None) -> None:
+    src = s.source
+    print(f"{n}. [{s.score:.0f}] {src.get('title')} ({src.get('organisation')}, {src.get('year')}) · {s.heading}")
+    print(textwrap.indent(textwrap.fill(a.text if a else s.text, 96), "   "))
+    if a and a.replacements:
+        print("   " + tr("Utbytt: ", "Replaced: ") + "; ".join(map(str, a.replacements)))
+    if a and a.unresolved:
+        print("   " + tr("Anpassa själv: ", "Adapt yourself: ") + ", ".join(dict.fromkeys(map(str, a.unresolved))))
+    print()

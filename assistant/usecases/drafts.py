@@ -56,14 +56,14 @@ class CreatedDraft:
     draft: Draft
     path: Path
     form: Form
-    created_dir: Path | None = None
+    created_dir: Path | None  # the one folder made for it, when the caller allowed that
 
 
 @dataclass(frozen=True)
 class StartedDraft(CreatedDraft):
     """A draft read out of an earlier application, with what could not be placed."""
 
-    report: StartReport | None = None
+    report: StartReport
 
 
 def create_draft(

@@ -9,8 +9,10 @@ from assistant.usecases.library import Library, library_dirs
 
 if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft
-    from assistant.core.reuse.adapt import Adapted
-    from assistant.core.reuse.suggest import Suggestion
+
+    # Re-exported for the faces, which may not import the core's reuse room themselves.
+    from assistant.core.reuse.adapt import Adapted as Adapted
+    from assistant.core.reuse.suggest import Suggestion as Suggestion
 
 MAX_SUGGESTIONS = 50
 
