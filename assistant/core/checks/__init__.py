@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.core.checks.base import SEVERITY_RANK, Context, Finding, finding
+from assistant.core.checks.base import Context, Finding, Severity, finding
 from assistant.core.checks.budget_rules import check_budget
 from assistant.core.checks.pages import check_pages
 from assistant.core.checks.structure import (
@@ -57,7 +57,7 @@ class CheckReport:
 
     @property
     def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "fel"]
+        return [f for f in self.findings if f.severity is Severity.ERROR]
 
     @property
     def has_errors(self) -> bool:
@@ -105,9 +105,19 @@ def _ordered(findings: list[Finding], form: Form) -> list[Finding]:
     def key(item: tuple[int, Finding]) -> tuple:
         index, f = item
         where = -1 if f.section is None else position.get(f.section, len(position))
-        return (where, SEVERITY_RANK.get(f.severity, 9), index)
+        return (where, f.severity.rank, index)
 
     return [f for _, f in sorted(enumerate(findings), key=key)]
 
 
-__all__ = ["RULES", "CheckReport", "Finding", "check_section", "finding", "run_checks", "valid_email", "valid_phone"]
+__all__ = [
+    "RULES",
+    "CheckReport",
+    "Finding",
+    "Severity",
+    "check_section",
+    "finding",
+    "run_checks",
+    "valid_email",
+    "valid_phone",
+]

@@ -6,31 +6,61 @@ import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from assistant.core.i18n import Text
 from assistant.core.model.dates import find_period, parse_date
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
 
-SEVERITIES = ("fel", "varning", "info")
 # A 7-page application is about 25 000 characters; text beyond this in one section is not read
 # by the text checks (they must stay fast on absurd input too). check_required_sections says so.
 MAX_SCAN_CHARS = 200_000
-SEVERITY_RANK = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+class Severity(StrEnum):
+    """How bad a finding is. The values are the Swedish words the JSON output and the draft's
+    readers have always used, so `Severity.ERROR == "fel"` and a plain string still compares."""
+
+    ERROR = "fel"
+    WARNING = "varning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        """0 for the worst: findings are listed worst first."""
+        return _RANKS[self]
+
+    @property
+    def label(self) -> Text:
+        return _LABELS[self]
+
+
+_RANKS = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+_LABELS = {
+    Severity.ERROR: Text("fel", "error"),
+    Severity.WARNING: Text("varning", "warning"),
+    Severity.INFO: Text("info", "info"),
+}
 
 
 @dataclass(frozen=True)
 class Finding:
     """One remark on a draft. `message` is Swedish; `message_en` the same in English."""
 
-    severity: str  # "fel" | "varning" | "info"
+    severity: Severity
     code: str  # e.g. "budget.year_total"
     section: str | None  # the form heading's key, None for the whole application
     message: str
     message_en: str
     hint: str = ""
     hint_en: str = ""
+
+    def __post_init__(self) -> None:
+        # A plain "fel" becomes Severity.ERROR; an unknown severity is a programming error.
+        object.__setattr__(self, "severity", Severity(self.severity))
 
     def text(self, lang: str = "sv") -> str:
         return self.message_en if lang == "en" else self.message
@@ -40,7 +70,7 @@ class Finding:
 
     def as_json(self, lang: str = "sv") -> dict[str, Any]:
         return {
-            "severity": self.severity,
+            "severity": str(self.severity),
             "code": self.code,
             "section": self.section,
             "message": self.text(lang),
@@ -49,7 +79,7 @@ class Finding:
 
 
 def finding(
-    severity: str, code: str, section: str | None, sv: str, en: str, hint_sv: str = "", hint_en: str = ""
+    severity: Severity, code: str, section: str | None, sv: str, en: str, hint_sv: str = "", hint_en: str = ""
 ) -> Finding:
     return Finding(severity, code, section, printable(sv), printable(en), printable(hint_sv), printable(hint_en))
 
@@ -111,4 +141,4 @@ class Context:
         return next((h.key for h in self.form.headings if h.kind == "budget"), None)
 
 
-__all__ = ["MAX_SCAN_CHARS", "SEVERITIES", "SEVERITY_RANK", "Context", "Finding", "finding", "parse_date"]
+__all__ = ["MAX_SCAN_CHARS", "Context", "Finding", "Severity", "finding", "parse_date"]

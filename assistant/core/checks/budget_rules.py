@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
-from assistant.core.checks.base import Context, Finding, finding
+from assistant.core.checks.base import Context, Finding, Severity, finding
 from assistant.core.model.amounts import amount_or_none, amounts_in_text, format_kr
 from assistant.core.model.budget import Budget, BudgetTotals, Sum
 from assistant.core.sources.budget_import import DETAILED_GRAND
@@ -70,7 +70,7 @@ def _unread(budget: Budget, section: str | None) -> Iterator[Finding]:
     """What the importer could not place: the budget may be missing those amounts."""
     for line in budget.unread:
         yield finding(
-            "varning",
+            Severity.WARNING,
             "budget.unread",
             section,
             f"budget: kunde inte läsas vid importen: {line}",
@@ -83,7 +83,7 @@ def _unread(budget: Budget, section: str | None) -> Iterator[Finding]:
 def _bad_cells(totals: BudgetTotals, section: str | None) -> Iterator[Finding]:
     for exc in totals.bad:
         yield finding(
-            "fel",
+            Severity.ERROR,
             "budget.bad_cell",
             section,
             exc.message("sv"),
@@ -99,7 +99,7 @@ def _negative(budget: Budget, totals: BudgetTotals, section: str | None) -> Iter
             value = totals.cell(c, y).value
             if value < 0:
                 yield finding(
-                    "fel",
+                    Severity.ERROR,
                     "budget.negative",
                     section,
                     f"budget, {c}, år {y}: beloppet är negativt ({_kr(value)})",
@@ -111,7 +111,7 @@ def _negative(budget: Budget, totals: BudgetTotals, section: str | None) -> Iter
         value = amount.value
         if value < 0:
             yield finding(
-                "fel",
+                Severity.ERROR,
                 "budget.negative",
                 section,
                 f"detaljerad budget, ”{item.text[:40]}”: beloppet är negativt ({_kr(value)})",
@@ -136,7 +136,7 @@ def _mismatch(
     of_en: str,
 ) -> Finding:
     return finding(
-        "fel",
+        Severity.ERROR,
         code,
         section,
         f"{where_sv}: summan anger {_kr(printed)} men {of_sv} summerar till {_kr(computed)} "
@@ -226,7 +226,7 @@ def _detailed_vs_compiled(budget: Budget, totals: BudgetTotals, section: str | N
         if detailed != compiled:
             explained += detailed - compiled
             yield finding(
-                "fel",
+                Severity.ERROR,
                 "budget.detailed_vs_compiled",
                 section,
                 f"budget, {category}: den detaljerade budgeten summerar till {_kr(detailed)} men den "
@@ -241,7 +241,7 @@ def _detailed_vs_compiled(budget: Budget, totals: BudgetTotals, section: str | N
     detailed, compiled = totals.detailed.value, totals.grand.value
     if detailed - compiled != explained:  # items outside the form's categories
         yield finding(
-            "fel",
+            Severity.ERROR,
             "budget.detailed_vs_compiled",
             section,
             f"budget: den detaljerade budgeten summerar till {_kr(detailed)} men den sammanställda till "
@@ -263,7 +263,7 @@ def _detailed_years(budget: Budget, totals: BudgetTotals, category: str, section
         compiled = totals.cell(category, year).value
         if detailed != compiled:
             yield finding(
-                "fel",
+                Severity.ERROR,
                 "budget.detailed_vs_compiled",
                 section,
                 f"budget, {category}, år {year}: detaljerat {_kr(detailed)}, sammanställt {_kr(compiled)}",
@@ -294,7 +294,7 @@ def _years_vs_period(ctx: Context, budget: Budget, section: str | None) -> Itera
     for year in sorted(years):
         if year < start.year or year > end.year:
             yield finding(
-                "fel",
+                Severity.ERROR,
                 "budget.year_outside",
                 section,
                 f"budget, år {year}: året ligger utanför projektperioden {start} – {end}",
@@ -305,7 +305,7 @@ def _years_vs_period(ctx: Context, budget: Budget, section: str | None) -> Itera
     for year in range(start.year, end.year + 1):
         if year not in years:
             yield finding(
-                "varning",
+                Severity.WARNING,
                 "budget.year_missing",
                 section,
                 f"budget: projektet pågår under {year} men budgeten har inga kostnader det året",
@@ -320,7 +320,7 @@ def _completeness(ctx: Context, budget: Budget, totals: BudgetTotals, section: s
     compiled = totals.has_compiled
     if rules.compiled_required and not compiled:
         yield finding(
-            "varning",
+            Severity.WARNING,
             "budget.compiled_missing",
             section,
             "budget: den sammanställda budgeten (kategorier × år) saknas",
@@ -330,7 +330,7 @@ def _completeness(ctx: Context, budget: Budget, totals: BudgetTotals, section: s
         )
     if rules.detailed_required and not budget.items:
         yield finding(
-            "varning",
+            Severity.WARNING,
             "budget.detailed_missing",
             section,
             "budget: den detaljerade budgeten (poster med belopp) saknas",
@@ -343,7 +343,7 @@ def _completeness(ctx: Context, budget: Budget, totals: BudgetTotals, section: s
     for category in rules.categories:
         if not any(budget.cell(category, y).strip() for y in budget.years):
             yield finding(
-                "info",
+                Severity.INFO,
                 "budget.empty_row",
                 section,
                 f"budget, {category}: inga belopp",
@@ -358,7 +358,7 @@ def _cap(ctx: Context, totals: BudgetTotals, section: str | None) -> Iterator[Fi
     total = _reference(totals)
     if cap is not None and total > cap:
         yield finding(
-            "fel",
+            Severity.ERROR,
             "budget.cap",
             section,
             f"budget: totalt {_kr(total)} är mer än formulärets tak {_kr(cap)}",
@@ -413,7 +413,7 @@ def _text_amounts(ctx: Context, budget: Budget, sums: BudgetTotals) -> Iterator[
                 continue
             quote = " ".join((before[-40:] + spot).split())
             yield finding(
-                "varning",
+                Severity.WARNING,
                 "budget.text_amount",
                 key,
                 f"texten säger ”{quote}” men budgeten summerar till {_kr(reference)}",

@@ -8,7 +8,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.core.checks.base import Context, Finding, finding
+from assistant.core.checks.base import Context, Finding, Severity, finding
 from assistant.core.errors import UserError
 
 CHARS_PER_PAGE = 3000  # only when the layout module is missing or fails: a rough figure, said so
@@ -85,7 +85,7 @@ def _estimate_or_rough(ctx: Context) -> tuple[tuple[float, int, bool, bool], Fin
     except Exception as exc:  # a layout bug must not hide the other checks
         log.debug("page estimate failed: %r", exc)
         return _rough(ctx), finding(
-            "varning",
+            Severity.WARNING,
             "pages.estimate_failed",
             None,
             "sidantalet kunde inte beräknas med radlayouten; visar en grov uppskattning",
@@ -112,7 +112,7 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
     if limit:
         result.findings.append(
             finding(
-                "info",
+                Severity.INFO,
                 "pages.count",
                 None,
                 f"{shown} av {limit} sidor{how_sv}",
@@ -122,7 +122,7 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
     else:
         result.findings.append(
             finding(
-                "info",
+                Severity.INFO,
                 "pages.count",
                 None,
                 f"{shown} sidor, ingen sidgräns{how_sv}",
@@ -132,7 +132,7 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
     if limit and counted is not None and counted > limit:
         result.findings.append(
             finding(
-                "fel",
+                Severity.ERROR,
                 "pages.over_limit",
                 None,
                 f"ansökan fyller {counted} sidor men formuläret tillåter högst {limit}",
@@ -146,7 +146,7 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
     elif limit and borderline and result.exact is None and counted is not None and limit <= counted <= limit + 1:
         result.findings.append(
             finding(
-                "varning",
+                Severity.WARNING,
                 "pages.borderline",
                 None,
                 f"sidantalet ligger nära en sidbrytning vid gränsen {limit} sidor; några rader kan avgöra",
@@ -164,7 +164,7 @@ def _exact(ctx: Context, result: PageResult) -> int | None:
     except ImportError:
         result.findings.append(
             finding(
-                "varning",
+                Severity.WARNING,
                 "pages.exact_unavailable",
                 None,
                 "exakt sidräkning finns inte i den här versionen",
@@ -177,7 +177,7 @@ def _exact(ctx: Context, result: PageResult) -> int | None:
     except UserError as exc:  # LibreOffice missing, or the conversion failed
         result.findings.append(
             finding(
-                "varning",
+                Severity.WARNING,
                 "pages.exact_unavailable",
                 None,
                 f"exakt sidantal kunde inte räknas: {exc.message('sv')}",

@@ -6,7 +6,7 @@ import itertools
 import re
 from collections.abc import Iterator
 
-from assistant.core.checks.base import MAX_SCAN_CHARS, Context, Finding, finding
+from assistant.core.checks.base import MAX_SCAN_CHARS, Context, Finding, Severity, finding
 from assistant.core.model.amounts import format_amount
 from assistant.core.model.dates import END_RE, START_RE, parse_date
 from assistant.core.model.drafts import section_status
@@ -19,7 +19,7 @@ def check_required_sections(ctx: Context) -> Iterator[Finding]:
             continue
         if status.required:
             yield finding(
-                "fel",
+                Severity.ERROR,
                 "sections.missing",
                 status.key,
                 f"avsnittet ”{heading.label}” är tomt men krävs av formuläret",
@@ -29,7 +29,7 @@ def check_required_sections(ctx: Context) -> Iterator[Finding]:
             )
         else:
             yield finding(
-                "info",
+                Severity.INFO,
                 "sections.empty_optional",
                 status.key,
                 f"avsnittet ”{heading.label}” är tomt (frivilligt)",
@@ -50,7 +50,7 @@ def _too_long(ctx: Context) -> Iterator[Finding]:
             continue
         label, size, limit = ctx.heading_label(key), format_amount(len(text)), format_amount(MAX_SCAN_CHARS)
         yield finding(
-            "varning",
+            Severity.WARNING,
             "sections.too_long",
             key,
             f"avsnittet ”{label}” har {size} tecken; bara de första {limit} kontrolleras",
@@ -67,7 +67,7 @@ def check_section_order(ctx: Context) -> Iterator[Finding]:
     for before, after in itertools.pairwise(order):
         if position[after] < position[before]:
             yield finding(
-                "info",
+                Severity.INFO,
                 "sections.order",
                 after,
                 f"”{ctx.heading_label(after)}” står efter ”{ctx.heading_label(before)}” i filen, "
@@ -83,7 +83,7 @@ def check_section_order(ctx: Context) -> Iterator[Finding]:
         where_sv = f" (efter ”{after}”)" if after else " (först)"
         where_en = f" (after “{after}”)" if after else " (first)"
         yield finding(
-            "info",
+            Severity.INFO,
             "sections.extra",
             extra.key,
             f"avsnittet ”{extra.heading}” finns inte i formuläret{where_sv}",
@@ -94,7 +94,7 @@ def check_section_order(ctx: Context) -> Iterator[Finding]:
     for warning in ctx.draft.warnings:
         if "två gånger" in warning:
             yield finding(
-                "varning",
+                Severity.WARNING,
                 "sections.duplicate",
                 None,
                 warning,
@@ -116,7 +116,7 @@ def check_tidsplan(ctx: Context) -> Iterator[Finding]:
     yield from _unreadable_dates(ctx, key, start, end)
     if start is None:
         yield finding(
-            "fel",
+            Severity.ERROR,
             "tidsplan.start_missing",
             key,
             "Tidsplan: startdatum saknas",
@@ -126,7 +126,7 @@ def check_tidsplan(ctx: Context) -> Iterator[Finding]:
         )
     if end is None:
         yield finding(
-            "fel",
+            Severity.ERROR,
             "tidsplan.end_missing",
             key,
             "Tidsplan: slutdatum saknas",
@@ -136,7 +136,7 @@ def check_tidsplan(ctx: Context) -> Iterator[Finding]:
         )
     if start and end and end <= start:
         yield finding(
-            "fel",
+            Severity.ERROR,
             "tidsplan.order",
             key,
             f"Tidsplan: slutdatum {end} ligger inte efter startdatum {start}",
@@ -150,7 +150,7 @@ def check_tidsplan(ctx: Context) -> Iterator[Finding]:
         months = (end.year - start.year) * 12 + end.month - start.month + (1 if end.day >= start.day else 0)
         if months > max_months:
             yield finding(
-                "fel",
+                Severity.ERROR,
                 "tidsplan.too_long",
                 key,
                 f"Tidsplan: projektet pågår {months} månader, formuläret tillåter högst {max_months}",
@@ -168,7 +168,7 @@ def _unreadable_dates(ctx: Context, key, start, end) -> Iterator[Finding]:
         if m and have is None and re.search(r"\d", m.group(1)) and parse_date(m.group(1)) is None:
             spot = m.group(1).strip()[:30]
             yield finding(
-                "fel",
+                Severity.ERROR,
                 "tidsplan.bad_date",
                 key,
                 f"Tidsplan: {sv} ”{spot}” är inget giltigt datum",
@@ -188,7 +188,7 @@ def _front_vs_text(ctx: Context, key) -> Iterator[Finding]:
         written = parse_date(m.group(1)) if m else None
         if have and written and written != have:
             yield finding(
-                "varning",
+                Severity.WARNING,
                 "tidsplan.mismatch",
                 key,
                 f"Tidsplan: texten anger {sv} {written} men utkastets huvud {have}",
@@ -233,7 +233,7 @@ def check_contacts(ctx: Context) -> Iterator[Finding]:
             yield from _phone(contact.phone.strip(), key, f"kontaktperson {who}", f"contact {who}")
         if contact.name and not contact.email and not contact.phone:
             yield finding(
-                "varning",
+                Severity.WARNING,
                 "contacts.unreachable",
                 key,
                 f"kontaktperson {who}: varken e-post eller telefon",
@@ -258,7 +258,7 @@ def check_contacts(ctx: Context) -> Iterator[Finding]:
 def _email(address: str, key, who_sv: str, who_en: str) -> Iterator[Finding]:
     if not valid_email(address):
         yield finding(
-            "varning",
+            Severity.WARNING,
             "contacts.email",
             key,
             f"{who_sv}: e-postadressen ”{address[:60]}” ser felaktig ut",
@@ -270,7 +270,7 @@ def _email(address: str, key, who_sv: str, who_en: str) -> Iterator[Finding]:
     domain = address.split("@", 1)[1]
     if not domain.isascii():
         yield finding(
-            "info",
+            Severity.INFO,
             "contacts.email_idn",
             key,
             f"{who_sv}: ”{address}” har å, ä eller ö i domänen; giltigt men en del e-postprogram klarar det inte",
@@ -283,7 +283,7 @@ def _email(address: str, key, who_sv: str, who_en: str) -> Iterator[Finding]:
 def _phone(number: str, key, who_sv: str, who_en: str) -> Iterator[Finding]:
     if not valid_phone(number):
         yield finding(
-            "varning",
+            Severity.WARNING,
             "contacts.phone",
             key,
             f"{who_sv}: telefonnumret ”{number[:30]}” ser felaktigt ut",

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from assistant.core.checks.base import Context, Finding, finding
+from assistant.core.checks.base import Context, Finding, Severity, finding
 from assistant.core.checks.lix import lix
 from assistant.core.model.drafts import word_count
 
@@ -40,7 +40,7 @@ def check_summary(ctx: Context) -> Iterator[Finding]:
     if words > max_words:
         label = ctx.heading_label(key)
         yield finding(
-            "varning",
+            Severity.WARNING,
             "summary.too_long",
             key,
             f"”{label}” ska inledas med en kort sammanfattning, men första stycket har {words} ord (högst {max_words})",
@@ -81,7 +81,7 @@ def check_placeholders(ctx: Context) -> Iterator[Finding]:
             spot = _quote(text, start, end)
             label = ctx.heading_label(key)
             yield finding(
-                "fel",
+                Severity.ERROR,
                 "placeholder",
                 key,
                 f"”{label}”: platshållaren ”{text[start:end]}” står kvar: ”{spot}”",
@@ -91,7 +91,7 @@ def check_placeholders(ctx: Context) -> Iterator[Finding]:
             )
         if len(hits) > MAX_PER_SECTION:
             yield finding(
-                "fel",
+                Severity.ERROR,
                 "placeholder",
                 key,
                 f"”{ctx.heading_label(key)}”: ytterligare {len(hits) - MAX_PER_SECTION} platshållare",
@@ -165,7 +165,7 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
 def _unadapted(ctx: Context, key: str, name: str, origin: str, spot: str) -> Finding:
     label = ctx.heading_label(key)
     return finding(
-        "varning",
+        Severity.WARNING,
         "unadapted",
         key,
         f"”{label}”: återanvänd text från {origin} nämner fortfarande ”{name}”: ”{spot}”",
@@ -190,7 +190,7 @@ def _years_after_end(ctx: Context) -> Iterator[Finding]:
                 label = ctx.heading_label(key)
                 spot = _quote(text, m.start(), m.end())
                 yield finding(
-                    "varning",
+                    Severity.WARNING,
                     "unadapted.year_after_end",
                     key,
                     f"”{label}”: året {year} ligger efter projektets slut {end}: ”{spot}”",
@@ -215,7 +215,7 @@ def check_gender(ctx: Context) -> Iterator[Finding]:
         if not both and not any(p in text for p in phrases):
             label = ctx.heading_label(key)
             yield finding(
-                "varning",
+                Severity.WARNING,
                 "gender",
                 key,
                 f"”{label}” nämner inte kvinnor och män",
@@ -236,7 +236,7 @@ def check_readability(ctx: Context) -> Iterator[Finding]:
         label = ctx.heading_label(key)
         value = f"{score.value:.0f}"
         yield finding(
-            "info",
+            Severity.INFO,
             "readability",
             key,
             f"”{label}”: LIX {value} ({score.band})",

@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.core.checks import check_section, run_checks, valid_email, valid_phone
+from assistant.core.checks import Severity, check_section, run_checks, valid_email, valid_phone
+from assistant.core.checks.base import Finding
 from assistant.core.checks.lix import lix
 from assistant.core.model.budget import BudgetItem, StatedTotals
 from assistant.core.model.drafts import Contact, ExtraSection, new_draft, save_draft
 from assistant.core.model.forms import load_form, parse_form
 
-SOURCES = Path("/work/shared/library-sources")
+SOURCES = Path(__file__).resolve().parents[2] / "fixtures" / "library-sources"
 FINSAM = load_form("finsam-malmo")
 PARA = (
     "Insatsen riktar sig till unga vuxna som står långt från arbetsmarknaden. "
@@ -497,7 +498,6 @@ BUDGET_INCONSISTENCIES = {
 FORM_OF = {"000": "finsam-malmo", "001": "finsam-malmo", "002": "burlov-staffanstorp", "003": "finsam-malmo"}
 
 
-@pytest.mark.skipif(not SOURCES.is_dir(), reason="shared/library-sources is not on this machine")
 @pytest.mark.parametrize("prefix", sorted(BUDGET_INCONSISTENCIES))
 def test_check_json_on_drafts_from_the_sources(prefix, tmp_path, capsys):
     source = next(SOURCES.glob(f"{prefix}_*.txt"))
@@ -626,3 +626,16 @@ def test_headings_reordered_by_hand_are_reported_once():
     codes = [f.code for f in run_checks(parse_draft(reordered), form).findings]
     assert codes.count("sections.order") == 1
     assert "sections.order" not in [f.code for f in run_checks(parse_draft(text), form).findings]
+
+
+def test_severity_is_one_enum_that_keeps_its_swedish_values():
+    assert [s.value for s in Severity] == ["fel", "varning", "info"]
+    assert Severity.ERROR == "fel" and Severity("varning") is Severity.WARNING
+    assert sorted(Severity, key=lambda s: -s.rank) == [Severity.INFO, Severity.WARNING, Severity.ERROR]
+    assert (Severity.ERROR.label.render("sv"), Severity.ERROR.label.render("en")) == ("fel", "error")
+    assert Severity.WARNING.label.render("en") == "warning"
+    plain = Finding("fel", "x.y", None, "m", "m")  # a plain string is read as the enum
+    assert plain.severity is Severity.ERROR and json.dumps(plain.as_json()).startswith('{"severity": "fel"')
+    with pytest.raises(ValueError):
+        Finding("fatal", "x.y", None, "m", "m")
+    assert all(isinstance(f.severity, Severity) for f in run_checks(clean_draft()).findings)
