@@ -3,7 +3,7 @@
     python benchmarks/load.py [--apps 2000] [--queries 200] [--keep DIR]
 
 Builds realistic applications by recombining the paragraphs of the real approved applications
-(shared/library-sources) with other municipalities, project names and numbers; imports them
+(tests/fixtures/library-sources) with other municipalities, project names and numbers; imports them
 (with progress), builds the search index, and measures suggestion latency over the big library.
 Then grows a draft to 40 pages and times the live checks and the page estimate: the interface
 runs them while the writer types, so they should stay under ~100 ms.
@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-SOURCES = ROOT.parent / "shared" / "library-sources"
+SOURCES = ROOT / "tests" / "fixtures" / "library-sources"
 MUNICIPALITIES = [
     "Lund",
     "Eslöv",

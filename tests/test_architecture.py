@@ -1,9 +1,11 @@
-"""The core is free of the UI, and importing the package creates nothing on disk."""
+"""The core is free of the UI, importing the package creates nothing on disk, and no tracked file
+names a place on one machine."""
 
 from __future__ import annotations
 
 import os
 import pkgutil
+import re
 import shutil
 import subprocess
 import sys
@@ -59,3 +61,82 @@ def test_importing_everything_creates_nothing_on_disk(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert list(home.iterdir()) == []
+
+
+# ---------------------------------------------------------------------------------------------
+# No machine paths: a path written from the file-system root, or one that climbs out of the
+# checkout to a folder beside it, works on one machine and points nowhere on the next.
+
+_TOP_DIRS = (
+    "bin|boot|dev|etc|home|lib|lib64|media|mnt|nix|opt|proc|root|run|sbin|srv|sys|tmp|usr|var|work"
+    "|Users|Volumes|private|Applications"
+)
+# A top-level directory right after a "/" that starts the path (not a URL, "~/", "$HOME/" or
+# "{base}/"), followed by "/" or the end of the literal: a quoted bare top directory counts, the
+# slash command "/run x" does not.
+_ROOTED = re.compile(rf"(?<![\w.~:/$}}\-])/(?:{_TOP_DIRS})(?=[/\"'`])[^\s\"'`)\]>,;]*")
+_BESIDE_THE_CHECKOUT = re.compile(r"""\.\./shared\b|\.parents?\b[^\n#]*/\s*["']shared["']""")
+
+# System tools and files every machine has, named on purpose: shebangs, /dev/null, the hostile
+# inputs of the hardening tests, and where LibreOffice installs itself when it is not on $PATH.
+_SYSTEM_PATHS = {
+    "/usr/bin/env",
+    "/bin/sh",
+    "/bin/bash",
+    "/bin/true",
+    "/usr/bin/true",
+    "/dev/null",
+    "/dev/zero",
+    "/etc/passwd",
+    "/proc/self/mem",
+    "/usr/lib/libreoffice/program/soffice",
+    "/opt/libreoffice/program/soffice",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+}
+_SCANNED = ("*.py", "*.md", "*.toml", "*.sh", "*.yaml", "*.yml", "*.cfg", "Makefile", ".ci/run")
+
+
+def machine_paths(text: str) -> list[str]:
+    """The paths in `text` that name one machine's places (system tools aside)."""
+    rooted = [m.group() for m in _ROOTED.finditer(text) if m.group() not in _SYSTEM_PATHS]
+    return rooted + [m.group() for m in _BESIDE_THE_CHECKOUT.finditer(text)]
+
+
+def test_the_scanner_finds_machine_paths_and_lets_system_tools_be():
+    assert machine_paths('SOURCES = Path("/wo' + 'rk/shared/library-sources")') == ["/wo" + "rk/shared/library-sources"]
+    assert machine_paths("fallback = os.environ.get('TMPDIR', '/t" + "mp')") == ["/t" + "mp"]
+    assert machine_paths("see /ho" + "me/anna/notes.md and /op" + "t/x") == ["/ho" + "me/anna/notes.md", "/op" + "t/x"]
+    assert machine_paths('SOURCES = ROOT.parent / "sha' + 'red" / "library-sources"') != []
+    assert machine_paths("python -m x --rebuild ../sha" + "red/library-sources") != []
+    for fine in (
+        "#!/usr/bin/env bash",
+        "cmd >/dev/null 2>&1",
+        "'../../../etc/passwd' as a file name",
+        "https://example.org/home/page",
+        "~/.config/ansokan and $HOME/tmp/x and {base}/tmp/a.md",
+        "type /run to start, tests/fixtures/library-sources, and/or",
+    ):
+        assert machine_paths(fine) == [], fine
+
+
+def _tracked_files() -> list[Path]:
+    if not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout (an unpacked sdist): nothing tracked to scan")
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--", *_SCANNED], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout
+    return [ROOT / name for name in listed.split("\0") if name and (ROOT / name).is_file()]
+
+
+def test_no_tracked_file_names_a_path_of_one_machine():
+    files = _tracked_files()
+    assert len(files) > 50
+    hits = [
+        f"{path.relative_to(ROOT)}:{number}: {found}"
+        for path in files
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1)
+        for found in machine_paths(line)
+    ]
+    assert not hits, "paths that only exist on one machine (use tmp_path or a path inside the repo):\n" + "\n".join(
+        hits
+    )
