@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ROOT.parent / "shared" / "library-sources"
+SOURCES = ROOT / "tests" / "fixtures" / "library-sources"
 FORM_FILE = ROOT / "sections" / "finsam-malmo.toml"
 
 FILE_READERS = ("status", "check", "export", "forms-check", "import", "new-from")
@@ -61,7 +61,7 @@ class Payload:
 
 
 def real_source_text() -> str:
-    """One of the real, messy approved applications when shared/ is there, else a clean one."""
+    """One of the real, messy approved applications (from the test fixtures), else a clean one."""
     path = SOURCES / "001_4b5533777013640f.txt"
     return path.read_text(encoding="utf-8") if path.exists() else APPLICATION_TEXT
 
