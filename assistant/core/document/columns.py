@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from assistant.core.document.fonts import face
 from assistant.core.document.model import CELL_MARGIN_PT, Cell, DocumentModel, table_font_size
 
 
@@ -13,9 +14,7 @@ def column_widths(rows: list[tuple[Cell, ...]], model: DocumentModel) -> tuple[f
 def measured_widths(rows: list[tuple[Cell, ...]], font: str, size: float, total: float) -> tuple[float, ...]:
     """Widths that fit the page: every column first gets room for its longest word (so words are
     not broken), then the rest of the width goes to the columns with the most text. Text is
-    measured with the fonts' real widths (the page estimate's font tables)."""
-    from assistant.core.document.layout import face  # layout builds on this module; import when used
-
+    measured with the fonts' real widths, as the page estimate measures it."""
     padding = 2 * CELL_MARGIN_PT + 2
 
     def measure(cell: Cell) -> tuple[float, float]:

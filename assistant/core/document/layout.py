@@ -16,14 +16,12 @@ It runs on every keystroke: width tables are cached per font face, word widths p
 
 from __future__ import annotations
 
-import logging
 import math
-import shutil
-import subprocess
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.core.document.build import build_document
+from assistant.core.document.fonts import face
 from assistant.core.document.model import (
     CELL_MARGIN_PT,
     CELL_PAD_PT,
@@ -59,113 +57,7 @@ class PageEstimate:
 
 
 # ---------------------------------------------------------------------------------------------
-# Fonts: advance widths and line heights
-
-# The fonts a form may name and the metric-compatible free fonts LibreOffice uses for them.
-SUBSTITUTES = {
-    "calibri": "Carlito",
-    "arial": "Liberation Sans",
-    "helvetica": "Liberation Sans",
-    "times new roman": "Liberation Serif",
-    "times": "Liberation Serif",
-    "cambria": "Caladea",
-}
-
-# Used only when the TTF files (or fontTools) are missing: average advance widths in em over the
-# generated Swedish test drafts, measured on the real fonts, and their line heights.
-_FALLBACK = {  # family: (average glyph width, space width, line height ratio, bold widening)
-    "Carlito": (0.4411, 0.2261, 1.2207, 1.026),
-    "Liberation Sans": (0.4722, 0.2778, 1.1499, 1.087),
-    "Liberation Serif": (0.4308, 0.2500, 1.1499, 1.081),
-    "Caladea": (0.4462, 0.2200, 1.1500, 1.112),
-}
-
-
-@dataclass
-class Face:
-    """One font face: advance widths in points per 1 pt of font size, and its line height ratio."""
-
-    widths: dict[str, float]
-    default: float  # width of a character the font lacks (its .notdef / average)
-    line_ratio: float  # (ascent + descent + line gap) / em
-    cache: dict[str, float]
-
-    @property
-    def space(self) -> float:
-        return self.widths.get(" ", self.default)
-
-    def width(self, text: str) -> float:
-        """Width of `text` at 1 pt (kerning is not applied by LibreOffice here)."""
-        w = self.cache.get(text)
-        if w is None:
-            get = self.widths.get
-            default = self.default
-            w = 0.0
-            for ch in text:
-                w += get(ch, default)
-            self.cache[text] = w
-        return w
-
-
-def _family(name: str) -> str:
-    return SUBSTITUTES.get(name.strip().lower(), name.strip())
-
-
-@lru_cache(maxsize=64)
-def _font_file(family: str, bold: bool, italic: bool) -> str | None:
-    if not shutil.which("fc-match"):
-        return None
-    pattern = family + (":bold" if bold else "") + (":italic" if italic else "")
-    try:
-        out = subprocess.run(
-            ["fc-match", "-f", "%{file}", pattern], capture_output=True, text=True, timeout=5, check=False
-        ).stdout.strip()
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out or None
-
-
-@lru_cache(maxsize=64)
-def face(font: str, bold: bool = False, italic: bool = False) -> Face:
-    """The face LibreOffice uses for `font` (e.g. Calibri → Carlito), with its metrics."""
-    family = _family(font)
-    path = _font_file(family, bold, italic)
-    loaded = _load_ttf(path) if path else None
-    if loaded is not None:
-        return loaded
-    average, space, ratio, widening = _FALLBACK.get(family, _FALLBACK["Liberation Sans"])
-    if bold:
-        average *= widening
-    return Face({" ": space, "\u00a0": space}, average, ratio, {})
-
-
-def _load_ttf(path: str) -> Face | None:
-    try:
-        from fontTools.ttLib import TTFont
-    except ImportError:
-        return None
-    logging.getLogger("fontTools").setLevel(logging.ERROR)
-    try:
-        font = TTFont(path, lazy=True)
-        em = font["head"].unitsPerEm
-        metrics = font["hmtx"].metrics
-        widths = {chr(cp): metrics[glyph][0] / em for cp, glyph in font.getBestCmap().items() if glyph in metrics}
-        hhea = font["hhea"]
-        ratio = (hhea.ascent - hhea.descent + hhea.lineGap) / em
-        default = metrics.get(".notdef", (em / 2, 0))[0] / em
-        font.close()
-    except Exception:  # a broken or unreadable font file: fall back to averages
-        return None
-    return Face(widths, default, ratio, {})
-
-
-def preload_fonts(form: Form) -> None:
-    """Read the form's font files now (about 0.25 s), e.g. in a background thread when a draft
-    is opened, so the first estimate on a keystroke is as fast as the later ones."""
-    for font in {form.page.font, form.page.headings_font}:
-        for bold in (False, True):
-            for italic in (False, True):
-                face(font, bold, italic)
+# Line heights
 
 
 @lru_cache(maxsize=256)

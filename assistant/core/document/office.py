@@ -154,7 +154,7 @@ def uncounted_heading(form: Form) -> str | None:
 
 def exact_pages(draft: Draft, form: Form | None = None) -> tuple[int, int]:
     """(total, counted) pages of the exported draft, as LibreOffice lays it out."""
-    from assistant.core.document.export import export_docx
+    from assistant.core.document.export import export_docx  # python-docx only when exporting
 
     form = form or draft.form
     require_soffice()

@@ -14,7 +14,8 @@ import shutil
 
 import pytest
 
-from assistant.core.document.layout import PageEstimate, count_lines, estimate_pages, face, line_height
+from assistant.core.document.fonts import face
+from assistant.core.document.layout import PageEstimate, count_lines, estimate_pages, line_height
 from assistant.core.model.budget import BudgetItem
 from assistant.core.model.drafts import Contact, Draft, Signatory, new_draft
 from assistant.core.model.forms import Form, load_form
@@ -367,10 +368,10 @@ def test_exact_pages_counts_the_body_without_the_signature_page():
 
 
 def _clear_layout_caches():
-    from assistant.core.document import build, layout
+    from assistant.core.document import build, fonts, layout
 
     for cached in (
-        layout.face,
+        fonts.face,
         layout.count_lines,
         layout.line_height,
         layout._runs_line_height,
@@ -381,11 +382,11 @@ def _clear_layout_caches():
 
 
 def test_without_font_files_the_estimate_falls_back_to_average_widths(monkeypatch):
-    from assistant.core.document import layout
+    from assistant.core.document import fonts
 
     samples = sample_set(12)
     with_fonts = [estimate_pages(draft, form).body_pages for _name, form, draft in samples]
-    monkeypatch.setattr(layout, "_font_file", lambda *args: None)
+    monkeypatch.setattr(fonts, "font_file", lambda *args: None)
     _clear_layout_caches()
     try:
         assert face("Calibri").widths.keys() <= {" ", "\u00a0"}  # really the fallback
