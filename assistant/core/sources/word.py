@@ -1,5 +1,8 @@
 """Reading Word files (.docx): paragraphs with their styles, tables as rows, the export's own data.
 
+What Word writes beyond a plain python-docx document is read too: text in smart tags, fields and
+content controls (word_runs.py), headings marked by an outline level, 5,000-style style sheets in
+linear time (word_styles.py) and files saved as Strict Open XML (word_strict.py).
 python-docx is imported lazily: it is slow to import and only needed here.
 """
 
@@ -8,16 +11,22 @@ from __future__ import annotations
 import re
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.core.errors import DocumentError
 from assistant.core.sources.blocks import Block, Document
 from assistant.core.sources.text import BULLET_RE, classify, clean_line, join_broken
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from docx.document import Document as WordDocument
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
+
+    from assistant.core.sources.word_styles import Styles
+
+# An lxml element of the document's XML (python-docx's oxml classes are lxml elements).
+XmlElement = Any
 
 MAX_UNZIPPED = 200_000_000
 # The text of a 100-page Word document is a few MB of XML; 190 MB of it took minutes to read.
@@ -27,6 +36,8 @@ MAX_DOCUMENT_XML = 40_000_000
 GENERATED_STYLES = ("Ansökan genererad", "Ansökan tabell")
 EXTRA_HEADING_STYLE = "Ansökan extra rubrik"
 DATA_NAMESPACE = "urn:ansokan:draft:1"
+# A paragraph with an outline level but longer than this is prose someone marked by mistake.
+MAX_OUTLINE_HEADING = 200
 MAX_DATA_BYTES = 5_000_000
 
 
@@ -64,28 +75,22 @@ def check_zip(path: Path) -> None:
 
 def read_docx(path: Path) -> Document:
     check_zip(path)
-    import docx
     from docx.oxml.ns import qn
     from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:  # python-docx raises many kinds on malformed XML
-        raise DocumentError(
-            f"kan inte läsa Word-dokumentet ({type(exc).__name__})",
-            f"cannot read the Word document ({type(exc).__name__})",
-            where=path,
-        ) from None
+    from assistant.core.sources.word_styles import Styles
+
+    document = _open_word(path)
+    styles = Styles(_styles_element(document))
     blocks: list[Block] = []
-    warnings: list[str] = []
-    for child in document.element.body.iterchildren():
+    for child in _body_items(document.element.body):
         if child.tag == qn("w:p"):
-            block = _paragraph_block(Paragraph(child, document))
+            block = _paragraph_block(child, styles)
             if block:
                 blocks.append(block)
-        elif child.tag == qn("w:tbl"):
-            blocks.extend(_table_rows(Table(child, document)))
+        else:
+            blocks.extend(_table_rows(Table(child, document), styles))
+    warnings: list[str] = []
     if document.part.package is not None:
         rels = [r for r in document.part.rels.values() if r.is_external]
         if rels:
@@ -93,8 +98,51 @@ def read_docx(path: Path) -> Document:
     return Document(path, join_broken(blocks), "docx", warnings, data=_draft_data(document))
 
 
-def _table_rows(table: Table) -> list[Block]:
-    if _generated_table(table):
+def _open_word(path: Path) -> WordDocument:
+    import docx
+
+    from assistant.core.sources.word_strict import is_strict, usual_copy
+
+    strict = is_strict(path)
+    try:
+        return docx.Document(usual_copy(path) if strict else str(path))
+    except Exception:  # python-docx raises many kinds on malformed XML; their names mean nothing to a writer
+        if strict:
+            raise DocumentError(
+                "är sparat i formatet Strict Open XML och kunde inte läsas; spara om det som vanligt "
+                "Word-dokument (.docx)",
+                "is saved as Strict Open XML and could not be read; save it again as an ordinary Word document (.docx)",
+                where=path,
+            ) from None
+        raise DocumentError(
+            "kan inte läsa Word-dokumentet: det är trasigt eller inget vanligt Word-dokument",
+            "cannot read the Word document: it is damaged or not an ordinary Word document",
+            where=path,
+        ) from None
+
+
+def _styles_element(document: WordDocument) -> XmlElement | None:
+    try:
+        return document.part._styles_part.element
+    except Exception:  # no or a broken style part: every paragraph is body text
+        return None
+
+
+def _body_items(container: XmlElement) -> Iterator[XmlElement]:
+    """Paragraphs and tables in reading order, also inside block content controls and custom XML."""
+    from docx.oxml.ns import qn
+
+    wanted = (qn("w:p"), qn("w:tbl"))
+    wrappers = (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml"))
+    for child in container:
+        if child.tag in wanted:
+            yield child
+        elif child.tag in wrappers:
+            yield from _body_items(child)
+
+
+def _table_rows(table: Table, styles: Styles) -> list[Block]:
+    if _generated_table(table, styles):
         return []  # a budget or contact table the export wrote from the draft's data
     rows: list[Block] = []
     for row in table.rows:
@@ -104,25 +152,18 @@ def _table_rows(table: Table) -> list[Block]:
             if cell._tc is previous:  # merged cells repeat
                 continue
             previous = cell._tc
-            cells.append(" ".join(_cell_markup(p) for p in cell.paragraphs if p.text.strip()))
+            cells.append(" ".join(_cell_markup(p._p) for p in cell.paragraphs if _text_of(p._p).strip()))
         if any(cells):
             rows.append(Block(clean_line("\t".join(cells)), "row"))
     return rows
 
 
-def _style_name(paragraph: Paragraph) -> str:
-    try:
-        return (paragraph.style.name if paragraph.style is not None else "") or ""
-    except (KeyError, ValueError, AttributeError):
-        return ""
-
-
-def _generated_table(table: Table) -> bool:
+def _generated_table(table: Table, styles: Styles) -> bool:
     try:
         first = table.rows[0].cells[0].paragraphs[0]
     except (IndexError, AttributeError):
         return False
-    return _style_name(first) in GENERATED_STYLES
+    return styles.of(first._p).name in GENERATED_STYLES
 
 
 def _draft_data(document: WordDocument) -> str | None:
@@ -143,50 +184,54 @@ def _draft_data(document: WordDocument) -> str | None:
     return None
 
 
-def _cell_markup(paragraph: Paragraph) -> str:
+def _text_of(p: XmlElement) -> str:
+    from assistant.core.sources.word_runs import pieces, plain
+
+    return plain(pieces(p))
+
+
+def _cell_markup(p: XmlElement) -> str:
     """A table cell's text; a cell bold throughout is a header the export made bold, not markup."""
-    text = _runs_markup(paragraph).strip()
+    from assistant.core.sources.word_runs import markup, pieces
+
+    text = markup(pieces(p)).strip()
     m = re.fullmatch(r"\*\*(\*?[^*]+\*?)\*\*", text)
     return m.group(1) if m else text
 
 
-def _runs_markup(paragraph: Paragraph) -> str:
-    """The paragraph's text with bold and italic runs written as **fet** and *kursiv*."""
-    parts = []
-    for run in paragraph.runs:
-        text = run.text
-        if not text:
-            continue
-        core = text.strip()
-        if core and (run.bold or run.italic):
-            lead, trail = text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-            mark = "**" if run.bold else "*"
-            if run.bold and run.italic:
-                mark = "***"
-            text = f"{lead}{mark}{core}{mark}{trail}"
-        parts.append(text)
-    return "".join(parts) if parts else paragraph.text
+def _paragraph_block(p: XmlElement, styles: Styles) -> Block | None:
+    from assistant.core.sources.word_runs import markup, pieces, plain
+    from assistant.core.sources.word_styles import outline_level
 
-
-def _paragraph_block(paragraph: Paragraph) -> Block | None:
-    text = clean_line(paragraph.text)
+    runs = pieces(p)
+    text = clean_line(plain(runs))
     if not text.strip():
         return None
-    style = _style_name(paragraph)
-    if style in GENERATED_STYLES:
+    style = styles.of(p)
+    if style.name in GENERATED_STYLES:
         return None  # written by the export from the draft's data, which travels separately
-    if style == EXTRA_HEADING_STYLE:
+    if style.name == EXTRA_HEADING_STYLE:
         return Block(text.strip(), "heading", 2, styled=True)
-    if style.lower() == "title":
+    if style.name.lower() == "title":
         return Block(text.strip(), "title")
-    m = re.match(r"(?:Heading|Rubrik)\s*(\d)", style, re.I)
+    m = re.match(r"(?:Heading|Rubrik)\s*(\d)", style.name, re.I)
     if m:
-        return Block(text.strip(), "heading", int(m.group(1)), styled=True)
-    if "list" in style.lower() or (paragraph._p.pPr is not None and paragraph._p.pPr.numPr is not None):
-        kind = "number" if "number" in style.lower() else "bullet"
-        return Block(BULLET_RE.sub("", clean_line(_runs_markup(paragraph))).strip(), kind)
-    runs = [r for r in paragraph.runs if r.text.strip()]
-    bold_line = bool(runs) and all(r.bold for r in runs) and len(text) < 150 and not text.rstrip().endswith(".")
-    if bold_line:
+        # "Heading 0" (some templates' top level) is a top heading like Word's own outline level 0.
+        return Block(text.strip(), "heading", max(1, int(m.group(1))), styled=True)
+    outline = outline_level(p, style)
+    if outline is not None and len(text) <= MAX_OUTLINE_HEADING:
+        return Block(text.strip(), "heading", outline + 1, styled=True)
+    if "list" in style.name.lower() or _numbered(p):
+        kind = "number" if "number" in style.name.lower() else "bullet"
+        return Block(BULLET_RE.sub("", clean_line(markup(runs))).strip(), kind)
+    shown = [r for r in runs if r.text.strip()]
+    if shown and all(r.bold for r in shown) and len(text) < 150 and not text.rstrip().endswith("."):
         return Block(text.strip(), "heading", 0, styled=True)
-    return classify(clean_line(_runs_markup(paragraph)))
+    return classify(clean_line(markup(runs)))
+
+
+def _numbered(p: XmlElement) -> bool:
+    from docx.oxml.ns import qn
+
+    ppr = p.find(qn("w:pPr"))
+    return ppr is not None and ppr.find(qn("w:numPr")) is not None
