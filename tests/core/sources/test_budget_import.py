@@ -1,4 +1,4 @@
-"""Reading budgets out of the four approved applications in shared/library-sources, and out of
+"""Reading budgets out of the four approved applications in tests/fixtures/library-sources, and out of
 the layouts they use: tab rows, one cell per line, prose items, unit rows, NBSP, HTML debris.
 
 The expected figures were added up by hand from the sources; the sums are in the comments.
@@ -6,18 +6,17 @@ The expected figures were added up by hand from the sources; the sums are in the
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
 from assistant.core.model.forms import load_form
 from assistant.core.sources.budget_import import DETAILED_GRAND, budget_report, match_category, parse_budget_text
+from tests.conftest import SOURCES
 
-SOURCES = Path("/work/shared/library-sources")
 FINSAM = load_form("finsam-malmo")
 BURLOV = load_form("burlov-staffanstorp")
 
-needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="shared/library-sources is not on this machine")
+needs_sources = pytest.mark.skipif(not SOURCES.is_dir(), reason="the source fixtures are missing")
 
 
 def budget_section(prefix: str) -> str:
