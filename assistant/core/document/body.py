@@ -11,9 +11,10 @@ import re
 from docx.document import Document
 from lxml import etree
 
-from assistant.core.document.model import CELL_MARGIN_PT, CELL_PAD_PT, GENERATED_TABLE, DocumentModel, Para, Table
+from assistant.core.document.model import CELL_MARGIN_PT, CELL_PAD_PT, DocumentModel, Para, Table
 from assistant.core.document.numbering import Numbering
 from assistant.core.document.wordml import W_NS, escape_text, qn
+from assistant.core.model.docx_names import GENERATED_TABLE
 from assistant.core.model.markup import Run, xml_safe
 
 _BREAKS = re.compile(r"(\t|\r\n|\n|\r)")

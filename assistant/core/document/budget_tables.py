@@ -10,10 +10,11 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assistant.core.document.columns import share
-from assistant.core.document.model import GENERATED, Cell, DocumentModel, Para, Table, field_text
+from assistant.core.document.model import Cell, DocumentModel, Para, Table, field_text
 from assistant.core.model.amounts import AmountError, parse_amount
 from assistant.core.model.amounts import format_amount as _format_amount
 from assistant.core.model.budget import BudgetItem
+from assistant.core.model.docx_names import GENERATED
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
 from assistant.core.model.markup import Run

@@ -12,8 +12,6 @@ from typing import TYPE_CHECKING
 from assistant.core.document.budget_tables import budget_tables
 from assistant.core.document.columns import column_widths, measured_widths
 from assistant.core.document.model import (
-    EXTRA_HEADING,
-    GENERATED,
     Cell,
     DocumentModel,
     Para,
@@ -24,6 +22,7 @@ from assistant.core.document.model import (
 )
 from assistant.core.document.signature import signature_block
 from assistant.core.errors import UserError
+from assistant.core.model.docx_names import EXTRA_HEADING, GENERATED
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form, Heading
 from assistant.core.model.markup import Block, Run, parse_blocks, xml_safe

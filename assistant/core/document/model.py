@@ -10,16 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.core.model.docx_names import EXTRA_HEADING, GENERATED, GENERATED_TABLE
 from assistant.core.model.forms import Form
 from assistant.core.model.markup import Run, xml_safe
 
 BULLET_INDENT_PT = 18.0  # List Bullet / List Number: text starts 0.25" in (the template's value)
 CELL_MARGIN_PT = 5.4  # left/right cell margin (108 twips, Word's default)
 CELL_PAD_PT = 1.0  # top/bottom cell margin (20 twips) so text does not touch the borders
-
-GENERATED = "Ansökan genererad"
-GENERATED_TABLE = "Ansökan tabell"
-EXTRA_HEADING = "Ansökan extra rubrik"
 
 
 @dataclass(frozen=True)

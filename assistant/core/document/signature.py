@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from assistant.core.document.model import GENERATED, DocumentModel, Para, field_text
+from assistant.core.document.model import DocumentModel, Para, field_text
+from assistant.core.model.docx_names import GENERATED
 from assistant.core.model.drafts import Draft, Signatory
 from assistant.core.model.forms import Form
 from assistant.core.model.markup import Run

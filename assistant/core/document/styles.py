@@ -10,8 +10,9 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import Pt, RGBColor
 from docx.styles.style import ParagraphStyle
 
-from assistant.core.document.model import EXTRA_HEADING, DocumentModel
+from assistant.core.document.model import DocumentModel
 from assistant.core.document.wordml import Element, qn, set_fonts
+from assistant.core.model.docx_names import EXTRA_HEADING
 
 HEADING_COLOR = (0x1F, 0x38, 0x64)
 FOOTER_SIZE_PT = 9

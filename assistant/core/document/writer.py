@@ -22,11 +22,12 @@ from assistant.core.document.numbering import Numbering
 from assistant.core.document.styles import setup_styles
 from assistant.core.document.wordml import escape_text, qn
 from assistant.core.errors import UserError
+from assistant.core.model.docx_names import DATA_NAMESPACE
 from assistant.core.model.drafts import Draft, front_matter_text
 from assistant.core.model.forms import Form
 from assistant.core.model.markup import xml_safe
+from assistant.core.storage.files import check_zip
 
-DATA_NAMESPACE = "urn:ansokan:draft:1"
 RT_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 CORE_PROPERTY_MAX = 255  # characters Word keeps of a title, author or subject
@@ -68,10 +69,8 @@ def _template_path(form: Form) -> Path | None:
 
 def _open_template(path: Path) -> Document:
     """The form's Word template, refused clearly when it is not a .docx (or unpacks to gigabytes)."""
-    from assistant.core.sources.documents import _check_zip
-
     try:
-        _check_zip(path)
+        check_zip(path)
         return docx.Document(str(path))
     except UserError as exc:
         raise UserError(
