@@ -43,9 +43,10 @@ import tomli_w
 from filelock import FileLock
 
 from assistant.core.errors import DocumentError, UserError
-from assistant.core.model.drafts import HEADING_RE, word_count
+from assistant.core.model.drafts import word_count
 from assistant.core.storage import paths
 from assistant.core.storage.atomic import atomic_write_text
+from assistant.core.storage.frontmatter import HEADING_RE
 
 SUFFIX = ".md"
 MAX_IMPORT_BYTES = 20_000_000

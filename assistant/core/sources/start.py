@@ -263,7 +263,7 @@ def _budget_words(budget: Budget) -> set[str]:
         words |= _words_of(category)
     for category in budget.stated.rows:
         words |= _words_of(category)
-    from assistant.core.model.drafts import _budget_to_toml  # the same text the draft file will hold
+    from assistant.core.model.drafts import budget_to_toml  # the same text the draft file will hold
 
-    words |= _words_of(str(_budget_to_toml(budget)))
+    words |= _words_of(str(budget_to_toml(budget)))
     return words

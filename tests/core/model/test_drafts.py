@@ -201,3 +201,21 @@ def test_save_is_atomic_even_when_the_directory_is_read_only(tmp_path, form):
     finally:
         tmp_path.chmod(0o700)
     assert path.read_bytes() == before
+
+
+def test_text_lines_that_look_like_headings_survive_save_and_load(tmp_path, form):
+    draft = new_draft(form, title="Rubriker")
+    draft.set_text("bakgrund", "Första stycket.\n\n## Inte en rubrik\n\nAndra stycket.\n\\## Med snedstreck")
+    draft.set_text("malgrupp", "Unga vuxna.")
+    path = save_draft(draft, tmp_path / "u.md")
+    again = load_draft(path)
+    assert again.sections["bakgrund"] == draft.sections["bakgrund"]
+    assert again.sections["malgrupp"] == "Unga vuxna." and not again.extra
+
+
+def test_the_model_and_the_file_are_importable_from_the_package():
+    from assistant.core.model import drafts
+    from assistant.core.model.drafts import draft, file
+
+    assert drafts.Draft is draft.Draft and drafts.load_draft is file.load_draft
+    assert set(drafts.__all__) <= set(dir(drafts))
