@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-import json
+import os
+import subprocess
+import sys
+import types
+from pathlib import Path
 
+import pytest
+
+from assistant.cli import main
+from assistant.core.i18n import set_language
 from tests.conftest import run_cli
 
-
-def test_unknown_form_is_one_swedish_line_exit_2(tmp_path):
-    result = run_cli("new", "--form", "finns-inte", "--title", "X", str(tmp_path / "u.md"))
-    assert result.returncode == 2
-    assert result.stderr.startswith("ansokan: okänt formulär `finns-inte`")
-    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "assistant" / "demo" / "demo-steget-vidare.md"
 
 
 def test_english_with_lang_en_anywhere_on_the_line(tmp_path):
@@ -25,26 +29,80 @@ def test_bad_usage_is_exit_2_without_usage_dump():
     assert "fel användning" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_missing_draft_is_named(tmp_path):
-    result = run_cli("status", str(tmp_path / "saknas.md"))
-    assert result.returncode == 2 and "saknas.md" in result.stderr and "finns inte" in result.stderr
-
-
-def test_new_then_status(tmp_path):
-    path = tmp_path / "u.md"
-    made = run_cli("new", "--form", "finsam-malmo", "--title", "Unga i arbete", str(path))
-    assert made.returncode == 0 and path.exists()
-    status = json.loads(run_cli("status", str(path), "--json").stdout)
-    assert status["title"] == "Unga i arbete" and status["completion"] == 0
-    assert [s["key"] for s in status["sections"]][:2] == ["kontaktuppgifter", "bakgrund"]
-    assert all(s["empty"] for s in status["sections"])
-
-
 def test_python_dash_m_is_the_same_command():
     result = run_cli("forms", "show", "finsam-malmo")
     assert result.returncode == 0 and "3.1. Tidsplan" in result.stdout and "max" not in result.stderr
 
 
-def test_directory_as_draft_is_refused(tmp_path):
-    result = run_cli("status", str(tmp_path))
-    assert result.returncode == 2 and "katalog" in result.stderr
+# ---------------------------------------------------------------------------------------------
+# The interface is started by cli.py, the top layer; the commands only prepare what it opens.
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """A stand-in for `assistant.tui.app`: records how the interface would have been started."""
+    calls: list[dict] = []
+
+    def run(draft_path, *, lang_code, library):
+        calls.append({"draft": draft_path, "lang": lang_code, "library": library})
+        return 0
+
+    fake = types.ModuleType("assistant.tui.app")
+    fake.run = run
+    monkeypatch.setitem(sys.modules, "assistant.tui.app", fake)
+    yield calls
+    set_language("sv")
+
+
+def test_bare_command_opens_the_start_screen_and_leaves_the_language_to_the_settings(started):
+    assert main([]) == 0
+    assert started == [{"draft": None, "lang": "", "library": None}]
+
+
+def test_open_passes_the_draft_the_language_and_the_library(started, tmp_path):
+    assert main(["open", str(tmp_path / "a.md"), "--lang", "en", "--library", str(tmp_path)]) == 0
+    assert started == [{"draft": str(tmp_path / "a.md"), "lang": "en", "library": str(tmp_path)}]
+
+
+def test_demo_honours_ansokan_lang(started, tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("ANSOKAN_DRAFTS", str(tmp_path))
+    monkeypatch.setenv("ANSOKAN_LANG", "en")
+    assert main(["demo"]) == 0
+    assert capsys.readouterr().out.startswith("The demo draft: ")
+    assert started[0]["lang"] == "en" and Path(started[0]["draft"]).parent == tmp_path
+
+
+def test_the_cli_face_never_imports_the_interface_and_check_stays_light(tmp_path):
+    code = (
+        "import sys\n"
+        "from assistant.cli import main\n"
+        f"assert main(['check', {str(DEMO)!r}]) == 1\n"
+        "print('LOADED:' + ','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'docx', 'pypdf')\n"
+        "    or m.startswith(('assistant.tui', 'assistant.core.reuse')))))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, env=_env(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "LOADED:"
+
+
+def test_no_command_module_imports_the_cli(tmp_path):
+    code = (
+        "import importlib, pkgutil, sys, assistant.commands\n"
+        "for m in pkgutil.iter_modules(assistant.commands.__path__):\n"
+        "    importlib.import_module('assistant.commands.' + m.name)\n"
+        "print('assistant.cli' in sys.modules, any(m.startswith('assistant.tui') for m in sys.modules))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120, env=_env(tmp_path)
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+
+
+def _env(tmp_path: Path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ANSOKAN_")}
+    for name in ("STATE", "CONFIG", "CACHE", "LIBRARY", "FORMS", "DRAFTS"):
+        env[f"ANSOKAN_{name}"] = str(tmp_path / name.lower())
+    return env

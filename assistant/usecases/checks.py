@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft
     from assistant.core.model.forms import Form
 
-SEVERITIES = ("fel", "varning", "info")
-
 
 @dataclass(frozen=True)
 class ApplicationCheck:
@@ -35,8 +33,10 @@ class ApplicationCheck:
         return self.report.has_errors
 
     def counts(self) -> dict[str, int]:
-        """Findings per severity: {'fel': 1, 'varning': 2, 'info': 0}."""
-        return {s: sum(1 for f in self.findings if f.severity == s) for s in SEVERITIES}
+        """Findings per severity, worst first: {'fel': 1, 'varning': 2, 'info': 0}."""
+        from assistant.core.checks import Severity
+
+        return {str(s): sum(1 for f in self.findings if f.severity == s) for s in Severity}
 
     def section_titles(self) -> dict[str, str]:
         """The heading to show for each section key a finding may name (form and extra sections)."""
