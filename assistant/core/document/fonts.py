@@ -3,8 +3,9 @@
 A form names Calibri, Arial or Times New Roman; LibreOffice lays them out with the
 metric-compatible free fonts (Carlito, Liberation Sans, Liberation Serif). `face()` gives one
 face's advance widths and line height, read from the font file that fontconfig picks
-(`fc-match`) with fontTools, or average widths when the file or fontTools is missing. Both
-the export (table column widths) and the page estimate measure text with these faces.
+(`fc-match`) with fontTools and kept in the disk cache (font_cache.py), or average widths when
+the file or fontTools is missing. Both the export (table column widths) and the page estimate
+measure text with these faces.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from assistant.core.document.font_cache import Metrics, cached_metrics, store_metrics
 from assistant.core.model.forms import Form
 
 # The fonts a form may name and the metric-compatible free fonts LibreOffice uses for them.
@@ -37,16 +39,6 @@ _FALLBACK = {  # family: (average glyph width, space width, line height ratio, b
     "Caladea": (0.4462, 0.2200, 1.1500, 1.112),
 }
 FC_MATCH_TIMEOUT_S = 5
-
-
-@dataclass(frozen=True)
-class Metrics:
-    """What the layout needs of a face: advance widths per character in em, the width of a
-    character the font lacks, and the line height ratio."""
-
-    widths: dict[str, float]
-    default: float
-    line_ratio: float
 
 
 @dataclass
@@ -80,7 +72,7 @@ def face(font: str, bold: bool = False, italic: bool = False) -> Face:
     """The face LibreOffice uses for `font` (e.g. Calibri → Carlito), with its metrics."""
     family = _family(font)
     path = font_file(family, bold, italic)
-    metrics = _load_ttf(path) if path else None
+    metrics = _file_metrics(path) if path else None
     if metrics is not None:
         return Face(metrics.widths, metrics.default, metrics.line_ratio)
     average, space, ratio, widening = _FALLBACK.get(family, _FALLBACK["Liberation Sans"])
@@ -136,6 +128,16 @@ def _family_files(family: str) -> dict[tuple[bool, bool], str]:
         if out.strip():
             files[style] = out.strip()
     return files
+
+
+def _file_metrics(path: str) -> Metrics | None:
+    """The metrics of a font file: from the disk cache, else read (and then cached)."""
+    metrics = cached_metrics(path)
+    if metrics is None:
+        metrics = _load_ttf(path)
+        if metrics is not None:
+            store_metrics(path, metrics)
+    return metrics
 
 
 def _load_ttf(path: str) -> Metrics | None:

@@ -1,0 +1,89 @@
+"""Font metrics cached on disk, so a cold start does not import fontTools and parse three fonts.
+
+One small JSON file per font file in the user's cache directory (`fonts/`), named after the
+font's path and holding the path, modification time and size it was read from: a font that
+is updated or replaced is read again. A damaged or unreadable cache file counts as missing
+and is written again; a cache directory that cannot be written only costs speed. Nothing is
+created on disk until a font has been read.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeGuard
+
+from assistant.core.errors import UserError
+from assistant.core.storage.atomic import atomic_write_bytes
+from assistant.core.storage.paths import cache_dir
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Metrics:
+    """What the layout needs of a face: advance widths per character in em, the width of a
+    character the font lacks, and the line height ratio."""
+
+    widths: dict[str, float]
+    default: float
+    line_ratio: float
+
+
+def cached_metrics(font_path: str) -> Metrics | None:
+    """The metrics stored for this font file as it is now on disk, or None."""
+    key = _file_key(font_path)
+    if key is None:
+        return None
+    try:
+        data = json.loads(_cache_file(font_path).read_bytes())
+    except (OSError, ValueError):  # missing, unreadable or not JSON (UnicodeDecodeError too)
+        return None
+    return _valid(data, key)
+
+
+def store_metrics(font_path: str, metrics: Metrics) -> None:
+    """Keep the metrics read from this font file for the next start (best effort)."""
+    key = _file_key(font_path)
+    if key is None:
+        return
+    data = {**key, "default": metrics.default, "line_ratio": metrics.line_ratio, "widths": metrics.widths}
+    target = _cache_file(font_path)
+    with contextlib.suppress(OSError, UserError):  # a read-only or full cache: the next start reads the font
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(target, json.dumps(data).encode("utf-8"), backup=False)
+
+
+def _cache_file(font_path: str) -> Path:
+    name = hashlib.sha256(os.fsencode(font_path)).hexdigest()[:32]
+    return cache_dir() / "fonts" / f"{name}.json"
+
+
+def _file_key(font_path: str) -> dict[str, object] | None:
+    """What identifies the font file's current version: its path, mtime and size."""
+    try:
+        info = os.stat(font_path)
+    except OSError:
+        return None
+    return {"format": FORMAT, "path": font_path, "mtime_ns": info.st_mtime_ns, "size": info.st_size}
+
+
+def _valid(data: object, key: dict[str, object]) -> Metrics | None:
+    """The metrics in a cache file's data, if they are for this version of the font and whole."""
+    if not isinstance(data, dict) or any(data.get(k) != v for k, v in key.items()):
+        return None
+    widths, default, ratio = data.get("widths"), data.get("default"), data.get("line_ratio")
+    if not (isinstance(widths, dict) and _number(default) and _number(ratio)):
+        return None
+    if not all(isinstance(ch, str) and len(ch) == 1 and _number(w) for ch, w in widths.items()):
+        return None
+    return Metrics({ch: float(w) for ch, w in widths.items()}, float(default), float(ratio))
+
+
+def _number(value: object) -> TypeGuard[float]:
+    """A plausible metric in em: a number (not a bool), at least 0 and less than 100."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 100
