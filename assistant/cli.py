@@ -40,6 +40,12 @@ def _sv_usage(message: str) -> str:
         "unrecognized arguments": "okända argument",
         "invalid choice": "ogiltigt val",
         "expected one argument": "väntade ett argument",
+        "expected at least one argument": "väntade minst ett argument",
+        "choose from": "välj bland",
+        "invalid int value": "inte ett heltal",
+        "ambiguous option": "tvetydig flagga",
+        "could match": "kan betyda",
+        "not allowed with argument": "går inte ihop med",
     }
     for en, sv in replacements.items():
         message = message.replace(en, sv)

@@ -152,6 +152,8 @@ def _cases(w: Path) -> list[Case]:
         Case(("forms", "check", form_file), 0),
         Case(("forms", "show", "no-such-form"), 2),
         Case(("forms", "visa"), 2),
+        Case(("suggest", "--form", "finsam-malmo", "--section", "bakgrund", "-k", "many"), 2),
+        Case(("library", "import"), 2),
         Case(("new", "--form", "finsam-malmo", "--title", "T", str(w / "new-{lang}.md")), 0),
         Case(("new", "--form", "finsam-malmo", "--from", str(w / "source.txt"), str(w / "from-{lang}.md")), 0),
         Case(("new", "--form", "no-such-form", "--title", "T", str(w / "x.md")), 2),
