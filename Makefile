@@ -40,11 +40,11 @@ format: $(STAMP)
 test: $(STAMP)
 	$(BIN)/lint-imports
 	$(PYTEST) -n 2 -m "not serial"
-	$(PYTEST) -m "serial"
+	$(PYTEST) -m "serial" || [ $$? -eq 5 ]  # 5: none collected (a -k or a trimmed tree)
 
+# The quick loop leaves out the serial tests too: they wait on real timers and want the machine.
 test-fast: $(STAMP)
 	$(PYTEST) -n 2 -m "$(FAST) and not serial"
-	$(PYTEST) -m "$(FAST) and serial"
 
 bench: $(STAMP)
 	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -59,28 +59,50 @@ def has_soffice() -> bool:
 needs_libreoffice = pytest.mark.skipif(not has_soffice(), reason="LibreOffice (soffice) is not installed")
 
 
-# Tests that must run alone (`make test` runs them after the parallel part): a real terminal walk
-# and the autosave tests, which measure seconds between a keystroke and the disk and fail when
-# another test takes the second core. By node id prefix, so their files need no edits.
-SERIAL = (
-    "tests/tui/test_tmux_walk.py::",
-    "tests/hardening/test_autosave.py::",
-    "tests/tui/test_behaviour.py::test_autosave_after_the_writer_stops_typing",
-)
+# The suite's markers for tests in files of every room, applied here by test name (not by file, so a
+# test keeps its marks when it moves), so the test files themselves need no edits.
+#
+# serial: must run alone (`make test` runs them after the parallel part): a real terminal walk and
+# the autosave tests, which measure seconds between a keystroke and the disk and failed when another
+# test took the second core.
+SERIAL = {
+    "test_walk_in_a_real_terminal",
+    "test_typing_then_killing_the_app_keeps_what_was_typed_before_a_pause",
+    "test_continuous_typing_is_saved_every_few_seconds_even_without_a_pause",
+    "test_autosave_after_the_writer_stops_typing",
+}
+# slow: five seconds or more each (measured with --durations), left out of `make test-fast`.
+SLOW = {
+    "test_typing_then_killing_the_app_keeps_what_was_typed_before_a_pause",
+    "test_continuous_typing_is_saved_every_few_seconds_even_without_a_pause",
+    "test_whole_application_through_the_interface",
+    "test_sigkill_during_saves_never_corrupts",
+    "test_a_locked_draft_is_a_clear_refusal_not_a_wait_forever",
+}
 
 
 def _skip_reasons(item: pytest.Item) -> str:
     return " ".join(str(mark.kwargs.get("reason", "")) for mark in item.iter_markers("skipif")).lower()
 
 
+def _is_long(item: pytest.Item) -> bool:
+    return any(item.get_closest_marker(name) for name in ("slow", "libreoffice", "tmux"))
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by these marks
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Mark what needs LibreOffice or tmux by what the test skips without, and the serial ones by id,
-    so `-m "not libreoffice and not tmux"` leaves out every such test, marked by its author or not."""
+    """Mark what needs LibreOffice or tmux by what the test skips without, so `-m "not libreoffice"`
+    leaves out every such test, marked by its author or not; mark the serial and slow ones by name.
+    Then the long tests go first, so two workers finish together instead of one waiting on the other."""
     for item in items:
         reasons = _skip_reasons(item)
         if "libreoffice" in reasons or "soffice" in reasons:
             item.add_marker(pytest.mark.libreoffice)
         if "tmux" in reasons:
             item.add_marker(pytest.mark.tmux)
-        if item.nodeid.startswith(SERIAL):
+        name = getattr(item, "originalname", item.name)
+        if name in SERIAL:
             item.add_marker(pytest.mark.serial)
+        if name in SLOW:
+            item.add_marker(pytest.mark.slow)
+    items.sort(key=lambda item: not _is_long(item))  # stable: the same order in every xdist worker
