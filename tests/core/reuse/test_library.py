@@ -116,6 +116,31 @@ def test_a_bullet_list_is_one_passage_and_subheadings_are_none():
     ]
 
 
+def test_a_text_line_starting_with_two_hashes_survives_import_save_and_load(tmp_path):
+    """The library file once lost a section boundary here: the line became a heading on load."""
+    from assistant.core.model.drafts import new_draft, save_draft
+    from assistant.core.model.forms import load_form
+
+    draft = new_draft(load_form("finsam-malmo"), title="Rubrikrader")
+    bakgrund = (
+        "Behovet av samordnat stöd har vuxit i kommunen under flera år.\n\n"
+        "## Det här är text och ingen rubrik\n\n"
+        "Därför vill vi pröva ett nytt arbetssätt tillsammans med myndigheterna."
+    )
+    draft.set_text("bakgrund", bakgrund)
+    draft.set_text("malgrupp", "Unga vuxna som står långt från arbetsmarknaden i kommunen.")
+    result = import_files([save_draft(draft, tmp_path / "egen.md")], tmp_path / "lib")
+    assert not result.failed, result.failed
+    (imported,) = result.imported
+    saved = imported.path.read_text(encoding="utf-8")
+    assert "\n\\## Det här är text och ingen rubrik\n" in saved
+    loaded = load_entry(imported.path)
+    assert [(s.key, s.text) for s in loaded.sections] == [(s.key, s.text) for s in imported.sections]
+    assert next(s.text for s in loaded.sections if s.key == "bakgrund") == bakgrund
+    assert [p.id for p in passages(loaded)] == [p.id for p in passages(imported)]
+    assert parse_entry(to_text(loaded)).sections == loaded.sections
+
+
 # ---------------------------------------------------------------------------------------------
 # Importing
 
