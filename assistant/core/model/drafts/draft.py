@@ -12,6 +12,8 @@ from assistant.core.model.budget import Budget
 from assistant.core.model.forms import Form, load_form
 
 SCHEMA = 1
+# The extra section holding what a source had outside the form's headings (dates, version lines).
+UNPLACED_KEY = "oplacerat"
 WORD_RE = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ][\w\-–]*", re.UNICODE)
 
 
@@ -41,6 +43,11 @@ class ExtraSection:
     heading: str
     text: str
     after: str | None = None  # the form section it followed, so it is written back there
+
+    @property
+    def unplaced(self) -> bool:
+        """Source text `new --from` could not place: notes for the writer, left out of the export."""
+        return self.key == UNPLACED_KEY
 
 
 @dataclass
