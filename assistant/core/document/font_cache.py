@@ -21,7 +21,7 @@ from assistant.core.errors import UserError
 from assistant.core.storage.atomic import atomic_write_bytes
 from assistant.core.storage.paths import cache_dir
 
-FORMAT = 1
+FORMAT = 2  # the characters as one string and their widths as a list: half the time of a dict
 
 
 @dataclass(frozen=True)
@@ -51,7 +51,13 @@ def store_metrics(font_path: str, metrics: Metrics) -> None:
     key = _file_key(font_path)
     if key is None:
         return
-    data = {**key, "default": metrics.default, "line_ratio": metrics.line_ratio, "widths": metrics.widths}
+    data = {
+        **key,
+        "default": metrics.default,
+        "line_ratio": metrics.line_ratio,
+        "chars": "".join(metrics.widths),
+        "widths": list(metrics.widths.values()),
+    }
     target = _cache_file(font_path)
     with contextlib.suppress(OSError, UserError):  # a read-only or full cache: the next start reads the font
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,12 +82,13 @@ def _valid(data: object, key: dict[str, object]) -> Metrics | None:
     """The metrics in a cache file's data, if they are for this version of the font and whole."""
     if not isinstance(data, dict) or any(data.get(k) != v for k, v in key.items()):
         return None
-    widths, default, ratio = data.get("widths"), data.get("default"), data.get("line_ratio")
-    if not (isinstance(widths, dict) and _number(default) and _number(ratio)):
+    chars, widths = data.get("chars"), data.get("widths")
+    default, ratio = data.get("default"), data.get("line_ratio")
+    if not (isinstance(chars, str) and isinstance(widths, list) and len(chars) == len(widths)):
         return None
-    if not all(isinstance(ch, str) and len(ch) == 1 and _number(w) for ch, w in widths.items()):
+    if not (_number(default) and _number(ratio) and all(isinstance(w, float) and 0 <= w < 100 for w in widths)):
         return None
-    return Metrics({ch: float(w) for ch, w in widths.items()}, float(default), float(ratio))
+    return Metrics(dict(zip(chars, widths, strict=True)), float(default), float(ratio))
 
 
 def _number(value: object) -> TypeGuard[float]:

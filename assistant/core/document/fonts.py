@@ -2,22 +2,20 @@
 
 A form names Calibri, Arial or Times New Roman; LibreOffice lays them out with the
 metric-compatible free fonts (Carlito, Liberation Sans, Liberation Serif). `face()` gives one
-face's advance widths and line height, read from the font file that fontconfig picks
-(`fc-match`) with fontTools and kept in the disk cache (font_cache.py), or average widths when
+face's advance widths and line height, read with fontTools from the font file that fontconfig
+picks (fontconfig.py) and kept in the disk cache (font_cache.py), or average widths when
 the file or fontTools is missing. Both the export (table column widths) and the page estimate
 measure text with these faces.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from assistant.core.document.font_cache import Metrics, cached_metrics, store_metrics
+from assistant.core.document.fontconfig import family_files
 from assistant.core.model.forms import Form
 
 # The fonts a form may name and the metric-compatible free fonts LibreOffice uses for them.
@@ -38,7 +36,6 @@ _FALLBACK = {  # family: (average glyph width, space width, line height ratio, b
     "Liberation Serif": (0.4308, 0.2500, 1.1499, 1.081),
     "Caladea": (0.4462, 0.2200, 1.1500, 1.112),
 }
-FC_MATCH_TIMEOUT_S = 5
 
 
 @dataclass
@@ -95,39 +92,15 @@ def _family(name: str) -> str:
 
 
 def font_file(family: str, bold: bool, italic: bool) -> str | None:
-    """The font file fontconfig picks for the family and style, or None without fontconfig."""
+    """The font file fontconfig picks for the family and style (fontconfig.py), or None."""
     return _family_files(family).get((bold, italic))
 
 
 @lru_cache(maxsize=16)
 def _family_files(family: str) -> dict[tuple[bool, bool], str]:
-    """The files of a family's four styles, asked of fontconfig at once: four `fc-match` in
-    parallel take about the time of one (a few ms each), and a document soon needs them all."""
-    if not shutil.which("fc-match"):
-        return {}
-    styles = [(bold, italic) for bold in (False, True) for italic in (False, True)]
-    running: dict[tuple[bool, bool], subprocess.Popen[str]] = {}
-    for bold, italic in styles:
-        pattern = family + (":bold" if bold else "") + (":italic" if italic else "")
-        with contextlib.suppress(OSError):
-            running[(bold, italic)] = subprocess.Popen(
-                ["fc-match", "-f", "%{file}", pattern],
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                text=True,
-            )
-    files: dict[tuple[bool, bool], str] = {}
-    for style, process in running.items():
-        try:
-            out, _ = process.communicate(timeout=FC_MATCH_TIMEOUT_S)
-        except subprocess.SubprocessError:
-            process.kill()
-            process.communicate()
-            continue
-        if out.strip():
-            files[style] = out.strip()
-    return files
+    """The files of the family's four styles, asked of fontconfig at once (a document soon
+    needs them all, and one question costs about what four do)."""
+    return family_files(family)
 
 
 def _file_metrics(path: str) -> Metrics | None:

@@ -58,11 +58,17 @@ def test_a_damaged_cache_file_is_ignored_and_written_again():
     path = _carlito()
     read = fonts._file_metrics(path)
     cache_file = font_cache._cache_file(path)
-    for damage in (b"", b"{not json", b"\xff\xfe", json.dumps({"path": path, "widths": {"a": "x"}}).encode()):
+    whole = cache_file.read_bytes()
+    good = json.loads(whole)
+    damages = [b"", b"{not json", b"\xff\xfe", whole[: len(whole) // 2], b"[]"]
+    for field, value in (("widths", ["x"] * len(good["widths"])), ("chars", good["chars"][1:]), ("line_ratio", -1)):
+        damages.append(json.dumps({**good, field: value}).encode())
+    for damage in damages:
         cache_file.write_bytes(damage)
         assert font_cache.cached_metrics(path) is None
         assert fonts._file_metrics(path) == read
         assert font_cache.cached_metrics(path) == read
+        assert cache_file.read_bytes() == whole
 
 
 @needs_fonts
