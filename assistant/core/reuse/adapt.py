@@ -12,7 +12,6 @@ A passage containing `{{ … }}` or `{% … %}` comes out literally and can read
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from assistant.core.errors import UserError
 from assistant.core.model.amounts import amounts_in_text
+from assistant.core.model.dates import iso_date
 from assistant.core.reuse.library import Entry, as_library_dirs, load_library
 
 MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
@@ -128,7 +128,7 @@ def _find(text: str, entry: Entry) -> list[_Span]:
     for _value, start, end in amounts_in_text(text):
         spans.append(_Span(start, end, "amount", text[start:end], None))
     for m in ISO_DATE_RE.finditer(text):
-        found = _date(m.group(0))
+        found = iso_date(m.group(0))
         field_name = "start" if found and found == entry.start else "end" if found and found == entry.end else None
         spans.append(_Span(m.start(), m.end(), "date", m.group(0), field_name))
     for m in YEAR_RE.finditer(text):
@@ -151,13 +151,6 @@ def _without_overlaps(spans: list[_Span]) -> list[_Span]:
         if all(span.end <= c.start or span.start >= c.end for c in chosen):
             chosen.append(span)
     return sorted(chosen, key=lambda s: s.start)
-
-
-def _date(text: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        return None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -189,8 +182,8 @@ def _entry_for(entry_id: str, source: dict[str, Any], library_dirs: Iterable[Any
             municipality=known["municipality"],
             year=known["year"],
             projects=known["projects"],
-            start=_date(known["start"] or ""),
-            end=_date(known["end"] or ""),
+            start=iso_date(known["start"] or ""),
+            end=iso_date(known["end"] or ""),
         )
     for entry in load_library(dirs):
         if entry.id == entry_id:

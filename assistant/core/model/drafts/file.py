@@ -15,6 +15,7 @@ from filelock import FileLock, Timeout
 
 from assistant.core.errors import DraftError, LockedError, UserError
 from assistant.core.model.budget import Budget
+from assistant.core.model.dates import date_value
 from assistant.core.model.drafts.budget_toml import budget_from_toml, budget_to_toml
 from assistant.core.model.drafts.draft import SCHEMA, Contact, Draft, ExtraSection, Signatory, normalise_text
 from assistant.core.model.forms import Form, load_form
@@ -154,17 +155,12 @@ class _Front:
         return value
 
     def date(self, key: str) -> dt.date | None:
-        value = self.values.get(key)
-        if value is None or value == "":
-            return None
-        if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
-        if isinstance(value, str):
-            with contextlib.suppress(ValueError):
-                return dt.date.fromisoformat(value.strip())
-        raise self.fail(key, f"`{key}` ska vara ett datum som 2026-01-31", f"`{key}` must be a date such as 2026-01-31")
+        try:
+            return date_value(self.values.get(key))
+        except ValueError:
+            raise self.fail(
+                key, f"`{key}` ska vara ett datum som 2026-01-31", f"`{key}` must be a date such as 2026-01-31"
+            ) from None
 
     def tables(self, key: str, cls: Callable[..., _T], allowed: set[str]) -> list[_T]:
         raw = self.values.get(key, [])
@@ -183,7 +179,6 @@ class _Front:
                     )
             out.append(cls(**{k: v if isinstance(v, str) else str(v) for k, v in entry.items()}))
         return out
-
 
 
 def parse_draft(text: str, where: Path | str = "<utkast>") -> Draft:

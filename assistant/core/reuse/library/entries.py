@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.errors import UserError
+from assistant.core.model.dates import date_value
 from assistant.core.model.drafts import word_count
 from assistant.core.model.headings import slug
 from assistant.core.reuse.library.redact import redact, typeset
@@ -207,16 +208,11 @@ def key_for(heading: str) -> str:
 
 
 def _as_date(value: Any) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str) and value.strip():
-        try:
-            return dt.date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+    """A date of the front matter; one that is not a date is left out rather than refused."""
+    try:
+        return date_value(value)
+    except ValueError:
+        return None
 
 
 def to_text(entry: Entry) -> str:
