@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.core.model.drafts import load_draft
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 
 CHILD = r"""
 import sys, datetime as dt
