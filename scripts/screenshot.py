@@ -21,6 +21,15 @@ async def shoot(out: Path) -> None:
     from assistant.core.storage import paths
     from assistant.tui.app import AnsokanApp
     from assistant.tui.screens.main import MainScreen
+    from assistant.tui.widgets.outline.page_meter import PageMeter
+
+    def ready() -> bool:
+        screen = app.screen
+        return (
+            isinstance(screen, MainScreen)
+            and screen.suggestions.answered is not None
+            and screen.query_one(PageMeter).estimate is not None
+        )
 
     work = Path(tempfile.mkdtemp(prefix="ansokan-shot-"))
     for name in ("STATE", "CONFIG", "CACHE", "DRAFTS"):
@@ -31,7 +40,7 @@ async def shoot(out: Path) -> None:
     app = AnsokanApp(load_draft(draft))
     async with app.run_test(size=(120, 40)) as pilot:
         deadline = time.monotonic() + 30
-        while not (isinstance(app.screen, MainScreen) and app.screen.suggest_count and app.screen.estimate):
+        while not ready():
             if time.monotonic() > deadline:
                 raise SystemExit("the main screen did not get ready")
             await pilot.pause()

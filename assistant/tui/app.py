@@ -2,79 +2,21 @@
 
 from __future__ import annotations
 
-from functools import partial
+import contextlib
 from pathlib import Path
 from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from assistant.core.errors import UserError
-from assistant.core.model.drafts import Draft, load_draft
-from assistant.core.model.forms import load_form, usable_forms
+from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import lang, localise_bindings, set_lang, tr
+from assistant.tui.palette import AnsokanCommands
 from assistant.tui.settings import Settings, load_settings, remember_draft
+from assistant.usecases.drafts import demo_copy, open_draft
 
 THEMES = ("textual-dark", "textual-light")
-
-
-class AnsokanCommands(Provider):
-    """“Gå till rubrik …”, every action, and a new application per form."""
-
-    def commands(self) -> list[tuple[str, Any, str]]:
-        from assistant.tui.screens.main import MainScreen
-
-        app = self.app
-        screen = self.screen  # the screen the palette was opened from
-        out: list[tuple[str, Any, str]] = []
-        if isinstance(screen, MainScreen):
-            for h in screen.form.headings:
-                out.append(
-                    (
-                        tr(f"Gå till rubrik {h.display}", f"Go to heading {h.display}"),
-                        partial(app.call_later, screen.go_to, h.key),
-                        h.guidance[:80],
-                    )
-                )
-            for label, action in (
-                (tr("Nästa rubrik", "Next heading"), "next_section"),
-                (tr("Föregående rubrik", "Previous heading"), "prev_section"),
-                (tr("Budget", "Budget"), "budget"),
-                (tr("Kontrollera ansökan", "Check the application"), "check"),
-                (tr("Exportera till Word", "Export to Word"), "export"),
-                (tr("Spara", "Save"), "save"),
-                (tr("Sök förslag i biblioteket", "Search the library"), "suggest"),
-            ):
-                out.append((label, partial(app.call_later, screen.run_action, _screen_action(action)), ""))
-        for form_id in usable_forms():
-            form = load_form(form_id)
-            out.append(
-                (
-                    tr(f"Ny ansökan: {form.name}", f"New application: {form.name}"),
-                    partial(app.new_application, form_id),
-                    form.funder,
-                )
-            )
-        out.append((tr("Öppna demo", "Open the demo"), app.open_demo, ""))
-        out.append((tr("Hjälp", "Help"), app.action_help, ""))
-        out.append((tr("Växla ljust/mörkt tema", "Toggle light/dark theme"), app.action_toggle_theme, ""))
-        return out
-
-    async def discover(self) -> Hits:
-        for label, command, help_text in self.commands():
-            yield DiscoveryHit(label, command, help=help_text or None)
-
-    async def search(self, query: str) -> Hits:
-        matcher = self.matcher(query)
-        for label, command, help_text in self.commands():
-            score = matcher.match(label)
-            if score > 0:
-                yield Hit(score, matcher.highlight(label), command, text=label, help=help_text or None)
-
-
-def _screen_action(name: str) -> str:
-    return "search_now_from_palette" if name == "suggest" else name
 
 
 class AnsokanApp(App):
@@ -121,7 +63,7 @@ class AnsokanApp(App):
 
     def open_draft(self, path: Path) -> None:
         try:
-            draft = load_draft(path)
+            draft = open_draft(path)
         except UserError as exc:
             self.notify(exc.message(lang()), severity="error", timeout=8)
             return
@@ -146,10 +88,8 @@ class AnsokanApp(App):
     def remember(self, draft: Draft) -> None:
         if draft.path is None:
             return
-        try:
+        with contextlib.suppress(UserError, OSError):  # the recent list is a convenience, never a stop
             remember_draft(draft.path, draft.title, draft.form_id)
-        except (UserError, OSError):
-            pass  # the recent list is a convenience; never stop the writer for it
 
     def new_application(self, form_id: str | None = None) -> None:
         from assistant.tui.screens.start import NewDraftScreen
@@ -157,10 +97,8 @@ class AnsokanApp(App):
         self.push_screen(NewDraftScreen(form_id))
 
     def open_demo(self) -> None:
-        from assistant.tui.screens.start import copy_demo
-
         try:
-            self.open_draft(copy_demo())
+            self.open_draft(demo_copy())
         except UserError as exc:
             self.notify(exc.message(lang()), severity="error")
 
@@ -213,7 +151,7 @@ class AnsokanApp(App):
 
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
-                screen.save_before_quit()
+                await screen.save_before_quit()
         self.exit()
 
 
@@ -222,6 +160,6 @@ def run(draft_path: str | None, *, lang_code: str, library: str | None) -> int:
     settings = load_settings()
     lang_code = lang_code or settings.lang or "sv"  # --lang wins over config.toml
     set_lang(lang_code)
-    draft = load_draft(Path(draft_path).expanduser()) if draft_path else None
+    draft = open_draft(draft_path) if draft_path else None
     AnsokanApp(draft, lang_code=lang_code, library=library, settings=settings).run()
     return 0

@@ -87,7 +87,7 @@ def _on_disk(path: Path) -> str:
 
 
 def test_typing_then_killing_the_app_keeps_what_was_typed_before_a_pause(tmp_path):
-    from assistant.tui.screens.main import AUTOSAVE_DELAY
+    from assistant.tui.screens.main.autosave import AUTOSAVE_DELAY
 
     child, path = _start(tmp_path, "pause")
     try:
@@ -112,7 +112,7 @@ def test_typing_then_killing_the_app_keeps_what_was_typed_before_a_pause(tmp_pat
 def test_continuous_typing_is_saved_every_few_seconds_even_without_a_pause(tmp_path):
     """The autosave is debounced (3 s after the last keystroke) but never waits more than
     AUTOSAVE_MAX_WAIT after the first unsaved one, so a writer who never pauses loses seconds, not all."""
-    from assistant.tui.screens.main import AUTOSAVE_MAX_WAIT
+    from assistant.tui.screens.main.autosave import AUTOSAVE_MAX_WAIT
 
     child, path = _start(tmp_path, "continuous")
     typed: dict[int, float] = {}

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 from pathlib import Path
 
 import pytest
+from textual.worker import WorkerCancelled, WorkerFailed
 
 from assistant.core.storage import paths
 
@@ -32,6 +34,16 @@ async def wait_until(pilot, condition, *, timeout: float = 20.0, what: str = "co
     while not condition():
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}" + (f"; app state: {state()}" if state else ""))
+        await pilot.pause()
+
+
+async def settle(pilot) -> None:
+    """Until every worker (searches, estimates, checks, saves) has finished and its message is handled."""
+    app = pilot.app
+    await pilot.pause()
+    while app.workers:
+        with contextlib.suppress(WorkerCancelled, WorkerFailed):
+            await app.workers.wait_for_complete()
         await pilot.pause()
 
 

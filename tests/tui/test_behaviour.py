@@ -18,12 +18,11 @@ from assistant.core.storage.atomic import atomic_write_text
 from assistant.tui import settings
 from assistant.tui.app import AnsokanApp
 from assistant.tui.conversation import load_conversation, sidecar_path
-from assistant.tui.screens import main as main_module
 from assistant.tui.screens.dialogs import ConflictScreen, HelpScreen
-from assistant.tui.screens.main import MainScreen
+from assistant.tui.screens.main import MainScreen, autosave
 from assistant.tui.screens.start import StartScreen
 
-from .conftest import wait_until
+from .conftest import settle, wait_until
 
 
 def run(coro) -> None:
@@ -68,7 +67,7 @@ def test_autosave_after_the_writer_stops_typing(demo_copy: Path) -> None:
                 pilot,
                 lambda: "Autosparat" in demo_copy.read_text(encoding="utf-8"),
                 what="the autosave",
-                timeout=main_module.AUTOSAVE_DELAY + 10,
+                timeout=autosave.AUTOSAVE_DELAY + 10,
             )
             assert not screen.dirty
 
@@ -97,7 +96,7 @@ def test_a_draft_changed_on_disk_is_never_overwritten_silently(demo_copy: Path) 
             theirs = demo_copy.read_text(encoding="utf-8").replace("Utfall", "Utfall (kollegans ändring)", 1)
             atomic_write_text(demo_copy, theirs)
             await type_in_editor(pilot, screen, " Min text")
-            assert screen.save_now() is False
+            screen.save_now()
             await wait_until(
                 pilot,
                 lambda: isinstance(pilot.app.screen, ConflictScreen) and pilot.app.screen.query("#copy"),
@@ -106,6 +105,8 @@ def test_a_draft_changed_on_disk_is_never_overwritten_silently(demo_copy: Path) 
             await pilot.click("#copy")
             await wait_until(pilot, lambda: pilot.app.screen is screen, what="back to writing")
             copy = demo_copy.with_name("demo.kopia.md")
+            await wait_until(pilot, copy.is_file, what="my version saved as a copy")
+            await settle(pilot)
             assert demo_copy.read_text(encoding="utf-8") == theirs
             assert "Min text" in load_draft(copy).text("mal")
             assert screen.draft.path == copy
@@ -137,7 +138,7 @@ def test_reload_theirs_replaces_the_text_in_the_editor(demo_copy: Path) -> None:
 
 
 def test_a_failed_save_keeps_the_text_and_retries(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    real_save = main_module.save_draft
+    real_save = autosave.save_draft
     failures = []
 
     def disk_full_once(draft, *args, **kwargs):
@@ -146,15 +147,15 @@ def test_a_failed_save_keeps_the_text_and_retries(demo_copy: Path, monkeypatch: 
             raise UserError("disken är full; utkastet på disken är oförändrat", "the disk is full", where=draft.path)
         return real_save(draft, *args, **kwargs)
 
-    monkeypatch.setattr(main_module, "save_draft", disk_full_once)
-    monkeypatch.setattr(main_module, "RETRY_DELAY", 0.2)
+    monkeypatch.setattr(autosave, "save_draft", disk_full_once)
 
     async def go() -> None:
         app = AnsokanApp(load_draft(demo_copy))
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             screen = await opened(pilot)
+            screen.autosave.policy.retry = 0.2
             await type_in_editor(pilot, screen, " Viktig text")
-            assert screen.save_now() is False
+            screen.save_now()
             await wait_until(
                 pilot,
                 lambda: any("disken är full" in n.message for n in app._notifications),

@@ -15,9 +15,11 @@ from assistant.tui.app import AnsokanApp
 from assistant.tui.screens.budget import BudgetScreen
 from assistant.tui.screens.checks import CheckScreen
 from assistant.tui.screens.main import MainScreen
-from assistant.tui.widgets.chat import Chat
+from assistant.tui.widgets.chat.chat import Chat
+from assistant.tui.widgets.outline.outline import Outline
+from assistant.tui.widgets.outline.page_meter import PageMeter
 
-from .conftest import wait_until
+from .conftest import settle, wait_until
 
 BIG = (120, 40)
 SMALL = (80, 24)
@@ -32,9 +34,14 @@ async def main_ready(pilot) -> MainScreen:
     app = pilot.app
     await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
     screen = app.screen
+    await settle(pilot)
     await wait_until(
         pilot,
-        lambda: screen.suggest_count > 0 and screen.estimate is not None and screen.findings_checked,
+        lambda: (
+            screen.suggestions.answered is not None
+            and screen.query_one(PageMeter).estimate is not None
+            and screen.query_one(Outline).findings is not None
+        ),
         what="suggestions, page estimate and outline marks",
     )
     screen.query_one("#editor", TextArea).cursor_blink = False

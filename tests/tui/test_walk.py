@@ -22,9 +22,9 @@ from assistant.tui.screens.dialogs import SuggestionScreen
 from assistant.tui.screens.export import ExportScreen
 from assistant.tui.screens.main import MainScreen
 from assistant.tui.screens.start import NewDraftScreen, StartScreen
-from assistant.tui.widgets.suggestions import Suggestions
+from assistant.tui.widgets.suggestions.suggestion_list import Suggestions
 
-from .conftest import wait_until
+from .conftest import settle, wait_until
 
 SECTIONS = {
     "kontaktuppgifter": "Projektägare är Arbetsmarknadsförvaltningen i Lunds kommun. Kontaktperson är Anna Ek.",
@@ -91,7 +91,7 @@ async def walk(private_dirs: Path) -> None:
         )
 
         # Suggestions arrive for the (empty) section from its guidance, in a worker.
-        await wait_until(pilot, lambda: screen.suggest_count > 0, what="first suggestions")
+        await wait_until(pilot, lambda: screen.suggestions.answered is not None, what="first suggestions")
 
         # Write every section, moving on with /nästa typed in the command line.
         for key, text in SECTIONS.items():
@@ -111,16 +111,16 @@ async def walk(private_dirs: Path) -> None:
 
         # Go back to a section by number and take a suggestion: insert, undo, then adapt.
         screen.query_one("#command", Input).focus()
-        count = screen.suggest_count
         screen.query_one("#command", Input).value = "/gå 3.2"
         await pilot.press("enter")
         await wait_until(pilot, lambda: screen.draft.current == "malgrupp", what="/gå 3.2")
         before = screen.draft.text("malgrupp")
+        await settle(pilot)
         await wait_until(
             pilot,
-            lambda: screen.suggest_count > count and screen.query_one(Suggestions).items,
+            lambda: screen.suggestions.answered == screen.composer.query_text() and screen.suggestions.listing.items,
             what="suggestions for Målgrupp",
-            state=lambda: (screen.suggest_count, count, screen.suggest_error, screen.query_text()),
+            state=lambda: (screen.suggestions.answered, screen.suggestions.error, screen.composer.query_text()),
         )
         chosen = screen.query_one(Suggestions).chosen
         await pilot.press("f2")
@@ -132,10 +132,15 @@ async def walk(private_dirs: Path) -> None:
         await pilot.pause()
         assert screen.draft.text("malgrupp") == before, "one Ctrl+Z undoes a taken suggestion"
         screen.save_now()
+        await settle(pilot)
         assert screen.draft.sources == [], "an undone suggestion is no longer a source"
 
         await pilot.press("f6")
-        await wait_until(pilot, lambda: isinstance(app.screen, SuggestionScreen), what="adapt dialog")
+        await wait_until(
+            pilot,
+            lambda: isinstance(app.screen, SuggestionScreen) and not app.screen.adapting,
+            what="the adapted suggestion",
+        )
         adapted = app.screen.adapted
         await pilot.click("#append")
         await wait_until(pilot, lambda: app.screen is screen, what="back from the adapt dialog")

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
+import copy
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Markdown, Static
 
 from assistant.core.errors import UserError
-from assistant.tui import services
+from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import KEYS, lang, localise_bindings, tr
-from assistant.tui.widgets.suggestions import attr, matched_words, source_line
+from assistant.tui.widgets.suggestions.suggestion_list import source_line
+from assistant.usecases.suggestions import adapt_suggestion
+
+if TYPE_CHECKING:
+    from assistant.usecases.suggestions import Suggestion
 
 
 class ConflictScreen(ModalScreen[str]):
@@ -50,83 +57,96 @@ class ConflictScreen(ModalScreen[str]):
 
 
 class SuggestionScreen(ModalScreen[tuple[str, Any] | None]):
-    """A suggestion in full with its source; optionally adapted to the draft first."""
+    """A suggestion in full with its source; with `adapt`, first rewritten for the draft (in a worker)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt", id="dialog.cancel")]
 
-    def __init__(self, suggestion: Any, draft: Any, *, adapt: bool = False, library: str | None = None) -> None:
+    class Adapted(Message):
+        def __init__(self, adapted: Any, error: str | None) -> None:
+            super().__init__()
+            self.adapted = adapted
+            self.error = error
+
+    def __init__(
+        self, suggestion: Suggestion, draft: Draft, *, adapt: bool = False, library: str | None = None
+    ) -> None:
         super().__init__()
         localise_bindings(self)
         self.suggestion = suggestion
         self.draft = draft
+        self.library = library
+        self.adapting = adapt  # until the adapted text is there, the buttons wait
         self.adapted: Any = None
         self.adapt_error: str | None = None
-        if adapt:
-            try:
-                self.adapted = services.adapt(suggestion, draft, library=library)
-            except UserError as exc:
-                self.adapt_error = exc.message(lang())
 
     def body(self) -> str:
         s = self.suggestion
         lines = [f"**{source_line(s)}**", ""]
-        heading = attr(s, "heading", "")
-        if heading:
-            lines.append(tr(f"Rubrik i källan: {heading}", f"Heading in the source: {heading}"))
-        lines.append(
-            tr(f"Träff: {float(attr(s, 'score', 0)):.0f} av 100", f"Match: {float(attr(s, 'score', 0)):.0f} of 100")
-        )
-        words = matched_words(s)
-        if words:
-            lines.append(tr("Gemensamma ord: ", "Shared words: ") + ", ".join(words))
+        if s.heading:
+            lines.append(tr(f"Rubrik i källan: {s.heading}", f"Heading in the source: {s.heading}"))
+        lines.append(tr(f"Träff: {s.score:.0f} av 100", f"Match: {s.score:.0f} of 100"))
+        if s.matched:
+            lines.append(tr("Gemensamma ord: ", "Shared words: ") + ", ".join(s.matched))
         lines += ["", "---", ""]
-        if self.adapted is not None:
-            lines.append(str(attr(self.adapted, "text", "")))
-            replacements = attr(self.adapted, "replacements", []) or []
-            unresolved = attr(self.adapted, "unresolved", []) or []
-            if replacements:
+        if self.adapting:
+            lines.append(tr("*Anpassar förslaget till ditt utkast …*", "*Adapting the suggestion to your draft …*"))
+        elif self.adapted is not None:
+            lines.append(self.adapted.text)
+            if self.adapted.replacements:
                 lines += ["", tr("**Utbytt:**", "**Replaced:**")]
-                for r in replacements:
-                    lines.append(f"- {_replacement(r)}")
-            if unresolved:
+                lines += [f"- {r.old} → {r.new}" for r in self.adapted.replacements]
+            if self.adapted.unresolved:
                 lines += [
                     "",
                     tr("**Kvar att anpassa själv:** ", "**Still to adapt yourself:** ")
-                    + ", ".join(map(str, unresolved)),
+                    + ", ".join(m.text for m in self.adapted.unresolved),
                 ]
         else:
             if self.adapt_error:
                 lines += [tr(f"*Kunde inte anpassa: {self.adapt_error}*", f"*Could not adapt: {self.adapt_error}*"), ""]
-            lines.append(str(attr(s, "text", "")))
+            lines.append(s.text)
         return "\n".join(lines)
+
+    def heading_markup(self) -> str:
+        adapted = self.adapting or self.adapted is not None
+        return f"[b]{tr('Anpassat förslag', 'Adapted suggestion') if adapted else tr('Förslag', 'Suggestion')}[/b]"
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog wide"):
-            title = (
-                tr("Anpassat förslag", "Adapted suggestion")
-                if self.adapted is not None
-                else tr("Förslag", "Suggestion")
-            )
-            yield Static(f"[b]{title}[/b]", classes="dialog-title")
+            yield Static(self.heading_markup(), classes="dialog-title", id="suggestion-title")
             with VerticalScroll(classes="dialog-scroll"):
                 yield Markdown(self.body(), id="suggestion-text")
             with Horizontal(classes="buttons"):
-                yield Button(tr("Infoga", "Insert"), id="insert", variant="primary")
-                yield Button(tr("Lägg sist", "Append"), id="append")
-                yield Button(tr("Ersätt", "Replace"), id="replace")
+                yield Button(tr("Infoga", "Insert"), id="insert", variant="primary", disabled=self.adapting)
+                yield Button(tr("Lägg sist", "Append"), id="append", disabled=self.adapting)
+                yield Button(tr("Ersätt", "Replace"), id="replace", disabled=self.adapting)
                 yield Button(tr("Avbryt", "Cancel"), id="cancel")
+
+    def on_mount(self) -> None:
+        if self.adapting:
+            self._adapt()
+
+    @work(exclusive=True, group="adapt")
+    async def _adapt(self) -> None:
+        snapshot = copy.deepcopy(self.draft)  # the adapted text reads the draft's names and dates
+        try:
+            adapted = await asyncio.to_thread(adapt_suggestion, self.suggestion, snapshot, library=self.library)
+            self.post_message(self.Adapted(adapted, None))
+        except UserError as exc:
+            self.post_message(self.Adapted(None, exc.message(lang())))
+
+    async def on_suggestion_screen_adapted(self, message: Adapted) -> None:
+        self.adapting = False
+        self.adapted, self.adapt_error = message.adapted, message.error
+        self.query_one("#suggestion-title", Static).update(self.heading_markup())
+        await self.query_one("#suggestion-text", Markdown).update(self.body())
+        for button in self.query(".buttons Button"):
+            button.disabled = False
 
     @on(Button.Pressed)
     def chosen(self, event: Button.Pressed) -> None:
-        self.dismiss(None if event.button.id == "cancel" else (event.button.id, self.adapted))
-
-
-def _replacement(r: Any) -> str:
-    if isinstance(r, (tuple, list)) and len(r) >= 2:
-        return f"{r[0]} → {r[1]}"
-    old = attr(r, "old", None) or attr(r, "original", None) or attr(r, "before", None)
-    new = attr(r, "new", None) or attr(r, "replacement", None) or attr(r, "after", None)
-    return f"{old} → {new}" if old is not None else str(r)
+        how = event.button.id
+        self.dismiss(None if how is None or how == "cancel" else (how, self.adapted))
 
 
 COMMANDS_HELP = [

@@ -1,16 +1,24 @@
-"""The form's headings with each one's state, and the page meter under them."""
+"""The form's headings with each one's state; the checks that mark problems run in its own worker."""
 
 from __future__ import annotations
 
+import asyncio
+import copy
+from typing import Any
+
 from rich.text import Text
-from textual.widgets import OptionList, Static
+from textual import work
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from assistant.core.model.drafts import word_count
+from assistant.core.model.drafts import Draft, word_count
+from assistant.tui import services
 from assistant.tui.i18n import STATES, tr
+from assistant.tui.messages import FindingsReady
 
 GLYPHS = {"tom": "○", "påbörjad": "◐", "klar": "●", "problem": "!"}
 STYLES = {"tom": "dim", "påbörjad": "yellow", "klar": "green", "problem": "bold red"}
+PROBLEMS = ("fel", "varning")  # what puts "!" on a heading; notes ("info") do not
 
 
 def section_state(text: str, *, done: bool, problems: int) -> str:
@@ -21,10 +29,43 @@ def section_state(text: str, *, done: bool, problems: int) -> str:
     return "klar" if done else "påbörjad"
 
 
-class Outline(OptionList):
-    """One option per heading; the option id is the heading key."""
+def section_states(draft: Draft, done: set[str], findings: dict[str, list[Any]]) -> dict[str, str]:
+    """Each heading's state: empty, started, done (left with /nästa) or with problems."""
+    states = {}
+    for heading in draft.form.headings:
+        problems = [f for f in findings.get(heading.key, []) if f.severity in PROBLEMS]
+        text = draft.text(heading.key)
+        if heading.kind == "budget" and not text and (draft.budget.compiled or draft.budget.items):
+            text = "budget"
+        states[heading.key] = section_state(text, done=heading.key in done, problems=len(problems))
+    return states
 
-    def show(self, form, states: dict[str, str], current: str) -> None:
+
+def group_by_section(findings: list[Any]) -> dict[str, list[Any]]:
+    """Findings about a section, by its key; an empty required section already shows as "tom"."""
+    grouped: dict[str, list[Any]] = {}
+    for finding in findings:
+        if finding.section and finding.code != "sections.missing":
+            grouped.setdefault(finding.section, []).append(finding)
+    return grouped
+
+
+class Outline(OptionList):
+    """One option per heading (the option id is the heading key), marked by its state.
+
+    `findings` is None until the first check of the whole draft has finished."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.findings: dict[str, list[Any]] | None = None
+        self._draft: Draft | None = None
+        self._done: set[str] = set()
+
+    def show(self, draft: Draft, done: set[str]) -> None:
+        """Draw the headings of `draft` with their states, the current one highlighted."""
+        self._draft, self._done = draft, done
+        form = draft.form
+        states = section_states(draft, done, self.findings or {})
         highlighted = self.highlighted
         self.clear_options()
         for heading in form.headings:
@@ -33,13 +74,43 @@ class Outline(OptionList):
             label.append(f"{GLYPHS[state]} ", style=STYLES[state])
             indent = "  " * (heading.level - 1)
             number = f"{heading.number} " if heading.number else ""
-            label.append(f"{indent}{number}{heading.label}", style="bold" if heading.key == current else "")
+            label.append(f"{indent}{number}{heading.label}", style="bold" if heading.key == draft.current else "")
             label.no_wrap = True
             label.overflow = "ellipsis"
             self.add_option(Option(label, id=heading.key))
-        index = form.keys.index(current) if current in form.keys else highlighted
+        index = form.keys.index(draft.current) if draft.current in form.keys else highlighted
         if index is not None:
             self.highlighted = index
+
+    def redraw(self) -> None:
+        if self._draft is not None:
+            self.show(self._draft, self._done)
+
+    def mark(self, key: str, findings: list[Any]) -> None:
+        """The findings of one section, checked when the writer left it."""
+        self.findings = {**(self.findings or {}), key: findings}
+        self.redraw()
+
+    def replace_findings(self, findings: dict[str, list[Any]]) -> None:
+        self.findings = findings
+        self.redraw()
+
+    def check(self, draft: Draft, *, delay: float = 0.0) -> None:
+        """Run all checks (about 15 ms on 7 pages) after `delay`; a newer call cancels this one."""
+        self._check(draft, delay)
+
+    @work(exclusive=True, group="outline-checks")
+    async def _check(self, draft: Draft, delay: float) -> None:
+        await asyncio.sleep(delay)
+        snapshot = copy.deepcopy(draft)  # the writer goes on typing while the checks read
+        try:
+            report = await asyncio.to_thread(services.run_checks, snapshot, snapshot.form)
+        except Exception:  # the marks are a convenience; F8 reports a check that fails
+            return
+        self.post_message(FindingsReady(group_by_section(report.findings)))
+
+    def on_findings_ready(self, message: FindingsReady) -> None:
+        self.replace_findings(message.findings)
 
 
 def legend() -> Text:
@@ -48,26 +119,3 @@ def legend() -> Text:
         text.append(f"{GLYPHS[state]} ", style=STYLES[state])
         text.append(f"{tr(*STATES[state])}  ", style="dim")
     return text
-
-
-class PageMeter(Static):
-    """“5,4 av 7 sidor”, red over the limit, a warning sign when it is too close to call."""
-
-    def show(self, estimate, limit: int | None) -> None:
-        self.remove_class("over", "borderline")
-        if estimate is None:
-            self.update(tr("Sidor: –", "Pages: –"))
-            return
-        pages = float(getattr(estimate, "pages", 0.0))
-        shown = f"{pages:.1f}".replace(".", ",") if tr("sv", "en") == "sv" else f"{pages:.1f}"
-        if limit:
-            text = tr(f"{shown} av {limit} sidor", f"{shown} of {limit} pages")
-            if pages > limit:
-                self.add_class("over")
-        else:
-            text = tr(f"{shown} sidor", f"{shown} pages")
-        body_pages = int(getattr(estimate, "body_pages", 0) or 0)
-        if getattr(estimate, "borderline", False) and limit and body_pages in (limit, limit + 1):
-            self.add_class("borderline")
-            text += tr(" ⚠ nära gränsen – räkna exakt (F8)", " ⚠ close to the limit – count exactly (F8)")
-        self.update(text)

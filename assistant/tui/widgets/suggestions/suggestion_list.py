@@ -1,4 +1,4 @@
-"""The suggestions beside the composer: passages from earlier approved applications."""
+"""The list of suggestions: passages from earlier approved applications, best first."""
 
 from __future__ import annotations
 
@@ -13,39 +13,26 @@ from assistant.tui.i18n import tr
 PREVIEW_CHARS = 140
 
 
-def attr(obj: Any, name: str, default: Any = "") -> Any:
-    """A field of a suggestion or its source, whether it is a dataclass or a dict."""
-    if isinstance(obj, dict):
-        return obj.get(name, default)
-    return getattr(obj, name, default)
-
-
 def source_line(suggestion: Any) -> str:
-    source = attr(suggestion, "source", {}) or {}
-    title = attr(source, "title", "") or attr(source, "id", "")
-    parts = [str(p) for p in (attr(source, "organisation", ""), attr(source, "year", "")) if p]
+    """“Title (organisation, year)” of the application a passage comes from."""
+    source = suggestion.source or {}
+    title = source.get("title") or source.get("id") or ""
+    parts = [str(p) for p in (source.get("organisation"), source.get("year")) if p]
     return f"{title} ({', '.join(parts)})" if parts else str(title)
 
 
-def matched_words(suggestion: Any) -> list[str]:
-    words = attr(suggestion, "matched", None) or attr(suggestion, "matched_words", None) or []
-    return [str(w) for w in words]
-
-
 def suggestion_label(suggestion: Any) -> Text:
-    score = float(attr(suggestion, "score", 0) or 0)
-    text = " ".join(str(attr(suggestion, "text", "")).split())
+    text = " ".join(suggestion.text.split())
     preview = text if len(text) <= PREVIEW_CHARS else text[:PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+    score = suggestion.score
     label = Text()
     label.append(f"{score:3.0f} ", style="bold green" if score >= 70 else "bold yellow" if score >= 45 else "bold")
     label.append(source_line(suggestion), style="italic")
-    heading = attr(suggestion, "heading", "")
-    if heading:
-        label.append(f" · {heading}", style="dim")
+    if suggestion.heading:
+        label.append(f" · {suggestion.heading}", style="dim")
     label.append("\n" + preview)
-    words = matched_words(suggestion)
-    if words:
-        label.append("\n" + tr("ord: ", "words: ") + ", ".join(words[:8]), style="dim cyan")
+    if suggestion.matched:
+        label.append("\n" + tr("ord: ", "words: ") + ", ".join(suggestion.matched[:8]), style="dim cyan")
     return label
 
 
@@ -60,12 +47,7 @@ class Suggestions(OptionList):
         self.items = list(items)
         self.clear_options()
         if not self.items:
-            self.add_option(
-                Option(
-                    Text(tr("Inga förslag för den här texten.", "No suggestions for this text."), style="dim"),
-                    disabled=True,
-                )
-            )
+            self.show_message(tr("Inga förslag för den här texten.", "No suggestions for this text."))
             return
         for i, item in enumerate(self.items):
             self.add_option(Option(suggestion_label(item), id=f"s{i}"))

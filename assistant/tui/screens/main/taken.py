@@ -1,0 +1,44 @@
+"""The suggestions taken into the draft this session, so that one taken and then undone is forgotten."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from assistant.core.errors import UserError
+from assistant.core.model.drafts import Draft
+from assistant.usecases.suggestions import record_take
+
+if TYPE_CHECKING:
+    from assistant.usecases.suggestions import Adapted, Suggestion
+
+
+@dataclass
+class Taken:
+    section: str
+    opening: str  # the start and the end of the passage: while either is in the section, it is used
+    ending: str
+    record: dict[str, Any]  # the entry in the draft's sources
+
+
+@dataclass
+class TakenPassages:
+    passages: list[Taken] = field(default_factory=list)
+
+    def took(self, draft: Draft, suggestion: Suggestion, section: str, adapted: Adapted | None, text: str) -> None:
+        """Record the passage as a source of the draft (the unadapted-text check reads the sources)."""
+        try:
+            record = record_take(draft, suggestion, section, adapted)
+        except UserError:
+            return  # the text is taken all the same; only the source note is missing
+        flat = " ".join(text.split())
+        self.passages.append(Taken(section, flat[:40], flat[-40:], record))
+
+    def forget_undone(self, draft: Draft) -> None:
+        """A suggestion taken and then undone (Ctrl+Z) is no longer a source of the draft."""
+        for taken in list(self.passages):
+            text = " ".join(draft.text(taken.section).split())
+            if taken.opening not in text and taken.ending not in text:
+                self.passages.remove(taken)
+                if taken.record in draft.sources:
+                    draft.sources.remove(taken.record)

@@ -1,0 +1,70 @@
+"""The suggestion panel beside the composer: it searches the library in its own worker."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from assistant.core.errors import UserError
+from assistant.tui import services
+from assistant.tui.i18n import lang, tr
+from assistant.tui.messages import SuggestionsReady
+from assistant.tui.widgets.suggestions.suggestion_list import Suggestions
+
+SUGGEST_DELAY = 0.1  # debounce while typing: the search takes ~10 ms, so refresh soon after a pause
+
+
+class SuggestionPanel(Vertical):
+    """Title and list; `search()` looks passages up after a short pause and posts SuggestionsReady.
+
+    `answered` is the query the shown list answers (None before the first search finished)."""
+
+    def __init__(self, *, form_id: str, library: str | None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.form_id = form_id
+        self.library = library
+        self.error: str | None = None
+        self.answered: str | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(tr("Förslag ur biblioteket", "Suggestions from the library"), id="suggestions-title")
+        yield Suggestions(id="suggestions")
+
+    @property
+    def listing(self) -> Suggestions:
+        return self.query_one(Suggestions)
+
+    @property
+    def chosen(self) -> Any | None:
+        return self.listing.chosen
+
+    def search(self, query: str, section: str, *, delay: float = SUGGEST_DELAY, announce: bool = False) -> None:
+        """Search for `query` in `section` after `delay`; a newer search cancels this one."""
+        self._search(query, section, delay, announce)
+
+    @work(exclusive=True, group="suggestions")
+    async def _search(self, query: str, section: str, delay: float, announce: bool) -> None:
+        await asyncio.sleep(delay)
+        try:
+            results = await asyncio.to_thread(
+                services.suggest, query, form_id=self.form_id, section=section, library=self.library
+            )
+            error = None
+        except UserError as exc:
+            results, error = [], exc.message(lang())
+        self.post_message(SuggestionsReady(query, section, results, error, announce=announce))
+
+    def on_suggestions_ready(self, message: SuggestionsReady) -> None:
+        self.error = message.error
+        self.answered = message.query
+        if message.error:
+            self.listing.show_message(
+                tr("Biblioteket är inte tillgängligt: ", "The library is not available: ") + message.error
+            )
+        else:
+            self.listing.show(message.results)
