@@ -16,26 +16,13 @@ from assistant.core.sources.blocks import Block, Document, Segment, blocks_to_te
 from assistant.core.sources.pdf import MAX_PDF_PAGES, read_pdf
 from assistant.core.sources.segment import segment
 from assistant.core.sources.text import MAX_LINE, clean_text, decode_text, numbered_heading
-from assistant.core.sources.word import (
-    DATA_NAMESPACE,
-    EXTRA_HEADING_STYLE,
-    GENERATED_STYLES,
-    MAX_DOCUMENT_XML,
-    MAX_UNZIPPED,
-    check_zip,
-    read_docx,
-)
+from assistant.core.sources.word import read_docx
 from assistant.core.storage.files import check_user_file
 
 __all__ = [
-    "DATA_NAMESPACE",
-    "EXTRA_HEADING_STYLE",
-    "GENERATED_STYLES",
     "MAX_BYTES",
-    "MAX_DOCUMENT_XML",
     "MAX_LINE",
     "MAX_PDF_PAGES",
-    "MAX_UNZIPPED",
     "SUPPORTED",
     "Block",
     "Document",
@@ -51,9 +38,6 @@ __all__ = [
 MAX_BYTES = 20_000_000
 SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
 WORD_SUFFIXES = (".docx", ".docm", ".dotx")
-
-# Until storage.files has its public check_zip (helper "document"), the export reaches it here.
-_check_zip = check_zip
 
 
 def read_document(path: Path) -> Document:

@@ -9,13 +9,14 @@ python-docx is imported lazily: it is slow to import and only needed here.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.core.errors import DocumentError
+from assistant.core.model.docx_names import DATA_NAMESPACE, EXTRA_HEADING, GENERATED_STYLES
 from assistant.core.sources.blocks import Block, Document
 from assistant.core.sources.text import BULLET_RE, classify, clean_line, join_broken
+from assistant.core.storage.files import check_zip
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -28,49 +29,9 @@ if TYPE_CHECKING:
 # An lxml element of the document's XML (python-docx's oxml classes are lxml elements).
 XmlElement = Any
 
-MAX_UNZIPPED = 200_000_000
-# The text of a 100-page Word document is a few MB of XML; 190 MB of it took minutes to read.
-MAX_DOCUMENT_XML = 40_000_000
-
-# Style names the export gives what it writes itself (see export.py); the writer's text never has them.
-GENERATED_STYLES = ("Ansökan genererad", "Ansökan tabell")
-EXTRA_HEADING_STYLE = "Ansökan extra rubrik"
-DATA_NAMESPACE = "urn:ansokan:draft:1"
+MAX_DATA_BYTES = 5_000_000
 # A paragraph with an outline level but longer than this is prose someone marked by mistake.
 MAX_OUTLINE_HEADING = 200
-MAX_DATA_BYTES = 5_000_000
-
-
-def check_zip(path: Path) -> None:
-    """Refuse a .docx that is not a zip, unpacks to gigabytes or has no Word text in it."""
-    try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            total = sum(i.file_size for i in infos)
-            names = {i.filename for i in infos}
-            text_size = sum(i.file_size for i in infos if i.filename == "word/document.xml")
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
-        raise DocumentError(f"är en trasig .docx-fil ({exc})", f"is a corrupt .docx file ({exc})", where=path) from None
-    if total > MAX_UNZIPPED or len(infos) > 5000:
-        raise DocumentError(
-            "packar upp till orimligt mycket data (möjlig zip-bomb); vägrar läsa den",
-            "unpacks to an absurd amount of data (possible zip bomb); refusing to read it",
-            where=path,
-        )
-    if text_size > MAX_DOCUMENT_XML:
-        raise DocumentError(
-            f"dokumentets text är orimligt stor ({text_size // 1_000_000} MB XML, max "
-            f"{MAX_DOCUMENT_XML // 1_000_000} MB); vägrar läsa den",
-            f"the document's text is absurdly large ({text_size // 1_000_000} MB of XML, max "
-            f"{MAX_DOCUMENT_XML // 1_000_000} MB); refusing to read it",
-            where=path,
-        )
-    if "word/document.xml" not in names:
-        raise DocumentError(
-            "saknar word/document.xml och är inget Word-dokument",
-            "has no word/document.xml and is not a Word document",
-            where=path,
-        )
 
 
 def read_docx(path: Path) -> Document:
@@ -210,7 +171,7 @@ def _paragraph_block(p: XmlElement, styles: Styles) -> Block | None:
     style = styles.of(p)
     if style.name in GENERATED_STYLES:
         return None  # written by the export from the draft's data, which travels separately
-    if style.name == EXTRA_HEADING_STYLE:
+    if style.name == EXTRA_HEADING:
         return Block(text.strip(), "heading", 2, styled=True)
     if style.name.lower() == "title":
         return Block(text.strip(), "title")
