@@ -1,9 +1,10 @@
 """Starting a draft: empty, or from an earlier application (.txt, .md, .docx, .pdf).
 
 The source's text is placed under the form's headings by matching headings fuzzily; text under
-headings the form does not know, or before the first heading, is kept in extra sections and
-reported. Nothing of the source's body is dropped, except the form's own printed text
-(its preamble, title line and signature block).
+headings the form does not know is kept in extra sections, and text before the first heading
+(dates, version lines) in the unplaced section, which the export leaves out until the writer
+moves what they want into a section. Everything is reported. Nothing of the source's body is
+dropped, except the form's own printed text (its preamble, title line and signature block).
 """
 
 from __future__ import annotations
@@ -16,14 +17,22 @@ from assistant.core.i18n import Text
 from assistant.core.model.budget import Budget
 from assistant.core.model.dates import find_period
 from assistant.core.model.drafts import Contact, Draft, ExtraSection, Signatory, new_draft, normalise_text
+from assistant.core.model.drafts.draft import UNPLACED_KEY
 from assistant.core.model.forms import Form
 from assistant.core.model.headings import normalise_heading
 from assistant.core.sources.blocks import Block, Segment, blocks_to_text
 from assistant.core.sources.documents import read_document
 from assistant.core.sources.segment import segment
 
-UNPLACED_KEY = "oplacerat"
 UNPLACED_HEADING = "Oplacerad text (från källan)"
+NO_TITLE = Text(
+    "ingen projekttitel hittades i källan; ange den med --title",
+    "no project title was found in the source; give it with --title",
+)
+UNPLACED_NOT_EXPORTED = Text(
+    f"texten under ”{UNPLACED_HEADING}” kommer inte med i exporten; flytta det du vill ha kvar till ett avsnitt",
+    f"the text under “{UNPLACED_HEADING}” is left out of the export; move what you want to keep into a section",
+)
 _ORG_RE = re.compile(r"\b([A-ZÅÄÖ][\wåäö-]+ (?:stad|kommun)|Region [A-ZÅÄÖ][\wåäö]+)\b")
 
 
@@ -59,12 +68,9 @@ def draft_from_source(form: Form, source: Path) -> tuple[Draft, StartReport]:
         draft.signatories = [Signatory() for _ in range(max(1, form.signature.signatories))]
     report.missing = [h.display for h in form.headings if h.key not in report.placed]
     if not draft.title:
-        report.notes.append(
-            Text(
-                "ingen projekttitel hittades i källan; ange den med --title",
-                "no project title was found in the source; give it with --title",
-            )
-        )
+        report.notes.append(NO_TITLE)
+    if any(extra.unplaced for extra in draft.extra):
+        report.notes.append(UNPLACED_NOT_EXPORTED)
     return draft, report
 
 
@@ -102,7 +108,8 @@ def _last_key(draft: Draft, form: Form) -> str | None:
 
 
 def _take_prelude(draft: Draft, form: Form, seg: Segment, report: StartReport) -> None:
-    """Text before the first heading: the title line is the form's; the rest is kept."""
+    """Text before the first heading: the title line is the form's; the source's title is the
+    draft's; the rest is kept."""
     keep: list[Block] = []
     printed_title = normalise_heading(form.title_template.split("{{")[0])
     for block in seg.blocks:
@@ -111,6 +118,9 @@ def _take_prelude(draft: Draft, form: Form, seg: Segment, report: StartReport) -
             draft.title = draft.title or m.group(1).strip()
             continue
         if "{{" not in form.title_template and normalise_heading(block.text) == printed_title:
+            continue
+        if block.kind == "title" and not draft.title and normalise_heading(block.text) != printed_title:
+            draft.title = block.text.strip()  # a Word "Title" paragraph, a Markdown "# " first line
             continue
         keep.append(block)
     if keep:
@@ -131,7 +141,7 @@ def _take_section(draft: Draft, form: Form, seg: Segment, report: StartReport) -
         blocks = _take_budget(draft, form, blocks, report)
     text = normalise_text(blocks_to_text(blocks))
     if heading.kind == "tidsplan":
-        start, end = find_period(text)
+        start, end = find_period(text, months=True)
         draft.start = draft.start or start
         draft.end = draft.end or end
     if heading.key == "projektnamn" and text and not draft.title:

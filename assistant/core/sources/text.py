@@ -1,8 +1,10 @@
-"""Cleaning converted text into blocks: decoding, HTML remnants, tab tables, broken lines.
+"""Cleaning converted text into blocks: decoding, HTML remnants, tables, broken lines.
 
 The sources are real and messy: PDF-conversion leftovers, HTML fragments (`<p>`, `<ul>`, `<i>`),
-tabs for table cells, one table cell per line, broken lines and page-break gaps. Nothing here
-executes the text; every line is bounded.
+tabs for table cells, one table cell per line, broken lines and page-break gaps. Tables come as
+tab rows, Markdown pipe tables or HTML tables; all three become rows of tab-separated cells,
+the shape the budget reader and the draft's markup know. Nothing here executes the text; every
+line is bounded.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ MAX_LINE = 20_000
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 BULLET_RE = re.compile(r"^\s*(?:[•\u2022\u25cf\u25aa\uf0b7]\s*|[\u2013\u2014*-]\s+|o\s+)")  # "*kursiv*" is no bullet
+# A Markdown heading: "## 2. Bakgrund", "# Projekt Nya vägar", "## Mål {#mal}" (a draft's own key).
+_ATX_RE = re.compile(r"^#{1,6}(?=[ \t])")
+_ATX_TAIL_RE = re.compile(r"[ \t]*(?:\{#[A-Za-z][\w-]*\}|#+)?[ \t]*$")
 _HEADING_NUMBER_RE = re.compile(r"^\s*\d+(?:\.\d+)*\.?\s+\S")
 _END_PUNCT = ".!?:;)”\"'»"
 
@@ -80,10 +85,27 @@ def classify(line: str) -> Block:
     return Block(stripped, "para")
 
 
+_HTML_ROW_RE = re.compile(r"<\s*tr(?:\s[^<>]{0,300})?>(.*?)(?=<\s*tr[\s>]|<\s*/\s*table\s*>|\Z)", re.I | re.S)
+_HTML_CELL_RE = re.compile(r"<\s*t[dh](?:\s[^<>]{0,300})?>", re.I)
+_TAG_RE = re.compile(r"</?[a-zA-Z][^<>]{0,300}>")
+
+
+def _html_rows(text: str) -> str:
+    """`<tr><td>Personal</td><td>100 000</td></tr>` -> a line of tab-separated cells."""
+
+    def row(match: re.Match[str]) -> str:
+        cells = _HTML_CELL_RE.split(match.group(1))[1:]
+        texts = [" ".join(_TAG_RE.sub(" ", cell).split()) for cell in cells]
+        return "\n" + "\t".join(texts) + "\n" if cells else "\n"
+
+    return _HTML_ROW_RE.sub(row, text)
+
+
 def _strip_html(text: str) -> str:
     """Turn HTML fragments into lines: paragraphs and list items become their own lines."""
     if "<" not in text:
         return text
+    text = _html_rows(text)
     text = re.sub(r"<\s*(?:i|em)\s*>(.*?)<\s*/\s*(?:i|em)\s*>", r"*\1*", text, flags=re.I | re.S)
     text = re.sub(r"<\s*(?:b|strong)\s*>(.*?)<\s*/\s*(?:b|strong)\s*>", r"**\1**", text, flags=re.I | re.S)
 
@@ -95,8 +117,51 @@ def _strip_html(text: str) -> str:
     text = re.sub(r"<\s*ul[^>]*>(.*?)(?:<\s*/\s*ul\s*>|(?=<\s*p[\s>])|$)", list_items, text, flags=re.I | re.S | re.M)
     text = re.sub(r"<\s*(?:/\s*p|br\s*/?|/\s*li|/\s*ul|/\s*ol|/\s*div)\s*>", "\n", text, flags=re.I)
     text = re.sub(r"<\s*(?:p|div|ol|li)(?:\s[^>]*)?>", "\n", text, flags=re.I)
-    text = re.sub(r"</?[a-zA-Z][^<>]{0,300}>", "", text)
+    text = _TAG_RE.sub("", text)
     return html.unescape(text)
+
+
+_PIPE_SEPARATOR_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_UNESCAPED_PIPE_RE = re.compile(r"(?<!\\)\|")
+
+
+def _pipe_cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [cell.strip().replace("\\|", "|") for cell in _UNESCAPED_PIPE_RE.split(inner)]
+
+
+def _pipe_tables(lines: list[str]) -> list[str]:
+    """Markdown pipe tables as tab rows; their `|---|---|` separator lines dropped.
+
+    A line is a table row when it sits in a block with a separator line, or when it starts and
+    ends with a pipe and has two cells or more ("A | B" in prose is left alone).
+    """
+    in_table = [False] * len(lines)
+    for i, line in enumerate(lines):
+        if "|" not in line or not _PIPE_SEPARATOR_RE.match(line) or "-" not in line:
+            continue
+        j = i - 1
+        while j >= 0 and "|" in lines[j] and lines[j].strip():
+            in_table[j] = True
+            j -= 1
+        j = i + 1
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            in_table[j] = True
+            j += 1
+        in_table[i] = True
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        framed = stripped.startswith("|") and stripped.endswith("|") and len(_pipe_cells(stripped)) >= 2
+        if not (in_table[i] or framed):
+            out.append(line)
+        elif not _PIPE_SEPARATOR_RE.match(line):
+            cells = _pipe_cells(line)
+            # An empty first cell (the corner of a header row) keeps its place as a leading tab.
+            out.append("\t".join(cells) if cells[0] or len(cells) < 3 else "\t" + "\t".join(cells[1:]))
+    return out
 
 
 def _is_row_line(line: str) -> bool:
@@ -166,7 +231,7 @@ def clean_text(raw: str, *, wrapped: bool = False) -> list[Block]:
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = _strip_html(text)
     lines = [clean_line(line).rstrip(" ") for line in text.split("\n")]
-    items = _fold_cell_lines(lines)
+    items = _fold_cell_lines(_pipe_tables(lines) if "|" in text else lines)
     blocks: list[Block] = []
     gap = 0
     for k, item in enumerate(items):
@@ -176,12 +241,24 @@ def clean_text(raw: str, *, wrapped: bool = False) -> list[Block]:
         cells = _cells_of(items, k)
         if cells is not None and any(cells) and len(cells) >= 2:
             block = Block("\t".join(cells), "row")
+        elif isinstance(item, str) and _ATX_RE.match(item.strip()):
+            block = _markdown_heading(item.strip(), first=not blocks)
         else:
             block = classify(item.strip("\t ") if isinstance(item, str) else " ".join(item))
         block.gap_before = gap
         gap = 0
         blocks.append(block)
     return join_broken(blocks, wrapped=wrapped)
+
+
+def _markdown_heading(line: str, *, first: bool) -> Block:
+    """`## Bakgrund` is a heading of level 2; a `# Titel` opening the document is its title."""
+    marks = _ATX_RE.match(line)
+    level = len(marks.group(0)) if marks else 1
+    text = _ATX_TAIL_RE.sub("", line[level:]).strip() or line
+    if level == 1 and first:
+        return Block(text, "title")
+    return Block(text, "heading", level, styled=True)
 
 
 def join_broken(blocks: list[Block], *, wrapped: bool = False) -> list[Block]:

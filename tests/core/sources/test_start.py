@@ -161,3 +161,107 @@ def test_refuses_to_overwrite(tmp_path):
     assert result.returncode == 2
     assert "finns redan" in result.stderr
     assert out.read_text(encoding="utf-8") == "mitt viktiga utkast"
+
+
+SMALL_SOURCE = """{title}
+
+Version 2, 2021-03-04
+
+1. Kontaktuppgifter
+
+Malmö stad, arbetsmarknadsförvaltningen.
+
+2. Bakgrund
+
+Unga vuxna behöver samordnat stöd.
+
+3.1 Tidsplan
+
+{period}
+
+Budget i kronor (detaljerad samt sammanställd)
+
+{budget}
+
+4. Metoder för uppföljning och utvärdering
+
+Vi följer upp varje halvår.
+"""
+PIPE_BUDGET = """| Kostnad | 2021 | 2022 | Totalt |
+|---|---:|---:|---:|
+| Personal | 100 000 | 120 000 | 220 000 |
+| Lokaler | 10 000 | 10 000 | 20 000 |
+| Totalt | 110 000 | 130 000 | 240 000 |"""
+HTML_BUDGET = (
+    "<table><tr><th>Kostnad</th><th>2021</th><th>2022</th><th>Totalt</th></tr>"
+    "<tr><td>Personal</td><td>100 000</td><td>120 000</td><td>220 000</td></tr>"
+    "<tr><td>Lokaler</td><td>10 000</td><td>10 000</td><td>20 000</td></tr></table>"
+)
+TAB_BUDGET = "Kostnad\t2021\t2022\tTotalt\nPersonal\t100 000\t120 000\t220 000\nLokaler\t10 000\t10 000\t20 000"
+
+
+def _start(tmp_path, name="kalla.md", **values):
+    from assistant.core.sources.start import draft_from_source
+
+    fields = {"title": "# Projekt Nya vägar", "period": "Startdatum: 1 mars 2021", "budget": TAB_BUDGET}
+    source = tmp_path / name
+    source.write_text(SMALL_SOURCE.format(**{**fields, **values}), encoding="utf-8")
+    return draft_from_source(load_form("finsam-malmo"), source)
+
+
+@pytest.mark.parametrize("table", [PIPE_BUDGET, HTML_BUDGET, TAB_BUDGET], ids=["pipe", "html", "tab"])
+def test_pipe_html_and_tab_tables_are_read_as_the_budget(tmp_path, table):
+    draft, _report = _start(tmp_path, budget=table)
+    assert draft.budget.years == [2021, 2022]
+    assert draft.budget.cell("Personal", 2022) == "120 000"
+    assert draft.budget.cell("Lokaler", 2021) == "10 000"
+    assert "|" not in draft.sections["budget"] and "<t" not in draft.sections["budget"]
+
+
+@pytest.mark.parametrize(
+    "period,start,end",
+    [
+        ("Startdatum: mars 2021\nSlutdatum: februari 2023", "2021-03-01", "2023-02-28"),
+        ("Projektet pågår från april 2020 till mars 2022.", "2020-04-01", "2022-03-31"),
+        ("Projektperiod: 1 juni 2020 – dec 2022", "2020-06-01", "2022-12-31"),
+    ],
+)
+def test_month_and_year_dates_give_the_period(tmp_path, period, start, end):
+    draft, _report = _start(tmp_path, period=period)
+    assert (str(draft.start), str(draft.end)) == (start, end)
+
+
+def test_a_markdown_title_becomes_the_drafts_title(tmp_path):
+    draft, report = _start(tmp_path)
+    assert draft.title == "Projekt Nya vägar"
+    assert all("projekttitel" not in note.sv for note in report.notes)
+    unplaced = next(extra for extra in draft.extra if extra.unplaced)
+    assert "Version 2" in unplaced.text and "Nya vägar" not in unplaced.text
+
+
+def test_a_word_title_becomes_the_drafts_title(tmp_path):
+    from assistant.core.sources.start import draft_from_source
+    from tests.core.sources import wild_docx
+
+    source = wild_docx.write(
+        tmp_path / "kalla.docx",
+        wild_docx.build([("Vägen vidare", "Title"), ("2. Bakgrund", "Heading 1"), ("Unga vuxna behöver stöd.", None)]),
+    )
+    draft, _report = draft_from_source(load_form("finsam-malmo"), source)
+    assert draft.title == "Vägen vidare"
+    assert draft.sections["bakgrund"] == "Unga vuxna behöver stöd."
+
+
+def test_the_notes_are_in_both_languages(tmp_path):
+    draft, report = _start(tmp_path, title="Ingen rubrik här, bara text som inleder.")
+    assert not draft.title
+    assert [note.sv.split(";")[0] for note in report.notes] == [
+        "ingen projekttitel hittades i källan",
+        "texten under ”Oplacerad text (från källan)” kommer inte med i exporten",
+    ]
+    assert report.notes[1].en.startswith("the text under “Oplacerad text (från källan)” is left out of the export")
+    english = run_cli(
+        "--lang", "en", "new", "--form", "finsam-malmo", "--from", str(tmp_path / "kalla.md"), str(tmp_path / "u.md")
+    )
+    assert "no project title was found in the source" in english.stdout
+    assert "left out of the export" in english.stdout
