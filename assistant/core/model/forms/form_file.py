@@ -1,154 +1,30 @@
-"""Forms as data: one TOML file per funder's form, read with tomllib and validated on load.
-
-A form holds its headings (number, exact printed title, canonical key, required, guidance),
-its page setup and page limit, its budget rules, its signature block and the settings of
-each check. Every rule carries a `source` note saying where it comes from.
-"""
+"""The form file: one TOML file per form, read with tomllib and validated, every wrong value
+reported with its key and line."""
 
 from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from assistant.core.errors import FormError
-from assistant.core.storage import paths
+from assistant.core.model.forms.form import (
+    HEADING_KINDS,
+    KEY_RE,
+    MAX_FORM_BYTES,
+    BudgetRules,
+    ContactTable,
+    Form,
+    Heading,
+    PageSetup,
+    Signature,
+)
 from assistant.core.storage.files import read_user_file
 
-CANONICAL_KEYS = (
-    "kontaktuppgifter",
-    "bakgrund",
-    "presentation",
-    "tidsplan",
-    "malgrupp",
-    "mal",
-    "organisering",
-    "aktiviteter",
-    "implementering",
-    "budget",
-    "uppfoljning",
-    "underskrift",
-)
-KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-HEADING_KINDS = ("text", "contacts", "tidsplan", "budget", "signature")
-MAX_FORM_BYTES = 1_000_000
-
-
-@dataclass(frozen=True)
-class Heading:
-    key: str
-    title: str
-    number: str = ""
-    short: str = ""
-    required: bool = True
-    guidance: str = ""
-    level: int = 1
-    kind: str = "text"
-    aliases: tuple[str, ...] = ()
-    own_page: bool = False
-
-    @property
-    def display(self) -> str:
-        """The heading exactly as the form prints it, number included."""
-        return f"{self.number} {self.title}".strip() if self.number else self.title
-
-    @property
-    def label(self) -> str:
-        """A short label for outlines and menus."""
-        return self.short or self.title
-
-
-@dataclass(frozen=True)
-class PageSetup:
-    size: str = "A4"
-    width_cm: float = 21.0
-    height_cm: float = 29.7
-    margin_top_cm: float = 2.5
-    margin_bottom_cm: float = 2.5
-    margin_left_cm: float = 2.5
-    margin_right_cm: float = 2.5
-    font: str = "Calibri"
-    font_size: float = 11.0
-    heading_font: str = ""
-    line_spacing: float = 1.15
-    space_after_pt: float = 6.0
-    max_pages: int | None = None
-    uncounted: tuple[str, ...] = ()
-    allowed_fonts: tuple[str, ...] = ()
-    allowed_sizes: tuple[float, ...] = ()
-    source: str = ""
-
-    @property
-    def headings_font(self) -> str:
-        return self.heading_font or self.font
-
-
-@dataclass(frozen=True)
-class BudgetRules:
-    categories: tuple[str, ...] = ("Personal", "Externa tjänster", "Lokaler", "Övriga kostnader")
-    category_aliases: dict[str, str] = field(default_factory=dict)
-    detailed_required: bool = True
-    compiled_required: bool = True
-    total_column: bool = True
-    per_year: bool = True
-    cap: Decimal | None = None
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class ContactTable:
-    columns: tuple[str, ...] = ("Namn", "Organisation", "Telefonnummer", "Mailadress")
-    fields: tuple[str, ...] = ("name", "organisation", "phone", "email")
-
-
-@dataclass(frozen=True)
-class Signature:
-    lines: tuple[str, ...] = ("Ort och datum:", "Namnteckning", "Namnförtydligande och organisation")
-    signatories: int = 2
-    source: str = ""
-
-
-@dataclass(frozen=True)
-class Form:
-    id: str
-    name: str
-    funder: str
-    headings: tuple[Heading, ...]
-    title_template: str = "Ansökan: {{ title }}"
-    preamble: str = ""
-    template: str = ""
-    page: PageSetup = field(default_factory=PageSetup)
-    budget: BudgetRules = field(default_factory=BudgetRules)
-    contacts: ContactTable | None = None
-    signature: Signature = field(default_factory=Signature)
-    checks: dict[str, dict[str, Any]] = field(default_factory=dict)
-    source: str = ""
-    path: Path | None = None
-
-    def heading(self, key: str) -> Heading | None:
-        for heading in self.headings:
-            if heading.key == key:
-                return heading
-        return None
-
-    @property
-    def keys(self) -> tuple[str, ...]:
-        return tuple(h.key for h in self.headings)
-
-    def check_settings(self, check_id: str) -> dict[str, Any] | None:
-        """A check's settings, or None when the form switches it off or does not mention it."""
-        settings = self.checks.get(check_id)
-        if settings is None or not settings.get("enabled", True):
-            return None
-        return settings
-
-
-# ---------------------------------------------------------------------------------------------
-# Loading and validation
+Table = dict[str, Any]  # a TOML table as tomllib returns it
+KeyPath = tuple[str | int, ...]  # ("headings", 3, "guidance")
 
 
 def locate_line(text: str, path: tuple[str | int, ...]) -> int | None:
@@ -198,10 +74,10 @@ class _Reader:
 
     def get(
         self,
-        table: dict,
-        path: tuple,
+        table: Table,
+        path: KeyPath,
         key: str,
-        kind: type | tuple,
+        kind: type[Any] | tuple[type[Any], ...],
         default: Any = ...,
     ) -> Any:
         if key not in table:
@@ -221,13 +97,13 @@ class _Reader:
             )
         return value
 
-    def strings(self, table: dict, path: tuple, key: str, default: tuple = ()) -> tuple[str, ...]:
+    def strings(self, table: Table, path: KeyPath, key: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
         values = self.get(table, path, key, list, list(default))
         if not all(isinstance(v, str) for v in values):
             raise self.fail((*path, key), "ska vara en lista med texter", "must be a list of strings")
         return tuple(values)
 
-    def unknown(self, table: dict, path: tuple, allowed: set[str]) -> None:
+    def unknown(self, table: Table, path: KeyPath, allowed: set[str]) -> None:
         for key in table:
             if key not in allowed:
                 close = ", ".join(sorted(allowed))
@@ -323,7 +199,7 @@ def _check_template(r: _Reader, template: str) -> None:
         raise r.fail(("title_template",), f"ogiltig mall: {exc.message}", f"invalid template: {exc.message}") from None
 
 
-def _parse_headings(r: _Reader, data: dict) -> tuple[Heading, ...]:
+def _parse_headings(r: _Reader, data: Table) -> tuple[Heading, ...]:
     raw = r.get(data, (), "headings", list)
     if not raw:
         raise r.fail(("headings",), "formuläret måste ha minst en rubrik", "a form needs at least one heading")
@@ -508,53 +384,3 @@ def load_form_file(path: Path) -> Form:
             where=path,
         ) from None
     return parse_form(text.replace("\r\n", "\n"), path)
-
-
-def _form_files() -> dict[str, Path]:
-    files: dict[str, Path] = {}
-    for directory in (paths.forms_dir(), paths.user_forms_dir()):
-        if directory.is_dir():
-            for p in sorted(directory.glob("*.toml")):
-                files.setdefault(p.stem, p)
-    return files
-
-
-def available_forms() -> list[str]:
-    return sorted(_form_files())
-
-
-def usable_forms() -> list[str]:
-    """The forms that load: a broken form file the user added is left out of menus and guesses
-    (`ansokan forms list` names it, and `load_form` on it gives the error)."""
-    out = []
-    for form_id in available_forms():
-        try:
-            load_form(form_id)
-        except FormError:
-            continue
-        out.append(form_id)
-    return out
-
-
-@lru_cache(maxsize=32)
-def _load_cached(path: Path, mtime: float) -> Form:
-    return load_form_file(path)
-
-
-def load_form(form_id: str) -> Form:
-    """A form by id, from the shipped forms or the user's forms directory."""
-    files = _form_files()
-    path = files.get(form_id)
-    if path is None:
-        known = ", ".join(sorted(files)) or "inga"
-        raise FormError(
-            f"okänt formulär `{form_id}` (finns: {known})", f"unknown form `{form_id}` (available: {known})"
-        )
-    form = _load_cached(path, path.stat().st_mtime)
-    if form.id != path.stem:
-        raise FormError(
-            f"formulärets id `{form.id}` ska vara samma som filnamnet `{path.stem}`",
-            f"the form id `{form.id}` must match the file name `{path.stem}`",
-            where=path,
-        )
-    return form

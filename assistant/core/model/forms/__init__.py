@@ -1,0 +1,43 @@
+"""Forms as data: one TOML file per funder's form, read with tomllib and validated on load.
+
+A form holds its headings (number, exact printed title, canonical key, required, guidance),
+its page setup and page limit, its budget rules, its signature block and the settings of
+each check. Every rule carries a `source` note saying where it comes from.
+
+`form` holds the model, `form_file` reads and validates a form file, `catalogue` finds the
+shipped and the user's forms by id. Import from here.
+"""
+
+from assistant.core.model.forms.catalogue import available_forms, load_form, usable_forms
+from assistant.core.model.forms.form import (
+    CANONICAL_KEYS,
+    HEADING_KINDS,
+    KEY_RE,
+    MAX_FORM_BYTES,
+    BudgetRules,
+    ContactTable,
+    Form,
+    Heading,
+    PageSetup,
+    Signature,
+)
+from assistant.core.model.forms.form_file import load_form_file, locate_line, parse_form
+
+__all__ = [
+    "CANONICAL_KEYS",
+    "HEADING_KINDS",
+    "KEY_RE",
+    "MAX_FORM_BYTES",
+    "BudgetRules",
+    "ContactTable",
+    "Form",
+    "Heading",
+    "PageSetup",
+    "Signature",
+    "available_forms",
+    "load_form",
+    "load_form_file",
+    "locate_line",
+    "parse_form",
+    "usable_forms",
+]
