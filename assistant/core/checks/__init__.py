@@ -102,7 +102,7 @@ def _ordered(findings: list[Finding], form: Form) -> list[Finding]:
     """Whole-application findings first, then by the form's heading order, worst first."""
     position = {h.key: i for i, h in enumerate(form.headings)}
 
-    def key(item: tuple[int, Finding]) -> tuple:
+    def key(item: tuple[int, Finding]) -> tuple[int, int, int]:
         index, f = item
         where = -1 if f.section is None else position.get(f.section, len(position))
         return (where, f.severity.rank, index)

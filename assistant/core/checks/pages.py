@@ -5,8 +5,9 @@ from __future__ import annotations
 import logging
 import math
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from assistant.core.checks.base import Context, Finding, Severity, finding
 from assistant.core.errors import UserError
@@ -14,6 +15,7 @@ from assistant.core.errors import UserError
 CHARS_PER_PAGE = 3000  # only when the layout module is missing or fails: a rough figure, said so
 ESTIMATE_TIMEOUT_S = 5.0  # the estimate takes ~10 ms; far beyond that something is looping
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 @dataclass
@@ -55,27 +57,28 @@ def _estimate(ctx: Context) -> tuple[float, int, bool, bool]:
     return float(est.pages), int(est.body_pages), bool(est.borderline), False
 
 
-def _within(seconds: float, work):
+def _within(seconds: float, work: Callable[[], _T]) -> _T:
     """Run `work` but give up after `seconds`: the live checks must never freeze on one odd draft.
 
     A daemon thread, so that a runaway layout cannot keep the program from exiting either.
     """
-    outcome: dict[str, Any] = {}
+    values: list[_T] = []
+    errors: list[Exception] = []
 
     def run() -> None:
         try:
-            outcome["value"] = work()
+            values.append(work())
         except Exception as exc:  # handed to the caller below
-            outcome["error"] = exc
+            errors.append(exc)
 
     worker = threading.Thread(target=run, name="ansokan-page-estimate", daemon=True)
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
         raise TimeoutError(f"the page estimate took more than {seconds:g} s")
-    if "error" in outcome:
-        raise outcome["error"]
-    return outcome["value"]
+    if errors:
+        raise errors[0]
+    return values[0]
 
 
 def _estimate_or_rough(ctx: Context) -> tuple[tuple[float, int, bool, bool], Finding | None]:
@@ -98,7 +101,8 @@ def _estimate_or_rough(ctx: Context) -> tuple[tuple[float, int, bool, bool], Fin
 def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
     limit = ctx.form.page.max_pages
     (pages, body_pages, borderline, rough), failure = _estimate_or_rough(ctx)
-    result = PageResult(estimate=round(pages, 1), limit=limit, counted=body_pages, borderline=borderline)
+    estimate = round(pages, 1)
+    result = PageResult(estimate=estimate, limit=limit, counted=body_pages, borderline=borderline)
     if exact:
         result.exact = _exact(ctx, result)
         if result.exact is not None:
@@ -106,7 +110,7 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
     if failure:
         result.findings.append(failure)
     counted = result.counted
-    shown = str(result.exact) if result.exact is not None else _sv_number(result.estimate)
+    shown = str(result.exact) if result.exact is not None else _sv_number(estimate)
     how_sv = " (LibreOffice)" if result.exact is not None else (" (grov uppskattning)" if rough else " (uppskattat)")
     how_en = " (LibreOffice)" if result.exact is not None else (" (rough estimate)" if rough else " (estimated)")
     if limit:

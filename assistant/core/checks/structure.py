@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator
@@ -161,7 +162,7 @@ def check_tidsplan(ctx: Context) -> Iterator[Finding]:
     yield from _front_vs_text(ctx, key)
 
 
-def _unreadable_dates(ctx: Context, key, start, end) -> Iterator[Finding]:
+def _unreadable_dates(ctx: Context, key: str | None, start: dt.date | None, end: dt.date | None) -> Iterator[Finding]:
     """ "Startdatum: 2020-02-30" in the text that the front matter does not override."""
     for regex, have, sv, en in ((START_RE, start, "startdatum", "start date"), (END_RE, end, "slutdatum", "end date")):
         m = regex.search(ctx.tidsplan_text)
@@ -178,7 +179,7 @@ def _unreadable_dates(ctx: Context, key, start, end) -> Iterator[Finding]:
             )
 
 
-def _front_vs_text(ctx: Context, key) -> Iterator[Finding]:
+def _front_vs_text(ctx: Context, key: str | None) -> Iterator[Finding]:
     """The front matter and the Tidsplan text naming different dates."""
     for regex, have, sv, en in (
         (START_RE, ctx.draft.start, "startdatum", "start date"),
@@ -255,7 +256,7 @@ def check_contacts(ctx: Context) -> Iterator[Finding]:
                 yield from _phone(m.group(0).strip(), section, "telefonnumret", "the phone number")
 
 
-def _email(address: str, key, who_sv: str, who_en: str) -> Iterator[Finding]:
+def _email(address: str, key: str | None, who_sv: str, who_en: str) -> Iterator[Finding]:
     if not valid_email(address):
         yield finding(
             Severity.WARNING,
@@ -280,7 +281,7 @@ def _email(address: str, key, who_sv: str, who_en: str) -> Iterator[Finding]:
         )
 
 
-def _phone(number: str, key, who_sv: str, who_en: str) -> Iterator[Finding]:
+def _phone(number: str, key: str | None, who_sv: str, who_en: str) -> Iterator[Finding]:
     if not valid_phone(number):
         yield finding(
             Severity.WARNING,

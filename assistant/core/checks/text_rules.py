@@ -56,7 +56,7 @@ def check_summary(ctx: Context) -> Iterator[Finding]:
 
 
 @lru_cache(maxsize=16)
-def _placeholder_res(patterns: tuple) -> list[re.Pattern]:
+def _placeholder_res(patterns: tuple[object, ...]) -> list[re.Pattern[str]]:
     """The form's patterns as regexes (cached: the UI checks on every pause in typing)."""
     out = []
     for pattern in patterns:
@@ -118,7 +118,7 @@ def _own_names(ctx: Context) -> set[str]:
     return {n.strip().lower() for n in names if n and n.strip()}
 
 
-def _strings(value) -> list[str]:
+def _strings(value: object) -> list[str]:
     if isinstance(value, int) and not isinstance(value, bool):
         return [str(value)]
     if isinstance(value, str):
@@ -135,7 +135,7 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
     for source in ctx.draft.sources:
         key = source.get("section") or source.get("key")
         text = ctx.draft.text(key) if isinstance(key, str) else ""
-        if not text:
+        if not isinstance(key, str) or not text:
             continue
         origin = str(source.get("title") or source.get("entry") or source.get("id") or "en tidigare ansökan")
         # What record_source keeps about the passage's origin: its organisation, municipality,
@@ -155,11 +155,11 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
                 break
         years = [*_strings(source.get("years")), *_strings(source.get("year"))]
         for year in years if start else []:
-            if year.isdigit() and int(year) < start.year and (key, year) not in reported:
-                m = re.search(rf"(?<!\d){year}(?!\d)", text)
-                if m:
+            if start and year.isdigit() and int(year) < start.year and (key, year) not in reported:
+                found = re.search(rf"(?<!\d){year}(?!\d)", text)
+                if found:
                     reported.add((key, year))
-                    yield _unadapted(ctx, key, year, origin, _quote(text, m.start(), m.end()))
+                    yield _unadapted(ctx, key, year, origin, _quote(text, found.start(), found.end()))
 
 
 def _unadapted(ctx: Context, key: str, name: str, origin: str, spot: str) -> Finding:
