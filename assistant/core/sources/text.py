@@ -139,18 +139,17 @@ def _pipe_tables(lines: list[str]) -> list[str]:
     ends with a pipe and has two cells or more ("A | B" in prose is left alone).
     """
     in_table = [False] * len(lines)
-    for i, line in enumerate(lines):
-        if "|" not in line or not _PIPE_SEPARATOR_RE.match(line) or "-" not in line:
+    i = 0
+    while i < len(lines):  # each run of lines with pipes is looked at once: linear in the text
+        if "|" not in lines[i] or not lines[i].strip():
+            i += 1
             continue
-        j = i - 1
-        while j >= 0 and "|" in lines[j] and lines[j].strip():
-            in_table[j] = True
-            j -= 1
-        j = i + 1
+        j = i
         while j < len(lines) and "|" in lines[j] and lines[j].strip():
-            in_table[j] = True
             j += 1
-        in_table[i] = True
+        if any("-" in line and _PIPE_SEPARATOR_RE.match(line) for line in lines[i:j]):
+            in_table[i:j] = [True] * (j - i)
+        i = j
     out: list[str] = []
     for i, line in enumerate(lines):
         stripped = line.strip()
