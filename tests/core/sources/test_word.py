@@ -173,3 +173,24 @@ def test_a_damaged_strict_file_through_the_commands_is_one_clear_line(wild_file:
             assert done.returncode in (1, 2), done.stderr  # import: 1 when a file of several failed
             line = next(line for line in done.stderr.splitlines() if line.startswith("ansokan: "))
             assert words in line and "Error" not in line and "Traceback" not in done.stderr
+
+
+def test_a_heading_0_style_is_a_top_heading(tmp_path: Path) -> None:
+    """Some templates number their heading styles from 0; such a heading must not fall into the
+    text before it (the title page, which the library import leaves out)."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from assistant.core.model.forms import load_form
+    from assistant.core.sources.documents import segment
+
+    document = docx.Document()
+    document.styles.add_style("Heading 0", WD_STYLE_TYPE.PARAGRAPH)
+    document.add_paragraph("Sammanfattning", style="Heading 0")
+    document.add_paragraph("Kort om projektet och dess deltagare.")
+    path = tmp_path / "rubrik0.docx"
+    document.save(str(path))
+    doc = read_document(path)
+    assert (doc.blocks[0].kind, doc.blocks[0].level, doc.blocks[0].styled) == ("heading", 1, True)
+    segments = segment(doc, load_form("finsam-malmo"))
+    assert [(s.key, s.text) for s in segments] == [("sammanfattning", "Kort om projektet och dess deltagare.")]
