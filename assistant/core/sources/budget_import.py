@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from rapidfuzz import fuzz, process
 
-from assistant.core.model.amounts import AmountError, format_amount, parse_amount
-from assistant.core.model.budget import Budget, BudgetItem
+from assistant.core.model.amounts import AmountError, amount_or_none, format_amount, parse_amount
+from assistant.core.model.budget import Budget, BudgetItem, Sum
 from assistant.core.model.forms import BudgetRules, Form
 
 MAX_TEXT_CHARS = 200_000
@@ -128,14 +126,14 @@ def budget_report(budget: Budget, lang: str = "sv") -> list[str]:
     filled = [c for c in budget.categories if any(budget.cell(c, y) for y in budget.years)]
     if filled:
         span = f"{budget.years[0]}–{budget.years[-1]}" if budget.years else ""
-        total = _safe(budget.grand_total)
+        total = _safe(budget.totals().grand)
         lines.append(
             f"compiled budget: {len(filled)} categories × {len(budget.years)} years ({span}), total {total} kr"
             if en
             else f"sammanställd budget: {len(filled)} kategorier × {len(budget.years)} år ({span}), totalt {total} kr"
         )
     if budget.items:
-        total = _safe(budget.detailed_total)
+        total = _safe(budget.totals().detailed)
         lines.append(
             f"detailed budget: {len(budget.items)} items, total {total} kr"
             if en
@@ -376,7 +374,7 @@ def _set_grand(state: _State, amount: str, row: _Row) -> None:
     if not stated.grand:
         stated.grand = amount
         return
-    if _value(stated.grand) == _value(amount):
+    if amount_or_none(stated.grand) == amount_or_none(amount):
         return
     # A compiled "Totalt" wins; a prose "Total kostnad" printed before it describes the detailed part.
     if state.table is not None and not state.table.detailed:
@@ -421,18 +419,9 @@ def _is_amount(text: str) -> bool:
         return False
 
 
-def _value(text: str) -> Decimal | None:
-    try:
-        return parse_amount(text)
-    except AmountError:
-        return None
-
-
-def _safe(total: Callable[[], Decimal]) -> str:
-    try:
-        return format_amount(total())
-    except AmountError:
-        return "?"
+def _safe(total: Sum) -> str:
+    """A total for the report, "?" when a cell it adds is not an amount (the checks name it)."""
+    return format_amount(total.value) if total.complete else "?"
 
 
 def _short(row: _Row) -> str:
