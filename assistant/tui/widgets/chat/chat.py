@@ -17,6 +17,8 @@ class Chat(VerticalScroll, can_focus=False):
         self.follow()
 
     async def add(self, message: Message) -> None:
+        if not self.is_attached:  # an answer arriving while the screen closes is kept, not drawn
+            return
         await self.mount(self._bubble(message))
         while len(self.children) > SHOWN * 2:
             await self.children[0].remove()
