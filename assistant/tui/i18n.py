@@ -44,6 +44,8 @@ KEYS = {
     "main.sugg_next": ("Nästa förslag", "Next suggestion"),
     "main.sugg_prev": ("Förra förslaget", "Previous suggestion"),
     "main.budget": ("Budget", "Budget"),
+    "editor.undo": ("Ångra", "Undo"),
+    "editor.redo": ("Gör om", "Redo"),
     "main.check": ("Kontroll", "Check"),
     "main.export": ("Exportera", "Export"),
     "budget.close": ("Tillbaka", "Back"),
