@@ -6,7 +6,6 @@ a cell that is not an amount is marked and named, never dropped.
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from rich.text import Text
@@ -20,7 +19,8 @@ from textual.worker import get_current_worker
 
 from assistant.core.errors import UserError
 from assistant.core.model.amounts import AmountError, format_kr, parse_amount
-from assistant.core.model.budget import BudgetItem
+from assistant.core.model.budget import BudgetItem, Sum
+from assistant.core.model.dates import iso_date
 from assistant.core.model.drafts import Draft
 from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
@@ -234,9 +234,8 @@ class BudgetScreen(Screen):
     def period_changed(self, event: Input.Submitted | Input.Blurred) -> None:
         field = (event.input.id or "").removeprefix("period-")
         text = event.input.value.strip()
-        try:
-            value = dt.date.fromisoformat(text) if text else None
-        except ValueError:
+        value = iso_date(text) if text else None
+        if text and value is None:
             event.input.add_class("bad")
             event.input.tooltip = tr("skriv datumet som 2026-01-31", "write the date as 2026-01-31")
             return
@@ -285,29 +284,14 @@ class BudgetScreen(Screen):
 
     def refresh_totals(self) -> None:
         budget = self.draft.budget
-        grand, grand_bad = Decimal(0), False
-        year_sums = {y: [Decimal(0), False] for y in budget.years}
+        totals = budget.totals()  # the one place a budget is summed; a bad cell counts as 0, marked
         for r, category in enumerate(budget.categories):
-            row, row_bad = Decimal(0), False
-            for year in budget.years:
-                value, error = safe_amount(budget.cell(category, year), "")
-                if error:
-                    row_bad = year_sums[year][1] = True
-                row += value or 0
-                year_sums[year][0] += value or 0
-            self._show_total(f"#rowtotal-{r}", row, row_bad)
-            grand += row
-            grand_bad = grand_bad or row_bad
-        for year, (total, bad) in year_sums.items():
-            self._show_total(f"#yeartotal-{year}", total, bad)
-        self._show_total("#grandtotal", grand, grand_bad)
-        detailed, detailed_bad = Decimal(0), False
-        for item in budget.items:
-            try:
-                detailed += item.amount() or 0
-            except AmountError:
-                detailed_bad = True
-        note = tr(" (utan felaktiga belopp)", " (excluding bad amounts)") if detailed_bad else ""
+            self._show_total(f"#rowtotal-{r}", totals.rows[category])
+        for year in budget.years:
+            self._show_total(f"#yeartotal-{year}", totals.years[year])
+        self._show_total("#grandtotal", totals.grand)
+        detailed, grand = totals.detailed.value, totals.grand.value
+        note = "" if totals.detailed.complete else tr(" (utan felaktiga belopp)", " (excluding bad amounts)")
         text = tr(
             f"Detaljerad budget totalt: {format_kr(detailed)}{note}",
             f"Detailed budget in total: {format_kr(detailed)}{note}",
@@ -319,12 +303,12 @@ class BudgetScreen(Screen):
             )
         self.query_one("#detailed-sum", Static).update(text)
 
-    def _show_total(self, selector: str, value: Decimal, bad: bool) -> None:
+    def _show_total(self, selector: str, total: Sum) -> None:
         found = self.query(selector)
         if found:
             label = found.first(Label)
-            label.update(format_kr(value) + (" *" if bad else ""))
-            label.set_class(bad, "bad")
+            label.update(format_kr(total.value) + ("" if total.complete else " *"))
+            label.set_class(not total.complete, "bad")
 
     def schedule_findings(self) -> None:
         timer = getattr(self, "_findings_timer", None)
