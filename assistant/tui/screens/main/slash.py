@@ -6,11 +6,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.core.model.dates import iso_date
 from assistant.core.model.drafts import Contact, Draft
 from assistant.core.model.forms import Form
 from assistant.core.model.headings import match_heading, normalise_heading
@@ -126,10 +126,7 @@ def contact(draft: Draft, rest: str) -> Change:
 def period(draft: Draft, rest: str) -> Change:
     """`/period 2026-01-01 2027-12-31`: the project's start and end (the budget's years follow)."""
     parts = rest.replace("–", " ").replace("—", " ").split()
-    try:
-        start, end = (dt.date.fromisoformat(p) for p in parts) if len(parts) == 2 else (None, None)
-    except ValueError:
-        start = end = None
+    start, end = (iso_date(p) for p in parts) if len(parts) == 2 else (None, None)
     if start is None or end is None or end < start:
         return Change(
             tr(
