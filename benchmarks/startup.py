@@ -102,6 +102,69 @@ async def keystroke_latency(draft_path: Path, keys: int) -> list[float]:
     return latencies
 
 
+def fresh_process_env(work: Path, cache: Path) -> dict[str, str]:
+    """The environment of a fresh `ansokan` process: the private dirs, `cache` as its cache, and
+    compiled files kept (in a private prefix) as an installed package keeps them."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(ANSOKAN_CACHE=str(cache), PYTHONPYCACHEPREFIX=str(work / "pycache"), PYTHONPATH=str(ROOT))
+    return env
+
+
+def ansokan_command() -> list[str]:
+    """The installed `ansokan` script beside this Python, else `python -m assistant`."""
+    script = Path(sys.executable).with_name("ansokan")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "assistant"]
+
+
+def timed_process(command: list[str], env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(command, env=env, cwd=ROOT, stdin=subprocess.DEVNULL, capture_output=True, check=False)
+    return time.perf_counter() - started
+
+
+def cold_commands(work: Path, draft_path: Path, runs: int) -> dict[str, list[float]]:
+    """Seconds per fresh process: the bare python-docx import and the two commands, the font
+    cache warm and cold; interleaved, so a change in the machine's load touches all alike."""
+    warm_cache = work / "cache-warm"
+    out = work / "export" / "ut.docx"
+    out.parent.mkdir()
+    ansokan = ansokan_command()
+    commands = {
+        "import docx": [sys.executable, "-c", "import docx"],
+        "check": [*ansokan, "check", str(draft_path)],
+        "export": [*ansokan, "export", str(draft_path), "-o", str(out)],
+    }
+    for command in commands.values():  # compiles the modules once and fills the warm cache
+        timed_process(command, fresh_process_env(work, warm_cache))
+    times: dict[str, list[float]] = {}
+    for run in range(runs):
+        for name, command in commands.items():
+            times.setdefault(name, []).append(timed_process(command, fresh_process_env(work, warm_cache)))
+            if name != "import docx":
+                cold_cache = work / f"cache-cold-{name}-{run}"
+                times.setdefault(f"{name}, cold font cache", []).append(
+                    timed_process(command, fresh_process_env(work, cold_cache))
+                )
+    return times
+
+
+def print_cold_commands(times: dict[str, list[float]]) -> None:
+    reference = statistics.median(times["import docx"])
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else "?"
+    print(f"cold start, fresh processes, median of {len(times['import docx'])} (load average {load}):")
+    print(f"  python -c 'import docx' (reference):  {1000 * reference:5.0f} ms")
+    for name, runs in times.items():
+        if name == "import docx":
+            continue
+        median = statistics.median(runs)
+        if "cold font" in name:
+            note = "the first run on a machine"
+        else:
+            verdict = "ok" if median <= COMMAND_TARGET_S else "over"
+            note = f"target ≤ {1000 * COMMAND_TARGET_S:.0f} ms: {verdict}"
+        print(f"  ansokan {name + ':':<30} {1000 * median:5.0f} ms  ({median / reference:.1f}× the reference; {note})")
+
+
 def terminal_start(draft_path: Path, work: Path) -> float | None:
     if shutil.which("tmux") is None:
         return None
