@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.core.document.columns import share
 from assistant.core.document.model import Cell, DocumentModel, Para, Table, field_text
 from assistant.core.model.amounts import format_amount as _format_amount
-from assistant.core.model.budget import BudgetItem, Sum
+from assistant.core.model.budget import Budget, BudgetItem, BudgetTotals, Sum
 from assistant.core.model.docx_names import GENERATED
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
@@ -33,10 +33,11 @@ def format_amount(value: Decimal) -> str:
 
 def budget_tables(draft: Draft, form: Form, model: DocumentModel) -> None:
     """The detailed budget (when the draft has items) and the compiled one (when it has years)."""
+    totals = draft.budget.totals()
     if draft.budget.items:
-        _detailed(draft, model)
+        _detailed(draft.budget, totals, model)
     if draft.budget.years:
-        _compiled(draft, form, model)
+        _compiled(draft.budget, totals, form, model)
 
 
 def _label(text: str) -> Para:
@@ -60,9 +61,7 @@ def _item_amount(item: BudgetItem, amount: Sum) -> str:
     return field_text(item.total or " + ".join(v for v in item.per_year.values() if v))
 
 
-def _detailed(draft: Draft, model: DocumentModel) -> None:
-    budget = draft.budget
-    totals = budget.totals()
+def _detailed(budget: Budget, totals: BudgetTotals, model: DocumentModel) -> None:
     order = list(budget.categories) + [i.category for i in budget.items if i.category not in budget.categories]
     rows: list[tuple[Cell, ...]] = [(_bold("Post"), _bold("Belopp (kr)", "right"))]
     for category in dict.fromkeys(order):
@@ -80,9 +79,7 @@ def _detailed(draft: Draft, model: DocumentModel) -> None:
     model.items.append(Table((model.text_width - amount_width, amount_width), tuple(rows), kind="budget-detailed"))
 
 
-def _compiled(draft: Draft, form: Form, model: DocumentModel) -> None:
-    budget = draft.budget
-    totals = budget.totals()
+def _compiled(budget: Budget, totals: BudgetTotals, form: Form, model: DocumentModel) -> None:
     years = list(budget.years)
     with_total = form.budget.total_column
     header = [_bold("Kostnadsslag")] + [_bold(str(y), "right") for y in years]
