@@ -10,6 +10,7 @@ from functools import lru_cache
 from assistant.core.checks.base import Context, Finding, Severity, finding
 from assistant.core.checks.lix import lix
 from assistant.core.model.drafts import word_count
+from assistant.core.model.markers import find_markers
 
 MAX_PATTERN_CHARS = 200
 MAX_PER_SECTION = 5
@@ -71,6 +72,7 @@ def _placeholder_res(patterns: tuple[object, ...]) -> list[re.Pattern[str]]:
 
 
 def check_placeholders(ctx: Context) -> Iterator[Finding]:
+    yield from _markers(ctx)
     patterns = ctx.settings.get("patterns", [])
     regexes = _placeholder_res(tuple(patterns) if isinstance(patterns, list) else ())
     if not regexes:
@@ -98,6 +100,24 @@ def check_placeholders(ctx: Context) -> Iterator[Finding]:
                 f"“{ctx.heading_label(key)}”: {len(hits) - MAX_PER_SECTION} more placeholders",
                 "sök efter TODO och XX",
                 "search for TODO and XX",
+            )
+
+
+def _markers(ctx: Context) -> Iterator[Finding]:
+    """Each ⟦… → ?⟧ that adapting reused text left for the writer (not in the unplaced notes,
+    which the export leaves out)."""
+    unplaced = {ex.key for ex in ctx.draft.extra if ex.unplaced}
+    for key, text in ctx.texts():
+        for found in find_markers(text) if key not in unplaced else []:
+            label = ctx.heading_label(key)
+            yield finding(
+                Severity.ERROR,
+                "marker",
+                key,
+                f"”{label}”: {found.text} är inte anpassat: ”{_quote(text, found.start, found.end)}”",
+                f"“{label}”: {found.text} is not adapted: “{_quote(text, found.start, found.end)}”",
+                "skriv in det som gäller för er ansökan i stället för markeringen",
+                "write what holds for your application in place of the marker",
             )
 
 

@@ -1,8 +1,12 @@
-"""Adapting a reused passage to the writer's own application.
+"""Adapting reused text to the writer's own application: a passage taken from the library, or
+every section of a draft started from an earlier application (`adapt_draft`).
 
 The source application's organisation, municipality, project name and period are replaced by the
-draft's own values; what cannot be known (other years, amounts, people, other projects) is marked
-for the writer as ⟦Malmö stad → ?⟧, which the checks and the writer's eye both find.
+draft's own values, in the form the sentence needs ("Malmö stads" -> "Lunds kommuns", "i Malmö" ->
+"i Lund"); a year of the source's period moves with the period (2017 -> 2027 when 2017–2019 becomes
+2027–2028). What cannot be known (a year outside the new period, amounts, people, other projects, a
+derived word like "Malmöborna") is marked for the writer as ⟦Malmö stad → ?⟧, which the checks list
+and the export highlights.
 
 Safety: the passage text is never a template. The result is built piece by piece: literal text is
 copied as it is, and only the fixed placeholders this module writes ("{{ organisation }}") are
@@ -12,6 +16,7 @@ A passage containing `{{ … }}` or `{% … %}` comes out literally and can read
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,12 +28,13 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from assistant.core.errors import UserError
 from assistant.core.model.amounts import amounts_in_text
+from assistant.core.model.budget import Budget
 from assistant.core.model.dates import iso_date
+from assistant.core.model.markers import MARK_CLOSE, MARK_OPEN, MARKER_RE, marker
 from assistant.core.reuse.library import Entry, as_library_dirs, load_library
 
-MARK_OPEN, MARK_CLOSE = "⟦", "⟧"
-# What the checks look for: anything still marked for the writer.
-MARKER_RE = re.compile(r"⟦[^⟦⟧\n]{1,200}⟧")
+__all__ = ["MARKER_RE", "MARK_CLOSE", "MARK_OPEN", "Adapted", "Mark", "Replacement", "adapt", "adapt_draft", "marker"]
+
 ISO_DATE_RE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})\b")
 YEAR_RE = re.compile(r"(?<![\d\-])((?:19|20)\d{2})(?![\d\-]\d)")
 REDACTED_RE = re.compile(r"\[(namn|e-post|telefon)\]")
@@ -72,6 +78,7 @@ class _Span:
     found: str
     field_name: str | None  # the draft field that replaces it, or None to mark it
     suffix: str = ""  # a genitive -s kept after the replacement
+    value: str | None = None  # a replacement worked out here (a moved year), used as it is
 
 
 @lru_cache(maxsize=1)
@@ -94,10 +101,6 @@ def _render(field_name: str, fields: dict[str, Any]) -> str:
         return ""
 
 
-def marker(text: str) -> str:
-    return f"{MARK_OPEN}{text} → ?{MARK_CLOSE}"
-
-
 # ---------------------------------------------------------------------------------------------
 # Finding what belongs to the source application
 
@@ -112,7 +115,73 @@ def _name_spans(text: str, name: str, kind: str, field_name: str | None) -> list
     return spans
 
 
-def _find(text: str, entry: Entry) -> list[_Span]:
+@dataclass(frozen=True)
+class _Period:
+    """How the source's period lies on the draft's: a year or date moves by `offset` years and
+    must land inside the draft's period (`None` offset: either period is unknown, nothing moves)."""
+
+    start: dt.date | None  # the source's
+    end: dt.date | None
+    new_start: dt.date | None  # the draft's
+    new_end: dt.date | None
+
+    @property
+    def offset(self) -> int | None:
+        if self.start is None or self.new_start is None:
+            return None
+        return self.new_start.year - self.start.year
+
+    def year(self, year: int) -> int | None:
+        """The draft's year for a year of the source's period; None when it cannot be known."""
+        offset = self.offset
+        if offset is None or self.start is None or self.new_start is None:
+            return None
+        last = (self.end or self.start).year
+        new_last = (self.new_end or self.new_start).year
+        moved = year + offset
+        return moved if self.start.year <= year <= last and self.new_start.year <= moved <= new_last else None
+
+    def date(self, day: dt.date) -> dt.date | None:
+        if day == self.start:
+            return self.new_start
+        if day == self.end:
+            return self.new_end
+        offset = self.offset
+        if offset is None or self.start is None or self.new_start is None or self.year(day.year) is None:
+            return None
+        try:
+            moved = day.replace(year=day.year + offset)
+        except ValueError:  # 29 February into a year that has none
+            return None
+        return moved if self.new_start <= moved <= (self.new_end or self.new_start) else None
+
+
+def _period(entry: Entry, fields: dict[str, Any]) -> _Period:
+    return _Period(
+        entry.start, entry.end, iso_date(str(fields.get("start") or "")), iso_date(str(fields.get("end") or ""))
+    )
+
+
+def _municipal_spans(text: str, entry: Entry, fields: dict[str, Any]) -> list[_Span]:
+    """The source municipality's own body ("Malmö stad", "Staffanstorps kommun") and words made from
+    its name ("Malmöregionen", "malmöbor"). The body becomes the draft's organisation when that is
+    its own municipality's body; anything else cannot be known and is marked."""
+    old = entry.municipality.strip()
+    new = str(fields.get("municipality") or "").strip()
+    if len(old) < 2 or old == new:
+        return []
+    organisation = str(fields.get("organisation") or "").strip()
+    own_body = bool(new) and re.fullmatch(rf"{re.escape(new)}s? (?:stad|kommun)", organisation) is not None
+    spans = [
+        _Span(m.start(), m.end(), "municipality", m.group(0), None, m.group(1), organisation if own_body else None)
+        for m in re.finditer(rf"(?<!\w){re.escape(old)}s? (?:stad|kommun)(s?)(?!\w)", text, re.IGNORECASE)
+    ]
+    derived = rf"(?<!\w)(?:{re.escape(old)}(?!s\b)\w+|{re.escape(old.lower())}(?:bo|bon|bor|borna|bornas|bos))(?!\w)"
+    spans += [_Span(m.start(), m.end(), "municipality", m.group(0), None) for m in re.finditer(derived, text)]
+    return spans
+
+
+def _find(text: str, entry: Entry, fields: dict[str, Any]) -> list[_Span]:
     spans: list[_Span] = []
     title_names = {entry.title, *re.findall(r"\(([A-ZÅÄÖ]{2,10})\)", entry.title)}
     for project in sorted({*entry.projects, entry.title} - {""}, key=len, reverse=True):
@@ -120,6 +189,7 @@ def _find(text: str, entry: Entry) -> list[_Span]:
         spans += _name_spans(text, project, "project", field_name)
     if entry.organisation:
         spans += _name_spans(text, entry.organisation, "organisation", "organisation")
+    spans += _municipal_spans(text, entry, fields)  # after the organisation: "Malmö stad" is it, if named so
     if entry.municipality:
         spans += _name_spans(text, entry.municipality, "municipality", "municipality")
     for m in REDACTED_RE.finditer(text):
@@ -127,20 +197,14 @@ def _find(text: str, entry: Entry) -> list[_Span]:
         spans.append(_Span(m.start(), m.end(), kind, m.group(1), None))
     for _value, start, end in amounts_in_text(text):
         spans.append(_Span(start, end, "amount", text[start:end], None))
+    period = _period(entry, fields)
     for m in ISO_DATE_RE.finditer(text):
         found = iso_date(m.group(0))
-        field_name = "start" if found and found == entry.start else "end" if found and found == entry.end else None
-        spans.append(_Span(m.start(), m.end(), "date", m.group(0), field_name))
+        moved = period.date(found) if found else None
+        spans.append(_Span(m.start(), m.end(), "date", m.group(0), None, value=moved.isoformat() if moved else None))
     for m in YEAR_RE.finditer(text):
-        year = int(m.group(1))
-        field_name = (
-            "start_year"
-            if entry.start and year == entry.start.year
-            else "end_year"
-            if entry.end and year == entry.end.year
-            else None
-        )
-        spans.append(_Span(m.start(), m.end(), "year", m.group(1), field_name))
+        year = period.year(int(m.group(1)))
+        spans.append(_Span(m.start(), m.end(), "year", m.group(1), None, value=str(year) if year else None))
     return _without_overlaps(spans)
 
 
@@ -206,6 +270,48 @@ def adapt(
     text, entry_id, source = _passage_parts(suggestion_or_passage)
     entry = entry or _entry_for(entry_id, source, library_dirs)
     fields = draft.fields() if hasattr(draft, "fields") else dict(draft or {})
+    return _adapt_text(text, entry, fields)
+
+
+def adapt_draft(draft: Any, source: Entry) -> dict[str, Adapted]:
+    """Every section of a draft started from an earlier application, rewritten for the draft's own
+    facts (`source` holds what the earlier application said: organisation, municipality, period,
+    title). The budget's years move with the period too. Returns what changed, per section key."""
+    fields = draft.fields()
+    results: dict[str, Adapted] = {}
+    for key, text in list(draft.sections.items()):
+        if text:
+            results[key] = _adapt_text(text, source, fields)
+            draft.sections[key] = results[key].text
+    for extra in draft.extra:
+        if extra.text:
+            results[extra.key] = _adapt_text(extra.text, source, fields)
+            extra.text = results[extra.key].text
+    offset = _period(source, fields).offset
+    if offset:
+        shift_budget_years(draft.budget, offset)
+    return results
+
+
+def shift_budget_years(budget: Budget, offset: int) -> None:
+    """Relabel every year of the budget `offset` years later (2017 -> 2027): the amounts stay where
+    they were, a column that lands outside the new period is then the budget check's to report."""
+
+    def moved(cells: dict[int, str]) -> dict[int, str]:
+        return {year + offset: value for year, value in cells.items()}
+
+    budget.years = [year + offset for year in budget.years]
+    budget.compiled = {category: moved(cells) for category, cells in budget.compiled.items()}
+    for item in budget.items:
+        item.per_year = moved(item.per_year)
+    budget.stated.years = moved(budget.stated.years)
+    budget.stated.subtotals = {
+        category: {(str(int(k) + offset) if k.isdigit() else k): v for k, v in cells.items()}
+        for category, cells in budget.stated.subtotals.items()
+    }
+
+
+def _adapt_text(text: str, entry: Entry, fields: dict[str, Any]) -> Adapted:
     out: list[str] = []
     result = Adapted(
         text="",
@@ -218,10 +324,11 @@ def adapt(
         },
     )
     position = 0
-    for span in _find(text, entry):
+    for span in _find(text, entry, fields):
         out.append(text[position : span.start])  # literal passage text, never rendered
-        new = _render(span.field_name, fields) if span.field_name else ""
-        if new and new != span.found:
+        new = span.value if span.value is not None else _render(span.field_name, fields) if span.field_name else ""
+        bare = span.found[: len(span.found) - len(span.suffix)]
+        if new and new != bare:
             if span.suffix and not new.endswith(("s", "x", "z")):
                 new += "s"
             out.append(new)

@@ -9,9 +9,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from assistant.core.model.drafts import new_draft, parse_draft, save_draft, to_text
+from assistant.core.model.drafts import ExtraSection, new_draft, parse_draft, save_draft, to_text
 from assistant.core.model.forms import load_form
-from assistant.core.reuse.adapt import MARKER_RE, adapt, record_source
+from assistant.core.reuse.adapt import MARKER_RE, adapt, adapt_draft, record_source
 from assistant.core.reuse.library import Entry
 from tests.conftest import run_cli
 
@@ -193,3 +193,81 @@ def test_property_passage_text_is_copied_never_rendered(text):
     adapted = adapt({"text": text, "source": {"id": FRAM.id}}, empty, entry=FRAM)
     assert _unmark(adapted.text) == text
     assert adapted.replacements == []
+
+
+# ---------------------------------------------------------------------------------------------
+# A whole draft started from an earlier application (2017–2019 in Malmö, now 2027–2028 in Lund)
+
+MALMO_2017 = Entry(
+    id="källa",
+    title="",
+    organisation="Komvux Malmö",
+    municipality="Malmö",
+    start=dt.date(2017, 3, 1),
+    end=dt.date(2019, 2, 28),
+)
+
+
+def _lund(**values):
+    draft = _draft(title="", **values)
+    draft.start, draft.end = dt.date(2027, 1, 1), dt.date(2028, 12, 31)
+    return draft
+
+
+def test_the_municipality_is_inflected_as_the_sentence_needs():
+    text = "Malmö stads förvaltning driver arbetet i Malmö tillsammans med Malmö stad och Malmös skolor."
+    adapted = adapt({"text": text}, _lund(), entry=MALMO_2017)
+    assert adapted.text == (
+        "Lunds kommuns förvaltning driver arbetet i Lund tillsammans med Lunds kommun och Lunds skolor."
+    )
+    assert adapted.unresolved == []
+
+
+def test_the_municipalitys_body_is_marked_when_the_organisation_is_not_it():
+    adapted = adapt({"text": "Malmö stad bidrar."}, _lund(organisation="Samordningsförbundet Lund"), entry=MALMO_2017)
+    assert adapted.text == "⟦Malmö stad → ?⟧ bidrar."
+
+
+def test_years_of_the_source_period_move_with_the_period_and_a_year_beyond_it_is_marked():
+    text = "Start 2017-03-01, slut 2019-02-28. Under 2017 och 2018 byggs arbetet upp; 2019 utvärderas det. Sedan 2014."
+    adapted = adapt({"text": text}, _lund(), entry=MALMO_2017)
+    assert adapted.text == (
+        "Start 2027-01-01, slut 2028-12-31. Under 2027 och 2028 byggs arbetet upp; ⟦2019 → ?⟧ utvärderas det. "
+        "Sedan ⟦2014 → ?⟧."
+    )
+    assert {str(m) for m in adapted.unresolved} == {"2019", "2014"}
+
+
+def test_a_date_inside_the_period_moves_and_one_that_lands_outside_is_marked():
+    text = "Styrgruppen möts 2017-09-15 och 2019-01-20."
+    adapted = adapt({"text": text}, _lund(), entry=MALMO_2017)
+    assert adapted.text == "Styrgruppen möts 2027-09-15 och ⟦2019-01-20 → ?⟧."
+
+
+def test_words_made_from_the_municipalitys_name_are_marked():
+    text = "Malmöregionen och alla malmöbor, men Malmös skolor blir Lunds."
+    adapted = adapt({"text": text}, _lund(), entry=MALMO_2017)
+    assert adapted.text == "⟦Malmöregionen → ?⟧ och alla ⟦malmöbor → ?⟧, men Lunds skolor blir Lunds."
+
+
+def test_with_the_same_period_and_place_nothing_is_marked():
+    draft = _draft(title="", organisation="Komvux Malmö", municipality="Malmö")
+    draft.start, draft.end = MALMO_2017.start, MALMO_2017.end
+    text = "Komvux Malmö arbetar i Malmö stad 2017, 2018 och 2019."
+    assert adapt({"text": text}, draft, entry=MALMO_2017).text == text
+
+
+def test_adapt_draft_rewrites_every_section_and_moves_the_budget_years():
+    draft = _lund()
+    draft.set_text("bakgrund", "I Malmö finns 1100 unga med aktivitetsersättning (2017).")
+    draft.extra.append(ExtraSection("egen", "Eget avsnitt", "Komvux Malmö leder."))
+    draft.budget.years = [2017, 2018, 2019]
+    draft.budget.compiled = {"Personal": {2017: "100", 2018: "200", 2019: "50"}}
+    draft.budget.stated.years = {2017: "100"}
+    results = adapt_draft(draft, MALMO_2017)
+    assert draft.text("bakgrund") == "I Lund finns 1100 unga med aktivitetsersättning (2027)."
+    assert draft.extra[-1].text == "Lunds kommun leder."
+    assert set(results) == {"bakgrund", "egen"}
+    assert draft.budget.years == [2027, 2028, 2029]
+    assert draft.budget.compiled == {"Personal": {2027: "100", 2028: "200", 2029: "50"}}
+    assert draft.budget.stated.years == {2027: "100"}
