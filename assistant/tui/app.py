@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.dom import DOMNode
 
 from assistant.core.errors import UserError
 from assistant.core.model.drafts import Draft
@@ -153,6 +154,11 @@ class AnsokanApp(App):
             if isinstance(screen, MainScreen):
                 await screen.save_before_quit()
         self.exit()
+
+
+def ansokan(node: DOMNode) -> AnsokanApp:
+    """The running app with its own attributes typed (Textual types `node.app` as a plain App)."""
+    return cast(AnsokanApp, node.app)
 
 
 def run(draft_path: str | None, *, lang_code: str, library: str | None) -> int:

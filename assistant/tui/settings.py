@@ -7,7 +7,6 @@ the program from starting.
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,9 @@ from pathlib import Path
 from assistant.core.errors import UserError
 from assistant.core.storage import paths
 from assistant.core.storage.atomic import atomic_write_text
+from assistant.usecases.drafts import drafts_dir
+
+__all__ = ["Settings", "drafts_dir", "load_settings", "recent_drafts", "remember_draft"]
 
 MAX_RECENT = 10
 MAX_SETTINGS_BYTES = 100_000
@@ -68,16 +70,6 @@ def load_settings() -> Settings:
     except UserError as exc:
         settings.problems.append(exc)
     return settings
-
-
-def drafts_dir() -> Path:
-    """Where new drafts and the demo copy go by default: $ANSOKAN_DRAFTS or ~/Documents/Ansökan."""
-    env = os.environ.get("ANSOKAN_DRAFTS")
-    if env:
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_documents_dir()) / "Ansökan"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -51,7 +51,7 @@ def test_exact_pages_and_pdf_export(demo_copy: Path, private_dirs: Path) -> None
             assert export.pdf == out.with_suffix(".pdf") and export.pdf.is_file()
             assert export.pages == counted
             shown = str(export.query_one("#export-result").render())
-            assert f"{counted} sidor som räknas" in shown
+            assert f"Räknat av LibreOffice: {counted} sidor" in shown
             assert pdf_page_count(export.pdf) >= counted
 
     asyncio.run(go())

@@ -6,24 +6,27 @@ a cell that is not an amount is marked and named, never dropped.
 
 from __future__ import annotations
 
+import asyncio
+import copy
 from decimal import Decimal
+from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Label, Select, Static
-from textual.worker import get_current_worker
 
 from assistant.core.errors import UserError
 from assistant.core.model.amounts import AmountError, format_kr, parse_amount
 from assistant.core.model.budget import BudgetItem, Sum
 from assistant.core.model.dates import iso_date
 from assistant.core.model.drafts import Draft
-from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.usecases.checks import check_application
 
 FINDINGS_DELAY = 0.4
 SEVERITY_STYLE = {"fel": "red", "varning": "yellow", "info": "dim"}
@@ -232,7 +235,7 @@ class BudgetScreen(Screen):
     @on(Input.Submitted, "#period-start, #period-end")
     @on(Input.Blurred, "#period-start, #period-end")
     def period_changed(self, event: Input.Submitted | Input.Blurred) -> None:
-        field = (event.input.id or "").removeprefix("period-")
+        is_start = event.input.id == "period-start"
         text = event.input.value.strip()
         value = iso_date(text) if text else None
         if text and value is None:
@@ -240,9 +243,12 @@ class BudgetScreen(Screen):
             event.input.tooltip = tr("skriv datumet som 2026-01-31", "write the date as 2026-01-31")
             return
         event.input.remove_class("bad")
-        if getattr(self.draft, field) == value:
+        if value == (self.draft.start if is_start else self.draft.end):
             return
-        setattr(self.draft, field, value)
+        if is_start:
+            self.draft.start = value
+        else:
+            self.draft.end = value
         years = project_years(self.draft)
         if years and years != self.draft.budget.years:
             self.change_years(years)
@@ -311,46 +317,34 @@ class BudgetScreen(Screen):
             label.set_class(not total.complete, "bad")
 
     def schedule_findings(self) -> None:
-        timer = getattr(self, "_findings_timer", None)
-        if timer is not None:
-            timer.stop()
-        self._findings_timer = self.set_timer(FINDINGS_DELAY, self.run_findings)
+        """The budget's checks after a pause in typing; a newer edit cancels the waiting run."""
+        self.budget_findings(FINDINGS_DELAY)
 
-    def run_findings(self) -> None:
-        self.budget_findings()
+    class Findings(Message):
+        def __init__(self, lines: list[tuple[str, str]]) -> None:
+            super().__init__()
+            self.lines = lines
 
-    @work(exclusive=True, thread=True, group="budget-findings")
-    def budget_findings(self) -> None:
-        worker = get_current_worker()
-        lines: list[tuple[str, str]] = []
+    @work(exclusive=True, group="budget-findings")
+    async def budget_findings(self, delay: float) -> None:
+        await asyncio.sleep(delay)
+        snapshot = copy.deepcopy(self.draft)
         try:
-            report = services.run_checks(self.draft, self.form)  # names bad cells itself
-            for f in getattr(report, "findings", []):
-                if getattr(f, "section", "") == "budget" or str(getattr(f, "code", "")).startswith("budget"):
-                    hint = services.finding_hint(f)
-                    lines.append(
-                        (
-                            f"{services.severity_label(f)}: {services.finding_message(f)}"
-                            + (f" ({hint})" if hint else ""),
-                            SEVERITY_STYLE.get(services.severity(f), ""),
-                        )
-                    )
+            result = await asyncio.to_thread(check_application, snapshot)  # names bad cells itself
         except UserError as exc:
-            lines = [(bad.message(lang()), "red") for bad in self.draft.budget.bad_cells()]
-            lines.append(
-                (
-                    tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ") + exc.message(lang()),
-                    "dim",
-                )
-            )
-        except Exception as exc:
-            lines.append((f"{type(exc).__name__}: {exc}", "dim"))
-        if not worker.is_cancelled:
-            self.app.call_from_thread(self.show_findings, lines)
+            lines = [(bad.message(lang()), "red") for bad in snapshot.budget.bad_cells()]
+            problem = tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ") + exc.message(lang())
+            self.post_message(self.Findings([*lines, (problem, "dim")]))
+            return
+        except Exception as exc:  # the remarks are a convenience: a failing check must not stop the writer
+            self.post_message(self.Findings([(f"{type(exc).__name__}: {exc}", "dim")]))
+            return
+        self.post_message(self.Findings([_line(f) for f in result.findings if _about_budget(f)]))
+
+    def on_budget_screen_findings(self, message: Findings) -> None:
+        self.show_findings(message.lines)
 
     def show_findings(self, lines: list[tuple[str, str]]) -> None:
-        if not self.is_mounted:
-            return
         text = Text()
         for message, style in lines:
             text.append("• " + message + "\n", style=style)
@@ -358,3 +352,14 @@ class BudgetScreen(Screen):
             text.append(tr("Inga anmärkningar.", "No remarks."), style="green")
         self.findings_plain = text.plain
         self.query_one("#findings-text", Static).update(text)
+
+
+def _about_budget(finding: Any) -> bool:
+    return bool(finding.section == "budget" or finding.code.startswith("budget"))
+
+
+def _line(finding: Any) -> tuple[str, str]:
+    """A finding as a line of the budget's remarks, with its severity's style."""
+    hint = finding.hint_text(lang())
+    text = f"{finding.severity.label}: {finding.text(lang())}" + (f" ({hint})" if hint else "")
+    return text, SEVERITY_STYLE.get(finding.severity, "")

@@ -2,35 +2,42 @@
 
 from __future__ import annotations
 
+import asyncio
+import copy
 from collections import defaultdict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.core.errors import UserError
+from assistant.core.i18n import format_number
 from assistant.core.model.drafts import Draft
-from assistant.tui import services
+from assistant.core.model.forms import Form
 from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.usecases.checks import check_application, exact_pages
+
+if TYPE_CHECKING:
+    from assistant.usecases.checks import ApplicationCheck
 
 STYLE = {"fel": "bold red", "varning": "yellow", "info": "dim"}
-ORDER = {"fel": 0, "varning": 1, "info": 2}
 
 
-def group_findings(findings: list[Any], form) -> dict[str, list[Any]]:
-    """Findings per section key in the form's order; findings about the whole draft under ''."""
+def group_findings(findings: list[Any], form: Form) -> dict[str, list[Any]]:
+    """Findings per section key in the form's order, worst first; about the whole draft under ''."""
     grouped: dict[str, list[Any]] = defaultdict(list)
     for f in findings:
-        key = getattr(f, "section", "") or ""
+        key = f.section or ""
         grouped[key if form.heading(key) else ""].append(f)
     order = ["", *form.keys]
-    return {k: sorted(grouped[k], key=lambda f: ORDER.get(services.severity(f), 3)) for k in order if grouped.get(k)}
+    return {k: sorted(grouped[k], key=lambda f: f.severity.rank) for k in order if grouped.get(k)}
 
 
 class CheckScreen(Screen[tuple[dict, str | None] | None]):
@@ -46,7 +53,7 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
         self.draft = draft
         self.form = draft.form
         self.grouped: dict[str, list[Any]] = {}
-        self.report: Any = None
+        self.report: ApplicationCheck | None = None
         self.exact: int | None = None
         self.finished = False  # the first run has shown its result (tests wait on it)
 
@@ -69,40 +76,45 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
         self.query_one("#check-loading").display = True
         self.run_all()
 
-    @work(exclusive=True, thread=True, group="checks")
-    def run_all(self) -> None:
-        try:
-            report, error = services.run_checks(self.draft, self.form), None
-        except UserError as exc:
-            report, error = None, exc.message(lang())
-        self.app.call_from_thread(self.show_report, report, error)
+    class Checked(Message):
+        def __init__(self, result: ApplicationCheck | None, error: str | None) -> None:
+            super().__init__()
+            self.result = result
+            self.error = error
 
-    def show_report(self, report: Any, error: str | None) -> None:
-        if not self.is_mounted:  # the screen closed while the worker ran
-            return
-        self.report = report
+    @work(exclusive=True, group="checks")
+    async def run_all(self) -> None:
+        snapshot = copy.deepcopy(self.draft)
+        try:
+            result, error = await asyncio.to_thread(check_application, snapshot), None
+        except UserError as exc:
+            result, error = None, exc.message(lang())
+        self.post_message(self.Checked(result, error))
+
+    def on_check_screen_checked(self, message: Checked) -> None:
+        self.show_report(message.result, message.error)
+
+    def show_report(self, result: ApplicationCheck | None, error: str | None) -> None:
+        self.report = result
         self.query_one("#check-loading").display = False
         options = self.query_one("#findings", OptionList)
         options.display = True
         options.clear_options()
-        if error:
+        if error or result is None:
             self.query_one("#check-summary", Static).update(
-                tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ") + error
+                tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ") + (error or "")
             )
             self.finished = True
             return
-        findings = list(getattr(report, "findings", []))
-        self.grouped = group_findings(findings, self.form)
-        counts = {s: sum(1 for f in findings if services.severity(f) == s) for s in ORDER}
+        self.grouped = group_findings(result.findings, self.form)
+        counts = result.counts()
         summary = tr(
             f"{counts['fel']} fel, {counts['varning']} varningar, {counts['info']} upplysningar",
             f"{counts['fel']} errors, {counts['varning']} warnings, {counts['info']} notes",
         )
-        pages = getattr(report, "pages", None) or {}
-        estimate = pages.get("estimate") if isinstance(pages, dict) else None
+        estimate = result.report.pages.get("estimate")
         if estimate is not None:
-            shown = f"{float(estimate):.1f}"
-            shown = shown.replace(".", ",") if lang() == "sv" else shown
+            shown = format_number(estimate, decimals=1)
             limit = self.form.page.max_pages
             summary += tr(f" · uppskattat {shown}", f" · estimated {shown}") + (
                 tr(f" av {limit} sidor", f" of {limit} pages") if limit else tr(" sidor", " pages")
@@ -114,9 +126,9 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
             options.add_option(Option(Text(title, style="bold underline"), disabled=True))
             for i, f in enumerate(items):
                 label = Text("  ")
-                label.append(services.severity_label(f), style=STYLE.get(services.severity(f), ""))
-                label.append(": " + services.finding_message(f))
-                hint = services.finding_hint(f)
+                label.append(str(f.severity.label), style=STYLE.get(f.severity, ""))
+                label.append(": " + f.text(lang()))
+                hint = f.hint_text(lang())
                 if hint:
                     label.append("\n    " + hint, style="dim")
                 options.add_option(Option(label, id=f"{key or '_'}:{i}"))
@@ -146,18 +158,26 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
         self.query_one("#exact", Button).loading = True
         self.count_exact()
 
-    @work(exclusive=True, thread=True, group="exact")
-    def count_exact(self) -> None:
+    class Counted(Message):
+        def __init__(self, total: int | None, counted: int | None, error: str | None) -> None:
+            super().__init__()
+            self.total = total
+            self.counted = counted
+            self.error = error
+
+    @work(exclusive=True, group="exact")
+    async def count_exact(self) -> None:
+        snapshot = copy.deepcopy(self.draft)
         try:
-            (total, counted), error = services.exact_pages(self.draft, self.form), None
+            total, counted = await asyncio.to_thread(exact_pages, snapshot)
+            self.post_message(self.Counted(total, counted, None))
         except UserError as exc:
-            total = counted = None
-            error = exc.message(lang())
-        self.app.call_from_thread(self.show_exact, total, counted, error)
+            self.post_message(self.Counted(None, None, exc.message(lang())))
+
+    def on_check_screen_counted(self, message: Counted) -> None:
+        self.show_exact(message.total, message.counted, message.error)
 
     def show_exact(self, total: int | None, counted: int | None, error: str | None) -> None:
-        if not self.is_mounted:  # the screen closed while the worker ran
-            return
         self.query_one("#exact", Button).loading = False
         if error:
             self.query_one("#exact-result", Static).update(Text(error, style="red"))

@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
+import asyncio
+import copy
 import shutil
 from pathlib import Path
-from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, LoadingIndicator, Static
 
 from assistant.core.errors import UserError
+from assistant.core.i18n import format_number
 from assistant.core.model.drafts import Draft
-from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
-
-
-def default_docx(draft: Draft) -> Path:
-    base = draft.path or Path.cwd() / "ansokan.md"
-    return base.with_suffix(".docx")
+from assistant.usecases.export import ExportResult, default_output, export_application
 
 
 class ExportScreen(ModalScreen[Path | None]):
@@ -41,7 +39,7 @@ class ExportScreen(ModalScreen[Path | None]):
         with Vertical(classes="dialog"):
             yield Static(tr("[b]Exportera till Word[/b]", "[b]Export to Word[/b]"), classes="dialog-title")
             yield Static(tr("Fil (.docx):", "File (.docx):"))
-            yield Input(str(default_docx(self.draft)), id="export-path")
+            yield Input(str(default_output(self.draft) or ""), id="export-path")
             yield Checkbox(
                 tr(
                     "Skapa även PDF (LibreOffice) och räkna sidorna",
@@ -70,64 +68,78 @@ class ExportScreen(ModalScreen[Path | None]):
         if not text:
             self.show_error(tr("ange en fil att skriva till", "give a file to write to"))
             return
-        target = Path(text).expanduser()
-        if target.suffix.lower() != ".docx":
-            target = target.with_suffix(".docx")
         self.query_one("#export-loading").display = True
         self.query_one("#export-go", Button).disabled = True
         self.query_one("#export-result", Static).update("")
-        self.export(target, self.query_one("#export-pdf", Checkbox).value)
+        self.export(requested_output(self.draft, text), self.query_one("#export-pdf", Checkbox).value)
 
-    @work(exclusive=True, thread=True, group="export")
-    def export(self, target: Path, with_pdf: bool) -> None:
-        pdf = pages = estimate = None
+    class Exported(Message):
+        def __init__(self, result: ExportResult | None, error: str | None) -> None:
+            super().__init__()
+            self.result = result
+            self.error = error
+
+    @work(exclusive=True, group="export")
+    async def export(self, output: Path | None, with_pdf: bool) -> None:
+        """The CLI's export (its rules on where it may write), on a copy of the draft, in a thread."""
+        snapshot = copy.deepcopy(self.draft)
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            written = Path(services.export_docx(self.draft, target, self.draft.form))
-            if with_pdf:
-                pdf = Path(services.convert_to_pdf(written, written.parent))
-                pages = services.pdf_pages(pdf, self.draft.form)
-            else:
-                try:
-                    estimate = services.estimate_pages(self.draft, self.draft.form)
-                except UserError:
-                    estimate = None
+            result = await asyncio.to_thread(
+                export_application, snapshot, output, pdf=with_pdf, create_parent=output is not None
+            )
         except UserError as exc:
-            self.app.call_from_thread(self.show_error, exc.message(lang()))
-            return
+            self.post_message(self.Exported(None, exc.message(lang())))
         except OSError as exc:
-            self.app.call_from_thread(self.show_error, f"{target}: {exc.strerror or exc}")
-            return
-        self.app.call_from_thread(self.show_result, written, pdf, pages, estimate)
+            self.post_message(self.Exported(None, f"{exc.filename or output}: {exc.strerror or exc}"))
+        else:
+            self.post_message(self.Exported(result, None))
+
+    def on_export_screen_exported(self, message: Exported) -> None:
+        if message.result is None:
+            self.show_error(message.error or "")
+        else:
+            self.show_result(message.result)
 
     def show_error(self, message: str) -> None:
-        if not self.is_mounted:  # the screen closed while the worker ran
-            return
         self.query_one("#export-loading").display = False
         self.query_one("#export-go", Button).disabled = False
         self.query_one("#export-result", Static).update(Text(message, style="bold red"))
         self.done = True
 
-    def show_result(self, written: Path, pdf: Path | None, pages: tuple[int, int] | None, estimate: Any) -> None:
-        if not self.is_mounted:  # the screen closed while the worker ran
-            return
-        self.written, self.pdf = written, pdf
-        self.pages = pages[1] if pages else None
+    def show_result(self, result: ExportResult) -> None:
+        self.written, self.pdf = result.docx, result.pdf
+        self.pages = result.pdf_pages.pages if result.pdf_pages else None
         self.query_one("#export-loading").display = False
         self.query_one("#export-go", Button).disabled = False
-        lines = [tr(f"Skrev {written}", f"Wrote {written}")]
-        if pdf is not None:
-            lines.append(tr(f"Skrev {pdf}", f"Wrote {pdf}"))
-        limit = self.draft.form.page.max_pages
-        if pages is not None:
-            total, counted = pages
-            lines.append(
-                tr(f"{counted} sidor som räknas", f"{counted} pages that count")
-                + (tr(f" av högst {limit}", f" of at most {limit}") if limit else "")
-                + (tr(f", {total} totalt", f", {total} in total") if total != counted else "")
-            )
-        elif estimate is not None:
-            shown = f"{float(estimate.pages):.1f}"
-            lines.append(tr(f"uppskattat {shown.replace('.', ',')} sidor", f"estimated {shown} pages"))
-        self.query_one("#export-result", Static).update(Text("\n".join(lines), style="green"))
+        self.query_one("#export-result", Static).update(Text("\n".join(result_lines(result)), style="green"))
         self.done = True
+
+
+def requested_output(draft: Draft, text: str) -> Path | None:
+    """What the writer named: None while the field holds the default (held to the default's rules)."""
+    target = Path(text).expanduser()
+    if target.suffix.lower() != ".docx":
+        target = target.with_suffix(".docx")
+    return None if target == default_output(draft) else target
+
+
+def result_lines(result: ExportResult) -> list[str]:
+    lines = []
+    if result.created_dir:
+        lines.append(tr(f"Skapade katalogen {result.created_dir}", f"Created the directory {result.created_dir}"))
+    lines.append(tr(f"Skrev {result.docx}", f"Wrote {result.docx}"))
+    if result.pdf is not None:
+        lines.append(tr(f"Skrev {result.pdf}", f"Wrote {result.pdf}"))
+    if result.pdf_pages is not None:
+        lines.append(tr("Räknat av LibreOffice: ", "Counted by LibreOffice: ") + result.pdf_pages.phrase())
+    elif result.pages is not None and result.pages.estimate is not None:
+        estimate = format_number(result.pages.estimate, decimals=1)
+        lines.append(tr(f"uppskattat {estimate} sidor", f"estimated {estimate} pages"))
+    if result.pdf_unavailable:
+        lines.append(
+            tr(
+                "PDF skrevs inte: LibreOffice är inte installerat (öppna .docx-filen och spara som PDF).",
+                "No PDF written: LibreOffice is not installed (open the .docx file and save it as PDF).",
+            )
+        )
+    return lines

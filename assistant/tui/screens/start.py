@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -14,13 +15,14 @@ from textual.widgets import Button, Footer, Input, OptionList, RadioButton, Radi
 from textual.widgets.option_list import Option
 
 from assistant.core.errors import UserError
-from assistant.core.model.drafts import new_draft, save_draft
-from assistant.core.model.forms import load_form, usable_forms
 from assistant.core.model.headings import slug
-from assistant.core.storage import paths
-from assistant.tui import services
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.settings import drafts_dir, recent_drafts
+from assistant.usecases.drafts import create_draft, start_from_source
+from assistant.usecases.forms import list_forms
+
+if TYPE_CHECKING:
+    from assistant.tui.app import AnsokanApp
 
 
 class StartScreen(Screen):
@@ -29,6 +31,12 @@ class StartScreen(Screen):
         Binding("ctrl+d", "demo", "Öppna demo", id="start.demo"),
         Binding("ctrl+o", "focus_open", "Öppna fil", id="start.open"),
     ]
+
+    @property
+    def ansokan(self) -> AnsokanApp:
+        from assistant.tui.app import ansokan
+
+        return ansokan(self)
 
     def __init__(self) -> None:
         super().__init__()
@@ -84,7 +92,8 @@ class StartScreen(Screen):
 
     @on(OptionList.OptionSelected, "#recent")
     def recent_chosen(self, event: OptionList.OptionSelected) -> None:
-        self.app.open_draft(Path(self.recent[int(event.option.id[1:])]["path"]))
+        index = int((event.option.id or "r0")[1:])
+        self.ansokan.open_draft(Path(self.recent[index]["path"]))
 
     @on(Button.Pressed, "#new")
     def action_new(self, form_id: str | None = None) -> None:
@@ -92,10 +101,7 @@ class StartScreen(Screen):
 
     @on(Button.Pressed, "#demo")
     def action_demo(self) -> None:
-        try:
-            self.app.open_draft(copy_demo())
-        except UserError as exc:
-            self.notify(exc.message(lang()), severity="error")
+        self.ansokan.open_demo()
 
     def action_focus_open(self) -> None:
         self.query_one("#open-path", Input).focus()
@@ -103,23 +109,7 @@ class StartScreen(Screen):
     @on(Input.Submitted, "#open-path")
     def open_path(self, event: Input.Submitted) -> None:
         if event.value.strip():
-            self.app.open_draft(Path(event.value.strip()).expanduser())
-
-
-def copy_demo() -> Path:
-    """The demo as the user's own copy; the shipped file is never edited. An earlier copy is reused."""
-    shipped = paths.demo_draft()
-    if not shipped.is_file():
-        raise UserError(
-            "demoutkastet saknas i installationen", "the demo draft is missing from the installation", where=shipped
-        )
-    target = drafts_dir() / shipped.name
-    if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        from assistant.core.storage.atomic import atomic_write_bytes
-
-        atomic_write_bytes(target, shipped.read_bytes(), backup=False)
-    return target
+            self.ansokan.open_draft(Path(event.value.strip()).expanduser())
 
 
 class NewDraftScreen(ModalScreen[None]):
@@ -127,15 +117,22 @@ class NewDraftScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt", id="dialog.cancel")]
 
+    @property
+    def ansokan(self) -> AnsokanApp:
+        from assistant.tui.app import ansokan
+
+        return ansokan(self)
+
     def __init__(self, form_id: str | None = None) -> None:
         super().__init__()
         localise_bindings(self)
-        self.form_ids = usable_forms()
+        self.forms = list_forms()  # a broken form file of the user's is left out (forms list names it)
+        self.form_ids = [form.id for form in self.forms]
         self.form_id = form_id if form_id in self.form_ids else (self.form_ids[0] if self.form_ids else None)
         self.path_edited = False
 
     def compose(self) -> ComposeResult:
-        options = [(load_form(f).name, f) for f in self.form_ids]
+        options = [(form.name, form.id) for form in self.forms]
         with Vertical(classes="dialog"):
             yield Static(tr("[b]Ny ansökan[/b]", "[b]New application[/b]"), classes="dialog-title")
             yield Static(tr("Formulär:", "Form:"))
@@ -194,13 +191,12 @@ class NewDraftScreen(ModalScreen[None]):
             self.query_one("#new-error", Static).update(Text(exc.message(lang()), style="bold red"))
             return
         self.dismiss(None)
-        self.app.open_draft(path)
+        self.ansokan.open_draft(path)
 
     def create_draft(self) -> Path:
         form_id = self.query_one("#new-form", Select).value
         if not isinstance(form_id, str):
             raise UserError("välj ett formulär", "choose a form")
-        form = load_form(form_id)
         title = self.query_one("#new-title", Input).value.strip()
         path = Path(self.query_one("#new-path", Input).value.strip()).expanduser()
         if not str(path) or path.name in ("", "."):
@@ -213,17 +209,30 @@ class NewDraftScreen(ModalScreen[None]):
                 "the file already exists; choose another name or open it from the start screen",
                 where=path,
             )
-        path.parent.mkdir(parents=True, exist_ok=True)
+        own_folder(path)
         if self.query_one("#kind-source", RadioButton).value:
             source = Path(self.query_one("#new-source", Input).value.strip()).expanduser()
             if not source.is_file():
                 raise UserError(
                     "den tidigare ansökan finns inte", "the earlier application does not exist", where=source
                 )
-            draft, report = services.draft_from_source(form, source)
-            draft.title = title or draft.title
-            save_draft(draft, path)
-            self.app.start_report = report
+            started = start_from_source(form_id, source, path, title=title, create_parent=True)
+            self.ansokan.start_report = started.report
         else:
-            save_draft(new_draft(form, title=title), path)
+            create_draft(form_id, path, title=title, create_parent=True)
         return path
+
+
+def own_folder(path: Path) -> None:
+    """The assistant's own drafts folder is made when missing, whole (as for the demo copy);
+    a folder the writer named is left to the use case (only that one folder is made)."""
+    folder = drafts_dir()
+    if path.parent == folder and not folder.is_dir():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UserError(
+                f"kan inte skapa katalogen: {exc.strerror}",
+                f"cannot create the directory: {exc.strerror}",
+                where=folder,
+            ) from None

@@ -9,14 +9,9 @@ from typing import Any
 
 from assistant.core.model.drafts import Draft, word_count
 from assistant.core.model.forms import Form, Heading
-from assistant.tui.i18n import tr
+from assistant.tui.i18n import lang, tr
 
 CONTACT_FIELDS = ("name", "role", "organisation", "phone", "email")
-SEVERITY_LABEL = {"fel": ("fel", "error"), "varning": ("varning", "warning"), "info": ("info", "info")}
-
-
-def severity_label(severity: str) -> str:
-    return tr(*SEVERITY_LABEL.get(severity, (severity, severity)))
 
 
 def introduction(heading: Heading, form: Form, draft: Draft) -> str:
@@ -134,8 +129,8 @@ def section_remarks(heading: Heading, text: str, findings: list[Any] | None, pro
     elif findings:
         lines += ["", tr("Det här la jag märke till:", "This is what I noticed:")]
         for f in findings:
-            hint = f.hint_text(_lang())
-            lines.append(f"- **{severity_label(f.severity)}**: {f.text(_lang())}" + (f" – {hint}" if hint else ""))
+            hint = f.hint_text(lang())
+            lines.append(f"- **{f.severity.label}**: {f.text(lang())}" + (f" – {hint}" if hint else ""))
     else:
         lines += ["", tr("Inga anmärkningar på avsnittet.", "No remarks on this section.")]
     return "\n".join(lines)
@@ -152,12 +147,6 @@ def unresolved_names(draft: Draft, key: str) -> set[str]:
             if isinstance(name, str) and name and name in text:
                 names.add(name)
     return names
-
-
-def _lang() -> str:
-    from assistant.tui.i18n import lang
-
-    return lang()
 
 
 def _cell(text: str) -> str:

@@ -8,7 +8,7 @@ message; the screen decides what follows (a remark in the conversation, a save, 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -81,7 +81,9 @@ class MainScreen(Screen):
 
     @property
     def ansokan(self) -> AnsokanApp:
-        return cast("AnsokanApp", self.app)
+        from assistant.tui.app import ansokan
+
+        return ansokan(self)
 
     # -----------------------------------------------------------------------------------------
     # Layout and wiring

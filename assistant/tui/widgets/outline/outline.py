@@ -12,9 +12,9 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from assistant.core.model.drafts import Draft, word_count
-from assistant.tui import services
 from assistant.tui.i18n import STATES, tr
 from assistant.tui.messages import FindingsReady
+from assistant.usecases.checks import check_application
 
 GLYPHS = {"tom": "○", "påbörjad": "◐", "klar": "●", "problem": "!"}
 STYLES = {"tom": "dim", "påbörjad": "yellow", "klar": "green", "problem": "bold red"}
@@ -104,10 +104,10 @@ class Outline(OptionList):
         await asyncio.sleep(delay)
         snapshot = copy.deepcopy(draft)  # the writer goes on typing while the checks read
         try:
-            report = await asyncio.to_thread(services.run_checks, snapshot, snapshot.form)
+            result = await asyncio.to_thread(check_application, snapshot)
         except Exception:  # the marks are a convenience; F8 reports a check that fails
             return
-        self.post_message(FindingsReady(group_by_section(report.findings)))
+        self.post_message(FindingsReady(group_by_section(result.findings)))
 
     def on_findings_ready(self, message: FindingsReady) -> None:
         self.replace_findings(message.findings)

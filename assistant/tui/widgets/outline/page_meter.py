@@ -12,9 +12,9 @@ from textual.widgets import Static
 from assistant.core.errors import UserError
 from assistant.core.i18n import format_number
 from assistant.core.model.drafts import Draft
-from assistant.tui import services
 from assistant.tui.i18n import tr
 from assistant.tui.messages import PagesEstimated
+from assistant.usecases.checks import estimate_pages
 
 
 class PageMeter(Static):
@@ -37,7 +37,7 @@ class PageMeter(Static):
         await asyncio.sleep(delay)
         snapshot = copy.deepcopy(draft)  # the writer goes on typing while the estimate reads
         try:
-            estimate = await asyncio.to_thread(services.estimate_pages, snapshot, snapshot.form)
+            estimate = await asyncio.to_thread(estimate_pages, snapshot)
         except UserError:
             estimate = None
         self.post_message(PagesEstimated(estimate))

@@ -11,11 +11,12 @@ from textual.containers import Vertical
 from textual.widgets import Static
 
 from assistant.core.errors import UserError
-from assistant.tui import services
 from assistant.tui.i18n import lang, tr
 from assistant.tui.messages import SuggestionsReady
 from assistant.tui.widgets.suggestions.suggestion_list import Suggestions
+from assistant.usecases.suggestions import suggest_for
 
+SHOWN = 6  # passages in the list
 SUGGEST_DELAY = 0.1  # debounce while typing: the search takes ~10 ms, so refresh soon after a pause
 
 
@@ -52,7 +53,7 @@ class SuggestionPanel(Vertical):
         await asyncio.sleep(delay)
         try:
             results = await asyncio.to_thread(
-                services.suggest, query, form_id=self.form_id, section=section, library=self.library
+                suggest_for, query, form_id=self.form_id, section=section, k=SHOWN, library=self.library
             )
             error = None
         except UserError as exc:
