@@ -59,6 +59,8 @@ def build_document(draft: Draft, form: Form | None = None, *, strict: bool = Tru
         for i, extra in enumerate(draft.extra):
             if i not in placed and extra.after == key:
                 placed.add(i)
+                if extra.unplaced:
+                    continue  # a source's text the import could not place: the writer's notes
                 model.items.append(Para(EXTRA_HEADING, (Run(field_text(extra.heading) or extra.key),)))
                 _section_paras(extra.text, model)
 

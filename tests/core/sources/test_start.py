@@ -163,6 +163,24 @@ def test_refuses_to_overwrite(tmp_path):
     assert out.read_text(encoding="utf-8") == "mitt viktiga utkast"
 
 
+@pytest.mark.parametrize("source,form_id", SOURCES, ids=[p.name[:3] for p, _ in SOURCES])
+def test_export_leaves_out_the_unplaced_text(tmp_path, source, form_id):
+    """What the source had outside the form's headings (dates, version lines) stays in the draft
+    for the writer, but is not printed at the top of the application."""
+    import docx
+
+    out = tmp_path / "x.md"
+    assert run_cli("new", "--form", form_id, "--from", str(source), str(out)).returncode == 0
+    exported = run_cli("export", str(out), "-o", str(tmp_path / "x.docx"))
+    assert exported.returncode == 0, exported.stderr
+    document = docx.Document(str(tmp_path / "x.docx"))
+    printed = "\n".join(p.text for p in document.paragraphs)
+    assert "Oplacerad text" not in printed
+    if source.name.startswith("002"):
+        assert "Version nr: 5" in out.read_text(encoding="utf-8")  # kept in the draft …
+        assert "Version nr" not in printed  # … and not exported
+
+
 SMALL_SOURCE = """{title}
 
 Version 2, 2021-03-04
