@@ -37,6 +37,11 @@ async def wait_until(pilot, condition, *, timeout: float = 20.0, what: str = "co
         await pilot.pause()
 
 
+def shown(screen, selector: str) -> str:
+    """The text a widget shows now (empty until something is shown)."""
+    return str(screen.query_one(selector).render())
+
+
 async def settle(pilot) -> None:
     """Until every worker (searches, estimates, checks, saves) has finished and its message is handled."""
     app = pilot.app

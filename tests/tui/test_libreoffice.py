@@ -16,7 +16,7 @@ from assistant.tui.screens.checks import CheckScreen
 from assistant.tui.screens.export import ExportScreen
 from assistant.tui.screens.main import MainScreen
 
-from .conftest import wait_until
+from .conftest import shown, wait_until
 
 pytestmark = [
     pytest.mark.libreoffice,
@@ -32,7 +32,9 @@ def test_exact_pages_and_pdf_export(demo_copy: Path, private_dirs: Path) -> None
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.messages, what="main")
             await pilot.press("f8")
-            await wait_until(pilot, lambda: isinstance(app.screen, CheckScreen) and app.screen.finished, what="checks")
+            await wait_until(
+                pilot, lambda: isinstance(app.screen, CheckScreen) and app.screen.report is not None, what="checks"
+            )
             check = app.screen
             await pilot.press("ctrl+e")
             await wait_until(pilot, lambda: check.exact is not None, what="the exact page count", timeout=120)
@@ -47,11 +49,11 @@ def test_exact_pages_and_pdf_export(demo_copy: Path, private_dirs: Path) -> None
             export.query_one("#export-path", Input).value = str(out)
             assert export.query_one("#export-pdf").value is True  # ticked when LibreOffice is there
             await pilot.click("#export-go")
-            await wait_until(pilot, lambda: export.done, what="export with PDF", timeout=120)
-            assert export.pdf == out.with_suffix(".pdf") and export.pdf.is_file()
-            assert export.pages == counted
-            shown = str(export.query_one("#export-result").render())
-            assert f"Räknat av LibreOffice: {counted} sidor" in shown
-            assert pdf_page_count(export.pdf) >= counted
+            await wait_until(pilot, lambda: shown(export, "#export-result"), what="export with PDF", timeout=120)
+            result = export.result
+            assert result is not None and result.pdf == out.with_suffix(".pdf") and result.pdf.is_file()
+            assert result.pdf_pages is not None and result.pdf_pages.pages == counted
+            assert f"Räknat av LibreOffice: {counted} sidor" in shown(export, "#export-result")
+            assert pdf_page_count(result.pdf) >= counted
 
     asyncio.run(go())

@@ -19,7 +19,7 @@ from assistant.tui.widgets.chat.chat import Chat
 from assistant.tui.widgets.outline.outline import Outline
 from assistant.tui.widgets.outline.page_meter import PageMeter
 
-from .conftest import settle, wait_until
+from .conftest import settle, shown, wait_until
 
 BIG = (120, 40)
 SMALL = (80, 24)
@@ -69,7 +69,7 @@ def test_budget_screen(snap_compare, demo_copy: Path) -> None:
         await pilot.press("f7")
         await wait_until(
             pilot,
-            lambda: isinstance(pilot.app.screen, BudgetScreen) and pilot.app.screen.findings_plain is not None,
+            lambda: isinstance(pilot.app.screen, BudgetScreen) and shown(pilot.app.screen, "#findings-text"),
             what="budget findings",
         )
         pilot.app.screen.focused.cursor_blink = False
@@ -83,7 +83,9 @@ def test_check_screen(snap_compare, demo_copy: Path) -> None:
         await main_ready(pilot)
         await pilot.press("f8")
         await wait_until(
-            pilot, lambda: isinstance(pilot.app.screen, CheckScreen) and pilot.app.screen.finished, what="check report"
+            pilot,
+            lambda: isinstance(pilot.app.screen, CheckScreen) and pilot.app.screen.report is not None,
+            what="check report",
         )
         await pilot.pause()
 

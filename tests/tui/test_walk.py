@@ -24,7 +24,7 @@ from assistant.tui.screens.main import MainScreen
 from assistant.tui.screens.start import NewDraftScreen, StartScreen
 from assistant.tui.widgets.suggestions.suggestion_list import Suggestions
 
-from .conftest import settle, wait_until
+from .conftest import settle, shown, wait_until
 
 SECTIONS = {
     "kontaktuppgifter": "Projektägare är Arbetsmarknadsförvaltningen i Lunds kommun. Kontaktperson är Anna Ek.",
@@ -202,7 +202,9 @@ async def walk(private_dirs: Path) -> None:
         await pilot.pause()
         await pilot.press("f8")
         await wait_until(
-            pilot, lambda: isinstance(app.screen, CheckScreen) and app.screen.finished, what="the check report"
+            pilot,
+            lambda: isinstance(app.screen, CheckScreen) and app.screen.report is not None,
+            what="the check report",
         )
         check = app.screen
         todo = [f for f in check.grouped.get("bakgrund", []) if "TODO" in f.message]
@@ -235,8 +237,8 @@ async def walk(private_dirs: Path) -> None:
         export.query_one("#export-path", Input).value = str(out)
         export.query_one("#export-pdf").value = False
         await pilot.click("#export-go")
-        await wait_until(pilot, lambda: export.done, what="export finished", timeout=60)
-        assert export.written == out and out.is_file()
+        await wait_until(pilot, lambda: shown(export, "#export-result"), what="export finished", timeout=60)
+        assert export.result is not None and export.result.docx == out and out.is_file()
         assert str(out) in str(export.query_one("#export-result").render())
         await pilot.click("#export-close")
         await wait_until(pilot, lambda: app.screen is screen, what="back from export")

@@ -68,7 +68,6 @@ class BudgetScreen(Screen):
             if category not in draft.budget.categories:
                 draft.budget.categories.append(category)
         self.cells: dict[str, tuple[str, int]] = {}
-        self.findings_plain: str | None = None  # the last budget check, as plain text
 
     # -----------------------------------------------------------------------------------------
 
@@ -350,7 +349,6 @@ class BudgetScreen(Screen):
             text.append("• " + message + "\n", style=style)
         if not lines:
             text.append(tr("Inga anmärkningar.", "No remarks."), style="green")
-        self.findings_plain = text.plain
         self.query_one("#findings-text", Static).update(text)
 
 

@@ -55,7 +55,6 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
         self.grouped: dict[str, list[Any]] = {}
         self.report: ApplicationCheck | None = None
         self.exact: int | None = None
-        self.finished = False  # the first run has shown its result (tests wait on it)
 
     def compose(self) -> ComposeResult:
         yield Static(tr(f"[b]Kontroll[/b] · {self.draft.title}", f"[b]Check[/b] · {self.draft.title}"), id="titlebar")
@@ -104,7 +103,6 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
             self.query_one("#check-summary", Static).update(
                 tr("Kontrollerna är inte tillgängliga: ", "The checks are not available: ") + (error or "")
             )
-            self.finished = True
             return
         self.grouped = group_findings(result.findings, self.form)
         counts = result.counts()
@@ -137,7 +135,6 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
                 Option(Text(tr("Inga anmärkningar – bra!", "No remarks – well done!"), style="green"), disabled=True)
             )
         options.focus()
-        self.finished = True
 
     @on(OptionList.OptionSelected, "#findings")
     def finding_chosen(self, event: OptionList.OptionSelected) -> None:

@@ -30,10 +30,7 @@ class ExportScreen(ModalScreen[Path | None]):
         super().__init__()
         localise_bindings(self)
         self.draft = draft
-        self.written: Path | None = None
-        self.pdf: Path | None = None
-        self.pages: int | None = None
-        self.done = False
+        self.result: ExportResult | None = None  # the last export that was written
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -59,7 +56,7 @@ class ExportScreen(ModalScreen[Path | None]):
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:
-        self.dismiss(self.written)
+        self.dismiss(self.result.docx if self.result else None)
 
     @on(Button.Pressed, "#export-go")
     @on(Input.Submitted, "#export-path")
@@ -104,15 +101,12 @@ class ExportScreen(ModalScreen[Path | None]):
         self.query_one("#export-loading").display = False
         self.query_one("#export-go", Button).disabled = False
         self.query_one("#export-result", Static).update(Text(message, style="bold red"))
-        self.done = True
 
     def show_result(self, result: ExportResult) -> None:
-        self.written, self.pdf = result.docx, result.pdf
-        self.pages = result.pdf_pages.pages if result.pdf_pages else None
+        self.result = result
         self.query_one("#export-loading").display = False
         self.query_one("#export-go", Button).disabled = False
         self.query_one("#export-result", Static).update(Text("\n".join(result_lines(result)), style="green"))
-        self.done = True
 
 
 def requested_output(draft: Draft, text: str) -> Path | None:

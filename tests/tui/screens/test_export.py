@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input, Static
+from textual.widgets import Checkbox, Input
 
 from assistant.cli import main as cli
 from assistant.core.model.drafts import load_draft
@@ -16,12 +16,12 @@ from assistant.tui.app import AnsokanApp
 from assistant.tui.screens.export import ExportScreen
 from assistant.tui.screens.main import MainScreen
 
-from ..conftest import wait_until
+from ..conftest import shown, wait_until
 
 
 def export_in_the_interface(draft: Path, target: Path | None) -> tuple[ExportScreen, str]:
     """Open the draft, press F9, name `target` (None: keep the default), export without PDF."""
-    shown: list[tuple[ExportScreen, str]] = []
+    results: list[tuple[ExportScreen, str]] = []
 
     async def go() -> None:
         app = AnsokanApp(load_draft(draft))
@@ -34,11 +34,11 @@ def export_in_the_interface(draft: Path, target: Path | None) -> tuple[ExportScr
                 export.query_one("#export-path", Input).value = str(target)
             export.query_one("#export-pdf", Checkbox).value = False
             await pilot.click("#export-go")
-            await wait_until(pilot, lambda: export.done, what="export finished", timeout=60)
-            shown.append((export, str(export.query_one("#export-result", Static).render())))
+            await wait_until(pilot, lambda: shown(export, "#export-result"), what="export finished", timeout=60)
+            results.append((export, shown(export, "#export-result")))
 
     asyncio.run(go())
-    return shown[0]
+    return results[0]
 
 
 def cli_error(capsys: pytest.CaptureFixture, *args: str) -> str:
@@ -51,10 +51,10 @@ def test_a_symlink_where_the_default_file_goes_is_refused(demo_copy: Path, tmp_p
     elsewhere.write_bytes(b"not yours")
     demo_copy.with_suffix(".docx").symlink_to(elsewhere)
 
-    export, shown = export_in_the_interface(demo_copy, None)
+    export, text = export_in_the_interface(demo_copy, None)
 
-    assert export.written is None
-    assert "symbolisk länk" in shown
+    assert export.result is None
+    assert "symbolisk länk" in text
     assert elsewhere.read_bytes() == b"not yours"
     assert "symbolisk länk" in cli_error(capsys, str(demo_copy))  # the CLI refuses it the same way
 
@@ -62,17 +62,17 @@ def test_a_symlink_where_the_default_file_goes_is_refused(demo_copy: Path, tmp_p
 def test_a_missing_folder_chain_is_refused_one_named_folder_is_made(demo_copy: Path, tmp_path: Path, capsys) -> None:
     chain = tmp_path / "nya" / "mappar" / "ansokan.docx"
 
-    export, shown = export_in_the_interface(demo_copy, chain)
+    export, text = export_in_the_interface(demo_copy, chain)
 
-    assert export.written is None
-    assert "katalogen finns inte" in shown
+    assert export.result is None
+    assert "katalogen finns inte" in text
     assert not (tmp_path / "nya").exists(), "nothing is created for a refused export"
     assert "katalogen finns inte" in cli_error(capsys, str(demo_copy), "-o", str(chain))
 
     one = tmp_path / "ny" / "ansokan.docx"
-    export, shown = export_in_the_interface(demo_copy, one)
-    assert export.written == one and one.is_file()
-    assert f"Skapade katalogen {one.parent}" in shown
+    export, text = export_in_the_interface(demo_copy, one)
+    assert export.result is not None and export.result.docx == one and one.is_file()
+    assert f"Skapade katalogen {one.parent}" in text
 
 
 def test_an_export_replaces_the_file_atomically(demo_copy: Path, tmp_path: Path) -> None:
@@ -82,9 +82,9 @@ def test_an_export_replaces_the_file_atomically(demo_copy: Path, tmp_path: Path)
     earlier = tmp_path / "ut" / "tidigare.docx"
     os.link(target, earlier)  # a second name for the old file's contents
 
-    export, shown = export_in_the_interface(demo_copy, target)
+    export, text = export_in_the_interface(demo_copy, target)
 
-    assert export.written == target and f"Skrev {target}" in shown
+    assert export.result is not None and export.result.docx == target and f"Skrev {target}" in text
     assert target.read_bytes()[:2] == b"PK", "the new file is a whole .docx"
     # Written beside and renamed over, not truncated in place: the old contents are untouched.
     assert earlier.read_bytes() == b"the old export"

@@ -109,16 +109,9 @@ class Autosave:
         self._prepare = prepare
         self._lock = asyncio.Lock()
         self._timer: Timer | None = None
-        self.edits = 0  # edits so far, and how many of them the disk has
-        self.saved_edits = 0
-
-    @property
-    def dirty(self) -> bool:
-        return self.edits != self.saved_edits
 
     def edited(self) -> None:
         """The writer changed the text: save after a pause (or the maximum wait)."""
-        self.edits += 1
         self._schedule(self.policy.due_in(time.monotonic()))
 
     def _schedule(self, delay: float) -> None:
@@ -140,7 +133,7 @@ class Autosave:
 
     async def _save(self, announce: str | None, target: Path | None, force: bool, *, draft_too: bool = True) -> None:
         async with self._lock:
-            job, draft, edits = self._job(target, force, draft_too)
+            job, draft = self._job(target, force, draft_too)
             if job is None:
                 return
             try:
@@ -154,16 +147,14 @@ class Autosave:
                 return
             if job.target is not None:
                 draft.path, draft.loaded_digest = saved.path, saved.loaded_digest
-                self.saved_edits = max(self.saved_edits, edits)
                 self.node.post_message(DraftSaved(job.target, announce=announce))
 
-    def _job(self, target: Path | None, force: bool, draft_too: bool) -> tuple[SaveJob | None, Draft, int]:
+    def _job(self, target: Path | None, force: bool, draft_too: bool) -> tuple[SaveJob | None, Draft]:
         self._prepare()
         draft = self._draft()
-        edits = self.edits
         file = target or draft.path
         if file is None:
-            return None, draft, edits
+            return None, draft
         messages, done = self._conversation()
         job = SaveJob(
             draft=copy.deepcopy(draft),
@@ -173,14 +164,14 @@ class Autosave:
             done=sorted(done),
             conversation_of=file,
         )
-        return job, draft, edits
+        return job, draft
 
     async def final(self) -> None:
         """The save on quit, awaited: never lose text, so a conflict saves a copy instead of asking."""
         if self._timer is not None:
             self._timer.stop()
         async with self._lock:
-            job, _draft, _edits = self._job(None, False, True)
+            job, _draft = self._job(None, False, True)
             if job is None:
                 return
             with contextlib.suppress(UserError):  # nothing more to do while quitting: the last save is on disk

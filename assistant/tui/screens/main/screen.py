@@ -264,10 +264,6 @@ class MainScreen(Screen):
     # -----------------------------------------------------------------------------------------
     # Saving (the writing itself is in autosave.py)
 
-    @property
-    def dirty(self) -> bool:
-        return self.autosave.dirty
-
     def before_save(self) -> None:
         self.sync_editor()
         self.taken.forget_undone(self.draft)
@@ -277,7 +273,6 @@ class MainScreen(Screen):
 
     def draft_changed(self) -> None:
         """Something other than the text changed (contacts, the period, the budget): save it now."""
-        self.autosave.edits += 1
         self.save_now()
         self.refresh_outline()
 

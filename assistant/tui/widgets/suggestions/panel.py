@@ -31,6 +31,7 @@ class SuggestionPanel(Vertical):
         self.library = library
         self.error: str | None = None
         self.answered: str | None = None
+        self._answered_section: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(tr("Förslag ur biblioteket", "Suggestions from the library"), id="suggestions-title")
@@ -45,7 +46,13 @@ class SuggestionPanel(Vertical):
         return self.listing.chosen
 
     def search(self, query: str, section: str, *, delay: float = SUGGEST_DELAY, announce: bool = False) -> None:
-        """Search for `query` in `section` after `delay`; a newer search cancels this one."""
+        """Search for `query` in `section` after `delay`; a newer search cancels this one.
+
+        When the list already answers the query (the writer typed a word and took it back), a
+        search still waiting is cancelled and none is started."""
+        if not announce and (query, section) == (self.answered, self._answered_section):
+            self.workers.cancel_group(self, "suggestions")
+            return
         self._search(query, section, delay, announce)
 
     @work(exclusive=True, group="suggestions")
@@ -62,7 +69,7 @@ class SuggestionPanel(Vertical):
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.error = message.error
-        self.answered = message.query
+        self.answered, self._answered_section = message.query, message.section
         if message.error:
             self.listing.show_message(
                 tr("Biblioteket är inte tillgängligt: ", "The library is not available: ") + message.error
