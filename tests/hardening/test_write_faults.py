@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import ROOT
 from tests.hardening.payloads import good_draft_text, real_source_text
@@ -60,3 +64,92 @@ def test_an_export_that_cannot_be_written_leaves_nothing_behind(tmp_path):
     _one_clear_line(result)
     assert not out.exists()
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
+
+
+# ---------------------------------------------------------------------------------------------
+# A read-only file system, for real: a private mount namespace where the folder is bound read-only.
+# Root ignores permissions but not a read-only mount. Where `unshare` may not mount (no root, a
+# locked-down container) the tests skip; tests/core/storage/test_failures.py injects EROFS instead.
+
+READ_ONLY = 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" "$1" && shift && exec "$@"'
+
+
+def _can_mount_read_only(folder: Path) -> bool:
+    if os.geteuid() != 0 or not shutil.which("unshare"):
+        return False
+    probe = subprocess.run(
+        ["unshare", "-m", "--propagation", "private", "sh", "-c", READ_ONLY, "sh", str(folder), "true"],
+        capture_output=True,
+        timeout=30,
+    )
+    return probe.returncode == 0
+
+
+def _ansokan_read_only(folder: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    command = ["unshare", "-m", "--propagation", "private", "sh", "-c", READ_ONLY, "sh", str(folder)]
+    return subprocess.run(
+        [*command, sys.executable, "-m", "assistant", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},
+    )
+
+
+@pytest.fixture
+def read_only(tmp_path: Path) -> Path:
+    folder = tmp_path / "skrivskyddad"
+    folder.mkdir()
+    if not _can_mount_read_only(folder):
+        pytest.skip("no read-only bind mount here (needs root and unshare)")
+    return folder
+
+
+def test_new_on_a_read_only_file_system_names_the_draft_and_keeps_it(read_only):
+    draft = read_only / "utkast.md"
+    draft.write_text(good_draft_text(), encoding="utf-8")
+    before = draft.read_bytes()
+    result = _ansokan_read_only(read_only, "new", "--force", "--form", "finsam-malmo", "--title", "X", str(draft))
+    _one_clear_line(result)
+    assert "kan inte skriva utkastet: filsystemet är skrivskyddat" in result.stderr
+    assert draft.read_bytes() == before and sorted(p.name for p in read_only.iterdir()) == ["utkast.md"]
+
+
+def test_an_export_to_a_read_only_file_system_names_the_docx_not_the_draft(read_only, tmp_path):
+    draft = tmp_path / "utkast.md"
+    draft.write_text(good_draft_text(), encoding="utf-8")
+    result = _ansokan_read_only(read_only, "--lang", "en", "export", str(draft), "-o", str(read_only / "ut.docx"))
+    _one_clear_line(result)
+    assert "cannot write the .docx file: the file system is read-only; nothing was written" in result.stderr
+    assert "draft" not in result.stderr.split(":", 2)[-1] and not list(read_only.iterdir())
+
+
+def test_an_import_into_a_read_only_library_names_the_library_entry(read_only, tmp_path):
+    source = tmp_path / "kalla.txt"
+    source.write_text(real_source_text(), encoding="utf-8")
+    result = _ansokan_read_only(read_only, "--library", str(read_only), "library", "import", str(source))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "kan inte skriva biblioteksposten: filsystemet är skrivskyddat" in result.stderr
+    assert not list(read_only.iterdir())
+
+
+# ---------------------------------------------------------------------------------------------
+# Faults root can make for real: a folder where the lock file goes, a path through a file, a name
+# too long for the lock file beside it. Each is one line naming the draft, exit 2, nothing written.
+
+
+def test_a_folder_where_the_lock_file_goes_is_one_line_not_a_traceback(tmp_path):
+    draft = tmp_path / "utkast.md"
+    draft.write_text(good_draft_text(), encoding="utf-8")
+    (tmp_path / ".utkast.md.lock").mkdir()
+    before = draft.read_bytes()
+    result = _ansokan("new", "--force", "--form", "finsam-malmo", "--title", "X", str(draft))
+    _one_clear_line(result)
+    assert "kan inte skriva utkastet" in result.stderr and draft.read_bytes() == before
+
+
+def test_a_name_whose_lock_file_would_be_too_long_is_one_line(tmp_path):
+    draft = tmp_path / ("a" * 248 + ".md")  # fits; ".<name>.lock" does not
+    result = _ansokan("new", "--form", "finsam-malmo", "--title", "X", str(draft))
+    _one_clear_line(result)
+    assert not draft.exists() and not list(tmp_path.iterdir())

@@ -3,30 +3,39 @@
 Write to a temp file in the same directory, fsync it, keep the previous version as `<name>~`
 (a hard link when possible, so the old bytes are never copied in a half-written state),
 rename over the target, then fsync the directory so the rename itself survives a power cut.
+
+Every failure is one WriteError naming what was being written (see failures.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
 import os
 import tempfile
 from pathlib import Path
 
-from assistant.core.errors import UserError
+from assistant.core.storage.failures import WriteError, write_error
 
 
 def backup_path(path: Path) -> Path:
     return path.with_name(path.name + "~")
 
 
-def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True) -> None:
-    path = Path(path)
+def real_target(path: Path, *, what: str | None = None) -> Path:
+    """The file a write to `path` changes."""
+    return Path(path)
+
+
+def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True, what: str | None = None) -> None:
+    """Replace `path` with `data`, or raise WriteError; `what` names
+    the file in the message ("draft", "docx", "pdf", "entry", "settings"; guessed from the suffix)."""
+    path = real_target(Path(path), what=what)
     directory = path.parent if str(path.parent) else Path(".")
+    existed = os.path.lexists(path)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:  # a missing or read-only directory: nothing was written
-        raise _write_error(exc, path) from exc
+    except OSError as exc:  # a missing or read-only directory, a name too long: nothing was written
+        raise write_error(exc, path, what=what, existed=existed) from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -35,44 +44,26 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True) -> None:
             os.fsync(handle.fileno())
         with contextlib.suppress(FileNotFoundError):
             os.chmod(tmp, os.stat(path).st_mode & 0o7777)
-        if backup and path.exists():
+        if backup and existed:
             _keep_backup(path)
         os.replace(tmp, path)
         _fsync_dir(directory)
+    except WriteError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise _write_error(exc, path) from exc
+        raise write_error(exc, path, what=what, existed=existed) from None
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
 
 
-def _write_error(exc: OSError, path: Path) -> UserError:
-    """A failed write as one line; the file on disk is the old version, untouched."""
-    # A full disk, a used-up quota (network home directories) or a file-size limit: same advice.
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return UserError(
-            "disken är full; utkastet på disken är oförändrat",
-            "the disk is full; the draft on disk is unchanged",
-            where=path,
-            hint_sv="frigör utrymme och spara igen",
-            hint_en="free some space and save again",
-        )
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return UserError(
-            "kan inte skriva filen (saknar behörighet)", "cannot write the file (permission denied)", where=path
-        )
-    return UserError(
-        f"kan inte skriva filen: {exc.strerror}; filen på disken är oförändrad",
-        f"cannot write the file: {exc.strerror}; the file on disk is unchanged",
-        where=path,
-    )
-
-
-def atomic_write_text(path: Path, text: str, *, backup: bool = True) -> None:
-    atomic_write_bytes(path, text.encode("utf-8"), backup=backup)
+def atomic_write_text(path: Path, text: str, *, backup: bool = True, what: str | None = None) -> None:
+    atomic_write_bytes(path, text.encode("utf-8"), backup=backup, what=what)
 
 
 def _keep_backup(path: Path) -> None:
@@ -87,7 +78,12 @@ def _keep_backup(path: Path) -> None:
         # Filesystems without hard links: copy through a temp file, never over the backup directly.
         atomic_write_bytes(bak, path.read_bytes(), backup=False)
         return
-    os.replace(tmp_link, bak)
+    try:
+        os.replace(tmp_link, bak)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp_link.unlink()
+        raise
 
 
 def _fsync_dir(directory: Path) -> None:

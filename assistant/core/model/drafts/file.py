@@ -11,17 +11,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import tomli_w
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
-from assistant.core.errors import DraftError, LockedError, UserError
+from assistant.core.errors import DraftError, UserError
 from assistant.core.model.budget import Budget
 from assistant.core.model.dates import date_value
 from assistant.core.model.drafts.budget_toml import budget_from_toml, budget_to_toml
 from assistant.core.model.drafts.draft import SCHEMA, Contact, Draft, ExtraSection, Signatory, normalise_text
 from assistant.core.model.forms import Form, load_form
 from assistant.core.model.headings import match_heading, slug
-from assistant.core.storage import frontmatter
-from assistant.core.storage.atomic import atomic_write_text
+from assistant.core.storage import frontmatter, locks
+from assistant.core.storage.atomic import atomic_write_text, real_target
 from assistant.core.storage.files import read_user_file
 
 MAX_DRAFT_BYTES = 20_000_000
@@ -319,9 +319,9 @@ def _digest(data: bytes) -> str:
 
 
 def lock_for(path: Path) -> FileLock:
-    """A lock next to the file (hidden), held only while reading-checking-writing."""
-    path = Path(path)
-    return FileLock(str(path.with_name(f".{path.name}.lock")), timeout=5)
+    """The lock beside the (real) file, held only while reading-checking-writing; `save_draft`
+    takes it through storage.locks.held, which turns every failure into a sentence."""
+    return locks.file_lock(Path(path))
 
 
 def disk_digest(path: Path) -> str | None:
@@ -353,28 +353,27 @@ def save_draft(draft: Draft, path: Path | None = None, *, force: bool = False) -
     """Write the draft atomically, keeping the previous version as `<name>~`.
 
     Refuses (DraftError) when the file changed on disk since it was loaded, unless `force`:
-    two processes on one draft never silently overwrite each other's text.
+    two processes on one draft never silently overwrite each other's text. Through a symbolic
+    link, the file it points to is written (the link stays). A write that cannot happen is a
+    WriteError (storage.failures) naming the draft; another process saving it, a LockedError.
     """
     target = Path(path or draft.path or "")
     if not str(target):
         raise DraftError("utkastet har ingen fil att sparas till", "the draft has no file to save to")
     text = to_text(draft)
-    try:
-        with lock_for(target):
-            if not force and target == draft.path and changed_on_disk(draft):
-                raise DraftError(
-                    "filen har ändrats av någon annan sedan den öppnades; spara inte över utan att jämföra",
-                    "the file was changed by someone else since it was opened; compare before overwriting",
-                    where=target,
-                )
-            _remove_stale_temp_files(target)
-            atomic_write_text(target, text)
-    except Timeout:
-        raise LockedError(
-            "ett annat ansokan-program sparar samma utkast just nu; försök igen",
-            "another ansokan process is saving the same draft; try again",
-            where=target,
-        ) from None
+    busy = (
+        "ett annat ansokan-program sparar samma utkast just nu; försök igen",
+        "another ansokan process is saving the same draft; try again",
+    )
+    with locks.held(target, what="draft", busy=busy):
+        if not force and target == draft.path and changed_on_disk(draft):
+            raise DraftError(
+                "filen har ändrats av någon annan sedan den öppnades; spara inte över utan att jämföra",
+                "the file was changed by someone else since it was opened; compare before overwriting",
+                where=target,
+            )
+        _remove_stale_temp_files(real_target(target, what="draft"))
+        atomic_write_text(target, text, what="draft")
     draft.path = target
     draft.loaded_digest = _digest(text.encode("utf-8"))
     return target

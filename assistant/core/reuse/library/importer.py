@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock
-
 from assistant.core.errors import DocumentError, UserError
 from assistant.core.model.dates import find_period, parse_date
 from assistant.core.model.drafts import load_draft
@@ -29,8 +27,9 @@ from assistant.core.reuse.library.entries import (
     to_text,
 )
 from assistant.core.reuse.library.redact import people_in, redact, without_people
-from assistant.core.storage import paths
+from assistant.core.storage import locks, paths
 from assistant.core.storage.atomic import atomic_write_text
+from assistant.core.storage.failures import write_error
 
 MAX_IMPORT_BYTES = 20_000_000
 IMPORT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
@@ -281,13 +280,20 @@ def import_files(
 def _write_new_entry(entry: Entry, target: Path, taken: set[str]) -> None:
     """Another ansokan may import into the same library right now: choose the id and write under
     a lock, looking at the files on disk, so neither overwrites the other."""
-    target.mkdir(parents=True, exist_ok=True)
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise write_error(exc, target / f"{entry.id or 'ny'}{SUFFIX}", what="entry", existed=False) from None
     preset = entry.id
-    with FileLock(str(target / ".import.lock"), timeout=60):
+    busy = (
+        "ett annat ansokan-program importerar till samma bibliotek just nu; försök igen",
+        "another ansokan process is importing into the same library; try again",
+    )
+    with locks.held(target, what="entry", timeout=60, lock_file=target / ".import.lock", busy=busy):
         entry.id = preset or make_id(entry, taken)
         while not preset and (target / f"{entry.id}{SUFFIX}").exists():  # written by another process
             taken.add(entry.id)
             entry.id = make_id(entry, taken)
         taken.add(entry.id)
         entry.path = target / f"{entry.id}{SUFFIX}"
-        atomic_write_text(entry.path, to_text(entry), backup=False)
+        atomic_write_text(entry.path, to_text(entry), backup=False, what="entry")
