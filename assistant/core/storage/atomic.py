@@ -4,12 +4,15 @@ Write to a temp file in the same directory, fsync it, keep the previous version 
 (a hard link when possible, so the old bytes are never copied in a half-written state),
 rename over the target, then fsync the directory so the rename itself survives a power cut.
 
-Every failure is one WriteError naming what was being written (see failures.py).
+A symbolic link is followed, not replaced: a draft kept in a synced folder and opened through a
+link is written to the file the link points to, its backup goes beside that file, and the link
+stays a link. Every failure is one WriteError naming what was being written (see failures.py).
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -22,12 +25,25 @@ def backup_path(path: Path) -> Path:
 
 
 def real_target(path: Path, *, what: str | None = None) -> Path:
-    """The file a write to `path` changes."""
-    return Path(path)
+    """The file a write to `path` really changes: the end of its chain of symbolic links.
+
+    A link to a file that does not exist yet points at where it will be; a loop is a WriteError."""
+    path = Path(path)
+    if not path.is_symlink():
+        return path
+    try:
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:
+        resolved = Path(os.path.realpath(path))
+    except OSError as exc:  # ELOOP
+        raise write_error(exc, path, what=what, existed=True) from None
+    if resolved.is_symlink():  # realpath gives up on a loop without saying so
+        raise write_error(OSError(errno.ELOOP, "loop"), path, what=what, existed=True)
+    return resolved
 
 
 def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True, what: str | None = None) -> None:
-    """Replace `path` with `data`, or raise WriteError; `what` names
+    """Replace `path` (through any symbolic link) with `data`, or raise WriteError; `what` names
     the file in the message ("draft", "docx", "pdf", "entry", "settings"; guessed from the suffix)."""
     path = real_target(Path(path), what=what)
     directory = path.parent if str(path.parent) else Path(".")
