@@ -1,14 +1,17 @@
-"""`ansokan export DRAFT [-o OUT.docx] [--pdf]`: the .docx ready for signature (and a PDF).
+"""`ansokan export DRAFT [-o OUT.docx] [--pdf] [--strict]`: the .docx ready for signature (and a PDF).
 
 Where an export may write is decided by `assistant.usecases.export`, the same for the interface.
+Before writing, every error `check` reports and every ⟦… → ?⟧ marker left in the text is listed
+on stderr; `--strict` then refuses (exit 1) and writes nothing.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 
-from assistant.core.i18n import tr
-from assistant.usecases.export import ExportResult, export_application
+from assistant.core.i18n import language, tr
+from assistant.usecases.export import ExportRefused, ExportResult, ExportReview, export_application
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,14 +36,48 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         action="store_true",
         help=tr("skriv också en PDF (kräver LibreOffice)", "also write a PDF (needs LibreOffice)"),
     )
+    p.add_argument(
+        "--strict",
+        action="store_true",
+        help=tr(
+            "skriv ingenting medan fel eller markeringar ⟦… → ?⟧ finns kvar (slutkod 1)",
+            "write nothing while errors or markers ⟦… → ?⟧ remain (exit code 1)",
+        ),
+    )
     p.set_defaults(func=cmd_export)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     # A folder named with -o may be created (only that one folder); the default never needs one.
-    result = export_application(args.draft, args.output, pdf=args.pdf, create_parent=args.output is not None)
+    try:
+        result = export_application(
+            args.draft, args.output, pdf=args.pdf, create_parent=args.output is not None, strict=args.strict
+        )
+    except ExportRefused as refused:
+        _print_review(refused.review)
+        raise
+    _print_review(result.review)
     _print_result(result)
     return 0
+
+
+def _print_review(review: ExportReview) -> None:
+    """What is still open when the draft was exported (or refused), on stderr; stdout says what was
+    written. A refusal for any other reason (a bad -o, an unreadable form) stays one line."""
+    if review.clean:
+        return
+    lang = language()
+    lines = [tr(f"ansokan: kvar i ansökan: {review.phrase().sv}", f"ansokan: still open: {review.phrase().en}")]
+    lines += [f"  {tr('FEL', 'ERROR')}  {f.text(lang)}" for f in review.errors]
+    lines += [f"  {tr('MARKERING', 'MARKER')}  {m.heading}: {m.text}" for m in review.markers]
+    if review.markers:
+        lines.append(
+            tr(
+                "  (markeringarna är gulmarkerade i dokumentet; `ansokan check` visar var)",
+                "  (the markers are highlighted in yellow in the document; `ansokan check` shows where)",
+            )
+        )
+    print("\n".join(lines), file=sys.stderr)
 
 
 def _print_result(result: ExportResult) -> None:

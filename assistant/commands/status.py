@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from assistant.commands._common import print_json
 from assistant.core.i18n import format_percent, tr
 from assistant.usecases.drafts import DraftStatus, draft_status
+from assistant.usecases.facts import facts_json
+
+if TYPE_CHECKING:
+    from assistant.core.model.drafts import Draft
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -31,8 +36,7 @@ def _as_json(path: str, status: DraftStatus) -> dict[str, object]:
         "path": str(path),
         "form": status.form.id,
         "title": draft.title,
-        "start": draft.start,
-        "end": draft.end,
+        **facts_json(draft),
         "completion": round(status.completion, 3),
         "sections": [
             {"key": s.key, "heading": s.heading, "required": s.required, "words": s.words, "empty": s.empty}
@@ -44,7 +48,9 @@ def _as_json(path: str, status: DraftStatus) -> dict[str, object]:
 
 
 def _print_human(status: DraftStatus) -> None:
-    print(f"{status.draft.title or tr('(utan titel)', '(untitled)')}  [{status.form.name}]")
+    draft = status.draft
+    print(f"{draft.title or tr('(utan titel)', '(untitled)')}  [{status.form.name}]")
+    _print_facts(draft)
     for s in status.sections:
         mark = "·" if s.empty else "✓"
         req = "" if s.required else tr(" (frivillig)", " (optional)")
@@ -56,3 +62,21 @@ def _print_human(status: DraftStatus) -> None:
         print(f"  ! {w}")
     share = format_percent(status.completion)
     print(tr(f"Klart: {share} av de obligatoriska rubrikerna", f"Done: {share} of the required headings"))
+
+
+def _print_facts(draft: Draft) -> None:
+    """The project's own facts, each on a line; what is missing says so."""
+    missing = tr("(saknas)", "(missing)")
+    period = f"{draft.start or '?'} – {draft.end or '?'}" if draft.start or draft.end else missing
+    print(tr("  Organisation: ", "  Organisation: ") + (draft.organisation or missing))
+    print(tr("  Kommun:       ", "  Municipality: ") + (draft.municipality or missing))
+    print(tr("  Period:       ", "  Period:       ") + period)
+    for s in draft.signatories:
+        if s.name:
+            print(
+                tr("  Undertecknar: ", "  Signs:        ")
+                + ", ".join(v for v in (s.name, s.title, s.organisation) if v)
+            )
+    for c in draft.contacts:
+        if c.name:
+            print(tr("  Kontakt:      ", "  Contact:      ") + ", ".join(v for v in (c.name, c.role, c.email) if v))

@@ -15,10 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.core.errors import UserError
+from assistant.usecases.facts import ProjectFacts, update_facts
+from assistant.usecases.paths import check_path, shown
 
 if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft, ExtraSection, SectionStatus
     from assistant.core.model.forms import Form
+    from assistant.core.reuse.adapt import Adapted
+    from assistant.core.reuse.library import Entry
     from assistant.core.sources.start import StartReport
 
 DRAFTS_ENV = "ANSOKAN_DRAFTS"
@@ -26,13 +30,32 @@ DRAFT_SUFFIX = ".md"
 
 
 def drafts_dir() -> Path:
-    """Where new drafts and the demo copy go by default: $ANSOKAN_DRAFTS or ~/Documents/Ansökan."""
+    """Where new drafts and the demo copy go by default: $ANSOKAN_DRAFTS, else `drafts = "…"` in
+    the settings file (config.toml), else ~/Documents/Ansökan."""
     env = os.environ.get(DRAFTS_ENV)
     if env:
         return Path(env).expanduser()
+    configured = _configured_drafts_dir()
+    if configured is not None:
+        return configured
     import platformdirs
 
     return Path(platformdirs.user_documents_dir()) / "Ansökan"
+
+
+def _configured_drafts_dir() -> Path | None:
+    """The settings file's `drafts` folder; a settings file that cannot be read is the interface's
+    to report (tui/settings), here it only means no folder is configured."""
+    import tomllib
+
+    from assistant.core.storage import paths
+
+    config = paths.config_dir() / "config.toml"
+    try:
+        value = tomllib.loads(config.read_text(encoding="utf-8")).get("drafts") if config.is_file() else None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    return Path(value).expanduser() if isinstance(value, str) and value.strip() else None
 
 
 def open_draft(path: Path | str) -> Draft:
@@ -61,23 +84,43 @@ class CreatedDraft:
 
 @dataclass(frozen=True)
 class StartedDraft(CreatedDraft):
-    """A draft read out of an earlier application, with what could not be placed."""
+    """A draft read out of an earlier application, with what could not be placed and, when the
+    writer's facts differ from the source's, how its text was adapted (per section key)."""
 
     report: StartReport
+    adapted: dict[str, Adapted] = field(default_factory=dict)
+
+    @property
+    def replacements(self) -> int:
+        return sum(len(a.replacements) for a in self.adapted.values())
+
+    @property
+    def markers(self) -> int:
+        """⟦… → ?⟧ left for the writer (each is listed by `check`)."""
+        return sum(len(a.unresolved) for a in self.adapted.values())
 
 
 def create_draft(
-    form_id: str, path: Path | str, *, title: str = "", force: bool = False, create_parent: bool = False
+    form_id: str,
+    path: Path | str,
+    *,
+    title: str = "",
+    force: bool = False,
+    create_parent: bool = False,
+    facts: ProjectFacts | None = None,
 ) -> CreatedDraft:
-    """An empty draft for the form, saved at `path` (the rules are in `check_new_target`)."""
+    """An empty draft for the form with the writer's facts, saved at `path` (the rules are in
+    `check_new_target`)."""
     from assistant.core.model.drafts import new_draft
     from assistant.core.model.forms import load_form
 
     form = load_form(form_id)
     target = Path(path).expanduser()
     check_new_target(target, force=force, create_parent=create_parent)
-    created = ensure_parent(target, create=create_parent)
     draft = new_draft(form, title=title)
+    if facts is not None:
+        update_facts(draft, facts)
+    created = ensure_parent(target, create=create_parent)
     save_draft(draft, target, force=True)
     return CreatedDraft(draft=draft, path=target, form=form, created_dir=created)
 
@@ -90,35 +133,82 @@ def start_from_source(
     title: str = "",
     force: bool = False,
     create_parent: bool = False,
+    facts: ProjectFacts | None = None,
 ) -> StartedDraft:
     """A draft started from an earlier application (.txt, .md, .docx, .pdf), saved at `path`.
 
-    `title` replaces the title found in the source; the report says what did not fit."""
+    `title` and the writer's `facts` win over what the source says, and the source's text is then
+    adapted to them (`reuse.adapt.adapt_draft`: its organisation, municipality, title and years
+    replaced, ⟦… → ?⟧ where that cannot be known). The report says what did not fit."""
     from assistant.core.model.forms import load_form
+    from assistant.core.reuse.adapt import adapt_draft
     from assistant.core.sources.start import draft_from_source
 
     form = load_form(form_id)
     target = Path(path).expanduser()
     check_new_target(target, force=force, create_parent=create_parent)
     draft, report = draft_from_source(form, Path(source).expanduser())
+    origin = _what_the_source_says(draft)
     if title:
         draft.title = title
+    _facts_over_source(draft, facts or ProjectFacts())
+    adapted = adapt_draft(draft, origin) if _differs(draft, origin) else {}
     created = ensure_parent(target, create=create_parent)  # only once the source could be read
     save_draft(draft, target, force=True)
-    return StartedDraft(draft=draft, path=target, form=form, created_dir=created, report=report)
+    return StartedDraft(draft=draft, path=target, form=form, created_dir=created, report=report, adapted=adapted)
+
+
+SOURCE_FACTS = ("title", "organisation", "municipality", "start", "end")
+
+
+def _what_the_source_says(draft: Draft) -> Entry:
+    """The source's own facts, as the library entry adapt() reads them from."""
+    from assistant.core.reuse.library import Entry
+
+    return Entry(
+        id="källa",
+        title=draft.title,
+        organisation=draft.organisation,
+        municipality=draft.municipality,
+        year=draft.start.year if draft.start else None,
+        start=draft.start,
+        end=draft.end,
+    )
+
+
+def _facts_over_source(draft: Draft, facts: ProjectFacts) -> None:
+    """The writer's facts win; what of the source's contradicts them is not kept. Half a period
+    drops the source's other half (a start from 2027 and an end from 2019 are no period); a new
+    municipality drops the source's organisation when that was the old municipality's."""
+    if (facts.start is None) != (facts.end is None):
+        if facts.start is None:
+            draft.start = None
+        else:
+            draft.end = None
+    old = draft.municipality.strip()
+    moved = facts.municipality is not None and old and facts.municipality != old
+    if moved and facts.organisation is None and old in draft.organisation:
+        draft.organisation = ""  # "Malmö stad" is not Lund's: unknown, so the text gets ⟦… → ?⟧
+    update_facts(draft, facts)
+
+
+def _differs(draft: Draft, origin: Entry) -> bool:
+    return any(getattr(draft, name) != getattr(origin, name) for name in SOURCE_FACTS)
 
 
 def check_new_target(target: Path, *, force: bool, create_parent: bool) -> None:
-    """Refuse, before any work, a file that exists (unless `force`), a directory, or a folder
-    that is missing and may not be made (only the one named folder may be, and only when asked)."""
+    """Refuse, before any work, a name that cannot be written (`paths.check_path`), a file that
+    exists (unless `force`), a directory, or a folder that is missing and may not be made (only the
+    one named folder may be, and only when asked)."""
+    if os.path.isdir(target):  # os.path: False, not OSError, for a name too long to look up
+        raise UserError("är en katalog; ange ett filnamn", "is a directory; give a file name", where=shown(target))
+    check_path(target)
     if (target.exists() or target.is_symlink()) and not force:
         raise UserError(
             "filen finns redan; välj ett annat namn eller använd --force",
             "the file already exists; choose another name or use --force",
-            where=target,
+            where=shown(target),
         )
-    if target.is_dir():
-        raise UserError("är en katalog; ange ett filnamn", "is a directory; give a file name", where=target)
     parent = target.parent
     if not parent.is_dir() and (not create_parent or not parent.parent.is_dir()):
         raise UserError("katalogen finns inte", "the directory does not exist", where=parent)
@@ -185,7 +275,17 @@ def demo_copy(directory: Path | None = None) -> Path:
         raise UserError(
             "demoutkastet saknas i installationen", "the demo draft is missing from the installation", where=shipped
         )
-    target = (directory or drafts_dir()) / shipped.name
+    folder = directory or drafts_dir()
+    if directory is None and os.path.lexists(folder) and not folder.is_dir():
+        raise UserError(
+            "utkastkatalogen är en fil, inte en katalog",
+            "the drafts folder is a file, not a directory",
+            where=shown(folder),
+            hint_sv=f"ange en katalog i ${DRAFTS_ENV} eller som drafts i config.toml",
+            hint_en=f"give a directory in ${DRAFTS_ENV} or as drafts in config.toml",
+        )
+    check_path(folder, folder=True)
+    target = folder / shipped.name
     if target.is_symlink() or target.exists():
         return target
     try:

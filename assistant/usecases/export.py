@@ -8,19 +8,27 @@ rules about where an export may write (docs/data-promises.md, "Export writes onl
 - The draft itself is never overwritten, whatever the names.
 - The .docx and the PDF are written atomically (storage.atomic): the file on disk is the old
   version or the new one, whole; a failure leaves no temp file behind.
+
+Before writing, the draft is reviewed (`review_export`): every error `check` would report and every
+⟦… → ?⟧ marker still in the text. The faces show that list; `strict` refuses to write while any
+remain, and markers that go into the .docx are highlighted there for a reviewer to see.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.core.errors import UserError
 from assistant.core.i18n import Text
 from assistant.usecases.drafts import ensure_parent
+from assistant.usecases.paths import check_path, shown
 
 if TYPE_CHECKING:
+    from assistant.core.checks.base import Finding
     from assistant.core.model.drafts import Draft
     from assistant.core.model.forms import Form
 
@@ -58,6 +66,51 @@ class PageCount:
 
 
 @dataclass(frozen=True)
+class OpenMarker:
+    """A ⟦… → ?⟧ still in the text: the section it stands in and the marker itself."""
+
+    section: str  # the section's key
+    heading: str  # as the writer sees it, e.g. "2. Bakgrund"
+    text: str  # "⟦Malmö stad → ?⟧"
+
+
+@dataclass(frozen=True)
+class ExportReview:
+    """What is still open in a draft about to be exported: `check`'s errors (other than the
+    markers) and the markers, each once."""
+
+    errors: list[Finding] = field(default_factory=list)
+    markers: list[OpenMarker] = field(default_factory=list)
+
+    @property
+    def clean(self) -> bool:
+        return not self.errors and not self.markers
+
+    def phrase(self) -> Text:
+        """'5 fel och 1 markering ⟦… → ?⟧' / '5 errors and 1 marker ⟦… → ?⟧'."""
+        errors, markers = len(self.errors), len(self.markers)
+        marks_sv = "markering" if markers == 1 else "markeringar"
+        errors_en, marks_en = ("error" if errors == 1 else "errors"), ("marker" if markers == 1 else "markers")
+        return Text(
+            f"{errors} fel och {markers} {marks_sv} ⟦… → ?⟧", f"{errors} {errors_en} and {markers} {marks_en} ⟦… → ?⟧"
+        )
+
+
+class ExportRefused(UserError):
+    """`strict` and something is still open: nothing was written (exit 1, as `check` with errors)."""
+
+    exit_code = 1
+
+    def __init__(self, review: ExportReview) -> None:
+        left = review.phrase()
+        super().__init__(
+            f"exporterar inte (--strict): {left.sv} kvar; inget skrevs",
+            f"not exporting (--strict): {left.en} left; nothing was written",
+        )
+        self.review = review
+
+
+@dataclass(frozen=True)
 class ExportResult:
     """What an export wrote. `pdf_unavailable`: a PDF was asked for but LibreOffice is missing."""
 
@@ -67,6 +120,7 @@ class ExportResult:
     pdf_pages: PageCount | None = None  # as LibreOffice laid the PDF out
     created_dir: Path | None = None
     pdf_unavailable: bool = False
+    review: ExportReview = field(default_factory=ExportReview)  # what was still open when written
 
 
 def export_application(
@@ -75,12 +129,15 @@ def export_application(
     *,
     pdf: bool = False,
     create_parent: bool = False,
+    strict: bool = False,
 ) -> ExportResult:
     """Write the draft as .docx (and PDF) where the rules above allow; UserError otherwise.
 
     `draft` is an open draft (its unsaved text is exported) or a draft file. `output` None means
     the default beside the draft; `create_parent` lets the one missing folder of a named output
-    be created. Refusals come before anything is written."""
+    be created. Once the target is known good, the draft is reviewed (`ExportResult.review`), and
+    `strict` raises ExportRefused (holding the review) if anything is open. Refusals come before
+    anything is written."""
     from assistant.usecases.drafts import open_draft
 
     if isinstance(draft, (str, Path)):
@@ -88,19 +145,41 @@ def export_application(
     form = draft.form
     target, named = output_path(draft, output)
     pdf_target = _pdf_target(draft, target) if pdf else None
+    review = review_export(draft)
+    if strict and not review.clean:
+        raise ExportRefused(review)
     created = ensure_parent(target, create=create_parent and named)
     from assistant.core.document.export import export_docx
 
     export_docx(draft, target, form=form)
     pages = _estimate(draft, form)
+    done = ExportResult(docx=target, pages=pages, created_dir=created, review=review)
     if pdf_target is None:
-        return ExportResult(docx=target, pages=pages, created_dir=created)
+        return done
     from assistant.core.document.office import find_soffice
 
     if not find_soffice():
-        return ExportResult(docx=target, pages=pages, created_dir=created, pdf_unavailable=True)
-    pdf_pages = _write_pdf(target, pdf_target, form)
-    return ExportResult(docx=target, pages=pages, pdf=pdf_target, pdf_pages=pdf_pages, created_dir=created)
+        return dataclasses.replace(done, pdf_unavailable=True)
+    return dataclasses.replace(done, pdf=pdf_target, pdf_pages=_write_pdf(target, pdf_target, form))
+
+
+def review_export(draft: Draft) -> ExportReview:
+    """Every error `check` reports on the draft and every marker left in the text that is exported
+    (the unplaced notes are not): what the interface's export dialog lists before "Exportera ändå"."""
+    from assistant.core.model.markers import find_markers
+    from assistant.usecases.checks import check_application
+
+    checked = check_application(draft)
+    titles = checked.section_titles()
+    errors = [f for f in checked.report.errors if f.code != "marker"]
+    texts = [(h.key, draft.text(h.key)) for h in checked.form.headings]
+    texts += [(extra.key, extra.text) for extra in draft.extra if not extra.unplaced]
+    markers = [
+        OpenMarker(section=key, heading=titles.get(key, key), text=found.text)
+        for key, text in texts
+        for found in find_markers(text)
+    ]
+    return ExportReview(errors=errors, markers=markers)
 
 
 def default_output(draft: Draft) -> Path | None:
@@ -118,14 +197,15 @@ def output_path(draft: Draft, requested: Path | str | None) -> tuple[Path, bool]
     else:
         target = Path(requested).expanduser()
         named = True
-        if target.is_dir() or str(requested).endswith(("/", "\\")):
+        if os.path.isdir(target) or str(requested).endswith(("/", "\\")):  # os.path: no OSError
             raise UserError(
                 "är en katalog; ange ett filnamn som slutar på .docx",
                 "is a directory; give a file name ending in .docx",
-                where=target,
+                where=shown(target),
             )
+        check_path(target)
         if target.suffix.lower() != ".docx":
-            raise UserError("filnamnet ska sluta på .docx", "the file name must end in .docx", where=target)
+            raise UserError("filnamnet ska sluta på .docx", "the file name must end in .docx", where=shown(target))
     _refuse_the_draft(draft, target)
     if not named:
         refuse_symlink(target)

@@ -6,10 +6,13 @@ $ANSOKAN_LIBRARY or the platform's data folder. The built-in library is always i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from assistant.usecases.paths import check_path
 
 if TYPE_CHECKING:
     from assistant.core.reuse.library import Entry, Passage
@@ -43,9 +46,12 @@ def import_to_library(
 
     if form_id:
         load_form(form_id)
+    target = paths.user_library_dir(library)
+    if not (os.path.lexists(target) and not target.is_dir()):  # a file there: import_files says so, naming --library
+        check_path(target, folder=True)
     result = import_files(
         [Path(f) for f in files],
-        paths.user_library_dir(library),
+        target,
         form_id=form_id,
         keep_contacts=keep_contacts,
         progress=progress,

@@ -50,3 +50,28 @@ def test_export_never_overwrites_the_draft_itself(tmp_path):
         result = run_cli("export", str(path), "-o", target)
         assert "Traceback" not in result.stderr
         assert path.read_bytes() == original
+
+
+def test_an_output_name_the_file_system_cannot_hold_is_one_line_and_nothing_is_written(tmp_path):
+    path = _draft(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    for name, says in (
+        ("a" * 300 + ".docx", "för långt"),
+        ("rad\nny.docx", "radbrytning"),
+        ("-ut.docx", "bindestreck"),
+    ):
+        result = run_cli("export", str(path), f"--output={name}", cwd=tmp_path)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert says in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
+
+
+def test_exporting_the_demo_lists_its_five_open_errors_on_stderr(tmp_path):
+    from assistant.core.storage import paths
+
+    shipped = paths.demo_draft()
+    work = tmp_path / "demo.md"
+    work.write_bytes(shipped.read_bytes())
+    result = run_cli("export", str(work))
+    assert result.returncode == 0 and result.stderr.startswith("ansokan: kvar i ansökan: 5 fel och 0 markeringar")
+    assert result.stderr.count("\n  FEL  ") == 5

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,8 @@ import pytest
 from assistant.core.errors import UserError
 from assistant.core.storage import paths
 from assistant.usecases.drafts import create_draft, demo_copy, draft_status, open_draft, save_draft, start_from_source
+from assistant.usecases.facts import ProjectFacts, parse_facts, project_facts
+from tests.conftest import SOURCES
 
 
 @pytest.fixture
@@ -73,3 +77,63 @@ def test_demo_copy_is_made_once_and_the_shipped_file_is_untouched(drafts_home):
     copy.write_text(copy.read_text(encoding="utf-8") + "\nmin ändring\n", encoding="utf-8")
     assert demo_copy() == copy and copy.read_text(encoding="utf-8").endswith("min ändring\n")
     assert paths.demo_draft().read_bytes() == shipped
+
+
+SOURCE_000 = SOURCES / "000_18e62940bd9f888a.txt"  # Komvux Malmö, 2017-03-01 – 2019-02-28
+LUND = ProjectFacts(
+    organisation="Lunds kommun", municipality="Lund", start=dt.date(2027, 1, 1), end=dt.date(2028, 12, 31)
+)
+
+
+def _all_text(draft) -> str:
+    return "\n".join([*draft.sections.values(), *(e.text for e in draft.extra)])
+
+
+def test_the_writers_facts_win_over_the_source_and_its_text_is_adapted_to_them(tmp_path):
+    started = start_from_source("finsam-malmo", SOURCE_000, tmp_path / "u.md", facts=LUND)
+    draft = open_draft(started.path)
+    assert (draft.organisation, draft.municipality) == ("Lunds kommun", "Lund")
+    assert (draft.start, draft.end) == (dt.date(2027, 1, 1), dt.date(2028, 12, 31))
+    text = _all_text(draft)
+    assert "Malmö" not in text  # "Malmö stads" -> "Lunds kommuns", "i Malmö" -> "i Lund", "Malmömodellen"
+    assert "Lunds kommuns Arbetsmarknad" in text and "i Lund" in text and "Lund-modellen" in text
+    assert "Startdatum:2027-01-01" in text and "Slutdatum:2028-12-31" in text
+    assert set(re.findall(r"⟦[^⟧]*⟧", text)) == {"⟦2016 → ?⟧"}  # history before the source's period
+    assert draft.budget.years == [2027, 2028, 2029]  # 2029 lies outside: the budget check says so
+    assert started.replacements > 10 and started.markers == 2
+
+
+def test_without_facts_the_source_is_taken_as_it_is(tmp_path):
+    started = start_from_source("finsam-malmo", SOURCE_000, tmp_path / "u.md")
+    assert started.adapted == {} and "⟦" not in _all_text(started.draft)
+    assert started.draft.municipality == "Malmö" and started.draft.budget.years == [2017, 2018, 2019]
+
+
+def test_a_new_municipality_alone_leaves_the_old_organisation_marked_not_kept(tmp_path):
+    started = start_from_source("finsam-malmo", SOURCE_000, tmp_path / "u.md", facts=ProjectFacts(municipality="Lund"))
+    draft = started.draft
+    assert draft.organisation == "" and draft.start == dt.date(2017, 3, 1)  # the period is the source's
+    assert "⟦Malmö stad → ?⟧" in draft.text("kontaktuppgifter") and "i Lund" in _all_text(draft)
+    assert "PO 2017" in _all_text(draft) and "⟦2017" not in _all_text(draft)
+
+
+def test_half_a_period_drops_the_sources_other_half(tmp_path):
+    facts = ProjectFacts(start=dt.date(2027, 1, 1))
+    started = start_from_source("finsam-malmo", SOURCE_000, tmp_path / "u.md", facts=facts)
+    assert (started.draft.start, started.draft.end) == (dt.date(2027, 1, 1), None)
+
+
+def test_an_empty_draft_gets_the_facts_and_keeps_them_on_disk(tmp_path):
+    facts = parse_facts(
+        organisation="Lunds kommun",
+        municipality="Lund",
+        start="2027-01-01",
+        end="2028-12-31",
+        signatories=["Anna Berg, förbundschef, Lunds kommun"],
+        contacts=["Per Ek, projektledare, Lunds kommun, 046-35 50 00, per.ek@lund.se"],
+    )
+    made = create_draft("finsam-malmo", tmp_path / "u.md", title="T", facts=facts)
+    again = open_draft(made.path)
+    assert project_facts(again) == facts
+    plain = create_draft("finsam-malmo", tmp_path / "p.md").path.read_text(encoding="utf-8")
+    assert 'title = ""' not in plain.split("signatories")[1].split("]")[0]  # no empty title written

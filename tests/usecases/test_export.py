@@ -137,3 +137,36 @@ def test_a_symlinked_pdf_is_refused_before_anything_is_written(draft_path, tmp_p
     with pytest.raises(UserError, match="symbolisk länk"):
         export_application(draft_path, pdf=True)
     assert victim.read_bytes() == b"orord" and not draft_path.with_suffix(".docx").exists()
+
+
+def test_the_review_lists_open_errors_and_each_marker_with_its_section(draft_path, tmp_path):
+    draft = open_draft(draft_path)
+    draft.set_text("bakgrund", "Sedan ⟦2014 → ?⟧ arbetar ⟦Malmö stad → ?⟧ med unga.")
+    result = export_application(draft, tmp_path / "ut.docx")
+    review = result.review
+    assert [(m.section, m.heading, m.text) for m in review.markers] == [
+        ("bakgrund", "2. Bakgrund", "⟦2014 → ?⟧"),
+        ("bakgrund", "2. Bakgrund", "⟦Malmö stad → ?⟧"),
+    ]
+    assert review.errors and all(str(f.severity) == "fel" and f.code != "marker" for f in review.errors)
+    assert not review.clean and result.docx.is_file()
+    assert review.phrase().render("en").endswith("and 2 markers ⟦… → ?⟧")
+
+
+def test_strict_refuses_while_anything_is_open_and_writes_nothing(draft_path, tmp_path):
+    from assistant.usecases.export import ExportRefused
+
+    with pytest.raises(ExportRefused) as caught:
+        export_application(draft_path, tmp_path / "ny" / "ut.docx", strict=True, create_parent=True)
+    assert caught.value.exit_code == 1 and caught.value.review.errors
+    assert "inget skrevs" in caught.value.message("sv") and "nothing was written" in caught.value.message("en")
+    assert not (tmp_path / "ny").exists() and not draft_path.with_suffix(".docx").exists()
+
+
+def test_the_signature_page_names_the_signatories_with_their_titles(tmp_path):
+    from assistant.usecases.facts import parse_facts
+
+    facts = parse_facts(signatories=["Anna Berg, förbundschef, Lunds kommun", "Bo Ek, , Region Skåne"])
+    path = create_draft("finsam-malmo", tmp_path / "u.md", title="T", facts=facts).path
+    text = "\n".join(p.text for p in docx.Document(str(export_application(path).docx)).paragraphs)
+    assert "Anna Berg, förbundschef, Lunds kommun" in text and "Bo Ek, Region Skåne" in text

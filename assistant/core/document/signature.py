@@ -29,7 +29,8 @@ def signature_block(draft: Draft, form: Form, model: DocumentModel) -> None:
 def _signatory_name(signatory: Signatory | None) -> str:
     if signatory is None:
         return ""
-    return ", ".join(v for v in (field_text(signatory.name), field_text(signatory.organisation)) if v)
+    parts = (signatory.name, signatory.title, signatory.organisation)  # "Namn, titel, organisation"
+    return ", ".join(v for v in (field_text(part) for part in parts) if v)
 
 
 def _one_signatory(name: str, form: Form, model: DocumentModel) -> None:

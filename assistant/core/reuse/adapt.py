@@ -3,9 +3,9 @@ every section of a draft started from an earlier application (`adapt_draft`).
 
 The source application's organisation, municipality, project name and period are replaced by the
 draft's own values, in the form the sentence needs ("Malmö stads" -> "Lunds kommuns", "i Malmö" ->
-"i Lund"); a year of the source's period moves with the period (2017 -> 2027 when 2017–2019 becomes
+"i Lund", "Malmömodellen" -> "Lund-modellen"); a year of the source's period moves with the period (2017 -> 2027 when 2017–2019 becomes
 2027–2028). What cannot be known (a year outside the new period, amounts, people, other projects, a
-derived word like "Malmöborna") is marked for the writer as ⟦Malmö stad → ?⟧, which the checks list
+demonym like "malmöborna") is marked for the writer as ⟦Malmö stad → ?⟧, which the checks list
 and the export highlights.
 
 Safety: the passage text is never a template. The result is built piece by piece: literal text is
@@ -165,7 +165,7 @@ def _period(entry: Entry, fields: dict[str, Any]) -> _Period:
 def _municipal_spans(text: str, entry: Entry, fields: dict[str, Any]) -> list[_Span]:
     """The source municipality's own body ("Malmö stad", "Staffanstorps kommun") and words made from
     its name ("Malmöregionen", "malmöbor"). The body becomes the draft's organisation when that is
-    its own municipality's body; anything else cannot be known and is marked."""
+    its own municipality's body, a compound takes the new name; what cannot be known is marked."""
     old = entry.municipality.strip()
     new = str(fields.get("municipality") or "").strip()
     if len(old) < 2 or old == new:
@@ -176,12 +176,18 @@ def _municipal_spans(text: str, entry: Entry, fields: dict[str, Any]) -> list[_S
         _Span(m.start(), m.end(), "municipality", m.group(0), None, m.group(1), organisation if own_body else None)
         for m in re.finditer(rf"(?<!\w){re.escape(old)}s? (?:stad|kommun)(s?)(?!\w)", text, re.IGNORECASE)
     ]
-    derived = rf"(?<!\w)(?:{re.escape(old)}(?!s\b)\w+|{re.escape(old.lower())}(?:bo|bon|bor|borna|bornas|bos))(?!\w)"
-    spans += [_Span(m.start(), m.end(), "municipality", m.group(0), None) for m in re.finditer(derived, text)]
+    # A compound with the name ("Malmömodellen") takes the new name joined by a hyphen ("Lund-modellen"),
+    # which is right for every name; what its inhabitants are called ("malmöbor") cannot be known.
+    for m in re.finditer(rf"(?<!\w){re.escape(old)}(?!s\b)(\w+)", text):
+        spans.append(
+            _Span(m.start(), m.end(), "municipality", m.group(0), None, value=f"{new}-{m.group(1)}" if new else None)
+        )
+    demonym = rf"(?<!\w){re.escape(old.lower())}(?:bo|bon|bor|borna|bornas|bos)(?!\w)"
+    spans += [_Span(m.start(), m.end(), "municipality", m.group(0), None) for m in re.finditer(demonym, text)]
     return spans
 
 
-def _find(text: str, entry: Entry, fields: dict[str, Any]) -> list[_Span]:
+def _find(text: str, entry: Entry, fields: dict[str, Any], *, amounts: bool = True) -> list[_Span]:
     spans: list[_Span] = []
     title_names = {entry.title, *re.findall(r"\(([A-ZÅÄÖ]{2,10})\)", entry.title)}
     for project in sorted({*entry.projects, entry.title} - {""}, key=len, reverse=True):
@@ -195,7 +201,7 @@ def _find(text: str, entry: Entry, fields: dict[str, Any]) -> list[_Span]:
     for m in REDACTED_RE.finditer(text):
         kind = "person" if m.group(1) == "namn" else "contact"
         spans.append(_Span(m.start(), m.end(), kind, m.group(1), None))
-    for _value, start, end in amounts_in_text(text):
+    for _value, start, end in amounts_in_text(text) if amounts else ():
         spans.append(_Span(start, end, "amount", text[start:end], None))
     period = _period(entry, fields)
     for m in ISO_DATE_RE.finditer(text):
@@ -276,16 +282,18 @@ def adapt(
 def adapt_draft(draft: Any, source: Entry) -> dict[str, Adapted]:
     """Every section of a draft started from an earlier application, rewritten for the draft's own
     facts (`source` holds what the earlier application said: organisation, municipality, period,
-    title). The budget's years move with the period too. Returns what changed, per section key."""
+    title). The budget's years move with the period too. Amounts are left as they are: the budget
+    came along with the text, and the budget check compares the two. Returns what changed, per
+    section key."""
     fields = draft.fields()
     results: dict[str, Adapted] = {}
     for key, text in list(draft.sections.items()):
         if text:
-            results[key] = _adapt_text(text, source, fields)
+            results[key] = _adapt_text(text, source, fields, amounts=False)
             draft.sections[key] = results[key].text
     for extra in draft.extra:
         if extra.text:
-            results[extra.key] = _adapt_text(extra.text, source, fields)
+            results[extra.key] = _adapt_text(extra.text, source, fields, amounts=False)
             extra.text = results[extra.key].text
     offset = _period(source, fields).offset
     if offset:
@@ -311,7 +319,7 @@ def shift_budget_years(budget: Budget, offset: int) -> None:
     }
 
 
-def _adapt_text(text: str, entry: Entry, fields: dict[str, Any]) -> Adapted:
+def _adapt_text(text: str, entry: Entry, fields: dict[str, Any], *, amounts: bool = True) -> Adapted:
     out: list[str] = []
     result = Adapted(
         text="",
@@ -324,7 +332,7 @@ def _adapt_text(text: str, entry: Entry, fields: dict[str, Any]) -> Adapted:
         },
     )
     position = 0
-    for span in _find(text, entry, fields):
+    for span in _find(text, entry, fields, amounts=amounts):
         out.append(text[position : span.start])  # literal passage text, never rendered
         new = span.value if span.value is not None else _render(span.field_name, fields) if span.field_name else ""
         bare = span.found[: len(span.found) - len(span.suffix)]

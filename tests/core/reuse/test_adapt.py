@@ -244,10 +244,11 @@ def test_a_date_inside_the_period_moves_and_one_that_lands_outside_is_marked():
     assert adapted.text == "Styrgruppen möts 2027-09-15 och ⟦2019-01-20 → ?⟧."
 
 
-def test_words_made_from_the_municipalitys_name_are_marked():
-    text = "Malmöregionen och alla malmöbor, men Malmös skolor blir Lunds."
+def test_a_compound_takes_the_new_name_and_what_the_inhabitants_are_called_is_marked():
+    text = "Malmömodellen och alla malmöbor, men Malmös skolor blir Lunds."
     adapted = adapt({"text": text}, _lund(), entry=MALMO_2017)
-    assert adapted.text == "⟦Malmöregionen → ?⟧ och alla ⟦malmöbor → ?⟧, men Lunds skolor blir Lunds."
+    assert adapted.text == "Lund-modellen och alla ⟦malmöbor → ?⟧, men Lunds skolor blir Lunds."
+    assert adapt({"text": "Malmömodellen"}, _lund(municipality=""), entry=MALMO_2017).text == "⟦Malmömodellen → ?⟧"
 
 
 def test_with_the_same_period_and_place_nothing_is_marked():

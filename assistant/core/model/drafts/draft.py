@@ -33,6 +33,7 @@ class Contact:
 class Signatory:
     name: str = ""
     organisation: str = ""
+    title: str = ""  # the signatory's role ("förbundschef"); written to the file only when set
 
 
 @dataclass

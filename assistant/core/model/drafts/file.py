@@ -84,7 +84,7 @@ def front_matter(draft: Draft) -> dict[str, Any]:
     if draft.contacts:
         front["contacts"] = [{k: v for k, v in vars(c).items() if v} for c in draft.contacts]
     if draft.signatories:
-        front["signatories"] = [vars(s) for s in draft.signatories]
+        front["signatories"] = [{k: v for k, v in vars(s).items() if v or k != "title"} for s in draft.signatories]
     if not draft.budget.is_empty():
         front["budget"] = budget_to_toml(draft.budget)
     if draft.sources:
