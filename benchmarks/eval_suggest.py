@@ -1,6 +1,6 @@
 """Quality of suggestions on tests/eval/suggest_eval.toml: recall@1, recall@5, off-topic share.
 
-    python benchmarks/eval_suggest.py [--verbose] [--min-score N] [--file tests/eval/suggest_holdout.toml]
+    python benchmarks/eval_suggest.py [--verbose] [--file tests/eval/suggest_holdout.toml]
 
 Targets: recall@5 >= 0.95, recall@1 >= 0.85, off-topic queries with a suggestion <= 5 %.
 Runs against the built-in library only (an empty user library), with a throw-away index.
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.core.reuse.index import Index  # noqa: E402
 from assistant.core.reuse.library import load_library, passages  # noqa: E402
-from assistant.core.reuse.suggest import MIN_SCORE, suggest  # noqa: E402
+from assistant.core.reuse.suggest import suggest  # noqa: E402
 from assistant.core.storage import paths  # noqa: E402
 
 EVAL_FILE = ROOT / "tests" / "eval" / "suggest_eval.toml"
@@ -48,7 +48,7 @@ def expected_pids(expect: list[dict], library) -> set[str]:
     return pids
 
 
-def evaluate(eval_file: Path = EVAL_FILE, *, min_score: float = MIN_SCORE, k: int = 5) -> EvalResult:
+def evaluate(eval_file: Path = EVAL_FILE, *, k: int = 5) -> EvalResult:
     data = tomllib.loads(eval_file.read_text(encoding="utf-8"))
     dirs = [(paths.builtin_library_dir(), True)]
     library = load_library(dirs)
@@ -61,9 +61,7 @@ def evaluate(eval_file: Path = EVAL_FILE, *, min_score: float = MIN_SCORE, k: in
             wanted = expected_pids(q["expect"], library)
             got = [
                 s.passage_id
-                for s in suggest(
-                    q["text"], form_id="finsam-malmo", section=q.get("section"), k=k, index=index, min_score=min_score
-                )
+                for s in suggest(q["text"], form_id="finsam-malmo", section=q.get("section"), k=k, index=index)
             ]
             at1 += bool(got[:1] and got[0] in wanted)
             at5 += bool(wanted & set(got[:k]))
@@ -77,7 +75,6 @@ def evaluate(eval_file: Path = EVAL_FILE, *, min_score: float = MIN_SCORE, k: in
                 section=q.get("section", "bakgrund"),
                 k=k,
                 index=index,
-                min_score=min_score,
             )
             if got:
                 off_hits.append(f"{q['text']!r} -> {got[0].score} {got[0].passage_id}")
@@ -89,11 +86,10 @@ def evaluate(eval_file: Path = EVAL_FILE, *, min_score: float = MIN_SCORE, k: in
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--verbose", action="store_true")
-    parser.add_argument("--min-score", type=float, default=MIN_SCORE)
     parser.add_argument("--file", type=Path, default=EVAL_FILE, help="the evaluation set (TOML)")
     args = parser.parse_args()
-    r = evaluate(args.file, min_score=args.min_score)
-    print(f"{args.file.name}: queries {r.queries}, off-topic {r.offtopic}, min score {args.min_score}")
+    r = evaluate(args.file)
+    print(f"{args.file.name}: queries {r.queries}, off-topic {r.offtopic}")
     print(f"recall@1 {r.recall_at_1:.3f}   (target >= 0.85)")
     print(f"recall@5 {r.recall_at_5:.3f}   (target >= 0.95)")
     print(f"off-topic with a suggestion {r.offtopic_share:.1%}   (target <= 5 %)")

@@ -1,6 +1,6 @@
 """Suggestion quality on the blind evaluation set (tests/eval/blind/), with confidence intervals.
 
-    python tests/eval/evaluate_blind.py [--half tune|test|all] [--verbose] [--min-score N]
+    python tests/eval/evaluate_blind.py [--half tune|test|all] [--verbose]
 
 Reports, for the chosen half (default: test, the half nobody tunes on): recall@1 and recall@5 of the
 positive queries, the share of negative queries (near and far) that get any suggestion, and the
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.core.reuse.index import Index  # noqa: E402
 from assistant.core.reuse.library import load_library, passages  # noqa: E402
-from assistant.core.reuse.suggest import MIN_SCORE, suggest  # noqa: E402
+from assistant.core.reuse.suggest import suggest  # noqa: E402
 from assistant.core.storage import paths  # noqa: E402
 
 BLIND = Path(__file__).resolve().parent / "blind"
@@ -99,12 +99,12 @@ def fmt(values: Sequence[float]) -> str:
 Ranker = Callable[[Case], list[str]]
 
 
-def make_rankers(index: Index, min_score: float) -> tuple[Ranker, Ranker]:
-    def ranked(case: Case, gate: float) -> list[str]:
-        got = suggest(case.text, form_id="finsam-malmo", section=case.section, k=5, index=index, min_score=gate)
+def make_rankers(index: Index) -> tuple[Ranker, Ranker]:
+    def ranked(case: Case, gated: bool) -> list[str]:
+        got = suggest(case.text, form_id="finsam-malmo", section=case.section, k=5, index=index, gated=gated)
         return [s.passage_id for s in got]
 
-    return (lambda c: ranked(c, min_score)), (lambda c: ranked(c, float("-inf")))
+    return (lambda c: ranked(c, True)), (lambda c: ranked(c, False))
 
 
 def report(cases: list[Case], gated: Ranker, ungated: Ranker, *, verbose: bool) -> None:
@@ -156,18 +156,17 @@ def report(cases: list[Case], gated: Ranker, ungated: Ranker, *, verbose: bool) 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--half", choices=("tune", "test", "all"), default="test")
-    parser.add_argument("--min-score", type=float, default=MIN_SCORE)
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     dirs = [(paths.builtin_library_dir(), True)]
     every, skipped = load_cases(load_library(dirs))
     cases = [c for c in every if args.half in ("all", c.half)]
-    print(f"blind set, {args.half} half: {len(cases)} queries, gate {args.min_score}")
+    print(f"blind set, {args.half} half: {len(cases)} queries")
     print(f"(left out: {len(set(skipped))} briefs whose only targets are not suggestable passages)\n")
     with tempfile.TemporaryDirectory() as tmp:
         index = Index(dirs, Path(tmp) / "eval.sqlite")
         index.refresh()
-        gated, ungated = make_rankers(index, args.min_score)
+        gated, ungated = make_rankers(index)
         report(cases, gated, ungated, verbose=args.verbose)
         index.close()
     return 0

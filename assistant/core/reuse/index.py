@@ -4,7 +4,13 @@ Why FTS5: it ships inside Python's sqlite3 (no new dependency), its BM25 answers
 60,000 passages (measured, see benchmarks/suggest.py), and SQLite transactions make the index
 crash-safe: an update either commits whole or not at all. The FTS column holds pre-normalised
 terms (Snowball stems without stopwords, abbreviations spelled out, compounds also filed under
-their parts), so the tokenizer only splits on spaces.
+their parts, and the tokens of the domain vocabulary's concepts the passage speaks of), so the
+tokenizer only splits on spaces.
+
+The character n-gram channel: every term of the library is also in `termgrams`, an FTS5 table with
+the trigram tokenizer, so a word the library does not have (a typo, an unseen compound) finds the
+library words that share its letter sequences in a few ms at any library size; it is kept in step
+with the terms in the same transaction, never rebuilt per process.
 
 Freshness: every library file is fingerprinted by path, mtime, size and a content hash. `refresh`
 re-reads only the files whose fingerprint changed, drops the passages of files that are gone,
@@ -28,9 +34,10 @@ from typing import Any
 from assistant.core.errors import UserError
 from assistant.core.reuse.library import SUFFIX, Entry, load_entry, passages
 from assistant.core.reuse.textnorm import split_compound, stems_of, words
+from assistant.core.reuse.vocabulary import Vocabulary, load_vocabulary
 from assistant.core.storage import paths
 
-SCHEMA = 4
+SCHEMA = 5  # 5: concept tokens, the termgrams table, the meta table
 DB_NAME = f"library-index-v{SCHEMA}.sqlite"
 
 _DDL = """
@@ -45,7 +52,10 @@ CREATE TABLE IF NOT EXISTS passages (
 CREATE INDEX IF NOT EXISTS passages_path ON passages(path);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(terms, tokenize = "unicode61 remove_diacritics 0");
 CREATE VIRTUAL TABLE IF NOT EXISTS vocab USING fts5vocab(fts, 'row');
+CREATE VIRTUAL TABLE IF NOT EXISTS termgrams USING fts5(term, tokenize = "trigram");
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 """
+SIMILAR_TERMS = 12  # library terms the n-gram table offers for one unknown word
 
 
 @dataclass(frozen=True)
@@ -82,14 +92,17 @@ def _digest(data: bytes) -> str:
 class Index:
     """An open index over some library directories. Cheap to query, safe to share in one process."""
 
-    def __init__(self, dirs: Iterable[tuple[Path, bool]], db_path: Path | None = None) -> None:
+    def __init__(
+        self, dirs: Iterable[tuple[Path, bool]], db_path: Path | None = None, *, concepts: Vocabulary | None = None
+    ) -> None:
         self.dirs = [(Path(d), bool(b)) for d, b in dirs]
         self.db_path = Path(db_path) if db_path else default_db_path(self.dirs)
+        self.concepts = concepts or load_vocabulary()
         self.in_memory = False
         self.db: sqlite3.Connection = self._connect()
         self.checked_at = 0.0
         self.vocabulary: dict[str, int] = {}
-        self.by_initial: dict[str, list[str]] = {}
+        self.sorted_terms: list[str] = []
         self._data_version = -1
         self.documents = 0
         self._lock = threading.RLock()
@@ -124,6 +137,7 @@ class Index:
             db.execute("PRAGMA synchronous=NORMAL")
             if not self._has_schema(db):
                 db.executescript(_DDL)
+            self._check_concepts(db)
             db.execute("SELECT count(*) FROM files").fetchone()
         except BaseException:
             db.close()
@@ -133,6 +147,17 @@ class Index:
     @staticmethod
     def _has_schema(db: sqlite3.Connection) -> bool:
         return db.execute("SELECT 1 FROM sqlite_master WHERE name='fts'").fetchone() is not None
+
+    def _check_concepts(self, db: sqlite3.Connection) -> None:
+        """Passages are filed under the vocabulary's concepts: another vocabulary re-files them all."""
+        row = db.execute("SELECT value FROM meta WHERE key='vocabulary'").fetchone()
+        if row and row[0] == self.concepts.version:
+            return
+        db.execute("BEGIN IMMEDIATE")
+        for table in ("files", "entries", "passages", "fts", "termgrams"):
+            db.execute(f"DELETE FROM {table}")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('vocabulary', ?)", (self.concepts.version,))
+        db.execute("COMMIT")
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -236,6 +261,7 @@ class Index:
                     (key, fp.mtime_ns, fp.size, digest, entry_id, int(builtin)),
                 )
             self._index_terms(pending, frozenset(vocabulary), delta)
+            self._update_termgrams(delta)
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
@@ -303,7 +329,8 @@ class Index:
         splits: dict[str, list[str]] = {}
         batch: list[tuple[int, str]] = []
         for rowid, terms in pending:
-            indexed = " ".join(expand_terms(terms.split(), vocabulary, splits))
+            ordered = terms.split()
+            indexed = " ".join(expand_terms(ordered, vocabulary, splits) + self.concepts.tokens(ordered))
             batch.append((rowid, indexed))
             delta.update(set(indexed.split()))
             if len(batch) >= 2000:
@@ -311,6 +338,20 @@ class Index:
                 batch = []
         self.db.executemany("INSERT INTO fts(rowid, terms) VALUES (?,?)", batch)
         delta["\0passages"] += len(pending)
+
+    def _update_termgrams(self, delta: Counter[str]) -> None:
+        """Terms that enter the library go into the n-gram table, terms that leave it go out."""
+        new, gone = [], []
+        for term, change in delta.items():
+            if term.startswith("\0") or not change:
+                continue
+            before = self.vocabulary.get(term, 0)
+            if before <= 0 < before + change:
+                new.append((term,))
+            elif before > 0 >= before + change:
+                gone.append((term,))
+        self.db.executemany("DELETE FROM termgrams WHERE term = ?", gone)
+        self.db.executemany("INSERT INTO termgrams(term) VALUES (?)", new)
 
     def _load_vocabulary(self) -> None:
         self.vocabulary = {term: doc for term, doc in self.db.execute("SELECT term, doc FROM vocab")}
@@ -328,11 +369,8 @@ class Index:
         self._after_vocabulary_change()
 
     def _after_vocabulary_change(self) -> None:
-        # Typo lookups compare a word only with terms that start like it (a slip in the first
-        # letter is rare), which keeps them fast on a big vocabulary.
-        self.by_initial = {}
-        for term in self.vocabulary:
-            self.by_initial.setdefault(term[:1], []).append(term)
+        # Sorted, for another form of a word and the completion of an unfinished one (bisect).
+        self.sorted_terms = sorted(self.vocabulary)
         self._entries = {}
 
     # -- reading -------------------------------------------------------------------------------
@@ -351,6 +389,19 @@ class Index:
             return self.db.execute(
                 "SELECT rowid, bm25(fts) FROM fts WHERE fts MATCH ? ORDER BY rank LIMIT ?", (match, limit)
             ).fetchall()
+
+    def similar_terms(self, term: str, limit: int = SIMILAR_TERMS) -> list[str]:
+        """Library terms sharing the most (rarest) letter trigrams with `term`, from the n-gram table."""
+        padded = term.replace('"', "")
+        grams = {padded[i : i + 3] for i in range(len(padded) - 2)}
+        if not grams:
+            return []
+        match = " OR ".join(f'"{g}"' for g in sorted(grams))
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT term FROM termgrams WHERE termgrams MATCH ? ORDER BY rank LIMIT ?", (match, limit)
+            ).fetchall()
+        return [r[0] for r in rows if r[0] in self.vocabulary]
 
     def count(self, match: str) -> int:
         with self._lock:

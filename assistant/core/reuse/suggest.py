@@ -1,12 +1,17 @@
 """Suggestions while writing: passages from earlier approved applications that say what the writer means.
 
-Two stages (measured in docs/design/retrieval.md and benchmarks/suggest.py):
-1. candidates: BM25 in the FTS5 index over stemmed terms (compound parts included), a few ms;
-2. rerank: how much of the query's weight (IDF) the passage covers (compounds by their parts, an
-   unmatched word partly by its character 4-grams), plus the BM25 rank.
-Typos are mapped to library words, an unfinished last word is completed. The writer's section is
-a small boost, never a filter. When the best passage scores below MIN_SCORE nothing is suggested,
-so off-topic text (school meals, broadband) stays quiet. Copies of one passage appear once.
+How a suggestion is found (measured in docs/design/retrieval.md; figures in benchmarks/):
+1. the text near the cursor: the current sentence is the focus, the earlier sentences of the
+   paragraph (and `context`) are weaker context, each searched on its own (window.py), so a
+   passage found for a sentence stays while the paragraph grows;
+2. each window is a weighted query (query.py): stems, other forms, compound parts, library words
+   close by character n-grams, and the domain vocabulary's concepts;
+3. candidates: BM25 over the FTS5 index for those terms, a few ms at any library size;
+4. the gate (scoring.py): a passage is shown only when it covers GATE_COVERAGE of the window's
+   weight with GATE_TERMS distinct matched terms, no rank or section bonus in it;
+5. the order: coverage, BM25 rank, closeness to the form's guidance for the section, and the
+   writer's section as a small boost, never a filter. Copies of one passage appear once.
+Each suggestion says what matched: words, other forms, n-gram and vocabulary matches.
 """
 
 from __future__ import annotations
@@ -16,29 +21,37 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from assistant.core.errors import UserError
 from assistant.core.model.forms import load_form
 from assistant.core.reuse.index import Index, open_index
 from assistant.core.reuse.library import as_library_dirs
-from assistant.core.reuse.textnorm import grams, split_compound, stem, stems, term_grams, words
+from assistant.core.reuse.query import Query, build_query
+from assistant.core.reuse.scoring import Coverage, Evidence, coverage, explain
+from assistant.core.reuse.window import split_windows
 
-MIN_SCORE = 53  # calibrated on tests/eval: off-topic tops out at 51, on-topic starts at 54.6
-FOLLOW_MIN_SCORE = 40  # once the best passage passes MIN_SCORE, the others need this much ...
-FOLLOW_SHARE = 0.5  # ... and at least this share of the best one's score
-SECTION_BOOST = 6  # points for a passage that stood under the writer's own section
+# The gate, calibrated on the tune half of tests/eval/blind (odd briefs) only. A passage is shown
+# when it holds GATE_COVERAGE of the query's weight with GATE_TERMS distinct matched terms, or, for
+# a longer query, GATE_MANY_TERMS of them at GATE_MANY_COVERAGE. Matched terms here are the
+# writer's own specific words (or another form, or a compound part): not generic words, not
+# synonyms or 4-gram guesses, which add to the coverage but are too loose to decide alone.
+GATE_COVERAGE = 0.55
+GATE_TERMS = 1
+GATE_MANY_COVERAGE = 0.15
+GATE_MANY_TERMS = 3
+FOLLOW_SHARE = 0.6  # once one passage passes, the others need this share of the gate's coverage
+CONTEXT_WEIGHT = 0.85  # a passage found only for an earlier sentence ranks this much lower
+# The order (weights add up to 1; the gate does not use them):
+W_COVERAGE = 0.70
+W_BM25 = 0.20
+W_GUIDANCE = 0.05
+W_SECTION = 0.05
 SHORT_PASSAGE = 8  # words; shorter passages are down-weighted (they match anything)
-CANDIDATES = 40  # passages reranked per query
-# Weights tuned on tests/eval (a grid, for the widest gap between on- and off-topic top scores):
-RANK_WEIGHT = 0.20  # BM25 rank next to the coverage of the query's weight
-PARTIAL_MIN_LETTERS = 5  # an unmatched term this long may still count by its 4-grams ...
-PARTIAL_MIN_SHARE = 0.7  # ... when at least this share of them is in the passage ...
-PARTIAL_CREDIT = 0.6  # ... for this part of its weight
+CANDIDATES = 40  # passages reranked per window
 POSTINGS_BUDGET = 1000  # matched rows the candidate stage may rank (see candidate_query)
-TYPO_CUTOFF = 88  # rapidfuzz ratio for taking a library word as the one meant
-MIN_TYPO_WORD = 6  # shorter words have too many neighbours to guess a typo
-MAX_QUERY_CHARS = 4000
+# Kept for callers of the old threshold: MIN_SCORE is the gate as a percentage.
+MIN_SCORE = round(100 * GATE_COVERAGE)
 
 
 @dataclass
@@ -48,62 +61,22 @@ class Suggestion:
     section: str
     heading: str
     source: dict[str, Any]
-    matched: list[str] = field(default_factory=list)
+    matched: list[str] = field(default_factory=list)  # what matched, for the writer (scoring.explain)
     passage_id: str = ""
+    evidence: list[dict[str, Any]] = field(default_factory=list)  # the same, as data
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
 @dataclass
-class Query:
-    """The writer's text as weighted search terms."""
-
-    terms: dict[str, float]  # term -> IDF weight
-    alternatives: dict[str, list[str]]  # a term absent from the library -> its known parts
-
-
-def _idf(df: int, n: int) -> float:
-    return math.log(1 + (n - df + 0.5) / (df + 0.5))
-
-
-def build_query(text: str, index: Index) -> Query:
-    vocab = index.vocabulary
-    n = max(index.documents, 1)
-    terms: dict[str, float] = {}
-    alternatives: dict[str, list[str]] = {}
-    text = text[:MAX_QUERY_CHARS]
-    query_stems = list(dict.fromkeys(stems(text)))
-    # While typing, the last word may be unfinished ("unga vux"): complete it from the library.
-    if query_stems and text[-1:].isalpha() and query_stems[-1] not in vocab:
-        query_stems[-1] = _completion(query_stems[-1], index) or query_stems[-1]
-    for term in query_stems:
-        if term not in vocab:
-            parts = split_compound(term, vocab.keys())
-            if parts:
-                alternatives[term] = parts
-            elif len(term) >= MIN_TYPO_WORD:
-                fixed = _typo_fix(term, index)
-                term = fixed or term
-        # A term the library never uses still weighs: off-topic words must lower the score.
-        df = vocab.get(term) or max((vocab.get(p, 0) for p in alternatives.get(term, [])), default=0)
-        terms[term] = _idf(df, n)
-    return Query(terms=terms, alternatives=alternatives)
-
-
-def _typo_fix(term: str, index: Index) -> str | None:
-    """The library term a misspelt word most likely means: same first letter, about as long."""
-    near = [t for t in index.by_initial.get(term[:1], ()) if abs(len(t) - len(term)) <= 2]
-    fixed = process.extractOne(term, near, scorer=fuzz.ratio, score_cutoff=TYPO_CUTOFF)
-    return fixed[0] if fixed else None
-
-
-def _completion(prefix: str, index: Index) -> str | None:
-    """The library's most common term that starts with `prefix` (three letters at least)."""
-    if len(prefix) < 3:
-        return None
-    found = [t for t in index.by_initial.get(prefix[:1], ()) if t.startswith(prefix)]
-    return max(found, key=lambda t: index.vocabulary.get(t, 0)) if found else None
+class Candidate:
+    rowid: int
+    row: Any
+    rank: float  # the order
+    cover: Coverage
+    passes: bool = False  # meets the gate in some window
+    follows: bool = False  # meets the follower's gate in some window
 
 
 def candidate_query(query: Query, index: Index) -> tuple[str, bool]:
@@ -115,10 +88,7 @@ def candidate_query(query: Query, index: Index) -> tuple[str, bool]:
     (counted, a fraction of a ms) fits too. A query of nothing but very common words ("verksamheten")
     takes unranked matches: every one of them covers the query equally; the rerank decides."""
     vocab = index.vocabulary
-    known: set[str] = set()
-    for term in query.terms:
-        known.update(p for p in [term, *query.alternatives.get(term, [])] if p in vocab)
-    ordered = sorted(known, key=lambda t: vocab[t])
+    ordered = sorted((t for t in query.terms() if t in vocab), key=lambda t: vocab[t])
     rare: list[str] = []
     postings = 0
     for term in ordered:
@@ -138,57 +108,83 @@ def candidate_query(query: Query, index: Index) -> tuple[str, bool]:
     return " OR ".join(f'"{t}"' for t in common[:3]), False
 
 
-def _coverage(query: Query, passage_terms: set[str]) -> tuple[float, list[str]]:
-    """The share of the query's weight the passage covers: whole terms (or both parts of a
-    compound) fully; an unmatched term by its shared 4-grams ("arbetsträning" in
-    "arbetsträningen", a compound part) partly."""
-    total = sum(query.terms.values()) or 1.0
-    got, matched = 0.0, []
-    passage_grams: set[str] | None = None  # built only when a term needs it
-    for term, weight in query.terms.items():
-        parts = query.alternatives.get(term)
-        if term in passage_terms:
-            got += weight
-            matched.append(term)
-        elif parts and all(p in passage_terms for p in parts):
-            got += weight
-            matched.extend(parts)
-        elif parts and any(p in passage_terms for p in parts):
-            got += weight / 2
-            matched.extend(p for p in parts if p in passage_terms)
-        elif len(term) >= PARTIAL_MIN_LETTERS:
-            if passage_grams is None:
-                passage_grams = grams(passage_terms)
-            own = term_grams(term)
-            shared = len(own & passage_grams) / len(own)
-            if shared >= PARTIAL_MIN_SHARE:
-                got += weight * shared * PARTIAL_CREDIT
-    return got / total, matched
-
-
-def score_passage(
-    query: Query, terms_text: str, words_count: int, bm25: float, best_bm25: float
-) -> tuple[float, list[str]]:
-    passage_terms = set(terms_text.split())
-    coverage, matched = _coverage(query, passage_terms)
-    rank = bm25 / best_bm25 if best_bm25 else 1.0  # both negative in FTS5: 1.0 for the best
-    score = 100 * ((1 - RANK_WEIGHT) * coverage + RANK_WEIGHT * rank)
-    if words_count < SHORT_PASSAGE:
-        score *= math.sqrt(words_count / SHORT_PASSAGE)
-    return score, matched
-
-
 def _query_text(text: str, form_id: str, section: str | None) -> str:
     if text.strip():
         return text
-    form = load_form(form_id)
-    heading = form.heading(section) if section else None
+    heading = _heading(form_id, section)
     if heading is None:
         raise UserError(
             f"formuläret `{form_id}` har inget avsnitt `{section}`; skriv en text att söka på",
             f"the form `{form_id}` has no section `{section}`; give a text to search for",
         )
     return f"{heading.title} {heading.guidance}"
+
+
+def _heading(form_id: str, section: str | None) -> Any:
+    return load_form(form_id).heading(section) if section else None
+
+
+_GUIDANCE: dict[tuple[int, str, str | None], Query | None] = {}
+
+
+def _guidance(form_id: str, section: str | None, index: Index) -> Query | None:
+    """The form's guidance for the section as a query, to score how well a passage answers it."""
+    key = (id(index), form_id, section)
+    if key not in _GUIDANCE:
+        try:
+            heading = _heading(form_id, section)
+        except UserError:
+            heading = None
+        text = f"{heading.title} {heading.guidance}" if heading is not None else ""
+        _GUIDANCE[key] = build_query(text, index) if text.strip() else None
+    return _GUIDANCE[key]
+
+
+def gate(cover: Coverage, share: float = 1.0) -> bool:
+    """Whether the passage itself says enough of what the writer wrote (no rank, no section in it)."""
+    return (cover.share >= GATE_COVERAGE * share and cover.literal >= GATE_TERMS) or (
+        cover.share >= GATE_MANY_COVERAGE * share and cover.literal >= GATE_MANY_TERMS
+    )
+
+
+def _search_window(
+    text: str, index: Index, section: str | None, guidance: Query | None, weight: float
+) -> dict[int, Candidate]:
+    query = build_query(text, index)
+    if not query.units:
+        return {}
+    match, ranked = candidate_query(query, index)
+    hits = index.candidates(match, CANDIDATES, ranked=ranked)
+    rows = index.passages_by_id([rowid for rowid, _ in hits])
+    best_bm25 = hits[0][1] if hits else 0.0
+    out: dict[int, Candidate] = {}
+    for rowid, bm25 in hits:
+        row = rows.get(rowid)
+        if row is None:
+            continue
+        terms = set(row[6].split())
+        cover = coverage(query, terms)
+        rank = bm25 / best_bm25 if best_bm25 else 1.0  # both negative in FTS5: 1.0 for the best
+        guide = coverage(guidance, terms).share if guidance else 0.0
+        order = W_COVERAGE * cover.share + W_BM25 * rank + W_GUIDANCE * guide + W_SECTION * (row[3] == section)
+        if row[7] < SHORT_PASSAGE:
+            order *= math.sqrt(row[7] / SHORT_PASSAGE)
+        candidate = Candidate(rowid, row, weight * order, cover)
+        candidate.passes, candidate.follows = gate(cover), gate(cover, FOLLOW_SHARE)
+        out[rowid] = candidate
+    return out
+
+
+def _merge(found: dict[int, Candidate], more: dict[int, Candidate]) -> None:
+    for rowid, candidate in more.items():
+        old = found.get(rowid)
+        if old is None:
+            found[rowid] = candidate
+            continue
+        passes, follows = old.passes or candidate.passes, old.follows or candidate.follows
+        if candidate.rank > old.rank:
+            found[rowid] = candidate
+        found[rowid].passes, found[rowid].follows = passes, follows
 
 
 def suggest(
@@ -199,48 +195,39 @@ def suggest(
     k: int = 5,
     library_dirs: Iterable[Any] | None = None,
     index: Index | None = None,
-    min_score: float = MIN_SCORE,
+    context: str = "",
+    gated: bool = True,
 ) -> list[Suggestion]:
     """The k best passages for what the writer is writing, best first; [] when nothing fits.
 
-    With empty text the form heading's title and guidance are the query (and the threshold is
-    not applied: the writer asked for ideas, not a match). `library_dirs`: (directory, is_builtin)
-    pairs or plain directories; by default the built-in library and the user's own."""
+    `query_text` is the paragraph up to the cursor (or any text): its current sentence is the
+    focus, the earlier ones and `context` (the rest of the paragraph) weaker context. With empty
+    text the form heading's title and guidance are the query, without the gate (the writer asked
+    for ideas, not a match). `gated=False` shows the ranking before the gate (for evaluation).
+    `library_dirs`: (directory, is_builtin) pairs or plain directories; by default the built-in
+    library and the user's own."""
     asked_for_ideas = not query_text.strip()
     text = _query_text(query_text, form_id, section)
     index = index or open_index(as_library_dirs(library_dirs))
-    query = build_query(text, index)
-    match, ranked = candidate_query(query, index)
-    hits = index.candidates(match, CANDIDATES, ranked=ranked)
-    if not hits:
-        return []
-    rows = index.passages_by_id([rowid for rowid, _ in hits])
-    best_bm25 = hits[0][1]
-    scored: list[tuple[float, Any, list[str]]] = []
-    for rowid, bm25 in hits:
-        row = rows.get(rowid)
-        if row is None:
-            continue
-        score, matched = score_passage(query, row[6], row[7], bm25, best_bm25)
-        if section and row[3] == section:
-            score += SECTION_BOOST
-        scored.append((min(score, 100.0), row, matched))
-    scored.sort(key=lambda s: -s[0])
-    if asked_for_ideas:
-        return _distinct(scored, k, index)
-    # The best passage decides whether the text is on topic at all; the next ones then need a
-    # lower score: "unga med aktivitetsersättning" without the writer's other words still fits.
-    if not scored or scored[0][0] < min_score:
-        return []
-    floor = max(min(min_score, FOLLOW_MIN_SCORE), scored[0][0] * FOLLOW_SHARE)
-    return _distinct([s for s in scored if s[0] >= floor], k, index)
+    guidance = _guidance(form_id, section, index)
+    windows = split_windows(text, context)
+    found = _search_window(windows.focus, index, section, guidance, 1.0)
+    for window in windows.context:
+        _merge(found, _search_window(window, index, section, guidance, CONTEXT_WEIGHT))
+    ordered = sorted(found.values(), key=lambda c: -c.rank)
+    if gated and not asked_for_ideas:
+        if not any(c.passes for c in ordered):
+            return []
+        ordered = [c for c in ordered if c.follows]
+    return _distinct(ordered, k, index)
 
 
-def _distinct(scored: list[tuple[float, Any, list[str]]], k: int, index: Index) -> list[Suggestion]:
+def _distinct(ordered: list[Candidate], k: int, index: Index) -> list[Suggestion]:
     """Drop copies: the same text (numbers aside) from another application appears once."""
     out: list[Suggestion] = []
     kept: list[str] = []
-    for score, row, matched in scored:
+    for candidate in ordered:
+        row = candidate.row
         dupkey = row[8]
         if any(dupkey == other or fuzz.ratio(dupkey, other) >= 90 for other in kept):
             continue
@@ -249,7 +236,7 @@ def _distinct(scored: list[tuple[float, Any, list[str]]], k: int, index: Index) 
         out.append(
             Suggestion(
                 text=row[5],
-                score=round(score, 1),
+                score=round(min(100.0, 100 * candidate.rank), 1),
                 section=row[3],
                 heading=row[4],
                 source={
@@ -258,8 +245,9 @@ def _distinct(scored: list[tuple[float, Any, list[str]]], k: int, index: Index) 
                     "organisation": entry.get("organisation", ""),
                     "year": entry.get("year"),
                 },
-                matched=_matched_words(row[5], matched),
+                matched=explain(row[5], candidate.cover.evidence),
                 passage_id=row[1],
+                evidence=[_evidence_dict(e) for e in candidate.cover.evidence],
             )
         )
         if len(out) >= k:
@@ -267,11 +255,5 @@ def _distinct(scored: list[tuple[float, Any, list[str]]], k: int, index: Index) 
     return out
 
 
-def _matched_words(text: str, matched_terms: list[str]) -> list[str]:
-    """The passage's own words whose stems matched, for highlighting."""
-    wanted = set(matched_terms)
-    found: dict[str, None] = {}
-    for word in words(text):
-        if stem(word) in wanted:
-            found[word] = None
-    return list(found)[:20]
+def _evidence_dict(e: Evidence) -> dict[str, Any]:
+    return {"query": e.query, "term": e.term, "how": e.how, "credit": round(e.credit, 2), "label": e.label}

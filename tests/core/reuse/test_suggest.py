@@ -12,7 +12,7 @@ import pytest
 from assistant.core.errors import UserError
 from assistant.core.reuse.index import Index
 from assistant.core.reuse.library import Entry, Section, load_entry, passages, to_text
-from assistant.core.reuse.suggest import FOLLOW_MIN_SCORE, FOLLOW_SHARE, MIN_SCORE, suggest
+from assistant.core.reuse.suggest import suggest
 from assistant.core.reuse.textnorm import split_compound, stem, stems
 from assistant.core.storage import paths
 from assistant.core.storage.atomic import atomic_write_text
@@ -110,8 +110,7 @@ def test_off_topic_text_gets_nothing(builtin_index):
 def test_scores_are_0_to_100_and_sources_are_named(builtin_index):
     found = _ask(builtin_index, "unga vuxna med aktivitetsersättning som står långt från arbetsmarknaden", k=5)
     assert len(found) >= 2
-    assert found[0].score >= MIN_SCORE  # the best one decides that the text is on topic
-    assert all(FOLLOW_MIN_SCORE <= s.score <= 100 and s.score >= found[0].score * FOLLOW_SHARE for s in found)
+    assert all(0 < s.score <= 100 for s in found)
     assert [s.score for s in found] == sorted((s.score for s in found), reverse=True)
     for s in found:
         assert s.source["id"] and s.source["title"] and s.source["organisation"] and s.source["year"]
@@ -176,7 +175,7 @@ def test_short_passages_are_down_weighted(tmp_path):
     )
     index = Index([(user, False)], tmp_path / "index.sqlite")
     index.refresh()
-    found = suggest("målgruppen är unga vuxna", form_id="finsam-malmo", section="malgrupp", index=index, min_score=0)
+    found = suggest("målgruppen är unga vuxna", form_id="finsam-malmo", section="malgrupp", index=index, gated=False)
     index.close()
     assert [s.text.startswith("Målgruppen är unga vuxna i Lund") for s in found][:1] == [True]
     short = [s for s in found if s.text == "Målgruppen är unga vuxna."]

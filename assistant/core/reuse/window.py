@@ -1,0 +1,65 @@
+"""The text near the cursor: what the writer is saying now, and the rest of the paragraph.
+
+A search with a whole growing paragraph loses what it found for the first sentence: the new words
+dilute the old match (measured in docs/design/retrieval.md). So the engine searches with the focus
+(the current sentence, at least FOCUS_MIN_WORDS and at most FOCUS_MAX_WORDS words, the last ones)
+and with each earlier sentence of the paragraph as weaker context, so a passage found for a sentence
+stays while the writer goes on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+FOCUS_MIN_WORDS = 8  # a shorter current sentence borrows the words before it
+FOCUS_MAX_WORDS = 28  # the last words of a longer one
+WINDOW_MAX_WORDS = 28  # an earlier sentence longer than this is searched in pieces of this size
+MAX_WINDOWS = 6  # the nearest earlier pieces only: a long paragraph does not cost a search per sentence
+
+# A sentence ends at . ! ? or a line break, but not at a decimal point ("2.5") or an abbreviation
+# followed by a lower-case word ("t.ex. att").
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[^\s\da-zåäö])|\n+")
+
+
+@dataclass(frozen=True)
+class Windows:
+    focus: str
+    context: tuple[str, ...]  # nearest first
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _pieces(sentence_words: list[str]) -> list[list[str]]:
+    """A sentence as pieces of at most WINDOW_MAX_WORDS words, the last piece kept whole."""
+    out: list[list[str]] = []
+    rest = sentence_words
+    while len(rest) > WINDOW_MAX_WORDS:
+        out.insert(0, rest[-WINDOW_MAX_WORDS:])
+        rest = rest[:-WINDOW_MAX_WORDS]
+    if rest:
+        out.insert(0, rest)
+    return out
+
+
+def split_windows(text: str, context: str = "") -> Windows:
+    """The focus and the context windows of `text` (the paragraph up to the cursor) and `context`
+    (the rest of the paragraph, or any text the writer wants counted as background)."""
+    words_before = [s.split() for s in sentences(text)]
+    focus: list[str] = []
+    while words_before and len(focus) < FOCUS_MIN_WORDS:
+        sentence = words_before.pop()
+        room = FOCUS_MAX_WORDS - len(focus)
+        focus = sentence[-room:] + focus
+        if len(sentence) > room:
+            words_before.append(sentence[:-room])
+            break
+    pieces: list[list[str]] = []
+    for earlier in reversed(words_before):
+        pieces += reversed(_pieces(earlier))
+    for later in sentences(context):
+        pieces += _pieces(later.split())
+    windows = tuple(" ".join(p) for p in pieces[:MAX_WINDOWS] if p)
+    return Windows(" ".join(focus), windows)
