@@ -1,0 +1,180 @@
+"""What a chat line asks: one intent, the heading or direction it names, and how sure that is.
+
+Scoring is the sum of the weights of the cues found in the line (lexicon.toml), per intent,
+with three rules of sense on top:
+- a line that names a heading leans towards "what the funder wants there" (guidance);
+- "go to" without a heading or a direction is not yet a move; guidance without a heading
+  must be asked plainly to count;
+- the best intent must reach MIN_SCORE, else the line is "unknown" and gets the honest answer.
+Confidence grows with the best score and with its margin over the second best.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from typing import Any
+
+from assistant.core.chat.analysis import Analysis, analyse
+from assistant.core.chat.classify import Kind, classify, search_query
+from assistant.core.chat.lexicon import CueIndex, lexicon, make_cue
+from assistant.core.chat.sections import best_section
+from assistant.core.model.forms import Form
+
+
+class Intent(StrEnum):
+    MISSING = "missing"
+    PAGES = "pages"
+    GUIDANCE = "guidance"
+    BUDGET = "budget"
+    EXAMPLES = "examples"
+    NAVIGATE = "navigate"
+    EXPLAIN = "explain"
+    SHORTEN = "shorten"
+    HELP = "help"
+    SEARCH = "search"
+    UNKNOWN = "unknown"
+
+
+MIN_SCORE = 2.5  # below this no intent is sure enough to answer
+SECTION_LEAN = MIN_SCORE  # a question that names a heading and asks nothing else: its guidance
+SECTION_NUDGE = 1.0  # a named heading beside other cues
+TARGET_BONUS = 1.0  # "gå till" with a heading or a direction
+NO_TARGET = 0.5  # "gå till" alone
+NO_SECTION = 0.6  # guidance that names no heading
+CATEGORY_WEIGHT = 1.5  # a budget category of the form named ("personal")
+YEAR_WEIGHT = 0.5  # a year ("2027")
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+SURE_SCORE = 6.0  # a score this high is as sure as the words can make it
+SURE_MARGIN = 2.0  # … and a lead this large over the second intent
+
+
+@dataclass(frozen=True)
+class Route:
+    text: str
+    kind: Kind
+    intent: Intent
+    confidence: float  # 0–1
+    section: str | None = None  # the heading the line names (a form key)
+    direction: str | None = None  # "next" | "prev" for navigation without a heading
+    topic: str = ""  # examples and searches: the words to look for
+    scores: Mapping[str, float] = field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "kind": str(self.kind),
+            "intent": str(self.intent),
+            "confidence": round(self.confidence, 2),
+            "section": self.section,
+            "direction": self.direction,
+            "topic": self.topic,
+        }
+
+
+def route(text: str, form: Form | None = None) -> Route:
+    """The intent of a chat line. `form` lets numbers and the form's own heading names count."""
+    stripped = text.strip().removeprefix("/").strip() if text.strip().startswith("/") else text.strip()
+    kind = classify(text)
+    if kind is Kind.EMPTY:
+        return Route(text, kind, Intent.UNKNOWN, 0.0)
+    if kind is Kind.SEARCH:
+        return Route(text, kind, Intent.SEARCH, 1.0, topic=search_query(stripped))
+    analysis = analyse(stripped)
+    section = best_section(analysis, form)
+    direction = _direction(analysis)
+    scores = _scores(analysis, section=section, direction=direction)
+    scores[Intent.BUDGET] += _budget_words(analysis, form)
+    ranked = sorted(scores.items(), key=lambda item: -item[1])
+    (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
+    if top < MIN_SCORE:
+        return Route(text, kind, Intent.UNKNOWN, _unsure(top), section=section, scores=scores)
+    intent = Intent(best)
+    return Route(
+        text,
+        kind,
+        intent,
+        _confidence(top, top - second),
+        section=section,
+        direction=direction if intent is Intent.NAVIGATE and section is None else None,
+        topic=_topic(analysis, section) if intent is Intent.EXAMPLES else "",
+        scores=scores,
+    )
+
+
+def _scores(analysis: Analysis, *, section: str | None, direction: str | None) -> dict[str, float]:
+    # One place in the line counts once per intent: "sidor" matches both the cue "sidor" and,
+    # by stem, "sida" – the heavier one counts, not both.
+    best_at: dict[tuple[str, int, int], float] = {}
+    for hit in analysis.hits:
+        where = (hit.cue.label, hit.start, hit.end)
+        best_at[where] = max(best_at.get(where, 0.0), hit.cue.weight)
+    scores: dict[str, float] = dict.fromkeys(lexicon().intents, 0.0)
+    for (intent, _start, _end), weight in best_at.items():
+        scores[intent] += weight
+    if section is not None:
+        # Asking nothing else about a named heading is asking what goes there.
+        others = max((v for k, v in scores.items() if k != Intent.GUIDANCE), default=0.0)
+        scores[Intent.GUIDANCE] += SECTION_LEAN if others < MIN_SCORE else SECTION_NUDGE
+    else:
+        scores[Intent.GUIDANCE] *= NO_SECTION
+    if section is not None or direction is not None:
+        if scores[Intent.NAVIGATE] > 0:
+            scores[Intent.NAVIGATE] += TARGET_BONUS
+    else:
+        scores[Intent.NAVIGATE] *= NO_TARGET
+    return {intent: round(score, 2) for intent, score in scores.items()}
+
+
+def _budget_words(analysis: Analysis, form: Form | None) -> float:
+    """The form's budget categories ("Personal", "Lokaler") and a year speak of the budget."""
+    score = 0.0
+    if form is not None:
+        names = (*form.budget.categories, *form.budget.category_aliases)
+        score += CATEGORY_WEIGHT * len(_category_cues(names).hits(analysis.tokens))
+    if any(YEAR_RE.fullmatch(token.folded) for token in analysis.tokens):
+        score += YEAR_WEIGHT
+    return score
+
+
+@lru_cache(maxsize=16)
+def _category_cues(names: tuple[str, ...]) -> CueIndex:
+    index = CueIndex()
+    for name in names:
+        index.add(make_cue("budget", name, CATEGORY_WEIGHT))
+    return index
+
+
+def _direction(analysis: Analysis) -> str | None:
+    ways = [hit.cue.label for hit in sorted(analysis.directions, key=lambda h: h.start)]
+    if not ways:
+        return None
+    counts = Counter(ways)
+    return ways[0] if counts["next"] == counts["prev"] else counts.most_common(1)[0][0]
+
+
+def _topic(analysis: Analysis, section: str | None) -> str:
+    """The words of an examples question that are neither the assistant's nor a heading's:
+    "visa exempel på motiverande samtal" -> "motiverande samtal"."""
+    words = lexicon()
+    taken = analysis.cue_positions | analysis.alias_positions | analysis.generic
+    kept = [
+        token.raw
+        for i, token in enumerate(analysis.tokens)
+        if i not in taken and not analysis.neutral(i, words) and len(token.folded) > 1
+    ]
+    return " ".join(kept)
+
+
+def _confidence(score: float, margin: float) -> float:
+    strength = min(1.0, score / SURE_SCORE)
+    lead = min(1.0, margin / SURE_MARGIN)
+    return round(strength * (0.5 + 0.5 * lead), 2)
+
+
+def _unsure(score: float) -> float:
+    """How sure the assistant is that it does NOT know: nothing matched is plainly unknown."""
+    return round(1.0 - score / MIN_SCORE, 2)
