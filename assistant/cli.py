@@ -111,6 +111,17 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a file system refusal no check foresaw: still one line, never a traceback
+        print(_os_error_line(exc), file=sys.stderr)
+        return 2
+
+
+def _os_error_line(exc: OSError) -> str:
+    from assistant.usecases.paths import shown
+
+    where = f"{shown(exc.filename)[:120]}: " if exc.filename else ""
+    reason = exc.strerror or str(exc)
+    return tr(f"ansokan: {where}filsystemet svarade: {reason}", f"ansokan: {where}the file system said: {reason}")
 
 
 def _only_globals(argv: list[str]) -> bool:

@@ -106,3 +106,33 @@ def _env(tmp_path: Path) -> dict[str, str]:
     for name in ("STATE", "CONFIG", "CACHE", "LIBRARY", "FORMS", "DRAFTS"):
         env[f"ANSOKAN_{name}"] = str(tmp_path / name.lower())
     return env
+
+
+def test_a_file_system_refusal_no_check_foresaw_is_still_one_line(monkeypatch, capsys):
+    """The safety net under every command: an OSError the use cases did not turn into a UserError
+    (injected here, as real ones are all caught earlier) is one line naming the file, exit 2."""
+    import errno
+
+    import assistant.commands.status as status
+
+    def fail(path):
+        raise OSError(errno.EIO, "Input/output error", "utkast\n.md")
+
+    monkeypatch.setattr(status, "draft_status", fail)
+    assert main(["status", "utkast.md"]) == 2
+    err = capsys.readouterr().err
+    assert err == "ansokan: utkast\\n.md: filsystemet svarade: Input/output error\n"
+    assert main(["--lang", "en", "status", "utkast.md"]) == 2
+    assert "the file system said: Input/output error" in capsys.readouterr().err
+    set_language("sv")
+
+
+def test_a_library_folder_the_file_system_cannot_look_up_is_one_line(tmp_path):
+    for args in (
+        ("library", "list"),
+        ("library", "show", "x"),
+        ("suggest", "--form", "finsam-malmo", "--section", "bakgrund"),
+    ):
+        result = run_cli("--library", str(tmp_path / ("a" * 300)), *args)
+        assert result.returncode == 2 and "Traceback" not in result.stderr
+        assert "för långt" in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.usecases.paths import check_path
+from assistant.usecases.paths import check_lengths, check_path
 
 if TYPE_CHECKING:
     from assistant.core.reuse.library import Entry, Passage
@@ -25,7 +25,11 @@ def library_dirs(library: Library = None) -> list[tuple[Path, bool]]:
     """(folder, is_builtin) for the built-in library and the user's own, in that order."""
     from assistant.core.reuse.library import library_dirs as _dirs
 
-    return _dirs(library)
+    dirs = _dirs(library)
+    for folder, builtin in dirs:
+        if not builtin:
+            check_lengths(folder)  # a --library the file system cannot look up: one line, not a traceback
+    return dirs
 
 
 def import_to_library(

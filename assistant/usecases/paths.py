@@ -35,6 +35,17 @@ def check_path(path: Path | str, *, folder: bool = False) -> Path:
     return target
 
 
+def check_lengths(path: Path | str) -> Path:
+    """`path` as a Path when the file system can look it up (each name and the whole within its
+    limits); for a place that is read, where the other naming rules do not apply."""
+    target = Path(path).expanduser()
+    existing = _nearest_existing(target)
+    for part in _new_parts(target, existing):
+        _check_size(part, existing)
+    _check_length(target, existing)
+    return target
+
+
 def shown(path: Path | str) -> str:
     """A path as one printable line: control characters written as \\n, \\t or \\xNN."""
     text = str(path)
@@ -75,6 +86,10 @@ def _check_name(part: str, target: Path, existing: Path) -> None:
             f"the name “{shown(part)}” starts with a dash, which other programs take for an option; choose another name",
             where=where,
         )
+    _check_size(part, existing)
+
+
+def _check_size(part: str, existing: Path) -> None:
     size = len(os.fsencode(part))
     limit = _limit(existing, "PC_NAME_MAX", NAME_MAX)
     if size > limit:
