@@ -95,12 +95,12 @@ def build_query(text: str, index: Index, *, vocabulary: Vocabulary | None = None
         if term in vocab:
             unit.alternatives.append(Alternative(term, 1.0, "exact"))
         unit.alternatives += _forms(term, index)
-        if term not in vocab:
-            unit.parts = split_compound(term, vocab.keys())
-            if not unit.parts and not unit.alternatives:
-                unit.alternatives += _neighbours(term, index)
+        # A compound also meets its parts written apart ("implementeringsplan": "plan för implementering").
+        unit.parts = split_compound(term, vocab.keys())
+        if term not in vocab and not unit.parts and not unit.alternatives:
+            unit.alternatives += _neighbours(term, index)
         df = max([vocab.get(a.term, 0) for a in unit.alternatives] + [0])
-        df = df or max((vocab.get(p, 0) for p in unit.parts), default=0)
+        df = df or min((vocab.get(p, 0) for p in unit.parts), default=0)
         # A word the library never uses still weighs: off-topic words must lower the coverage.
         own = idf(df, n)
         unit.weight = own * (GENERIC_WEIGHT if unit.generic else 1.0)

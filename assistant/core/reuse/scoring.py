@@ -18,6 +18,7 @@ PARTIAL_MIN_LETTERS = 5  # an unmatched word this long may still count by its 4-
 PARTIAL_MIN_SHARE = 0.7  # ... when at least this share of them is in the passage ...
 PARTIAL_CREDIT = 0.6  # ... for this part of its weight
 CLOSE_CREDIT = 0.6
+TYPO_CREDIT = 0.6  # an n-gram neighbour this close (4-gram Dice 0.75) is the writer's word misspelt
 COUNTS_AS_MATCHED = 0.5  # a unit with at least this credit is a matched term for the gate
 
 
@@ -53,6 +54,11 @@ def _unit_credit(unit: Unit, passage_terms: set[str]) -> tuple[float, list[Evide
     return best
 
 
+def _literal(e: Evidence) -> bool:
+    """The writer's own word met: itself, another form, a compound part, or a near-certain typo."""
+    return e.how in ("exact", "form", "part") or (e.how == "ngram" and bool(e.term) and e.credit >= TYPO_CREDIT)
+
+
 def coverage(query: Query, passage_terms: set[str]) -> Coverage:
     got, terms, specific, literal, close, evidence = 0.0, 0, 0, 0, 0, []
     passage_grams: set[str] | None = None  # built only when a unit needs it
@@ -70,10 +76,11 @@ def coverage(query: Query, passage_terms: set[str]) -> Coverage:
             got += unit.weight * credit
             evidence += found
             if credit >= COUNTS_AS_MATCHED:
-                count = max(1, len([e for e in found if e.how == "part"]))
+                # A compound is as many terms as it has parts, however it matched.
+                count = max(1, len(unit.parts) if found[0].how != "part" else len(found))
                 terms += count
                 specific += 0 if unit.generic else count
-                literal += 0 if unit.generic or found[0].how in ("vocabulary", "ngram") else count
+                literal += count if not unit.generic and _literal(found[0]) else 0
                 close += 0 if unit.generic or found[0].how == "ngram" or found[0].credit < CLOSE_CREDIT else count
     return Coverage(got / query.weight, terms, evidence, specific, literal, close)
 

@@ -37,16 +37,16 @@ from assistant.core.reuse.window import split_windows
 # writer's own specific words (or another form, or a compound part): not generic words, not
 # synonyms or 4-gram guesses, which add to the coverage but are too loose to decide alone.
 GATE_COVERAGE = 0.55
-GATE_TERMS = 1
-GATE_MANY_COVERAGE = 0.15
+GATE_TERMS = 2
+GATE_MANY_COVERAGE = 0.25
 GATE_MANY_TERMS = 3
 FOLLOW_SHARE = 0.6  # once one passage passes, the others need this share of the gate's coverage
-CONTEXT_WEIGHT = 0.85  # a passage found only for an earlier sentence ranks this much lower
-# The order (weights add up to 1; the gate does not use them):
-W_COVERAGE = 0.70
+CONTEXT_WEIGHT = 0.7  # a passage found only for an earlier sentence ranks this much lower
+# The order (weights add up to 1; the gate does not use them), chosen on the tune half:
+W_COVERAGE = 0.60
 W_BM25 = 0.20
 W_GUIDANCE = 0.05
-W_SECTION = 0.05
+W_SECTION = 0.15  # under the writer's own section: a boost, never a filter
 SHORT_PASSAGE = 8  # words; shorter passages are down-weighted (they match anything)
 CANDIDATES = 40  # passages reranked per window
 POSTINGS_BUDGET = 1000  # matched rows the candidate stage may rank (see candidate_query)
