@@ -53,17 +53,29 @@ def import_to_library(
     target = paths.user_library_dir(library)
     if not (os.path.lexists(target) and not target.is_dir()):  # a file there: import_files says so, naming --library
         check_path(target, folder=True)
+    readable, unreadable = _lookable(files, language())
     result = import_files(
-        [Path(f) for f in files],
-        target,
-        form_id=form_id,
-        keep_contacts=keep_contacts,
-        progress=progress,
-        lang=language(),
+        readable, target, form_id=form_id, keep_contacts=keep_contacts, progress=progress, lang=language()
     )
     return LibraryImport(
-        imported=[LibraryEntry(entry=e, passages=passages(e)) for e in result.imported], failed=list(result.failed)
+        imported=[LibraryEntry(entry=e, passages=passages(e)) for e in result.imported],
+        failed=unreadable + list(result.failed),
     )
+
+
+def _lookable(files: Sequence[Path | str], lang: str) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files the file system can look up, and each one it cannot with its reason (a name over
+    255 bytes would otherwise be reported as the library failing)."""
+    from assistant.core.errors import UserError
+
+    readable: list[Path] = []
+    failed: list[tuple[Path, str]] = []
+    for name in files:
+        try:
+            readable.append(check_lengths(name))
+        except UserError as exc:
+            failed.append((Path(name), exc.message(lang)))
+    return readable, failed
 
 
 def list_library(library: Library = None, *, warn: Callable[[str], None] | None = None) -> list[Entry]:

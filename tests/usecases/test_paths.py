@@ -104,3 +104,9 @@ def test_a_library_folder_that_is_a_file_is_named(tmp_path):
     with pytest.raises(UserError, match="bibliotekskatalogen är en fil"):
         import_to_library([SOURCES / "000_18e62940bd9f888a.txt"], library=target)
     assert Path(target).read_text(encoding="utf-8") == "x"
+
+
+def test_a_source_name_too_long_to_look_up_fails_alone_and_says_so(tmp_path):
+    done = import_to_library([tmp_path / f"{LONG}.txt", SOURCES / "000_18e62940bd9f888a.txt"], library=tmp_path / "bib")
+    assert len(done.imported) == 1 and len(done.failed) == 1
+    assert "för långt" in done.failed[0][1] and "biblioteket" not in done.failed[0][1]
