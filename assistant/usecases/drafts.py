@@ -142,7 +142,7 @@ def start_from_source(
     replaced, ⟦… → ?⟧ where that cannot be known). The report says what did not fit."""
     from assistant.core.model.forms import load_form
     from assistant.core.reuse.adapt import adapt_draft
-    from assistant.core.sources.start import draft_from_source
+    from assistant.core.sources.start import NO_TITLE, draft_from_source
 
     form = load_form(form_id)
     target = Path(path).expanduser()
@@ -151,7 +151,11 @@ def start_from_source(
     origin = _what_the_source_says(draft)
     if title:
         draft.title = title
-    _facts_over_source(draft, facts or ProjectFacts())
+        report.notes[:] = [note for note in report.notes if note != NO_TITLE]  # it was given after all
+    facts = facts or ProjectFacts()
+    _facts_over_source(draft, facts)
+    if facts.contacts is not None:
+        _set_source_contacts_aside(draft, form, report)
     adapted = adapt_draft(draft, origin) if _differs(draft, origin) else {}
     created = ensure_parent(target, create=create_parent)  # only once the source could be read
     save_draft(draft, target, force=True)
@@ -190,6 +194,32 @@ def _facts_over_source(draft: Draft, facts: ProjectFacts) -> None:
     if moved and facts.organisation is None and old in draft.organisation:
         draft.organisation = ""  # "Malmö stad" is not Lund's: unknown, so the text gets ⟦… → ?⟧
     update_facts(draft, facts)
+
+
+def _set_source_contacts_aside(draft: Draft, form: Form, report: StartReport) -> None:
+    """The writer named the contacts, so the source's contact text (other people, another
+    organisation) goes to the unplaced notes, which are kept in the draft but not exported."""
+    from assistant.core.i18n import Text
+    from assistant.core.model.drafts import ExtraSection
+    from assistant.core.model.drafts.draft import UNPLACED_KEY
+    from assistant.core.sources.start import UNPLACED_HEADING
+
+    heading = next((h for h in form.headings if h.kind == "contacts"), None)
+    text = draft.text(heading.key) if heading is not None else ""
+    if heading is None or not text:
+        return
+    draft.sections[heading.key] = ""
+    notes = next((extra for extra in draft.extra if extra.unplaced), None)
+    if notes is None:
+        draft.extra.insert(0, ExtraSection(UNPLACED_KEY, UNPLACED_HEADING, text, after=None))
+    else:
+        notes.text = f"{notes.text}\n\n{text}"
+    report.notes.append(
+        Text(
+            f"källans kontaktuppgifter ligger nu under ”{UNPLACED_HEADING}”, eftersom kontaktpersonerna angavs",
+            f"the source's contact details are now under “{UNPLACED_HEADING}”, since the contacts were given",
+        )
+    )
 
 
 def _differs(draft: Draft, origin: Entry) -> bool:

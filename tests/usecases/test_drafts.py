@@ -10,6 +10,7 @@ import pytest
 
 from assistant.core.errors import UserError
 from assistant.core.storage import paths
+from assistant.usecases.checks import check_application as check
 from assistant.usecases.drafts import create_draft, demo_copy, draft_status, open_draft, save_draft, start_from_source
 from assistant.usecases.facts import ProjectFacts, parse_facts, project_facts
 from tests.conftest import SOURCES
@@ -137,3 +138,15 @@ def test_an_empty_draft_gets_the_facts_and_keeps_them_on_disk(tmp_path):
     assert project_facts(again) == facts
     plain = create_draft("finsam-malmo", tmp_path / "p.md").path.read_text(encoding="utf-8")
     assert 'title = ""' not in plain.split("signatories")[1].split("]")[0]  # no empty title written
+
+
+def test_given_contacts_set_the_sources_contact_text_aside_and_a_given_title_is_not_asked_for(tmp_path):
+    facts = parse_facts(contacts=["Per Ek, projektledare, Lunds kommun, 046-35 50 00, per.ek@lund.se"])
+    started = start_from_source("finsam-malmo", SOURCE_000, tmp_path / "u.md", title="Unga i arbete", facts=facts)
+    draft = open_draft(started.path)
+    assert draft.text("kontaktuppgifter") == "" and [c.name for c in draft.contacts] == ["Per Ek"]
+    notes = next(extra for extra in draft.extra if extra.unplaced)
+    assert "Lena Oxelgren, rektor" in notes.text  # kept in the draft, left out of the export
+    said = [note.render("en") for note in started.report.notes]
+    assert any("contact details" in n for n in said) and not any("--title" in n for n in said)
+    assert not any(f.code == "sections.missing" and f.section == "kontaktuppgifter" for f in check(draft).findings)
