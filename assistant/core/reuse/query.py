@@ -51,6 +51,7 @@ class Unit:
     alternatives: list[Alternative] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)  # compound parts: all in the passage = the whole weight
     generic: bool = False
+    known: bool = False  # the library has the word itself
 
 
 @dataclass
@@ -93,6 +94,7 @@ def build_query(text: str, index: Index, *, vocabulary: Vocabulary | None = None
         in_phrase = any(length > 1 for _, length in found.get(position, ()))
         unit = Unit(word=word, stem=term, weight=0.0, generic=term in concepts.generic and not in_phrase)
         if term in vocab:
+            unit.known = True
             unit.alternatives.append(Alternative(term, 1.0, "exact"))
         unit.alternatives += _forms(term, index)
         # A compound also meets its parts written apart ("implementeringsplan": "plan för implementering").

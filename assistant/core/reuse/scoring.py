@@ -48,7 +48,10 @@ def _unit_credit(unit: Unit, passage_terms: set[str]) -> tuple[float, list[Evide
             best = (alt.credit, [Evidence(unit.word, alt.term, alt.how, alt.credit, alt.label)])
     if unit.parts and best[0] < 1.0:
         present = [p for p in unit.parts if p in passage_terms]
-        credit = 1.0 if len(present) == len(unit.parts) else 0.5 if present else 0.0
+        # One part of a word the library knows whole is another word ("arbetsförmedlingen" is
+        # not "arbete"); of a word it does not know, it is half the meaning.
+        half = 0.0 if unit.known else 0.5
+        credit = 1.0 if len(present) == len(unit.parts) else half if present else 0.0
         if credit > best[0]:
             best = (credit, [Evidence(unit.word, p, "part", credit) for p in present])
     return best
@@ -76,8 +79,8 @@ def coverage(query: Query, passage_terms: set[str]) -> Coverage:
             got += unit.weight * credit
             evidence += found
             if credit >= COUNTS_AS_MATCHED:
-                # A compound is as many terms as it has parts, however it matched.
-                count = max(1, len(unit.parts) if found[0].how != "part" else len(found))
+                # A compound met by its parts written apart is as many terms as it has parts.
+                count = len(found) if found[0].how == "part" else 1
                 terms += count
                 specific += 0 if unit.generic else count
                 literal += count if not unit.generic and _literal(found[0]) else 0

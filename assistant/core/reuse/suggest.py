@@ -41,7 +41,8 @@ GATE_TERMS = 2
 GATE_MANY_COVERAGE = 0.25
 GATE_MANY_TERMS = 3
 FOLLOW_SHARE = 0.6  # once one passage passes, the others need this share of the gate's coverage
-CONTEXT_WEIGHT = 0.7  # a passage found only for an earlier sentence ranks this much lower
+CONTEXT_WEIGHT = 0.7  # a passage found only for an earlier sentence ranks this much lower ...
+KEPT_WINDOWS = 2  # ... but the best one of each of the two sentences before stays in the top k
 # The order (weights add up to 1; the gate does not use them), chosen on the tune half:
 W_COVERAGE = 0.60
 W_BM25 = 0.20
@@ -69,7 +70,7 @@ class Suggestion:
         return asdict(self)
 
 
-@dataclass
+@dataclass(eq=False)
 class Candidate:
     rowid: int
     row: Any
@@ -140,9 +141,11 @@ def _guidance(form_id: str, section: str | None, index: Index) -> Query | None:
     return _GUIDANCE[key]
 
 
-def gate(cover: Coverage, share: float = 1.0) -> bool:
-    """Whether the passage itself says enough of what the writer wrote (no rank, no section in it)."""
-    return (cover.share >= GATE_COVERAGE * share and cover.literal >= GATE_TERMS) or (
+def gate(cover: Coverage, query: Query, share: float = 1.0) -> bool:
+    """Whether the passage itself says enough of what the writer wrote (no rank, no section in it).
+    A query of one specific word needs that word only."""
+    need = max(1, min(GATE_TERMS, sum(not u.generic for u in query.units)))
+    return (cover.share >= GATE_COVERAGE * share and cover.literal >= need) or (
         cover.share >= GATE_MANY_COVERAGE * share and cover.literal >= GATE_MANY_TERMS
     )
 
@@ -170,7 +173,7 @@ def _search_window(
         if row[7] < SHORT_PASSAGE:
             order *= math.sqrt(row[7] / SHORT_PASSAGE)
         candidate = Candidate(rowid, row, weight * order, cover)
-        candidate.passes, candidate.follows = gate(cover), gate(cover, FOLLOW_SHARE)
+        candidate.passes, candidate.follows = gate(cover, query), gate(cover, query, FOLLOW_SHARE)
         out[rowid] = candidate
     return out
 
@@ -212,14 +215,28 @@ def suggest(
     guidance = _guidance(form_id, section, index)
     windows = split_windows(text, context)
     found = _search_window(windows.focus, index, section, guidance, 1.0)
-    for window in windows.context:
-        _merge(found, _search_window(window, index, section, guidance, CONTEXT_WEIGHT))
+    earlier: list[int] = []  # the best passage of each of the nearest earlier sentences
+    for n, window in enumerate(windows.context):
+        more = _search_window(window, index, section, guidance, CONTEXT_WEIGHT)
+        best = max((c for c in more.values() if c.passes or not gated), key=lambda c: c.rank, default=None)
+        if best is not None and n < KEPT_WINDOWS:
+            earlier.append(best.rowid)
+        _merge(found, more)
     ordered = sorted(found.values(), key=lambda c: -c.rank)
     if gated and not asked_for_ideas:
         if not any(c.passes for c in ordered):
             return []
         ordered = [c for c in ordered if c.follows]
-    return _distinct(ordered, k, index)
+    return _distinct(_keep_earlier(ordered, [found[r] for r in earlier], k), k, index)
+
+
+def _keep_earlier(ordered: list[Candidate], kept: list[Candidate], k: int) -> list[Candidate]:
+    """What was found for the sentences just before stays in the top k while the writer goes on."""
+    missing = [c for c in dict.fromkeys(kept) if c in ordered and c not in ordered[:k]]
+    if not missing:
+        return ordered
+    head = [c for c in ordered if c not in missing][: max(0, k - len(missing))]
+    return head + missing + [c for c in ordered if c not in head and c not in missing]
 
 
 def _distinct(ordered: list[Candidate], k: int, index: Index) -> list[Suggestion]:

@@ -1,0 +1,122 @@
+"""Does a suggestion stay while the writer goes on? Growth survival on the blind set.
+
+    python benchmarks/suggest_growth.py [--half tune|test] [--verbose]
+
+For every positive query of the half (not the prefix series) whose passage is in the top five,
+5, 10, 20, 30 and 40 on-topic words are appended, taken from the other queries of the same section
+(other briefs) of the same half, as the writer's next sentence(s) and, separately, as a longer
+current sentence. Reports how often the first hit is still in the top five (goal >= 95 %), and the
+blind set's growing-prefix series (a hit at 5 or 10 words still a hit at 20 and 40 words).
+Default half: tune (the half the engine was tuned on); --half test only to report.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "eval"))
+
+from evaluate_blind import Case, bootstrap, load_cases  # noqa: E402
+
+from assistant.core.reuse.index import Index  # noqa: E402
+from assistant.core.reuse.library import load_library  # noqa: E402
+from assistant.core.reuse.suggest import suggest  # noqa: E402
+from assistant.core.storage import paths  # noqa: E402
+
+STEPS = (5, 10, 20, 30, 40)
+
+
+def top5(case: Case, text: str, index: Index) -> list[str]:
+    found = suggest(text, form_id="finsam-malmo", section=case.section, k=5, index=index)
+    return [s.passage_id for s in found]
+
+
+def on_topic_words(case: Case, cases: list[Case], rng: random.Random, count: int) -> list[str]:
+    """`count` words from other queries of the same section: what else a writer says there."""
+    others = [c for c in cases if c.section == case.section and c.brief != case.brief and not c.negative]
+    rng.shuffle(others)
+    out: list[str] = []
+    for other in others:
+        out += other.text.rstrip(".").split()
+        if len(out) >= count:
+            break
+    return out[:count]
+
+
+def grown(text: str, extra: list[str], *, new_sentence: bool) -> str:
+    base = text.rstrip()
+    if new_sentence:
+        return f"{base.rstrip('.')}. {' '.join(extra).capitalize()}"
+    return f"{base.rstrip('.')} och {' '.join(extra)}"
+
+
+def fmt(values: list[float]) -> str:
+    if not values:
+        return "–"
+    low, high = bootstrap(values)
+    return f"{sum(values) / len(values):.2f} [{low:.2f}–{high:.2f}] (n={len(values)})"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--half", choices=("tune", "test"), default="tune")
+    parser.add_argument("--verbose", action="store_true")
+    args = parser.parse_args()
+    dirs = [(paths.builtin_library_dir(), True)]
+    every, _ = load_cases(load_library(dirs))
+    cases = [c for c in every if c.half == args.half]
+    rng = random.Random(11)
+    with tempfile.TemporaryDirectory() as tmp:
+        index = Index(dirs, Path(tmp) / "growth.sqlite")
+        index.refresh()
+        survived: dict[tuple[str, int], list[float]] = defaultdict(list)
+        hits = 0
+        for case in cases:
+            if case.negative or case.kind == "prefix":
+                continue
+            first = [p for p in top5(case, case.text, index) if p in case.wanted]
+            if not first:
+                continue
+            hits += 1
+            for mode in ("sentence", "clause"):
+                for step in STEPS:
+                    text = grown(case.text, on_topic_words(case, cases, rng, step), new_sentence=mode == "sentence")
+                    kept = first[0] in top5(case, text, index)
+                    survived[(mode, step)].append(float(kept))
+                    if args.verbose and not kept:
+                        print(f"LOST [{mode} +{step}] {case.brief}: {text[:140]!r}")
+        prefix = prefix_survival(cases, index)
+        index.close()
+    print(f"growth survival, {args.half} half: {hits} queries that hit, on-topic words appended")
+    for mode, label in (("sentence", "as the next sentences"), ("clause", "in the same sentence")):
+        every_step = [v for (m, _), values in survived.items() if m == mode for v in values]
+        print(f"  {label:22} all steps {fmt(every_step)}")
+        for step in STEPS:
+            print(f"    +{step:2} words  {fmt(survived[(mode, step)])}")
+    print(f"  growing-prefix series (blind set)  {fmt(prefix)}")
+    print("goal: >= 0.95")
+    return 0
+
+
+def prefix_survival(cases: list[Case], index: Index) -> list[float]:
+    series: dict[str, dict[int, Case]] = defaultdict(dict)
+    for case in cases:
+        if case.kind == "prefix" and case.series and case.words:
+            series[case.series][case.words] = case
+    out: list[float] = []
+    for steps in series.values():
+        found = [w for w in sorted(steps) if steps[w].wanted & set(top5(steps[w], steps[w].text, index))]
+        if found and found[0] <= 10:
+            out += [float(w in found) for w in steps if w > found[0]]
+    return out
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
