@@ -1,4 +1,4 @@
-"""`ansokan suggest --form ID --section KEY --text TEXT [-k 5] [--json] [--adapt DRAFT]`."""
+"""`ansokan suggest --form ID --section KEY --text TEXT [--context TEXT] [-k 5] [--json] [--adapt DRAFT]`."""
 
 from __future__ import annotations
 
@@ -33,6 +33,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         metavar="TEXT",
         help=tr("det du skrivit (tomt: rubrikens vägledning)", "what you wrote (empty: the heading's guidance)"),
     )
+    p.add_argument(
+        "--context",
+        default="",
+        metavar="TEXT",
+        help=tr(
+            "resten av stycket: räknas svagare än texten, så ett förslag står kvar medan du skriver",
+            "the rest of the paragraph: counts less than the text, so a suggestion stays while you write",
+        ),
+    )
     p.add_argument("-k", type=int, default=5, metavar=tr("ANTAL", "COUNT"))
     p.add_argument("--json", action="store_true")
     p.add_argument(
@@ -46,7 +55,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_suggest(args: argparse.Namespace) -> int:
     draft = open_draft(args.adapt) if args.adapt else None
-    found = suggest_for(args.text, form_id=args.form, section=args.section, k=args.k, library=args.library)
+    found = suggest_for(
+        args.text, form_id=args.form, section=args.section, k=args.k, library=args.library, context=args.context
+    )
     adapted: list[Adapted | None] = (
         [adapt_suggestion(s, draft, library=args.library) for s in found] if draft else [None] * len(found)
     )
@@ -81,6 +92,8 @@ def _print_one(n: int, s: Suggestion, a: Adapted | None) -> None:
     src = s.source
     print(f"{n}. [{s.score:.0f}] {src.get('title')} ({src.get('organisation')}, {src.get('year')}) · {s.heading}")
     print(textwrap.indent(textwrap.fill(a.text if a else s.text, 96), "   "))
+    if s.matched:
+        print("   " + tr("Träffar: ", "Matched: ") + ", ".join(s.matched[:10]))
     if a and a.replacements:
         print("   " + tr("Utbytt: ", "Replaced: ") + "; ".join(map(str, a.replacements)))
     if a and a.unresolved:

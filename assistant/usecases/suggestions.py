@@ -17,10 +17,13 @@ if TYPE_CHECKING:
 MAX_SUGGESTIONS = 50
 
 
-def suggest_for(text: str, *, form_id: str, section: str, k: int = 5, library: Library = None) -> list[Suggestion]:
+def suggest_for(
+    text: str, *, form_id: str, section: str, k: int = 5, library: Library = None, context: str = ""
+) -> list[Suggestion]:
     """The k passages that fit what the writer is writing in `section`, best first ([] if none fit).
 
-    Empty `text` asks for ideas: the heading's guidance is the query."""
+    `text` is the paragraph up to the cursor (its last sentence counts most), `context` the rest of
+    the paragraph (weaker). Empty `text` asks for ideas: the heading's guidance is the query."""
     from assistant.core.model.forms import load_form
     from assistant.core.reuse.suggest import suggest
 
@@ -32,7 +35,7 @@ def suggest_for(text: str, *, form_id: str, section: str, k: int = 5, library: L
         )
     if not 1 <= k <= MAX_SUGGESTIONS:
         raise UserError(f"-k ska vara mellan 1 och {MAX_SUGGESTIONS}", f"-k must be between 1 and {MAX_SUGGESTIONS}")
-    return suggest(text, form_id=form.id, section=section, k=k, library_dirs=library_dirs(library))
+    return suggest(text, form_id=form.id, section=section, k=k, library_dirs=library_dirs(library), context=context)
 
 
 def adapt_suggestion(suggestion: Suggestion, draft: Draft, *, library: Library = None) -> Adapted:
