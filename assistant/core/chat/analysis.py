@@ -22,10 +22,19 @@ class Analysis:
     directions: tuple[Hit, ...]  # "nästa", "tillbaka" …, label = "next" | "prev"
     generic: frozenset[int]  # positions of the assistant's own nouns ("avsnitt", "section")
     numbers: frozenset[int]  # positions of heading numbers ("3.2", "rubrik 4")
+    here: bool = False  # the line speaks of the heading the writer is in ("här", "this section")
 
     @cached_property
     def cue_positions(self) -> frozenset[int]:
         return frozenset(i for hit in self.hits if hit.cue.weight > 0 for i in hit.span)
+
+    @cached_property
+    def check_positions(self) -> frozenset[int]:
+        """What the check's findings are called ("kvinnor och män", "platshållare"), when the line
+        speaks of an error or a warning at all."""
+        if not any(hit.cue.label == "explain" for hit in self.hits):
+            return frozenset()
+        return frozenset(i for hit in lexicon().check_words.hits(self.tokens) for i in hit.span)
 
     @cached_property
     def alias_positions(self) -> frozenset[int]:
@@ -57,6 +66,7 @@ def analyse(text: str) -> Analysis:
         directions=tuple(words.directions.hits(line)),
         generic=frozenset(i for hit in words.generic.hits(line) for i in hit.span),
         numbers=frozenset(_heading_numbers(line, words)),
+        here=bool(words.here.hits(line)),
     )
     return _without_attributive_directions(analysis, words)
 

@@ -4,7 +4,8 @@ The rule, as the writer is told it (help answer, docs/chat.md) and shown in the 
 
     A line is a QUESTION when it ends with "?", or its first word asks or asks for something
     ("vad", "hur", "vilka" … "visa", "gå", "förklara" … "jag", "vi"; a verb with its subject:
-    "har jag", "finns det", "stämmer budgeten"), or every word in it is one
+    "har jag", "finns det", "stämmer budgeten"), or it speaks to the assistant or of the writer
+    ("… jag …", "… du …") or is a sentence of nine words or more, or every word in it is one
     of the assistant's own words or a heading ("sidantal", "budgetstatus", "LIX", "hjälp", "kvar
     att göra", "nästa rubrik", "korta bakgrunden"). A line starting with "/" is a COMMAND.
     Anything else – words about a topic, like "samverkan psykiatrin IPS" or "öppna
@@ -21,6 +22,8 @@ from enum import StrEnum
 from assistant.core.chat.analysis import Analysis, analyse
 from assistant.core.chat.lexicon import Lexicon, WordSet, lexicon
 from assistant.core.i18n import Text
+
+LONG_LINE = 9  # words; search words are a few, a line this long is a sentence to the assistant
 
 
 class Kind(StrEnum):
@@ -66,6 +69,8 @@ def classify(text: str) -> Kind:
         return Kind.QUESTION
     if _first_word_in(analysis, words.move) and _assistant_words(analysis, words, start=1):
         return Kind.QUESTION
+    if len(analysis.tokens) >= LONG_LINE or any(t in words.pronoun for t in analysis.tokens):
+        return Kind.QUESTION
     return Kind.QUESTION if _only_assistant_words(analysis, words) else Kind.SEARCH
 
 
@@ -100,5 +105,5 @@ def _only_assistant_words(analysis: Analysis, words: Lexicon) -> bool:
 
 def _assistant_words(analysis: Analysis, words: Lexicon, *, start: int = 0) -> bool:
     """No word from `start` on is about a topic of its own."""
-    covered = analysis.cue_positions | analysis.alias_positions | analysis.generic
+    covered = analysis.cue_positions | analysis.alias_positions | analysis.generic | analysis.check_positions
     return all(i in covered or analysis.neutral(i, words) for i in range(start, len(analysis.tokens)))

@@ -30,9 +30,12 @@ class Pattern:
     any_end: bool = False
     any_start: bool = False
     stem: str = ""
+    diacritics: str = ""  # "!här": only as typed with its diacritics ("har" is another word)
 
     @classmethod
     def parse(cls, word: str) -> Pattern:
+        if word.startswith("!"):
+            return cls(fold(word[1:]), diacritics=word[1:].lower())
         as_written = word.startswith("=")
         word = word.removeprefix("=")
         any_start, any_end = word.startswith("*"), word.endswith("*")
@@ -46,6 +49,8 @@ class Pattern:
 
     def matches(self, token: Token) -> bool:
         word = token.folded
+        if self.diacritics:
+            return token.raw.lower() == self.diacritics
         if not self.text:
             return True  # a lone "*"
         if self.any_end and self.any_start:
@@ -63,9 +68,10 @@ class Cue:
     text: str  # as written in the data file
     words: tuple[Pattern, ...]
     weight: float
+    first_only: bool = False  # "^till": only as the line's first word
 
     def matches_at(self, line: Sequence[Token], start: int) -> bool:
-        if start + len(self.words) > len(line):
+        if start + len(self.words) > len(line) or (self.first_only and start > 0):
             return False
         return all(p.matches(line[start + i]) for i, p in enumerate(self.words))
 
@@ -151,13 +157,16 @@ class Lexicon:
     request: WordSet
     move: WordSet  # requests only when the rest of the line is the assistant's words
     self_words: WordSet
+    pronoun: WordSet
     search: WordSet
     filler: frozenset[str]
     generic: CueIndex
+    here: CueIndex  # "här", "this section": the heading the writer is in
     intents: dict[str, IntentWords]
     cues: CueIndex
     aliases: CueIndex  # section names, label = the form key
     directions: CueIndex  # label "next" or "prev"
+    check_words: CueIndex  # what a writer calls each finding (explanations.toml), label = code
     number_before: frozenset[str]
 
     def is_filler(self, token: Token) -> bool:
@@ -172,10 +181,11 @@ def _folded_set(words: Iterable[str]) -> frozenset[str]:
 
 
 def make_cue(label: str, text: str, weight: float) -> Cue:
-    patterns = tuple(Pattern.parse(w) for w in text.split())
+    first_only = text.startswith("^")
+    patterns = tuple(Pattern.parse(w) for w in text.removeprefix("^").split())
     if not patterns:
         raise ValueError(f"an empty cue for {label}")
-    return Cue(label, text, patterns, float(weight))
+    return Cue(label, text, patterns, float(weight), first_only)
 
 
 def _index(cues: Iterable[Cue]) -> CueIndex:
@@ -183,6 +193,11 @@ def _index(cues: Iterable[Cue]) -> CueIndex:
     for cue in cues:
         index.add(cue)
     return index
+
+
+def read_data(name: str) -> dict[str, Any]:
+    """One of the room's data files (they ship with the package)."""
+    return _read(name)
 
 
 def _read(name: str) -> dict[str, Any]:
@@ -195,6 +210,7 @@ def lexicon() -> Lexicon:
     """The compiled word lists (read once per process; the files ship with the package)."""
     data = _read("lexicon.toml")
     sections = _read("sections.toml")
+    codes = _read("explanations.toml")["codes"]
     words = data["words"]
     intents: dict[str, IntentWords] = {}
     cues: list[Cue] = []
@@ -216,12 +232,15 @@ def lexicon() -> Lexicon:
         request=WordSet.of(words["request"]),
         move=WordSet.of(words["move"]),
         self_words=WordSet.of(words["self"]),
+        pronoun=WordSet.of(words["pronoun"]),
         search=WordSet.of(words["search"]),
         filler=_folded_set(words["filler"]),
         generic=_index(make_cue("generic", w, 0) for w in words["generic"]),
+        here=_index(make_cue("here", w, 0) for w in words["here"]),
         intents=intents,
         cues=_index(cues),
         aliases=_index(aliases),
+        check_words=_index(make_cue(code, w, 1) for code, spec in codes.items() for w in spec.get("words", [])),
         directions=_index(
             make_cue(way, text, 1)
             for way, texts in data["intents"]["navigate"].get("directions", {}).items()

@@ -21,6 +21,7 @@ from typing import Any
 
 from assistant.core.chat.analysis import Analysis, analyse
 from assistant.core.chat.classify import Kind, classify, search_query
+from assistant.core.chat.domain import foreign_words
 from assistant.core.chat.lexicon import CueIndex, lexicon, make_cue
 from assistant.core.chat.sections import best_section
 from assistant.core.model.forms import Form
@@ -42,7 +43,8 @@ class Intent(StrEnum):
 
 MIN_SCORE = 2.5  # below this no intent is sure enough to answer
 SECTION_LEAN = MIN_SCORE  # a question that names a heading and asks nothing else: its guidance
-SECTION_NUDGE = 1.0  # a named heading beside other cues
+SECTION_NUDGE = 1.0
+SURE_ENOUGH = 4.0  # below this, a word from outside the assistant's world makes the line unknown  # a named heading beside other cues
 TARGET_BONUS = 1.0  # "gå till" with a heading or a direction
 NO_TARGET = 0.5  # "gå till" alone
 NO_SECTION = 0.6  # guidance that names no heading
@@ -62,6 +64,7 @@ class Route:
     section: str | None = None  # the heading the line names (a form key)
     direction: str | None = None  # "next" | "prev" for navigation without a heading
     topic: str = ""  # examples and searches: the words to look for
+    here: bool = False  # no heading named, but "här"/"this section": the one the writer is in
     scores: Mapping[str, float] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, Any]:
@@ -72,6 +75,7 @@ class Route:
             "section": self.section,
             "direction": self.direction,
             "topic": self.topic,
+            "here": self.here,
         }
 
 
@@ -86,12 +90,15 @@ def route(text: str, form: Form | None = None) -> Route:
     analysis = analyse(stripped)
     section = best_section(analysis, form)
     direction = _direction(analysis)
-    scores = _scores(analysis, section=section, direction=direction)
+    scores = _scores(analysis, section=section or ("here" if analysis.here else None), direction=direction)
     scores[Intent.BUDGET] += _budget_words(analysis, form)
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
-    if top < MIN_SCORE:
-        return Route(text, kind, Intent.UNKNOWN, _unsure(top), section=section, scores=scores)
+    if top < MIN_SCORE or (top < SURE_ENOUGH and best != Intent.EXAMPLES and foreign_words(analysis)):
+        # Nothing fits, or only weakly and the line speaks of something outside the assistant's
+        # world ("Hur många sidor har en roman?"): the honest answer. Examples are exempt: their
+        # topic is the writer's own.
+        return Route(text, kind, Intent.UNKNOWN, _unsure(min(top, MIN_SCORE)), section=section, scores=scores)
     intent = Intent(best)
     return Route(
         text,
@@ -101,6 +108,7 @@ def route(text: str, form: Form | None = None) -> Route:
         section=section,
         direction=direction if intent is Intent.NAVIGATE and section is None else None,
         topic=_topic(analysis, section) if intent is Intent.EXAMPLES else "",
+        here=analysis.here and section is None,
         scores=scores,
     )
 

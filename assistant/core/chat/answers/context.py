@@ -42,8 +42,8 @@ class Asked:
 
     @property
     def section(self) -> str | None:
-        """The heading the question names, else none."""
-        return self.route.section
+        """The heading the question names, or the current one when it says "här"; else none."""
+        return self.route.section or (self.current if self.route.here else None)
 
     @cached_property
     def report(self) -> CheckReport:
@@ -93,7 +93,7 @@ class Asked:
             confidence=self.route.confidence,
             actions=tuple(self.actions),
             kind=self.route.kind,
-            section=section if section is not None else self.route.section,
+            section=section if section is not None else self.section,
             suggestions=tuple(suggestions),
             route=self.route,
         )

@@ -3,14 +3,13 @@ for the finding the question names by its heading or its kind, else the worst on
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.core.chat.analysis import analyse
 from assistant.core.chat.answer import Answer
 from assistant.core.chat.answers.context import Asked, finding_message
-from assistant.core.chat.lexicon import HERE, CueIndex, make_cue
+from assistant.core.chat.lexicon import CueIndex, lexicon, read_data
 from assistant.core.checks import Finding, Severity
 from assistant.core.i18n import Text
 
@@ -34,15 +33,10 @@ class Explanations:
 
 @lru_cache(maxsize=1)
 def explanations() -> Explanations:
-    with (HERE / "explanations.toml").open("rb") as handle:
-        data = tomllib.load(handle)["codes"]
-    index = CueIndex()
-    for code, spec in data.items():
-        for word in spec.get("words", []):
-            index.add(make_cue(code, word, 1))
+    data = read_data("explanations.toml")["codes"]
     return Explanations(
         {code: Explanation(Text(s["sv"], s["en"]), Text(s["fix_sv"], s["fix_en"])) for code, s in data.items()},
-        index,
+        lexicon().check_words,
     )
 
 

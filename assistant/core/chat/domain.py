@@ -1,0 +1,59 @@
+"""The words of the assistant's world: what the forms and the built-in library of approved
+applications speak of, plus the chat room's own word lists. A weakly matched question with a
+word from outside it ("Hur många sidor har en roman?", "How much does a coffee cost?") is about
+something else, and gets the honest answer instead of a confident wrong one."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from assistant.core.chat.analysis import Analysis
+from assistant.core.chat.lexicon import Lexicon, lexicon, read_data
+from assistant.core.chat.text import TOKEN_RE, fold, stem_folded
+from assistant.core.model.forms import load_form, usable_forms
+from assistant.core.storage import paths
+
+MAX_LIBRARY_BYTES = 5_000_000  # the built-in library is ~100 kB; never read more than this
+
+
+@lru_cache(maxsize=1)
+def domain_stems() -> frozenset[str]:
+    """Stems of every word in the shipped forms, the built-in library and the chat's data files
+    (read once, ~50 ms, and only when a weak match needs it)."""
+    texts = [_library_text(paths.builtin_library_dir())]
+    for form in (load_form(form_id) for form_id in usable_forms()):
+        texts += [form.name, form.funder, form.preamble]
+        texts += [f"{h.title} {h.short} {h.guidance} {' '.join(h.aliases)}" for h in form.headings]
+    for name in ("lexicon.toml", "sections.toml", "explanations.toml"):
+        texts.append(str(read_data(name)))  # the word lists, "common" words included
+    return frozenset(stem_folded(fold(m.group(0))) for text in texts for m in TOKEN_RE.finditer(text))
+
+
+def _library_text(directory: Path) -> str:
+    parts, size = [], 0
+    for path in sorted(directory.glob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # an unreadable library file only narrows the vocabulary
+        size += len(text)
+        if size > MAX_LIBRARY_BYTES:
+            break
+        parts.append(text)
+    return "\n".join(parts)
+
+
+def foreign_words(analysis: Analysis, words: Lexicon | None = None) -> list[str]:
+    """The line's content words that neither the assistant's lists nor its world know."""
+    words = words or lexicon()
+    known = analysis.cue_positions | analysis.alias_positions | analysis.generic | analysis.check_positions
+    candidates = [
+        t
+        for i, t in enumerate(analysis.tokens)
+        if i not in known and not analysis.neutral(i, words) and len(t.folded) > 2
+    ]
+    if not candidates:
+        return []
+    vocabulary = domain_stems()
+    return [t.raw for t in candidates if t.stem not in vocabulary and t.folded not in vocabulary]

@@ -1,0 +1,112 @@
+"""The router: intent, heading, direction and topic of a chat line."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.core.chat import Intent, route
+from assistant.core.chat.router import MIN_SCORE
+from assistant.core.model.forms import load_form
+
+
+@pytest.fixture(scope="module")
+def form():
+    return load_form("finsam-malmo")
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("vad saknas?", Intent.MISSING),
+        ("hur många sidor har jag kvar?", Intent.PAGES),
+        ("vad vill förbundet ha under målgrupp?", Intent.GUIDANCE),
+        ("stämmer budgeten?", Intent.BUDGET),
+        ("visa exempel på uppföljning", Intent.EXAMPLES),
+        ("gå till tidsplanen", Intent.NAVIGATE),
+        ("vad betyder felet om Tidsplan?", Intent.EXPLAIN),
+        ("hur kan jag korta texten?", Intent.SHORTEN),
+        ("vad kan du göra?", Intent.HELP),
+        ("samverkan psykiatrin IPS", Intent.SEARCH),
+        ("What is missing?", Intent.MISSING),
+        ("How many pages do I have left?", Intent.PAGES),
+        ("What should I write under background?", Intent.GUIDANCE),
+        ("Are there any errors in the budget?", Intent.BUDGET),
+        ("How do I fix the error in the budget?", Intent.EXPLAIN),
+    ],
+)
+def test_intents(form, text, intent):
+    assert route(text, form).intent is intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vad tycker du om fotboll?",
+        "Hur många invånare har Trelleborg?",  # "hur många" alone is not about pages
+        "Hur mycket tjänar en projektledare i kommunen?",  # nor "hur mycket" about the budget
+        "När är nästa styrelsemöte?",  # "nästa" before a word of its own is not a move
+        "What do you think about football?",
+        "Who will win the election?",
+    ],
+)
+def test_off_topic_is_unknown(form, text):
+    routed = route(text, form)
+    assert routed.intent is Intent.UNKNOWN
+    assert max(routed.scores.values()) < MIN_SCORE
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("Riktlinjer för 3.5", "aktiviteter"),
+        ("vad ska stå under rubrik 4?", "uppfoljning"),
+        ("vad vill förbundet ha i bakgrunden", "bakgrund"),  # inflected
+        ("vad vill forbundet ha under malgruppen", "malgrupp"),  # no diacritics
+        ("Är meningarna för långa i målgruppsavsnittet?", "malgrupp"),  # in a compound
+        ("vilka är deltagarna?", "malgrupp"),  # the chat room's own name for it
+        ("Vad menas med effektmålen?", "mal"),
+        ("Hur har andra skrivit om bemanning?", "organisering"),  # another form's name for the key
+        ("Gå till underskriftssidan", "underskrift"),
+    ],
+)
+def test_headings_are_found_by_number_name_and_inflection(form, text, section):
+    assert route(text, form).section == section
+
+
+def test_numbers_that_are_not_headings(form):
+    assert route("är jag över 7 sidor?", form).section is None
+    assert route("hur mycket går till personal 2027?", form).section is None
+
+
+def test_a_named_heading_beats_a_direction(form):
+    routed = route("Tillbaka till bakgrunden", form)
+    assert (routed.intent, routed.section, routed.direction) == (Intent.NAVIGATE, "bakgrund", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"), [("nästa", "next"), ("förra", "prev"), ("tillbaka ett steg", "prev"), ("next", "next")]
+)
+def test_directions(form, text, direction):
+    routed = route(text, form)
+    assert (routed.intent, routed.direction) == (Intent.NAVIGATE, direction)
+
+
+def test_the_topic_of_an_examples_question(form):
+    assert route("Visa exempel på motiverande samtal", form).topic == "motiverande samtal"
+    assert route("Kan jag få se exempel på hur man beskriver en styrgrupp?", form).topic == "styrgrupp"
+
+
+def test_the_form_budget_categories_speak_of_the_budget(form):
+    assert route("Hur mycket går till personal 2027?", form).intent is Intent.BUDGET
+    assert route("Hur mycket går till personal 2027?").intent is Intent.UNKNOWN  # no form, no categories
+
+
+def test_confidence_grows_with_the_lead(form):
+    clear = route("vad saknas? vilka rubriker är tomma?", form)
+    close = route("Are there any errors in the budget?", form)
+    assert 0 < close.confidence < clear.confidence <= 1
+
+
+def test_a_search_is_routed_as_a_search_with_its_words(form):
+    routed = route("sök samverkan psykiatrin", form)
+    assert (routed.intent, routed.topic) == (Intent.SEARCH, "samverkan psykiatrin")
