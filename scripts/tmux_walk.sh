@@ -3,6 +3,10 @@
 # what the screen shows: start screen → new draft → sections → a suggestion taken and adapted →
 # budget with a bad cell marked and fixed → check → export → quit, then the files on disk.
 # Exits non-zero (printing the screen) on the first thing that does not appear.
+#
+# No fixed pauses between keys: before typing into a field the walk waits until the terminal's
+# cursor is in that field (Textual puts it there when the field takes the focus), and after each
+# step it waits for what the step shows. So it passes on a loaded machine, only slower.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -44,11 +48,51 @@ wait_for_re() {  # like wait_for, with an extended regular expression
     done
 }
 
+wait_gone() {  # wait_gone TEXT: until TEXT is no longer on the screen
+    local waited=0
+    until ! screen | grep -qF -- "$1"; do
+        sleep 0.2; waited=$((waited + 1))
+        [ "$waited" -le 100 ] || fail "”$1” försvann inte inom 20 s"
+    done
+}
+
+# cursor_on TEXT [right]: the terminal cursor is on the row where TEXT shows, within TEXT or just after it (an empty
+# field's placeholder, a field's text), or with `right` anywhere to the right of it (a cell).
+cursor_on() {
+    local at
+    at="$(tmux display -p -t "$SESSION" '#{cursor_x} #{cursor_y}')"
+    screen | "$PY" -c '
+import sys
+x, y = map(int, sys.argv[2].split())
+lines = sys.stdin.read().split("\n")
+col = lines[y].find(sys.argv[1]) if y < len(lines) else -1
+end = col + len(sys.argv[1])
+sys.exit(0 if col >= 0 and col <= x and (x <= end + 1 or sys.argv[3] == "right") else 1)
+' "$1" "$at" "${2:-}"
+}
+
+# wait_focus TEXT [right]: a field takes the focus a moment after its screen is drawn; wait for it.
+# A field focused before its screen was laid out reports the cursor only once it moves, so End
+# (harmless in a field, unbound elsewhere) is pressed while waiting.
+wait_focus() {
+    local waited=0
+    until cursor_on "$1" "${2:-}"; do
+        keys End
+        sleep 0.1; waited=$((waited + 1))
+        [ "$waited" -le 200 ] || fail "markören kom inte till fältet vid ”$1” inom 20 s (markören: $(tmux display -p -t "$SESSION" '#{cursor_x} #{cursor_y}'))"
+    done
+}
+
+cursor_x() { tmux display -p -t "$SESSION" '#{cursor_x}'; }
+wait_cursor_right_of() {  # wait_cursor_right_of X: the focus moved to a field right of column X
+    local waited=0
+    until [ "$(cursor_x)" -gt "$1" ]; do
+        sleep 0.1; waited=$((waited + 1))
+        [ "$waited" -le 200 ] || fail "markören flyttade inte till nästa fält inom 20 s"
+    done
+}
+
 keys() { tmux send-keys -t "$SESSION" "$@"; }
-# A screen is drawn a moment before its first field takes the focus; a person never types faster.
-settle() { sleep 0.5; }
-# Tab sent in the same burst as typed text can be lost by the terminal parser; people pause there.
-next_field() { sleep 0.3; keys Tab; sleep 0.3; }
 type_text() { tmux send-keys -t "$SESSION" -l -- "$1"; }
 
 command -v tmux >/dev/null || { echo "tmux_walk: tmux saknas" >&2; exit 2; }
@@ -56,17 +100,17 @@ command -v tmux >/dev/null || { echo "tmux_walk: tmux saknas" >&2; exit 2; }
 tmux new-session -d -s "$SESSION" -x 120 -y 40 \
     "cd '$ROOT' && ANSOKAN_STATE='$ANSOKAN_STATE' ANSOKAN_CONFIG='$ANSOKAN_CONFIG' ANSOKAN_CACHE='$ANSOKAN_CACHE' ANSOKAN_DRAFTS='$ANSOKAN_DRAFTS' '$PY' -m assistant; echo ANSOKAN-EXIT=\$?; sleep 30"
 
-# 1. Start screen → "Ny ansökan".
+# 1. Start screen → "Ny ansökan" (its key works whatever has the focus).
 wait_for "Senaste utkast"
 wait_for "Inga ännu"
-keys Enter
+keys C-n
 wait_for "Projektets titel"
-settle
+wait_focus "t.ex. Unga vuxna"   # the title field's placeholder
 type_text "Tmux-prov i Lund"
+wait_for "tmux-prov-i-lund.md"   # the file name follows the title
 keys Enter
 wait_for "Förslag ur biblioteket"
 wait_for "Ett bra svar"   # the assistant has introduced the first heading: the editor has the focus
-sleep 0.5
 DRAFT="$ANSOKAN_DRAFTS/tmux-prov-i-lund.md"
 [ -f "$DRAFT" ] || fail "utkastet $DRAFT skapades inte"
 
@@ -79,6 +123,8 @@ wait_file() {  # wait_file FILE TEXT: the draft on disk contains TEXT
     done
 }
 # The new draft uses the first form in the dialog; the outline names its headings.
+CATEGORY="$("$PY" -c 'from assistant.core.model.forms import available_forms, load_form
+print(load_form(available_forms()[0]).budget.categories[0][:12])')"
 mapfile -t LABELS < <("$PY" -c 'from assistant.core.model.forms import available_forms, load_form
 for h in load_form(available_forms()[0]).headings[:3]: print(h.label[:20])')
 mapfile -t NEXT < <("$PY" -c 'from assistant.core.model.forms import available_forms, load_form
@@ -107,25 +153,33 @@ keys F2
 wait_for "Förslaget togs in"
 keys F6
 wait_for "Anpassat förslag"
-settle
+wait_gone "Anpassar förslaget"   # adapted in a worker; the dialog shows the result
 keys Escape
+wait_gone "Anpassat förslag"
 wait_for "Förslag ur biblioteket"
 
 # 4. Budget: the period gives the years; a bad cell is marked and named, then fixed.
 keys F7
 wait_for "Sammanställd budget"
-settle
+wait_focus "startdatum"
 type_text "2026-01-01"
-next_field
+wait_for "2026-01-01"
+keys Tab
+wait_focus "slutdatum"
 type_text "2027-12-31"
+wait_for "2027-12-31"
 keys Enter
 wait_for "Totalt"
-settle
+wait_focus "${CATEGORY}" right   # the table has a column per year; its first cell has the focus
 type_text "500 000"
-next_field
+wait_for "500 000 kr"
+first_cell="$(cursor_x)"
+keys Tab
+wait_cursor_right_of "$first_cell"
 type_text "abc"
 wait_for "är inget belopp"
-sleep 0.3; keys C-u; sleep 0.3
+keys C-u
+wait_gone "är inget belopp"
 type_text "600 000"
 wait_for "1 100 000 kr"
 keys Escape
@@ -140,13 +194,14 @@ wait_for "Förslag ur biblioteket"
 # 6. Export to Word (and PDF when LibreOffice is installed).
 keys F9
 wait_for "Exportera till Word"
-settle
-if [ "${ANSOKAN_WALK_PDF:-0}" = 1 ] || ! command -v soffice >/dev/null; then
-    keys Enter                  # the path field: Enter exports (the PDF box is ticked only with LibreOffice)
-else
-    next_field; keys Space      # PDF off: LibreOffice has its own test; keep the walk quick
-    next_field; keys Enter      # the Exportera button
+wait_focus "tmux-prov-i-lund.docx"   # the path field, holding the default beside the draft
+if [ "${ANSOKAN_WALK_PDF:-0}" != 1 ] && command -v soffice >/dev/null; then
+    # PDF off (LibreOffice has its own test; keep the walk quick): the box after the path field.
+    # If a key were lost the export would only take longer, with a PDF.
+    keys Tab Space BTab
+    wait_focus "tmux-prov-i-lund.docx"
 fi
+keys Enter                      # Enter in the path field exports
 wait_for "Skrev" 120
 DOCX="$ANSOKAN_DRAFTS/tmux-prov-i-lund.docx"
 [ -f "$DOCX" ] || fail "Word-filen $DOCX skrevs inte"
