@@ -3,20 +3,26 @@
 Every conversion runs with its own throw-away LibreOffice profile (`-env:UserInstallation`),
 so it neither touches the user's LibreOffice settings nor collides with a LibreOffice the
 user has open. Several files are converted in one invocation when possible (start-up is
-most of the cost).
+most of the cost). The profile, copies of the application and LibreOffice's temp files live in
+a private work folder (storage.workdir) that the next run removes if this one is killed, and
+LibreOffice runs under a guard that ends it with us: a killed export leaves nothing behind.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import subprocess
-import tempfile
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.core.errors import UserError
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
+from assistant.core.storage.workdir import private_workdir
 
 CANDIDATES = ("soffice", "libreoffice")
 KNOWN_PATHS = (
@@ -25,6 +31,7 @@ KNOWN_PATHS = (
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 )
 TIMEOUT_S = 180
+CANNOT_START = 127  # the guard's exit code when LibreOffice itself cannot be started
 
 
 class OfficeMissing(UserError):
@@ -55,8 +62,10 @@ def require_soffice() -> str:
     return found
 
 
-def convert_many(docs: list[Path], outdir: Path, *, timeout: float = TIMEOUT_S) -> list[Path]:
-    """Convert .docx files to PDF in `outdir` with one LibreOffice run; returns the PDFs in order."""
+def convert_many(docs: list[Path], outdir: Path, *, timeout: float = TIMEOUT_S, work: Path | None = None) -> list[Path]:
+    """Convert .docx files to PDF in `outdir` with one LibreOffice run; returns the PDFs in order.
+
+    LibreOffice's profile and temp files go in `work` (a private work folder), else in one of its own."""
     soffice = require_soffice()
     docs = [Path(d).resolve() for d in docs]
     outdir = Path(outdir).resolve()
@@ -66,10 +75,12 @@ def convert_many(docs: list[Path], outdir: Path, *, timeout: float = TIMEOUT_S) 
             "två filer med samma namn kan inte konverteras i samma katalog",
             "two files with the same name cannot be converted into one directory",
         )
-    with tempfile.TemporaryDirectory(prefix="ansokan-lo-") as profile:
+    with contextlib.ExitStack() as stack:
+        work = work or stack.enter_context(private_workdir())
+        profile = work / "profile"
         command = [
             soffice,
-            f"-env:UserInstallation={Path(profile).as_uri()}",
+            f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
             "--norestore",
             "--nolockcheck",
@@ -79,24 +90,13 @@ def convert_many(docs: list[Path], outdir: Path, *, timeout: float = TIMEOUT_S) 
             str(outdir),
             *map(str, docs),
         ]
-        try:
-            result = subprocess.run(
-                command, capture_output=True, text=True, timeout=timeout, check=False, stdin=subprocess.DEVNULL
-            )
-        except subprocess.TimeoutExpired:
-            raise UserError(
-                f"LibreOffice svarade inte inom {int(timeout)} s",
-                f"LibreOffice did not finish within {int(timeout)} s",
-                where=docs[0],
-            ) from None
-        except OSError as exc:
-            raise OfficeMissing(
-                f"LibreOffice kunde inte startas: {exc.strerror}", f"LibreOffice could not be started: {exc.strerror}"
-            ) from None
+        # LibreOffice's own temp files (and its pipe) go into the private folder too.
+        env = {**os.environ, "TMPDIR": str(work), "TMP": str(work), "TEMP": str(work)}
+        _code, output = run_guarded(command, env=env, timeout=timeout, where=docs[0])
     pdfs = [outdir / f"{d.stem}.pdf" for d in docs]
     missing = [p for p in pdfs if not p.exists()]
     if missing:
-        detail = (result.stderr or result.stdout).strip().splitlines()[-1:] or [""]
+        detail = output.strip().splitlines()[-1:] or [""]
         raise UserError(
             f"LibreOffice kunde inte göra PDF av filen {detail[0]}".strip(),
             f"LibreOffice could not convert the file to PDF {detail[0]}".strip(),
@@ -105,9 +105,90 @@ def convert_many(docs: list[Path], outdir: Path, *, timeout: float = TIMEOUT_S) 
     return pdfs
 
 
-def convert_to_pdf(docx: Path, outdir: Path, *, timeout: float = TIMEOUT_S) -> Path:
+# The guard: LibreOffice's parent, in a process group of its own. It ends the whole group (the
+# soffice script, oosplash and soffice.bin) the moment ansokan is gone, which it learns from the
+# pipe ansokan holds open (end of file: ansokan died, however it died) or, on Linux, from the
+# parent-death signal. Kept to the standard library so it starts in a few milliseconds.
+GUARD = r"""
+import os, select, signal, subprocess, sys
+def end_group(*_):
+    os.killpg(0, signal.SIGKILL)
+signal.signal(signal.SIGTERM, end_group)
+if sys.platform.startswith("linux"):
+    import ctypes
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+fd, parent = int(sys.argv[1]), int(sys.argv[2])
+if os.getppid() != parent:
+    end_group()
+try:
+    child = subprocess.Popen(sys.argv[3:], stdin=subprocess.DEVNULL)
+except OSError as exc:
+    print(exc.strerror, flush=True)
+    sys.exit(127)
+while child.poll() is None:
+    ready, _, _ = select.select([fd], [], [], 0.2)
+    if ready:  # end of file: ansokan is gone
+        end_group()
+sys.exit(child.returncode)
+"""
+
+
+def run_guarded(command: list[str], *, env: dict[str, str], timeout: float, where: Path) -> tuple[int, str]:
+    """Run LibreOffice under the guard; (exit code, its output). The whole group is killed on a
+    timeout, on Ctrl+C and when this process dies, so no soffice outlives us."""
+    read_end, write_end = os.pipe()
+    try:
+        guard = subprocess.Popen(
+            [sys.executable, "-I", "-S", "-c", GUARD, str(read_end), str(os.getpid()), *command],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env=env,
+            pass_fds=(read_end,),
+            start_new_session=True,
+        )
+    except OSError as exc:
+        os.close(write_end)
+        raise OfficeMissing(
+            f"LibreOffice kunde inte startas: {exc.strerror}", f"LibreOffice could not be started: {exc.strerror}"
+        ) from None
+    finally:
+        os.close(read_end)
+    try:
+        output, _ = guard.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise UserError(
+            f"LibreOffice svarade inte inom {int(timeout)} s",
+            f"LibreOffice did not finish within {int(timeout)} s",
+            where=where,
+        ) from None
+    finally:  # done, timed out or interrupted: nothing of the group may stay
+        _end_group(guard)
+        os.close(write_end)
+    text = output.decode("utf-8", "replace")
+    if guard.returncode == CANNOT_START:
+        reason = text.strip().splitlines()[-1:] or [""]
+        raise OfficeMissing(
+            f"LibreOffice kunde inte startas: {reason[0]}", f"LibreOffice could not be started: {reason[0]}"
+        )
+    return guard.returncode, text
+
+
+def _end_group(guard: subprocess.Popen[bytes]) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(guard.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        guard.wait(timeout=10)
+    if guard.stdout is not None:
+        guard.stdout.close()
+
+
+def convert_to_pdf(docx: Path, outdir: Path, *, timeout: float = TIMEOUT_S, work: Path | None = None) -> Path:
     """One .docx to PDF (in `outdir`, same stem)."""
-    return convert_many([Path(docx)], Path(outdir), timeout=timeout)[0]
+    return convert_many([Path(docx)], Path(outdir), timeout=timeout, work=work)[0]
 
 
 def pdf_page_count(pdf: Path) -> int:
@@ -152,13 +233,33 @@ def uncounted_heading(form: Form) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class ConvertedPdf:
+    """A PDF made by LibreOffice and its page counts (all pages, and those before `end_heading`)."""
+
+    data: bytes
+    total: int
+    counted: int
+
+
+def pdf_of(docx: Path, end_heading: str | None, *, timeout: float = TIMEOUT_S) -> ConvertedPdf:
+    """The PDF of a .docx as bytes, made from a copy in a private work folder (LibreOffice writes
+    its output non-atomically, and the copy is private data: the folder never outlives the run)."""
+    with private_workdir() as work:
+        copy = work / "ansokan.docx"
+        copy.write_bytes(Path(docx).read_bytes())
+        pdf = convert_to_pdf(copy, work, timeout=timeout, work=work)
+        total, counted = counted_pages(pdf, end_heading)
+        return ConvertedPdf(pdf.read_bytes(), total, counted)
+
+
 def exact_pages(draft: Draft, form: Form | None = None) -> tuple[int, int]:
     """(total, counted) pages of the exported draft, as LibreOffice lays it out."""
     from assistant.core.document.export import export_docx  # python-docx only when exporting
 
     form = form or draft.form
     require_soffice()
-    with tempfile.TemporaryDirectory(prefix="ansokan-pages-") as tmp:
-        docx = export_docx(draft, Path(tmp) / "utkast.docx", form=form)
-        pdf = convert_to_pdf(docx, Path(tmp))
+    with private_workdir() as work:
+        docx = export_docx(draft, work / "utkast.docx", form=form)
+        pdf = convert_to_pdf(docx, work, work=work)
         return counted_pages(pdf, uncounted_heading(form))
