@@ -85,6 +85,8 @@ SLOW = {
     "test_whole_application_through_the_interface",
     "test_sigkill_during_saves_never_corrupts",
     "test_a_locked_draft_is_a_clear_refusal_not_a_wait_forever",
+    "test_take_undo_redo_in_an_empty_section",  # 5-6 s per key: types a sentence key by key
+    "test_an_adapted_suggestion_is_one_undoable_step_too",
 }
 
 
