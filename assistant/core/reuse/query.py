@@ -30,7 +30,8 @@ NGRAM_MIN_LETTERS = 6  # shorter unknown words have too many neighbours to guess
 NGRAM_MIN_SIMILARITY = 0.55  # Dice of 4-grams for a library word to stand for an unknown one
 NGRAM_CREDIT = 0.8  # times the similarity
 NGRAM_NEIGHBOURS = 3
-VOCABULARY_CREDIT = 0.8
+VOCABULARY_CREDIT = 0.8  # an everyday phrasing, times how rare the concept is next to the word
+SYNONYM_CREDIT = 0.9  # one of the field's terms for another ("IPS" for "Supported Employment")
 GENERIC_WEIGHT = 0.35  # a generic word ("gå", "ny", "tid") counts this much of its IDF
 MAX_QUERY_CHARS = 4000
 
@@ -39,7 +40,7 @@ MAX_QUERY_CHARS = 4000
 class Alternative:
     term: str  # a term of the index: a stem, a compound part, or a concept token
     credit: float  # the share of the unit's weight it earns
-    how: str  # "exact" | "form" | "ngram" | "vocabulary"
+    how: str  # "exact" | "form" | "ngram" | "synonym" (a field term) | "vocabulary" (an everyday phrasing)
     label: str = ""  # the concept's name, for "vocabulary"
 
 
@@ -91,7 +92,7 @@ def build_query(text: str, index: Index, *, vocabulary: Vocabulary | None = None
         if term in units:
             continue
         # A generic word in a phrasing of the field ("daglig verksamhet", "nästa steg") is not generic.
-        in_phrase = any(length > 1 for _, length in found.get(position, ()))
+        in_phrase = any(hit.length > 1 for hit in found.get(position, ()))
         unit = Unit(word=word, stem=term, weight=0.0, generic=term in concepts.generic and not in_phrase)
         if term in vocab:
             unit.known = True
@@ -106,12 +107,14 @@ def build_query(text: str, index: Index, *, vocabulary: Vocabulary | None = None
         # A word the library never uses still weighs: off-topic words must lower the coverage.
         own = idf(df, n)
         unit.weight = own * (GENERIC_WEIGHT if unit.generic else 1.0)
-        for concept, _ in found.get(position, ()):
+        for hit in found.get(position, ()):
             # A concept many passages speak of says less than the rare word that led to it.
-            share = min(1.0, idf(vocab.get(concept.token, 0), n) / own)
-            unit.alternatives.append(
-                Alternative(concept.token, round(VOCABULARY_CREDIT * share, 3), "vocabulary", concept.label)
-            )
+            share = min(1.0, idf(vocab.get(hit.concept.token, 0), n) / own)
+            # The field's own term ("IPS") meeting another of its terms ("Supported Employment") is
+            # as good as the word itself; an everyday phrasing ("jobbcoach") is a looser match.
+            how, credit = ("synonym", SYNONYM_CREDIT) if hit.field_term else ("vocabulary", VOCABULARY_CREDIT)
+            credit *= share
+            unit.alternatives.append(Alternative(hit.concept.token, round(credit, 3), how, hit.concept.label))
         units[term] = unit
     return Query(list(units.values()))
 

@@ -26,7 +26,7 @@ COUNTS_AS_MATCHED = 0.5  # a unit with at least this credit is a matched term fo
 class Evidence:
     query: str  # the writer's word
     term: str  # the index term it met ("" for a 4-gram match)
-    how: str  # exact | form | part | ngram | vocabulary
+    how: str  # exact | form | part | ngram | synonym | vocabulary
     credit: float
     label: str = ""  # the concept's name for a vocabulary match
 
@@ -59,7 +59,9 @@ def _unit_credit(unit: Unit, passage_terms: set[str]) -> tuple[float, list[Evide
 
 def _literal(e: Evidence) -> bool:
     """The writer's own word met: itself, another form, a compound part, or a near-certain typo."""
-    return e.how in ("exact", "form", "part") or (e.how == "ngram" and bool(e.term) and e.credit >= TYPO_CREDIT)
+    return e.how in ("exact", "form", "part", "synonym") or (
+        e.how == "ngram" and bool(e.term) and e.credit >= TYPO_CREDIT
+    )
 
 
 def coverage(query: Query, passage_terms: set[str]) -> Coverage:
@@ -98,7 +100,7 @@ def explain(passage_text: str, evidence: list[Evidence], limit: int = 20) -> lis
     out: dict[str, None] = {}
     for e in evidence:
         shown = by_term.get(e.term, e.term)
-        if e.how == "vocabulary":
+        if e.how in ("vocabulary", "synonym"):
             out[f"{e.query} → {e.label}"] = None
         elif e.how == "exact" or (e.how == "part" and e.query == shown):
             out[shown] = None

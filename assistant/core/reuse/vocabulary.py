@@ -33,26 +33,35 @@ class Concept:
 
 
 @dataclass(frozen=True)
+class Hit:
+    concept: Concept
+    length: int  # words of the phrasing
+    field_term: bool  # one of the field's own terms ("IPS"), not an everyday phrasing ("jobbcoach")
+
+
+@dataclass(frozen=True)
 class Vocabulary:
     concepts: tuple[Concept, ...]
     phrases: dict[str, tuple[tuple[tuple[str, ...], Concept], ...]]  # first stem -> (stems, concept)
     generic: frozenset[str]
     version: str  # changes when the file changes, so the index re-files passages
+    field_terms: frozenset[tuple[tuple[str, ...], str]] = frozenset()  # (stems, concept id) of `terms`
 
     def find(self, text_stems: Sequence[str]) -> dict[int, list[Concept]]:
         """Position in `text_stems` -> the concepts whose phrasing covers that word."""
-        return {position: [c for c, _ in hits] for position, hits in self.find_phrases(text_stems).items()}
+        return {position: [h.concept for h in hits] for position, hits in self.find_phrases(text_stems).items()}
 
-    def find_phrases(self, text_stems: Sequence[str]) -> dict[int, list[tuple[Concept, int]]]:
-        """Position -> (concept, length of the phrasing in words) for every phrasing that covers it."""
-        found: dict[int, list[tuple[Concept, int]]] = {}
+    def find_phrases(self, text_stems: Sequence[str]) -> dict[int, list[Hit]]:
+        """Position -> every phrasing that covers it (the longest first, one per concept)."""
+        found: dict[int, list[Hit]] = {}
         for start, first in enumerate(text_stems):
             for phrase, concept in self.phrases.get(first, ()):
                 if tuple(text_stems[start : start + len(phrase)]) == phrase:
+                    hit = Hit(concept, len(phrase), (phrase, concept.id) in self.field_terms)
                     for position in range(start, start + len(phrase)):
                         hits = found.setdefault(position, [])
-                        if all(c != concept for c, _ in hits):
-                            hits.append((concept, len(phrase)))
+                        if all(h.concept != concept for h in hits):
+                            hits.append(hit)
         return found
 
     def tokens(self, text_stems: Sequence[str]) -> list[str]:
@@ -73,9 +82,11 @@ class Vocabulary:
 def _compile(data: dict[str, object], version: str) -> Vocabulary:
     concepts: list[Concept] = []
     phrases: dict[str, list[tuple[tuple[str, ...], Concept]]] = {}
+    field_terms: set[tuple[tuple[str, ...], str]] = set()
     for item in data.get("concept", []):  # type: ignore[attr-defined]
         concept = Concept(item["id"], item.get("label", item["id"]), TOKEN_PREFIX + item["id"].replace("-", ""))
         concepts.append(concept)
+        field_terms.update((tuple(stems(t)), concept.id) for t in item.get("terms", []) if stems(t))
         for phrase in [*item.get("terms", []), *item.get("everyday", [])]:
             key = tuple(stems(phrase))
             if key and (key, concept) not in phrases.get(key[0], []):
@@ -86,6 +97,7 @@ def _compile(data: dict[str, object], version: str) -> Vocabulary:
         {first: tuple(sorted(items, key=lambda p: -len(p[0]))) for first, items in phrases.items()},
         generic,
         version,
+        frozenset(field_terms),
     )
 
 

@@ -235,3 +235,62 @@ def test_an_unfinished_last_word_is_completed_while_typing(builtin_index):
     typing = _ask(builtin_index, "styrgrupp med repre", section="organisering")
     assert whole and typing and typing[0].passage_id == whole[0].passage_id
     assert _ask(builtin_index, "bredb") == []  # a prefix of nothing in the library stays silent
+
+
+# ---------------------------------------------------------------------------------------------
+# The gate, following the writer, saying why
+
+
+def test_the_gate_hides_far_off_topic_text_and_shows_a_long_paraphrase(builtin_index):
+    assert _ask(builtin_index, "vi vill bygga en ny konstgräsplan för fotbollsklubbens ungdomslag") == []
+    assert _ask(builtin_index, "kostnader för snöröjning på kommunens vägar under vintern", section="budget") == []
+    paraphrase = (
+        "Vi tar in mentorer från psykiatrin som själva har haft psykisk ohälsa och kan stötta "
+        "deltagarna med sin egen erfarenhet."
+    )
+    found = _ask(builtin_index, paraphrase, section="aktiviteter")
+    assert found and "mentorer" in found[0].text and "Psykiatri" in found[0].text
+
+
+def test_the_gate_does_not_count_rank_or_section(builtin_index):
+    # A stray common word of the field is not enough, whatever section the writer is in.
+    for section in ("budget", "malgrupp", "aktiviteter"):
+        assert _ask(builtin_index, "nya datorer till personalen", section=section) == []
+
+
+def test_a_sentences_hit_survives_while_the_paragraph_grows(builtin_index):
+    sentence = "Deltagarna får stöd av mentorer med egen erfarenhet av psykisk ohälsa."
+    first = _ask(builtin_index, sentence, section="aktiviteter")[0].passage_id
+    paragraph = sentence
+    for more in (
+        " Vi följer upp varje deltagare varje månad.",
+        " Styrgruppen med Arbetsförmedlingen och Försäkringskassan träffas fyra gånger om året.",
+        " Efter projektet ska arbetssättet bli en del av ordinarie verksamhet i kommunen.",
+    ):
+        paragraph += more
+        assert first in [s.passage_id for s in _ask(builtin_index, paragraph, section="aktiviteter")]
+
+
+def test_the_rest_of_the_paragraph_is_weaker_context(builtin_index):
+    sentence = "Deltagarna får stöd av mentorer med egen erfarenhet av psykisk ohälsa."
+    alone = _ask(builtin_index, sentence, section="aktiviteter")[0]
+    after = "Efter projektet ska arbetssättet bli en del av ordinarie verksamhet i kommunen."
+    with_context = _ask(builtin_index, sentence, section="aktiviteter", context=after)
+    assert with_context[0].passage_id == alone.passage_id  # the sentence at the cursor still leads
+    assert len({s.passage_id for s in with_context}) >= 2
+
+
+def test_a_suggestion_says_what_matched_words_forms_ngrams_and_vocabulary(builtin_index):
+    typo = _ask(builtin_index, "arbetstränning på olika nivåer i verkstäder", section="aktiviteter")[0]
+    assert any(m.startswith("arbetstränning ≈ arbetsträning") for m in typo.matched)
+    assert any(e["how"] == "ngram" and e["query"] == "arbetstränning" for e in typo.evidence)
+    form = _ask(builtin_index, "mentorrer med egen erfarenhet av psykisk ohälsa", section="aktiviteter")[0]
+    assert "mentorrer ≈ mentorer" in form.matched and "erfarenhet" in form.matched
+    everyday = _ask(builtin_index, "jobbcoach som ger stöd på arbetsplatsen", section="aktiviteter")
+    assert everyday and all(any(m.startswith("jobbcoach → IPS") for m in s.matched) for s in everyday[:2])
+    assert any(e["how"] == "vocabulary" and e["label"].startswith("IPS") for e in everyday[0].evidence)
+
+
+def test_the_writing_loop_query_finds_ips_passages(builtin_index):
+    found = _ask(builtin_index, "samverkan arbetsförmedlingen psykiatrin IPS", section="aktiviteter")
+    assert found and any("IPS" in s.text or "Supported Employment" in s.text for s in found)

@@ -1,0 +1,36 @@
+"""The domain vocabulary: the field's terms and the everyday words that mean them."""
+
+from __future__ import annotations
+
+from assistant.core.reuse.textnorm import stems
+from assistant.core.reuse.vocabulary import load_vocabulary
+
+
+def test_every_concept_has_a_label_and_phrasings():
+    vocabulary = load_vocabulary()
+    assert len(vocabulary.concepts) >= 40
+    ids = [c.id for c in vocabulary.concepts]
+    assert len(ids) == len(set(ids)) and all(c.label for c in vocabulary.concepts)
+    assert {"ips", "casemanagement", "aktivitetsersattning", "forsakringskassan"} <= set(ids)
+
+
+def test_an_everyday_phrasing_and_the_field_term_are_filed_under_one_concept():
+    vocabulary = load_vocabulary()
+    everyday = vocabulary.tokens(stems("en jobbcoach som ger stöd på arbetsplatsen"))
+    field = vocabulary.tokens(stems("utbildning i Individual placement and Support (IPS)"))
+    assert "zvips" in everyday and "zvips" in field
+
+
+def test_a_phrasing_covers_each_of_its_words_in_a_row_only():
+    vocabulary = load_vocabulary()
+    text = stems("de mår psykiskt dåligt")
+    found = vocabulary.find(text)
+    assert all(any(c.id == "psykiskohalsa" for c in found.get(i, [])) for i in range(len(text)))
+    apart = vocabulary.find(stems("dåligt väder i dag, psykiskt starka deltagare"))
+    assert not any(c.id == "psykiskohalsa" for cs in apart.values() for c in cs)
+
+
+def test_generic_words_are_known_and_field_words_are_not_generic():
+    vocabulary = load_vocabulary()
+    assert set(stems("går tar nya tanken")) <= vocabulary.generic
+    assert not set(stems("aktivitetsersättning arbetsträning styrgrupp")) & vocabulary.generic
