@@ -46,6 +46,7 @@ class AnsokanApp(App):
         self.library = library
         self.settings = settings or Settings()
         self.start_report: Any = None  # what an import from an earlier application could not place
+        self.quit_unsaved = False  # the writer was told the text could not be saved, and quits anyway
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme if self.settings.theme in self.available_themes else THEMES[0]
@@ -152,7 +153,20 @@ class AnsokanApp(App):
 
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
-                await screen.save_before_quit()
+                problem = await screen.save_before_quit()
+                if problem and not self.quit_unsaved:
+                    # Never lose the text silently: stay open, so it can be saved elsewhere first.
+                    self.quit_unsaved = True
+                    self.notify(
+                        problem
+                        + tr(
+                            " – texten är kvar här. Tryck Ctrl+Q igen för att avsluta ändå.",
+                            " – the text is still here. Press Ctrl+Q again to quit anyway.",
+                        ),
+                        severity="error",
+                        timeout=15,
+                    )
+                    return
         self.exit()
 
 

@@ -7,6 +7,7 @@ session. The sidecar is disposable (losing it loses no application text), writte
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -62,4 +63,13 @@ def load_conversation(draft_path: Path) -> Conversation:
 
 def save_conversation(draft_path: Path, messages: list[Message], done: Iterable[str] = ()) -> None:
     data = {"schema": 1, "done": sorted(done), "messages": [asdict(m) for m in messages[-MAX_MESSAGES:]]}
-    atomic_write_text(sidecar_path(draft_path), json.dumps(data, ensure_ascii=False, indent=1), backup=False)
+    target = sidecar_path(draft_path)
+    _remove_stale_temp_files(target)
+    atomic_write_text(target, json.dumps(data, ensure_ascii=False, indent=1), backup=False)
+
+
+def _remove_stale_temp_files(target: Path) -> None:
+    """Temp files of a save that was killed midway (one app saves a draft's conversation at a time)."""
+    for stale in target.parent.glob(f".{target.name}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()

@@ -166,17 +166,21 @@ class Autosave:
         )
         return job, draft
 
-    async def final(self) -> None:
-        """The save on quit, awaited: never lose text, so a conflict saves a copy instead of asking."""
+    async def final(self) -> str | None:
+        """The save on quit, awaited: a conflict saves a copy instead of asking. Returns None when
+        the text is on disk, else why not (the disk is full, the folder read-only …)."""
         if self._timer is not None:
             self._timer.stop()
         async with self._lock:
             job, _draft = self._job(None, False, True)
             if job is None:
-                return
-            with contextlib.suppress(UserError):  # nothing more to do while quitting: the last save is on disk
+                return None
+            try:
                 try:
                     await asyncio.to_thread(write, job)
                 except Conflict:
                     job.draft.loaded_digest = None
                     await asyncio.to_thread(write, replace(job, target=free_copy_name(job.target or Path())))
+            except UserError as exc:
+                return exc.message(lang())
+            return None

@@ -140,7 +140,7 @@ class MainScreen(Screen):
     @on(Composer.Edited)
     def editor_edited(self) -> None:
         self.sync_editor()
-        self.suggestions.search(self.composer.query_text(), self.draft.current)
+        self.suggestions.search(self.composer.query_text(), self.draft.current, context=self.composer.context_text())
         self.query_one(PageMeter).estimate_for(self.draft, delay=ESTIMATE_DELAY)
         self.query_one(Outline).check(self.draft, delay=ESTIMATE_DELAY)
         self.autosave.edited()
@@ -167,7 +167,7 @@ class MainScreen(Screen):
         self.draft.current = key
         self.composer.load(self.draft.text(key), self.heading.display)
         self.refresh_outline()
-        self.suggestions.search(self.composer.query_text(), key)
+        self.suggestions.search(self.composer.query_text(), key, context=self.composer.context_text())
         self.query_one(PageMeter).estimate_for(self.draft, delay=OPEN_DELAY)
         self.query_one(Outline).check(self.draft, delay=OPEN_DELAY)
 
@@ -326,10 +326,11 @@ class MainScreen(Screen):
                 announce=tr("Din version sparades över den på disken.", "Your version replaced the one on disk."),
             )
 
-    async def save_before_quit(self) -> None:
-        """On quit never lose text: a conflict then saves a copy instead of asking."""
+    async def save_before_quit(self) -> str | None:
+        """On quit never lose text: a conflict then saves a copy instead of asking. Returns why the
+        text could not be saved (None: it is on disk)."""
         self.sync_editor()
-        await self.autosave.final()
+        return await self.autosave.final()
 
     # -----------------------------------------------------------------------------------------
     # Actions
