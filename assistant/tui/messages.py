@@ -16,10 +16,13 @@ from textual.message import Message
 class SuggestionsReady(Message):
     """A library search finished: `results` best first, or `error` when the library failed."""
 
-    def __init__(self, query: str, section: str, results: list[Any], error: str | None, *, announce: bool) -> None:
+    def __init__(
+        self, query: str, section: str, context: str, results: list[Any], error: str | None, *, announce: bool
+    ) -> None:
         super().__init__()
         self.query = query
         self.section = section
+        self.context = context  # the rest of the paragraph after the cursor
         self.results = results
         self.error = error
         self.announce = announce  # the writer asked (/förslag): answer in the conversation too

@@ -15,7 +15,6 @@ from assistant.core.model.drafts import word_count
 from assistant.tui.i18n import tr
 from assistant.tui.widgets.editor.editor import Editor
 
-QUERY_CHARS = 200  # the text before the cursor that the library is searched with
 TAKE_HOW = ("insert", "append", "replace")
 
 
@@ -97,25 +96,37 @@ class Composer(Vertical):
         editor.focus()
 
     def query_text(self) -> str:
-        """What the writer is writing now: the paragraph at the cursor up to it, its last ~200 characters.
+        """What the writer is writing now: the paragraph at the cursor, from its start up to the cursor.
 
-        Short queries find more (a long query dilutes the match, see notes/retrieval.md); an
-        empty section searches with its heading and guidance.
-        """
-        editor = self.editor
-        if not editor.text.strip():
+        The search takes the sentence at the end as its focus and the earlier ones as weaker
+        context; at the start of a paragraph the text before it says more. An empty section
+        searches with its heading and guidance."""
+        if not self.editor.text.strip():
             return ""
-        row, col = editor.cursor_location
-        lines = editor.text.split("\n")
-        before = [*lines[:row], lines[row][:col] if row < len(lines) else ""]
-        paragraph: list[str] = []
-        for line in reversed(before):
-            if not line.strip() and paragraph:
-                break
-            paragraph.insert(0, line)
-        text = " ".join(" ".join(paragraph).split())
+        before, _after = self._paragraph_at_cursor()
+        text = " ".join(before.split())
         if len(text) < 40:  # at the start of a paragraph: the text before it says more
-            text = " ".join(" ".join(before).split())
-        if len(text) > QUERY_CHARS:
-            text = text[-QUERY_CHARS:].split(" ", 1)[-1]
+            row, col = self.editor.cursor_location
+            lines = self.editor.text.split("\n")
+            text = " ".join(" ".join([*lines[:row], lines[row][:col] if row < len(lines) else ""]).split())
         return text
+
+    def context_text(self) -> str:
+        """The rest of the paragraph after the cursor (the search's context; may be empty)."""
+        return " ".join(self._paragraph_at_cursor()[1].split())
+
+    def _paragraph_at_cursor(self) -> tuple[str, str]:
+        """The cursor's paragraph (lines between blank lines) split at the cursor."""
+        row, col = self.editor.cursor_location
+        lines = self.editor.text.split("\n")
+        if row >= len(lines):
+            return "", ""
+        first = row
+        while first > 0 and lines[first - 1].strip():
+            first -= 1
+        last = row
+        while last + 1 < len(lines) and lines[last + 1].strip():
+            last += 1
+        before = "\n".join([*lines[first:row], lines[row][:col]])
+        after = "\n".join([lines[row][col:], *lines[row + 1 : last + 1]])
+        return before, after

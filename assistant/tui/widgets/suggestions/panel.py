@@ -31,7 +31,7 @@ class SuggestionPanel(Vertical):
         self.library = library
         self.error: str | None = None
         self.answered: str | None = None
-        self._answered_section: str | None = None
+        self._answered_for: tuple[str | None, str] = (None, "")  # the section and context of `answered`
 
     def compose(self) -> ComposeResult:
         yield Static(tr("Förslag ur biblioteket", "Suggestions from the library"), id="suggestions-title")
@@ -45,31 +45,39 @@ class SuggestionPanel(Vertical):
     def chosen(self) -> Any | None:
         return self.listing.chosen
 
-    def search(self, query: str, section: str, *, delay: float = SUGGEST_DELAY, announce: bool = False) -> None:
+    def search(
+        self, query: str, section: str, *, context: str = "", delay: float = SUGGEST_DELAY, announce: bool = False
+    ) -> None:
         """Search for `query` in `section` after `delay`; a newer search cancels this one.
 
         When the list already answers the query (the writer typed a word and took it back), a
         search still waiting is cancelled and none is started."""
-        if not announce and (query, section) == (self.answered, self._answered_section):
+        if not announce and (query, section, context) == (self.answered, *self._answered_for):
             self.workers.cancel_group(self, "suggestions")
             return
-        self._search(query, section, delay, announce)
+        self._search(query, section, context, delay, announce)
 
     @work(exclusive=True, group="suggestions")
-    async def _search(self, query: str, section: str, delay: float, announce: bool) -> None:
+    async def _search(self, query: str, section: str, context: str, delay: float, announce: bool) -> None:
         await asyncio.sleep(delay)
         try:
             results = await asyncio.to_thread(
-                suggest_for, query, form_id=self.form_id, section=section, k=SHOWN, library=self.library
+                suggest_for,
+                query,
+                form_id=self.form_id,
+                section=section,
+                k=SHOWN,
+                library=self.library,
+                context=context,
             )
             error = None
         except UserError as exc:
             results, error = [], exc.message(lang())
-        self.post_message(SuggestionsReady(query, section, results, error, announce=announce))
+        self.post_message(SuggestionsReady(query, section, context, results, error, announce=announce))
 
     def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         self.error = message.error
-        self.answered, self._answered_section = message.query, message.section
+        self.answered, self._answered_for = message.query, (message.section, message.context)
         if message.error:
             self.listing.show_message(
                 tr("Biblioteket är inte tillgängligt: ", "The library is not available: ") + message.error
