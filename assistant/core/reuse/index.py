@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import itertools
 import os
 import sqlite3
 import threading
@@ -89,6 +90,9 @@ def _digest(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
+_UIDS = itertools.count()
+
+
 class Index:
     """An open index over some library directories. Cheap to query, safe to share in one process."""
 
@@ -104,6 +108,8 @@ class Index:
         self.vocabulary: dict[str, int] = {}
         self.sorted_terms: list[str] = []
         self._data_version = -1
+        self.generation = 0
+        self.uid = next(_UIDS)  # unlike id(), never reused by a later index in the process
         self.documents = 0
         self._lock = threading.RLock()
         self._entries: dict[str, dict[str, Any]] = {}
@@ -372,6 +378,7 @@ class Index:
         # Sorted, for another form of a word and the completion of an unfinished one (bisect).
         self.sorted_terms = sorted(self.vocabulary)
         self._entries = {}
+        self.generation += 1  # what was computed from the old terms is stale (suggest's window cache)
 
     # -- reading -------------------------------------------------------------------------------
 

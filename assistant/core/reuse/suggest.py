@@ -17,8 +17,9 @@ Each suggestion says what matched: words, other forms, n-gram and vocabulary mat
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -125,13 +126,15 @@ def _heading(form_id: str, section: str | None) -> Any:
     return load_form(form_id).heading(section) if section else None
 
 
-_GUIDANCE: dict[tuple[int, str, str | None], Query | None] = {}
+_GUIDANCE: dict[tuple[int, int, str, str | None], Query | None] = {}
 
 
 def _guidance(form_id: str, section: str | None, index: Index) -> Query | None:
     """The form's guidance for the section as a query, to score how well a passage answers it."""
-    key = (id(index), form_id, section)
+    key = (index.uid, index.generation, form_id, section)
     if key not in _GUIDANCE:
+        if len(_GUIDANCE) > 64:
+            _GUIDANCE.clear()
         try:
             heading = _heading(form_id, section)
         except UserError:
@@ -179,15 +182,33 @@ def _search_window(
 
 
 def _merge(found: dict[int, Candidate], more: dict[int, Candidate]) -> None:
+    """Add a window's candidates; a passage keeps its best rank and passes if it passed anywhere."""
     for rowid, candidate in more.items():
         old = found.get(rowid)
         if old is None:
             found[rowid] = candidate
             continue
-        passes, follows = old.passes or candidate.passes, old.follows or candidate.follows
-        if candidate.rank > old.rank:
-            found[rowid] = candidate
-        found[rowid].passes, found[rowid].follows = passes, follows
+        best = candidate if candidate.rank > old.rank else old
+        found[rowid] = replace(best, passes=old.passes or candidate.passes, follows=old.follows or candidate.follows)
+
+
+_WINDOWS: OrderedDict[tuple[Any, ...], dict[int, Candidate]] = OrderedDict()
+WINDOW_CACHE = 256  # searched windows kept: the earlier sentences do not change while the writer types
+
+
+def _window(
+    text: str, index: Index, form_id: str, section: str | None, guidance: Query | None, weight: float
+) -> dict[int, Candidate]:
+    """A window's candidates, remembered until the index changes (never mutated by the caller)."""
+    key = (index.uid, index.generation, text, form_id, section, weight)
+    found = _WINDOWS.get(key)
+    if found is None:
+        found = _WINDOWS[key] = _search_window(text, index, section, guidance, weight)
+        while len(_WINDOWS) > WINDOW_CACHE:
+            _WINDOWS.popitem(last=False)
+    else:
+        _WINDOWS.move_to_end(key)
+    return found
 
 
 def suggest(
@@ -214,10 +235,10 @@ def suggest(
     index = index or open_index(as_library_dirs(library_dirs))
     guidance = _guidance(form_id, section, index)
     windows = split_windows(text, context)
-    found = _search_window(windows.focus, index, section, guidance, 1.0)
+    found = dict(_window(windows.focus, index, form_id, section, guidance, 1.0))
     earlier: list[int] = []  # the best passage of each of the nearest earlier sentences
     for n, window in enumerate(windows.context):
-        more = _search_window(window, index, section, guidance, CONTEXT_WEIGHT)
+        more = _window(window, index, form_id, section, guidance, CONTEXT_WEIGHT)
         best = max((c for c in more.values() if c.passes or not gated), key=lambda c: c.rank, default=None)
         if best is not None and n < KEPT_WINDOWS:
             earlier.append(best.rowid)
