@@ -48,6 +48,8 @@ KEYS = {
     "editor.redo": ("Gör om", "Redo"),
     "main.check": ("Kontroll", "Check"),
     "main.export": ("Exportera", "Export"),
+    "main.facts": ("Projektuppgifter", "Project details"),
+    "facts.save": ("Spara", "Save"),
     "budget.close": ("Tillbaka", "Back"),
     "budget.add": ("Ny post", "New item"),
     "budget.remove": ("Ta bort post", "Remove item"),

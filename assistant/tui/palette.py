@@ -18,6 +18,7 @@ SCREEN_ACTIONS = (
     (("Kontrollera ansökan", "Check the application"), "check"),
     (("Exportera till Word", "Export to Word"), "export"),
     (("Spara", "Save"), "save"),
+    (("Projektuppgifter …", "Project details …"), "facts"),
     (("Sök förslag i biblioteket", "Search the library"), "search_now_from_palette"),
 )
 
