@@ -1,4 +1,5 @@
-"""Export dialog: where to write the .docx, optionally a PDF, and the result with its page count."""
+"""Export dialog: what is still open (errors, ⟦… → ?⟧ markers), where to write the .docx,
+optionally a PDF, and the result with its page count."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, LoadingIndicator, Static
@@ -20,10 +21,18 @@ from assistant.core.errors import UserError
 from assistant.core.i18n import format_number
 from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import lang, localise_bindings, tr
-from assistant.usecases.export import ExportResult, default_output, export_application
+from assistant.usecases.export import ExportResult, ExportReview, default_output, export_application, review_export
 
 
 class ExportScreen(ModalScreen[Path | None]):
+    """Before anything is written the dialog says what is still open; with something open the
+    button says "Exportera ändå", so exporting it is a choice, not a surprise."""
+
+    DEFAULT_CSS = """
+    ExportScreen .export-scroll { height: auto; max-height: 1fr; }
+    ExportScreen #export-review { height: auto; margin-bottom: 1; }
+    """
+
     BINDINGS = [Binding("escape", "close", "Avbryt", id="dialog.cancel")]
 
     def __init__(self, draft: Draft) -> None:
@@ -31,25 +40,36 @@ class ExportScreen(ModalScreen[Path | None]):
         localise_bindings(self)
         self.draft = draft
         self.result: ExportResult | None = None  # the last export that was written
+        self.review = reviewed(draft)
 
     def compose(self) -> ComposeResult:
+        clean = self.review is None or self.review.clean
         with Vertical(classes="dialog"):
             yield Static(tr("[b]Exportera till Word[/b]", "[b]Export to Word[/b]"), classes="dialog-title")
-            yield Static(tr("Fil (.docx):", "File (.docx):"))
-            yield Input(str(default_output(self.draft) or ""), id="export-path")
-            yield Checkbox(
-                tr(
-                    "Skapa även PDF (LibreOffice) och räkna sidorna",
-                    "Also create a PDF (LibreOffice) and count the pages",
-                ),
-                value=shutil.which("soffice") is not None,
-                id="export-pdf",
-            )
-            yield LoadingIndicator(id="export-loading")
-            yield Static(id="export-result")
+            with VerticalScroll(classes="export-scroll"):
+                yield from self.fields()
             with Horizontal(classes="buttons"):
-                yield Button(tr("Exportera", "Export"), id="export-go", variant="primary")
-                yield Button(tr("Stäng", "Close"), id="export-close")
+                yield Button(
+                    tr("Exportera", "Export") if clean else tr("Exportera ändå", "Export anyway"),
+                    id="export-go",
+                    variant="primary" if clean else "warning",
+                )
+                yield Button(tr("Stäng", "Close") if clean else tr("Avbryt", "Cancel"), id="export-close")
+
+    def fields(self) -> ComposeResult:
+        yield Static(review_text(self.review), id="export-review")
+        yield Static(tr("Fil (.docx):", "File (.docx):"))
+        yield Input(str(default_output(self.draft) or ""), id="export-path")
+        yield Checkbox(
+            tr(
+                "Skapa även PDF (LibreOffice) och räkna sidorna",
+                "Also create a PDF (LibreOffice) and count the pages",
+            ),
+            value=shutil.which("soffice") is not None,
+            id="export-pdf",
+        )
+        yield LoadingIndicator(id="export-loading")
+        yield Static(id="export-result")
 
     def on_mount(self) -> None:
         self.query_one("#export-loading").display = False
@@ -104,9 +124,33 @@ class ExportScreen(ModalScreen[Path | None]):
 
     def show_result(self, result: ExportResult) -> None:
         self.result = result
+        self.query_one("#export-close", Button).label = tr("Stäng", "Close")
         self.query_one("#export-loading").display = False
         self.query_one("#export-go", Button).disabled = False
         self.query_one("#export-result", Static).update(Text("\n".join(result_lines(result)), style="green"))
+
+
+def reviewed(draft: Draft) -> ExportReview | None:
+    """What is still open; None when the draft cannot be checked (the export then says why)."""
+    try:
+        return review_export(draft)
+    except UserError:
+        return None
+
+
+def review_text(review: ExportReview | None) -> Text:
+    if review is None:
+        return Text("")
+    if review.clean:
+        return Text(tr("Inga fel och inga öppna markeringar.", "No errors and no open markers."), style="green")
+    text = Text(tr("Kvar att åtgärda: ", "Still open: ") + str(review.phrase()), style="bold")
+    for finding in review.errors:
+        where = finding.section or tr("hela ansökan", "the whole application")
+        message = finding.message_en if lang() == "en" else finding.message
+        text.append(f"\n• {where}: {message}")
+    for marker in review.markers:
+        text.append(f"\n• {marker.heading}: {marker.text}")
+    return text
 
 
 def requested_output(draft: Draft, text: str) -> Path | None:
@@ -129,6 +173,13 @@ def result_lines(result: ExportResult) -> list[str]:
     elif result.pages is not None and result.pages.estimate is not None:
         estimate = format_number(result.pages.estimate, decimals=1)
         lines.append(tr(f"uppskattat {estimate} sidor", f"estimated {estimate} pages"))
+    if not result.review.clean:  # written all the same, as the CLI does without --strict
+        lines.append(
+            tr(
+                f"Obs: {result.review.phrase()} finns kvar i texten (F8 visar var).",
+                f"Note: {result.review.phrase()} still in the text (F8 shows where).",
+            )
+        )
     if result.pdf_unavailable:
         lines.append(
             tr(

@@ -85,6 +85,7 @@ def test_an_export_replaces_the_file_atomically(demo_copy: Path, tmp_path: Path)
     export, text = export_in_the_interface(demo_copy, target)
 
     assert export.result is not None and export.result.docx == target and f"Skrev {target}" in text
+    assert "Obs: " in text and "fel" in text, "the demo's open errors (a TODO) are named after the export"
     assert target.read_bytes()[:2] == b"PK", "the new file is a whole .docx"
     # Written beside and renamed over, not truncated in place: the old contents are untouched.
     assert earlier.read_bytes() == b"the old export"
