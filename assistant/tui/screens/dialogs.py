@@ -1,4 +1,4 @@
-"""Small modal dialogs: a file changed on disk, a suggestion in full, help."""
+"""Small modal dialogs: a file changed on disk, a suggestion in full, help, a new application."""
 
 from __future__ import annotations
 
@@ -13,12 +13,16 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Markdown, Static
+from textual.widgets import Button, Input, Markdown, RadioButton, RadioSet, Select, Static
 
 from assistant.core.errors import UserError
 from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import KEYS, lang, localise_bindings, tr
+from assistant.tui.screens.start import NewDraftScreen
+from assistant.tui.settings import drafts_dir
 from assistant.tui.widgets.suggestions.suggestion_list import source_line
+from assistant.usecases.drafts import create_draft, start_from_source
+from assistant.usecases.facts import ProjectFacts, parse_facts
 from assistant.usecases.suggestions import adapt_suggestion
 
 if TYPE_CHECKING:
@@ -237,3 +241,120 @@ class HelpScreen(ModalScreen[None]):
     @on(Button.Pressed)
     def close(self) -> None:
         self.dismiss(None)
+
+
+class NewApplicationScreen(NewDraftScreen):
+    """A new application with its facts: the form (chosen, never guessed), title, organisation,
+    municipality and period; nothing is created without a title."""
+
+    DEFAULT_CSS = """
+    NewApplicationScreen .dialog { height: 90%; }
+    NewApplicationScreen .new-scroll { height: 1fr; }
+    NewApplicationScreen .new-period { height: auto; }
+    NewApplicationScreen .new-period Input { width: 1fr; }
+    """
+
+    def __init__(self, form_id: str | None = None) -> None:
+        super().__init__(form_id)
+        self.form_id = form_id if form_id in self.form_ids else None  # the writer chooses
+
+    def compose(self) -> ComposeResult:
+        options = [(form.name, form.id) for form in self.forms]
+        with Vertical(classes="dialog"):
+            yield Static(tr("[b]Ny ansökan[/b]", "[b]New application[/b]"), classes="dialog-title")
+            with VerticalScroll(classes="new-scroll"):
+                yield Static(tr("Formulär:", "Form:"))
+                yield Select(
+                    options,
+                    prompt=tr("Välj formulär …", "Choose a form …"),
+                    value=self.form_id or Select.NULL,
+                    id="new-form",
+                )
+                yield Static(tr("Projektets titel:", "Project title:"))
+                yield Input(id="new-title", placeholder=tr("t.ex. Unga vuxna i arbete", "e.g. Young adults in work"))
+                yield Static(tr("Organisation:", "Organisation:"))
+                yield Input(id="new-organisation")
+                yield Static(tr("Kommun:", "Municipality:"))
+                yield Input(id="new-municipality")
+                yield Static(tr("Period (start och slut, ÅÅÅÅ-MM-DD):", "Period (start and end, YYYY-MM-DD):"))
+                with Horizontal(classes="new-period"):
+                    yield Input(id="new-start", placeholder="2027-01-01")
+                    yield Input(id="new-end", placeholder="2028-12-31")
+                yield Static(tr("Spara som:", "Save as:"))
+                yield Input(str(drafts_dir() / "ansokan.md"), id="new-path")
+                with RadioSet(id="new-kind"):
+                    yield RadioButton(tr("Tom ansökan", "Empty application"), value=True, id="kind-empty")
+                    yield RadioButton(
+                        tr(
+                            "Utgå från en tidigare ansökan (.docx, .pdf, .txt, .md)",
+                            "Start from an earlier application (.docx, .pdf, .txt, .md)",
+                        ),
+                        id="kind-source",
+                    )
+                yield Input(
+                    placeholder=tr("sökväg till den tidigare ansökan", "path to the earlier application"),
+                    id="new-source",
+                    disabled=True,
+                )
+            yield Static(id="new-error")
+            with Horizontal(classes="buttons"):
+                yield Button(tr("Skapa", "Create"), id="create", variant="primary")
+                yield Button(tr("Avbryt", "Cancel"), id="cancel")
+
+    @on(Input.Submitted, "#new-organisation, #new-municipality, #new-start, #new-end")
+    def submitted(self) -> None:
+        self.create()
+
+    def facts(self) -> ProjectFacts:
+        def value(name: str) -> str | None:
+            return self.query_one(f"#new-{name}", Input).value.strip() or None
+
+        labels = {
+            "organisation": tr("Organisation", "Organisation"),
+            "municipality": tr("Kommun", "Municipality"),
+            "start": tr("Startdatum", "Start date"),
+            "end": tr("Slutdatum", "End date"),
+        }
+        return parse_facts(
+            organisation=value("organisation"),
+            municipality=value("municipality"),
+            start=value("start"),
+            end=value("end"),
+            labels=labels,
+        )
+
+    def create_draft(self) -> Path:
+        from assistant.tui.screens.start import own_folder
+
+        form_id = self.query_one("#new-form", Select).value
+        if not isinstance(form_id, str):
+            self.query_one("#new-form", Select).focus()
+            raise UserError("välj ett formulär", "choose a form")
+        title = " ".join(self.query_one("#new-title", Input).value.split())
+        if not title:
+            self.query_one("#new-title", Input).focus()
+            raise UserError("ge ansökan en titel", "give the application a title")
+        facts = self.facts()
+        path = Path(self.query_one("#new-path", Input).value.strip()).expanduser()
+        if not str(path) or path.name in ("", "."):
+            raise UserError("ange var utkastet ska sparas", "give a file to save the draft to")
+        if path.suffix != ".md":
+            path = path.with_suffix(".md")
+        if path.exists():
+            raise UserError(
+                "filen finns redan; välj ett annat namn eller öppna den från startsidan",
+                "the file already exists; choose another name or open it from the start screen",
+                where=path,
+            )
+        own_folder(path)
+        if self.query_one("#kind-source", RadioButton).value:
+            source = Path(self.query_one("#new-source", Input).value.strip()).expanduser()
+            if not source.is_file():
+                raise UserError(
+                    "den tidigare ansökan finns inte", "the earlier application does not exist", where=source
+                )
+            started = start_from_source(form_id, source, path, title=title, create_parent=True, facts=facts)
+            self.ansokan.start_report = started.report
+        else:
+            create_draft(form_id, path, title=title, create_parent=True, facts=facts)
+        return path

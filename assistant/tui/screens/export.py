@@ -29,7 +29,8 @@ class ExportScreen(ModalScreen[Path | None]):
     button says "Exportera ändå", so exporting it is a choice, not a surprise."""
 
     DEFAULT_CSS = """
-    ExportScreen .export-scroll { height: auto; max-height: 1fr; }
+    ExportScreen .dialog { height: 90%; }
+    ExportScreen .export-scroll { height: 1fr; }
     ExportScreen #export-review { height: auto; margin-bottom: 1; }
     """
 
@@ -57,7 +58,7 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button(tr("Stäng", "Close") if clean else tr("Avbryt", "Cancel"), id="export-close")
 
     def fields(self) -> ComposeResult:
-        yield Static(review_text(self.review), id="export-review")
+        yield Static(review_text(self.review, self.draft), id="export-review")
         yield Static(tr("Fil (.docx):", "File (.docx):"))
         yield Input(str(default_output(self.draft) or ""), id="export-path")
         yield Checkbox(
@@ -138,14 +139,16 @@ def reviewed(draft: Draft) -> ExportReview | None:
         return None
 
 
-def review_text(review: ExportReview | None) -> Text:
+def review_text(review: ExportReview | None, draft: Draft) -> Text:
+    """The open errors and markers, each with the heading it stands under."""
     if review is None:
         return Text("")
     if review.clean:
         return Text(tr("Inga fel och inga öppna markeringar.", "No errors and no open markers."), style="green")
     text = Text(tr("Kvar att åtgärda: ", "Still open: ") + str(review.phrase()), style="bold")
     for finding in review.errors:
-        where = finding.section or tr("hela ansökan", "the whole application")
+        heading = draft.form.heading(finding.section) if finding.section else None
+        where = heading.display if heading else tr("hela ansökan", "the whole application")
         message = finding.message_en if lang() == "en" else finding.message
         text.append(f"\n• {where}: {message}")
     for marker in review.markers:

@@ -97,7 +97,9 @@ class StartScreen(Screen):
 
     @on(Button.Pressed, "#new")
     def action_new(self, form_id: str | None = None) -> None:
-        self.app.push_screen(NewDraftScreen(form_id if isinstance(form_id, str) else None))
+        from assistant.tui.screens.dialogs import NewApplicationScreen
+
+        self.app.push_screen(NewApplicationScreen(form_id if isinstance(form_id, str) else None))
 
     @on(Button.Pressed, "#demo")
     def action_demo(self) -> None:
