@@ -26,6 +26,7 @@ from assistant.usecases.facts import ProjectFacts, parse_facts
 from assistant.usecases.suggestions import adapt_suggestion
 
 if TYPE_CHECKING:
+    from assistant.tui.screens.main import MainScreen
     from assistant.usecases.suggestions import Suggestion
 
 
@@ -358,3 +359,69 @@ class NewApplicationScreen(NewDraftScreen):
         else:
             create_draft(form_id, path, title=title, create_parent=True, facts=facts)
         return path
+
+
+def shortened(text: str, limit: int = 400) -> str:
+    """A section's text as the confirmation quotes it: the start, and how much more there is."""
+    text = text.strip()
+    if len(text) <= limit:
+        return text
+    rest = len(text) - limit
+    return text[:limit].rstrip() + tr(f" … (och {rest} tecken till)", f" … (and {rest} more characters)")
+
+
+class ReplaceScreen(ModalScreen[bool]):
+    """ "Ersätt?": what the suggestion would replace, before F4 replaces it."""
+
+    DEFAULT_CSS = """
+    ReplaceScreen .replace-text { height: auto; max-height: 12; border: round $warning; padding: 0 1; }
+    """
+
+    BINDINGS = [Binding("escape", "dismiss(False)", "Avbryt", id="dialog.cancel")]
+
+    def __init__(self, heading: str, text: str) -> None:
+        super().__init__()
+        localise_bindings(self)
+        self.heading = heading
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(tr("[b]Ersätt?[/b]", "[b]Replace?[/b]"), classes="dialog-title")
+            yield Static(
+                tr(
+                    f"Förslaget ersätter hela texten under {self.heading}:",
+                    f"The suggestion replaces all the text under {self.heading}:",
+                ),
+                markup=False,
+            )
+            with VerticalScroll(classes="replace-text"):
+                yield Static(shortened(self.text), id="replace-current", markup=False)
+            yield Static(tr("Ctrl+Z ångrar efteråt.", "Ctrl+Z undoes it afterwards."))
+            with Horizontal(classes="buttons"):
+                yield Button(tr("Ersätt", "Replace"), id="replace-yes", variant="warning")
+                yield Button(tr("Avbryt", "Cancel"), id="replace-no")
+
+    def on_mount(self) -> None:
+        self.query_one("#replace-yes", Button).focus()
+
+    @on(Button.Pressed)
+    def chosen(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "replace-yes")
+
+
+def ask_before_replacing(screen: MainScreen) -> None:
+    """F4: replace the section's text with the chosen suggestion once the writer has seen what
+    goes (an empty section has nothing to lose and is filled at once)."""
+    if screen.chosen() is None:
+        return
+    current = screen.composer.text
+    if not current.strip():
+        screen.action_take("replace")
+        return
+
+    def answered(replace: bool | None) -> None:
+        if replace:
+            screen.action_take("replace")
+
+    screen.app.push_screen(ReplaceScreen(screen.heading.display, current), answered)
