@@ -7,6 +7,9 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
+# Two workers, handed tests one at a time: the long tests are collected first (tests/conftest.py),
+# and xdist's default first hand-out (a quarter of the suite each) would give them all to one worker.
+PARALLEL := -n 2 --maxschedchunk 1
 FAST   := not libreoffice and not tmux and not slow
 
 .PHONY: run test test-fast setup lint format bench clean
@@ -39,12 +42,12 @@ format: $(STAMP)
 # Two workers for everything that can share the machine, then the timing-sensitive tests alone.
 test: $(STAMP)
 	$(BIN)/lint-imports
-	$(PYTEST) -n 2 -m "not serial"
+	$(PYTEST) $(PARALLEL) -m "not serial"
 	$(PYTEST) -m "serial" || [ $$? -eq 5 ]  # 5: none collected (a -k or a trimmed tree)
 
 # The quick loop leaves out the serial tests too: they wait on real timers and want the machine.
 test-fast: $(STAMP)
-	$(PYTEST) -n 2 -m "$(FAST) and not serial"
+	$(PYTEST) $(PARALLEL) -m "$(FAST) and not serial"
 
 bench: $(STAMP)
 	for b in benchmarks/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
