@@ -86,10 +86,15 @@ class ExportScreen(ModalScreen[Path | None]):
         if not text:
             self.show_error(tr("ange en fil att skriva till", "give a file to write to"))
             return
+        try:
+            output = requested_output(self.draft, text)
+        except UserError as exc:
+            self.show_error(exc.message(lang()))
+            return
         self.query_one("#export-loading").display = True
         self.query_one("#export-go", Button).disabled = True
         self.query_one("#export-result", Static).update("")
-        self.export(requested_output(self.draft, text), self.query_one("#export-pdf", Checkbox).value)
+        self.export(output, self.query_one("#export-pdf", Checkbox).value)
 
     class Exported(Message):
         def __init__(self, result: ExportResult | None, error: str | None) -> None:
@@ -159,6 +164,8 @@ def review_text(review: ExportReview | None, draft: Draft) -> Text:
 def requested_output(draft: Draft, text: str) -> Path | None:
     """What the writer named: None while the field holds the default (held to the default's rules)."""
     target = Path(text).expanduser()
+    if target.name in ("", ".", ".."):  # no file name to give a suffix
+        raise UserError("ange ett filnamn", "give a file name", where=text)
     if target.suffix.lower() != ".docx":
         target = target.with_suffix(".docx")
     return None if target == default_output(draft) else target
