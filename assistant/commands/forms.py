@@ -1,22 +1,24 @@
-"""`ansokan forms list|show|check`."""
+"""`ansokan forms list|show|check|new`."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TYPE_CHECKING, Any
 
 from assistant.commands._common import print_json, warn
 from assistant.core.errors import UserError
 from assistant.core.i18n import language, tr
-from assistant.usecases.forms import check_form_file, get_form, list_forms
+from assistant.usecases.forms import form_from_blank, get_form, inspect_form_file, list_forms
 
 if TYPE_CHECKING:
     from assistant.core.model.forms import Form
+    from assistant.usecases.forms import NewForm
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("forms", help=tr("formulär: list, show, check", "forms: list, show, check"))
-    fs = p.add_subparsers(dest="forms_command", metavar="list|show|check", required=True)
+    p = sub.add_parser("forms", help=tr("formulär: list, show, check, new", "forms: list, show, check, new"))
+    fs = p.add_subparsers(dest="forms_command", metavar="list|show|check|new", required=True)
     ls = fs.add_parser("list", help=tr("lista formulären", "list the forms"))
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=cmd_list)
@@ -27,6 +29,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     check = fs.add_parser("check", help=tr("kontrollera en formulärfil du skrivit", "check a form file you wrote"))
     check.add_argument("file")
     check.set_defaults(func=cmd_check)
+    new = fs.add_parser(
+        "new",
+        help=tr("skriv en formulärfil ur förbundets blankett", "write a form file from the funder's blank form"),
+    )
+    new.add_argument(
+        "id", help=tr("det nya formulärets id (t.ex. lund-forbund)", "the new form's id (e.g. lund-forbund)")
+    )
+    new.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar=tr("BLANKETT", "BLANK_FORM"),
+        help=tr("förbundets tomma blankett (.docx, .pdf, .txt)", "the funder's blank form (.docx, .pdf, .txt)"),
+    )
+    new.add_argument(
+        "-o", "--output", help=tr("formulärfilen (standard: ID.toml här)", "the form file (default: ID.toml here)")
+    )
+    new.add_argument(
+        "--force", action="store_true", help=tr("skriv över en befintlig fil", "overwrite an existing file")
+    )
+    new.set_defaults(func=cmd_new)
 
 
 def _summary(form: Form) -> dict[str, Any]:
@@ -111,11 +134,64 @@ def _details(form: Form) -> dict[str, Any]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    form = check_form_file(args.file)
+    """Every problem of the form file, one line each naming the line; exit 1 when one is an error."""
+    check = inspect_form_file(args.file)
+    for line in check.lines(language()):
+        print(f"ansokan: {line}", file=sys.stderr)
+    if check.errors:
+        count = len(check.errors)
+        print(tr(f"{args.file}: {count} fel", f"{args.file}: {count} error{'s' if count > 1 else ''}"), file=sys.stderr)
+        return 1
+    form = check.form
+    assert form is not None  # no errors: the form was built
+    warned = len(check.warnings)
+    extra = tr(f", {warned} varningar", f", {warned} warnings") if warned else ""
     print(
         tr(
-            f"{args.file}: formuläret `{form.id}` är giltigt ({len(form.headings)} rubriker)",
-            f"{args.file}: the form `{form.id}` is valid ({len(form.headings)} headings)",
+            f"{args.file}: formuläret `{form.id}` är giltigt ({len(form.headings)} rubriker{extra})",
+            f"{args.file}: the form `{form.id}` is valid ({len(form.headings)} headings{extra})",
         )
     )
     return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    made = form_from_blank(args.source, args.id, args.output, force=args.force)
+    print(_what_was_read(made))
+    todo = made.check.errors
+    if todo:
+        print(tr(f"Att fylla i ({len(todo)}):", f"To fill in ({len(todo)}):"))
+        for problem in sorted(todo, key=lambda p: p.line or 0):
+            print(f"  {problem.message(str(made.path), language())}")
+    print(
+        tr(
+            f"Fyll i raderna som börjar med `# TODO `, kontrollera med `ansokan forms check {made.path}` "
+            f"och lägg sedan filen i {_forms_folder()}.",
+            f"Fill in the lines starting with `# TODO `, check with `ansokan forms check {made.path}`, "
+            f"then put the file in {_forms_folder()}.",
+        )
+    )
+    return 0
+
+
+def _what_was_read(made: NewForm) -> str:
+    o = made.outline
+    parts = [tr(f"{len(o.headings)} rubriker", f"{len(o.headings)} headings")]
+    if o.max_pages:
+        parts.append(tr(f"max {o.max_pages} sidor", f"max {o.max_pages} pages"))
+    if o.uncounted:
+        parts.append(tr("räknas inte: ", "not counted: ") + ", ".join(o.uncounted))
+    if o.signature_lines:
+        parts.append(tr(f"underskrift: {max(1, o.signatories)} block", f"signature: {max(1, o.signatories)} blocks"))
+    if o.budget_categories:
+        count = len(o.budget_categories)
+        parts.append(tr(f"budget: {count} kostnadsslag", f"budget: {count} categories"))
+    if o.contact_columns:
+        parts.append(tr("kontakttabell", "contact table"))
+    return tr(f"Skrev {made.path}: ", f"Wrote {made.path}: ") + ", ".join(parts)
+
+
+def _forms_folder() -> str:
+    from assistant.usecases.forms import user_forms_folder
+
+    return str(user_forms_folder())

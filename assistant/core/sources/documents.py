@@ -40,8 +40,9 @@ SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf")
 WORD_SUFFIXES = (".docx", ".docm", ".dotx")
 
 
-def read_document(path: Path) -> Document:
-    """Read a .txt/.md/.docx/.pdf file into clean blocks. Raises DocumentError with a clear message."""
+def read_document(path: Path, *, keep_generated: bool = False) -> Document:
+    """Read a .txt/.md/.docx/.pdf file into clean blocks. Raises DocumentError with a clear message.
+    `keep_generated`: keep what an Ansökan export wrote from the draft's data (see `read_docx`)."""
     path = Path(path)
     size = check_user_file(
         path, DocumentError, max_bytes=MAX_BYTES, kind_sv="ett dokument", kind_en="a document"
@@ -65,7 +66,7 @@ def read_document(path: Path) -> Document:
                 "is a zip file, not a document (only .docx is supported)",
                 where=path,
             )
-        return read_docx(path)
+        return read_docx(path, keep_generated=keep_generated)
     _refuse_unreadable(path, suffix, head)
     return Document(path, clean_text(decode_text(path.read_bytes(), path)), "text")
 

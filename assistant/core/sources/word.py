@@ -34,7 +34,10 @@ MAX_DATA_BYTES = 5_000_000
 MAX_OUTLINE_HEADING = 200
 
 
-def read_docx(path: Path) -> Document:
+def read_docx(path: Path, *, keep_generated: bool = False) -> Document:
+    """The Word file's blocks. `keep_generated` keeps what an Ansökan export wrote from a draft's
+    data (dates, budget and contact tables, signature lines), which a blank form made from an
+    export is read for; an earlier application leaves it out, its data travels separately."""
     check_zip(path)
     from docx.oxml.ns import qn
     from docx.table import Table
@@ -46,11 +49,11 @@ def read_docx(path: Path) -> Document:
     blocks: list[Block] = []
     for child in _body_items(document.element.body):
         if child.tag == qn("w:p"):
-            block = _paragraph_block(child, styles)
+            block = _paragraph_block(child, styles, keep_generated=keep_generated)
             if block:
                 blocks.append(block)
         else:
-            blocks.extend(_table_rows(Table(child, document), styles))
+            blocks.extend(_table_rows(Table(child, document), styles, keep_generated=keep_generated))
     warnings: list[str] = []
     if document.part.package is not None:
         rels = [r for r in document.part.rels.values() if r.is_external]
@@ -102,8 +105,8 @@ def _body_items(container: XmlElement) -> Iterator[XmlElement]:
             yield from _body_items(child)
 
 
-def _table_rows(table: Table, styles: Styles) -> list[Block]:
-    if _generated_table(table, styles):
+def _table_rows(table: Table, styles: Styles, *, keep_generated: bool = False) -> list[Block]:
+    if not keep_generated and _generated_table(table, styles):
         return []  # a budget or contact table the export wrote from the draft's data
     rows: list[Block] = []
     for row in table.rows:
@@ -160,7 +163,7 @@ def _cell_markup(p: XmlElement) -> str:
     return m.group(1) if m else text
 
 
-def _paragraph_block(p: XmlElement, styles: Styles) -> Block | None:
+def _paragraph_block(p: XmlElement, styles: Styles, *, keep_generated: bool = False) -> Block | None:
     from assistant.core.sources.word_runs import markup, pieces, plain
     from assistant.core.sources.word_styles import outline_level
 
@@ -169,7 +172,7 @@ def _paragraph_block(p: XmlElement, styles: Styles) -> Block | None:
     if not text.strip():
         return None
     style = styles.of(p)
-    if style.name in GENERATED_STYLES:
+    if style.name in GENERATED_STYLES and not keep_generated:
         return None  # written by the export from the draft's data, which travels separately
     if style.name == EXTRA_HEADING:
         return Block(text.strip(), "heading", 2, styled=True)

@@ -11,7 +11,6 @@ shipped and the user's forms by id. Import from here.
 from assistant.core.model.forms.catalogue import available_forms, load_form, usable_forms
 from assistant.core.model.forms.form import (
     CANONICAL_KEYS,
-    HEADING_KINDS,
     KEY_RE,
     MAX_FORM_BYTES,
     BudgetRules,
@@ -21,7 +20,9 @@ from assistant.core.model.forms.form import (
     PageSetup,
     Signature,
 )
-from assistant.core.model.forms.form_file import load_form_file, locate_line, parse_form
+from assistant.core.model.forms.form_file import check_form_file, load_form_file, locate_line, parse_form
+from assistant.core.model.forms.schema_types import HEADING_KINDS
+from assistant.core.model.forms.validate import FormCheck, Problem, check_form_text
 
 __all__ = [
     "CANONICAL_KEYS",
@@ -31,10 +32,14 @@ __all__ = [
     "BudgetRules",
     "ContactTable",
     "Form",
+    "FormCheck",
     "Heading",
     "PageSetup",
+    "Problem",
     "Signature",
     "available_forms",
+    "check_form_file",
+    "check_form_text",
     "load_form",
     "load_form_file",
     "locate_line",

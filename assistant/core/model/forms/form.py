@@ -24,7 +24,6 @@ CANONICAL_KEYS = (
     "underskrift",
 )
 KEY_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-HEADING_KINDS = ("text", "contacts", "tidsplan", "budget", "signature")
 MAX_FORM_BYTES = 1_000_000
 
 
