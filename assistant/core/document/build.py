@@ -137,8 +137,8 @@ def _section_paras(text: str, model: DocumentModel, *, italic: bool = False) -> 
             model.items.append(_markup_table(block, model))
         elif block.kind in ("bullet", "number"):
             _list_item(block, model, continues=previous_kind == block.kind)
-        elif block.kind == "heading":
-            model.items.append(Para("Heading 3", block.runs))
+        elif block.kind == "heading" and not italic:  # the form's preamble (italic) has no headings:
+            model.items.append(Para("Heading 3", block.runs))  # a "### Projekt" there is a line of it
         else:
             runs = tuple(Run(r.text, r.bold, True) for r in block.runs) if italic else block.runs
             model.items.append(Para("Normal", runs))
