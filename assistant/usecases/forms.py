@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.core.errors import FormError, UserError
+from assistant.core.errors import DocumentError, FormError, UserError
 
 if TYPE_CHECKING:
     from assistant.core.model.forms import Form, FormCheck
@@ -95,6 +95,14 @@ def form_from_blank(
     target = Path(output).expanduser() if output else Path(f"{form_id}.toml")
     _check_target(target, force=force)
     outline = read_blank_form(Path(source).expanduser(), form_id, list_forms())
+    if not outline.headings:
+        raise DocumentError(
+            "hittade inga rubriker i blanketten",
+            "found no headings in the blank form",
+            where=Path(source),
+            hint_sv="Word: rubrikformat (Rubrik 1–3); PDF och text: numrerade rubriker som ”2. Bakgrund”",
+            hint_en="Word: heading styles (Heading 1–3); PDF and text: numbered headings like “2. Bakgrund”",
+        )
     text = form_toml(outline)
     atomic_write_text(target, text, backup=True, what="file")
     return NewForm(target, outline, check_form_text(text, target))

@@ -129,3 +129,11 @@ def test_new_from_something_that_is_no_document_is_one_clear_line(tmp_path):
     result = run_cli("forms", "new", "--from", str(bad), "x", cwd=tmp_path)
     assert result.returncode == 2 and result.stderr.startswith("ansokan: ") and "Traceback" not in result.stderr
     assert not (tmp_path / "x.toml").exists()
+
+
+def test_new_from_a_file_without_headings_writes_nothing(tmp_path):
+    prose = tmp_path / "brev.txt"
+    prose.write_text("Hej!\n\nVi söker pengar till ett projekt. Det blir bra.\n", encoding="utf-8")
+    result = run_cli("--lang", "en", "forms", "new", "--from", str(prose), "brev", cwd=tmp_path)
+    assert result.returncode == 2 and "found no headings in the blank form" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and not (tmp_path / "brev.toml").exists()

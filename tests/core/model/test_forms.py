@@ -245,6 +245,8 @@ def test_checks_that_are_off_without_the_form_saying_so_are_warned_about():
     assert check.form is not None
     assert any("`readability` is off: the form has no [checks.readability]" in w for w in warnings), warnings
     assert any("off because `max_words` is missing" in w for w in warnings), warnings
+    unnamed = next(p for p in check.warnings if "[checks.readability]" in p.text.en)
+    assert unnamed.line is not None and text.splitlines()[unnamed.line - 1] == "[checks.required_sections]"
     summary = next(p for p in check.warnings if "max_words" in p.text.en)
     assert text.splitlines()[summary.line - 1] == "[checks.summary]"
 

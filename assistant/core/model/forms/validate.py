@@ -102,8 +102,8 @@ class Checker:
         self.where = where
         self.problems: list[Problem] = []
 
-    def add(self, severity: str, path: KeyPath | None, sv: str, en: str) -> None:
-        line = locate_line(self.text, path) if path else None
+    def add(self, severity: str, path: KeyPath | None, sv: str, en: str, *, line: int | None = None) -> None:
+        line = locate_line(self.text, path) if path else line
         if path:
             sv, en = f"nyckeln `{dotted(path)}`: {sv}", f"key `{dotted(path)}`: {en}"
         self.problems.append(Problem(severity, Text(sv, en), line))

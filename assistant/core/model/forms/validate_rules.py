@@ -173,7 +173,9 @@ def _checks(c: Checker, raw: Any, keys: list[str]) -> dict[str, Table]:
 
 
 def _checks_left_off(c: Checker, raw: dict[str, Any]) -> None:
-    """A warning for each check that is off without the form saying so."""
+    """A warning for each check that is off without the form saying so; one the form does not
+    name at all is placed at the form's first check table, where it would be added."""
+    first = next((i for i, line in enumerate(c.text.splitlines(), start=1) if line.startswith("[checks.")), None)
     for check_id, check in CHECKS.items():
         settings = raw.get(check_id)
         if settings is None:
@@ -184,6 +186,7 @@ def _checks_left_off(c: Checker, raw: dict[str, Any]) -> None:
                 "(lägg till den med `source`, eller `enabled = false` för att säga att den ska vara av)",
                 f"the check `{check_id}` is off: the form has no [checks.{check_id}] "
                 "(add it with a `source`, or `enabled = false` to say it is meant to be off)",
+                line=first,
             )
             continue
         if not isinstance(settings, dict) or settings.get("enabled", True) is False:
