@@ -262,16 +262,18 @@ class BudgetScreen(Screen):
         self.refresh(recompose=True)
         self.call_after_refresh(self.on_mount)
 
-    def action_add_item(self) -> None:
+    async def action_add_item(self) -> None:
         category = self.form.budget.categories[0] if self.form.budget.categories else ""
         self.draft.budget.items.append(BudgetItem(category=category, text=""))
         index = len(self.draft.budget.items) - 1
-        self.query_one("#items").mount(self.item_row(index, self.draft.budget.items[index]))
-        self.call_after_refresh(lambda: self.query_one(f"#item-text-{index}", Input).focus())
+        # Awaited: a key right after (Escape) must not close the screen while the row is mounting.
+        await self.query_one("#items").mount(self.item_row(index, self.draft.budget.items[index]))
+        for field in self.query(f"#item-text-{index}").results(Input):
+            field.focus()
 
     @on(Button.Pressed, "#add-item")
-    def add_pressed(self) -> None:
-        self.action_add_item()
+    async def add_pressed(self) -> None:
+        await self.action_add_item()
 
     @on(Button.Pressed, ".item-remove")
     def remove_pressed(self, event: Button.Pressed) -> None:
