@@ -12,6 +12,8 @@ from assistant.core.model.amounts import format_amount
 from assistant.core.model.dates import END_RE, START_RE, parse_date
 from assistant.core.model.drafts import section_status
 
+MAX_LISTED = 20  # extra or doubled headings named one by one; the rest in one finding
+
 
 def check_required_sections(ctx: Context) -> Iterator[Finding]:
     for status in section_status(ctx.draft, ctx.form):
@@ -79,7 +81,16 @@ def check_section_order(ctx: Context) -> Iterator[Finding]:
                 "the export and the next save follow the form's order; check the text is where it belongs",
             )
             break
-    for extra in ctx.draft.extra:
+    yield from _extra_sections(ctx)
+    yield from _duplicates(ctx)
+
+
+def _extra_sections(ctx: Context) -> Iterator[Finding]:
+    """One finding per heading the form does not know, the first MAX_LISTED of them, then one for
+    the rest: a pasted document can have thousands, and a list that long helps nobody."""
+    extras = ctx.draft.extra
+    listed = extras[:MAX_LISTED] if ctx.only is None else [e for e in extras if e.key == ctx.only]
+    for extra in listed:
         after = ctx.heading_label(extra.after) if extra.after else ""
         where_sv = f" (efter ”{after}”)" if after else " (först)"
         where_en = f" (after “{after}”)" if after else " (first)"
@@ -92,19 +103,44 @@ def check_section_order(ctx: Context) -> Iterator[Finding]:
             "flytta texten till en av formulärets rubriker eller ta bort den",
             "move the text under one of the form's headings or remove it",
         )
-    for warning in ctx.draft.warnings:
-        if "två gånger" in warning:
-            yield finding(
-                Severity.WARNING,
-                "sections.duplicate",
-                None,
-                warning,
-                warning.replace(
-                    "förekommer två gånger; texterna har slagits ihop", "appears twice; the texts were merged"
-                ),
-                "kontrollera att texten inte står dubbelt",
-                "check that no text is doubled",
-            )
+    rest = len(extras) - MAX_LISTED
+    if rest > 0 and ctx.only is None:
+        count = format_amount(rest)
+        yield finding(
+            Severity.INFO,
+            "sections.extra",
+            None,
+            f"och {count} avsnitt till som inte finns i formuläret",
+            f"and {count} more sections that are not in the form",
+            "har ett helt dokument klistrats in? rubrikerna ska vara formulärets",
+            "was a whole document pasted in? the headings should be the form's",
+        )
+
+
+def _duplicates(ctx: Context) -> Iterator[Finding]:
+    duplicates = [w for w in ctx.draft.warnings if "två gånger" in w]
+    for warning in duplicates[:MAX_LISTED]:
+        yield finding(
+            Severity.WARNING,
+            "sections.duplicate",
+            None,
+            warning,
+            warning.replace("förekommer två gånger; texterna har slagits ihop", "appears twice; the texts were merged"),
+            "kontrollera att texten inte står dubbelt",
+            "check that no text is doubled",
+        )
+    rest = len(duplicates) - MAX_LISTED
+    if rest > 0:
+        count = format_amount(rest)
+        yield finding(
+            Severity.WARNING,
+            "sections.duplicate",
+            None,
+            f"och {count} rubriker till som förekommer mer än en gång; texterna har slagits ihop",
+            f"and {count} more headings that appear more than once; the texts were merged",
+            "kontrollera att texten inte står dubbelt",
+            "check that no text is doubled",
+        )
 
 
 # ---------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from typing import Any, Literal
 import tomli_w
 
 FENCE = "+++"
-HEADING_RE = re.compile(r"^##(?!#)[ \t]*(?P<title>.*?)[ \t]*(?:\{#(?P<key>[A-Za-z][\w-]*)\})?[ \t]*$")
+KEY_RE = re.compile(r"[A-Za-z][\w-]*")
 ESCAPED_RE = re.compile(r"^(\\*)(##)")
 
 Problem = Literal["empty", "unopened", "unclosed", "toml", "nested"]
@@ -106,15 +106,34 @@ def parse(text: str) -> Parsed:
     front = _load_toml("\n".join(front_lines), front_start)
     prelude = Section("", None, body_start + 1)
     sections: list[Section] = []
-    current = prelude
-    for number, line in enumerate(lines[body_start:], body_start + 1):
-        m = HEADING_RE.match(line)
-        if m:
-            current = Section(m.group("title").strip(), m.group("key"), number)
-            sections.append(current)
-        else:
-            current.lines.append(unescape(line))
+    body = lines[body_start:]
+    # Only a line starting with ## can be a heading: find those first (one quick pass), then hand
+    # each section its slice of lines, so a file of many headings is read in linear time.
+    heads = [(i, h) for i, line in enumerate(body) if line.startswith("##") and (h := split_heading(line))]
+    prelude.lines = _unescaped(body[: heads[0][0] if heads else len(body)])
+    for n, (i, (title, key)) in enumerate(heads):
+        end = heads[n + 1][0] if n + 1 < len(heads) else len(body)
+        sections.append(Section(title, key, body_start + 1 + i, _unescaped(body[i + 1 : end])))
     return Parsed(front, front_lines, front_start, prelude, sections)
+
+
+def split_heading(line: str) -> tuple[str, str | None] | None:
+    """(title, key) of a `## Title {#key}` line, None for any other line (`### ` is text).
+
+    A loop, not a regex: a lazy title before optional trailing parts and `$` was quadratic in a line
+    of many spaces (40 000 took minutes)."""
+    if not line.startswith("##") or line.startswith("###"):
+        return None
+    body, key = line[2:].rstrip(" \t"), None
+    if body.endswith("}"):
+        start = body.rfind("{#")
+        if start >= 0 and KEY_RE.fullmatch(body, start + 2, len(body) - 1):
+            body, key = body[:start], body[start + 2 : -1]
+    return body.strip(), key
+
+
+def _unescaped(lines: list[str]) -> list[str]:
+    return [unescape(line) if line.startswith("\\") else line for line in lines]
 
 
 def write(front: dict[str, Any], sections: Iterable[tuple[str, str | None, str]], prelude: str = "") -> str:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from assistant.core.storage.frontmatter import FrontMatterError, escape, parse, unescape, write
+from assistant.core.storage.frontmatter import FrontMatterError, escape, parse, split_heading, unescape, write
 
 SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 CHARS = st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\x00")
@@ -91,3 +92,33 @@ def test_what_is_not_front_matter_names_the_problem_and_the_line(text, problem, 
         parse(text)
     assert (info.value.problem, info.value.line) == (problem, line)
     assert problem != "toml" or ("character" in info.value.detail and "(at line" not in info.value.detail)
+
+
+# The heading pattern as it was first written: the parser's loop must read every line as it did.
+_OLD_HEADING_RE = re.compile(r"^##(?!#)[ \t]*(?P<title>.*?)[ \t]*(?:\{#(?P<key>[A-Za-z][\w-]*)\})?[ \t]*$")
+
+
+def _old(line: str) -> tuple[str, str | None] | None:
+    m = _OLD_HEADING_RE.match(line)
+    return (m.group("title").strip(), m.group("key")) if m else None
+
+
+@settings(max_examples=1500)
+@given(st.text(alphabet=st.sampled_from(list("## \t{}#aZ1_-}\u00a0\x0c.")), max_size=30).map(lambda s: "##" + s))
+def test_a_heading_line_is_read_as_the_first_pattern_read_it(line):
+    assert split_heading(line) == _old(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["## A {#k} {#j}", "## A {#k}}", "## {#k}", "##{#k}", "###  x", "## a {#x {#k} \t", "## x {#1}", "##"]
+)
+def test_heading_lines_at_the_edges(line):
+    assert split_heading(line) == _old(line)
+
+
+def test_a_heading_of_a_hundred_thousand_spaces_is_read_in_one_pass():
+    # the first pattern tried every split of the spaces: minutes for this one line
+    line = "## Bakgrund" + " " * 100_000 + "slut {#bakgrund}"
+    parsed = parse(f"+++\nschema = 1\n+++\n{line}\n\nText.\n")
+    (section,) = parsed.sections
+    assert section.title == "Bakgrund" + " " * 100_000 + "slut" and section.key == "bakgrund"

@@ -102,12 +102,18 @@ def normalise_text(text: str) -> str:
     """Section text as stored: LF line ends, no NUL, no blank lines at either end."""
     # A NUL makes the saved file look binary, so it could never be opened again.
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
-    lines = text.split("\n")
-    while lines and not lines[0].strip():
-        lines.pop(0)
-    while lines and not lines[-1].strip():
-        lines.pop()
-    return "\n".join(lines)
+    return join_trimmed(text.split("\n"))
+
+
+def join_trimmed(lines: list[str]) -> str:
+    """The lines joined, without the blank ones at either end (found by index: popping the front
+    of a list of a million blank lines is quadratic)."""
+    start, end = 0, len(lines)
+    while start < end and not lines[start].strip():
+        start += 1
+    while end > start and not lines[end - 1].strip():
+        end -= 1
+    return "\n".join(lines[start:end])
 
 
 def words(text: str) -> list[str]:

@@ -17,7 +17,15 @@ from assistant.core.errors import DraftError, UserError
 from assistant.core.model.budget import Budget
 from assistant.core.model.dates import date_value
 from assistant.core.model.drafts.budget_toml import budget_from_toml, budget_to_toml
-from assistant.core.model.drafts.draft import SCHEMA, Contact, Draft, ExtraSection, Signatory, normalise_text
+from assistant.core.model.drafts.draft import (
+    SCHEMA,
+    Contact,
+    Draft,
+    ExtraSection,
+    Signatory,
+    join_trimmed,
+    normalise_text,
+)
 from assistant.core.model.forms import Form, load_form
 from assistant.core.model.headings import match_heading, slug
 from assistant.core.storage import frontmatter, locks
@@ -237,14 +245,22 @@ def _form_of(front: _Front) -> tuple[str, Form]:
         raise front.fail("form", sv, en) from None
 
 
+def _section_text(lines: list[str]) -> str:
+    """normalise_text of a section's lines (line ends are LF already), without joining and
+    splitting them again: a draft can have a hundred thousand sections."""
+    if any("\x00" in line for line in lines):
+        return normalise_text("\n".join(lines))
+    return join_trimmed(lines)
+
+
 def _place_sections(draft: Draft, form: Form, parsed: frontmatter.Parsed) -> None:
     """Each section under its form key ({#key}, else the heading matched fuzzily), or kept as extra."""
     draft.sections = {h.key: "" for h in form.headings}
     draft.prelude = normalise_text("\n".join(parsed.prelude.lines))
-    seen: set[str] = set()
+    pieces: dict[str, list[str]] = {}  # a heading written twice: its texts, joined once at the end
     previous: str | None = None
     for section in parsed.sections:
-        text = normalise_text("\n".join(section.lines))
+        text = _section_text(section.lines)
         title, key = section.title, section.key
         if key is not None and key not in draft.sections:
             # A {#key} the form does not know: try the heading text before calling it extra.
@@ -254,19 +270,19 @@ def _place_sections(draft: Draft, form: Form, parsed: frontmatter.Parsed) -> Non
             if matched:
                 key = matched
         if key in draft.sections:
-            if key in seen:
+            if key in pieces:
                 draft.warnings.append(
                     f"rad {section.line}: avsnittet ”{title}” förekommer två gånger; texterna har slagits ihop"
                 )
-                draft.sections[key] = normalise_text(draft.sections[key] + "\n\n" + text)
             else:
-                draft.sections[key] = text
                 draft.written_order.append(key)
-            seen.add(key)
+            pieces.setdefault(key, []).append(text)
             previous = key
         else:
             extra_key = key or slug(title or "avsnitt")
             draft.extra.append(ExtraSection(key=extra_key, heading=title or extra_key, text=text, after=previous))
+    for key, texts in pieces.items():
+        draft.sections[key] = "\n\n".join(t for t in texts if t)
     if not draft.current or draft.current not in draft.sections:
         draft.current = form.headings[0].key
 
