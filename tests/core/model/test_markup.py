@@ -80,3 +80,11 @@ def test_xml_safe_removes_what_xml_forbids_and_keeps_the_rest():
 def test_parse_blocks_never_fails_and_output_is_xml_safe(text):
     for block in parse_blocks(text):
         assert xml_safe(block.text) == block.text
+
+
+def test_a_subheading_of_many_spaces_reads_as_before_in_one_pass():
+    # `### text` then spaces and #: the first pattern (lazy text before `[ \t#]*$`) was quadratic
+    blocks = parse_blocks("### Mål" + " " * 50_000 + "och medel ###  \n\nText.")
+    assert blocks[0].kind == "heading" and "".join(r.text for r in blocks[0].runs).startswith("Mål")
+    assert "".join(r.text for r in blocks[0].runs).endswith("och medel")
+    assert parse_blocks("### ###") == []  # a heading of nothing but its marks is no heading
