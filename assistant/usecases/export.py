@@ -257,17 +257,12 @@ def _estimate(draft: Draft, form: Form) -> PageCount | None:
 def _write_pdf(docx: Path, target: Path, form: Form) -> PageCount:
     """Convert a copy in a private temp folder (LibreOffice writes there, non-atomically), count its
     pages, then put the PDF in place atomically."""
-    import tempfile
-
     from assistant.core.document.export import write_shared_file
-    from assistant.core.document.office import convert_to_pdf, counted_pages, uncounted_heading
+    from assistant.core.document.office import pdf_of, uncounted_heading
 
-    with tempfile.TemporaryDirectory(prefix="ansokan-pdf-") as tmp:
-        copy = Path(tmp) / docx.name
-        copy.write_bytes(docx.read_bytes())
-        converted = convert_to_pdf(copy, Path(tmp))
-        total, counted = counted_pages(converted, uncounted_heading(form))
-        write_shared_file(target, converted.read_bytes())
+    converted = pdf_of(docx, uncounted_heading(form))  # in a private work folder no kill leaves behind
+    write_shared_file(target, converted.data)
+    total, counted = converted.total, converted.counted
     return PageCount(
         pages=counted, limit=form.page.max_pages, uncounted=bool(form.page.uncounted), exact=True, total=total
     )
