@@ -1,4 +1,4 @@
-"""Nothing private left behind: `export --pdf` killed at several moments leaves no LibreOffice
+"""Nothing private left behind: `export --pdf` and `check --exact` killed at several moments leaves no LibreOffice
 running 2 s later, and after the next run no `ansokan-*` copy or profile in the temp folder.
 
 Each run gets a temp folder of its own ($TMPDIR) and a mark in its environment, inherited by
@@ -37,10 +37,14 @@ def _soffice_of(mark: str) -> list[int]:
     return found
 
 
-def _export(draft: Path, temp: Path, mark: str) -> subprocess.Popen[bytes]:
+COMMANDS = {"export-pdf": ["export", "{draft}", "--pdf"], "check-exact": ["check", "--exact", "{draft}"]}
+
+
+def _run(command: str, draft: Path, temp: Path, mark: str) -> subprocess.Popen[bytes]:
     env = {**os.environ, "TMPDIR": str(temp), "ANSOKAN_TEST_MARK": mark, "PYTHONPATH": str(ROOT)}
+    argv = [a.format(draft=draft) for a in COMMANDS[command]]
     return subprocess.Popen(
-        [sys.executable, "-m", "assistant", "export", str(draft), "--pdf"],
+        [sys.executable, "-m", "assistant", *argv],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -60,7 +64,8 @@ def _wait_for(condition, seconds: float) -> bool:
 MOMENTS = [("start", 0.3), ("soffice", 0.0), ("soffice", 0.8), ("soffice", 2.0)]
 
 
-def test_a_killed_pdf_export_leaves_no_soffice_and_no_private_files(tmp_path):
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_a_killed_pdf_export_or_exact_check_leaves_no_soffice_and_no_private_files(tmp_path, command):
     draft = tmp_path / "utkast.md"
     draft.write_text(good_draft_text(), encoding="utf-8")
     original = draft.read_bytes()
@@ -68,7 +73,7 @@ def test_a_killed_pdf_export_leaves_no_soffice_and_no_private_files(tmp_path):
     temp.mkdir()
     for moment, delay in MOMENTS:
         mark = uuid.uuid4().hex
-        run = _export(draft, temp, mark)
+        run = _run(command, draft, temp, mark)
         if moment == "soffice":
             assert _wait_for(lambda m=mark: _soffice_of(m), 60), "LibreOffice never started"
         time.sleep(delay)
@@ -83,8 +88,9 @@ def test_a_killed_pdf_export_leaves_no_soffice_and_no_private_files(tmp_path):
         pdf = draft.with_suffix(".pdf")
         assert not pdf.exists() or pdf.read_bytes().startswith(b"%PDF")  # never half a PDF
     assert draft.read_bytes() == original
-    finished = _export(draft, temp, uuid.uuid4().hex)
+    finished = _run(command, draft, temp, uuid.uuid4().hex)
     _, stderr = finished.communicate(timeout=180)
     assert finished.returncode in (0, 1), stderr.decode()
     assert [p.name for p in temp.iterdir()] == []  # no ansokan-* folder, nor any LibreOffice temp file
-    assert draft.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
+    if command == "export-pdf":
+        assert draft.with_suffix(".pdf").read_bytes().startswith(b"%PDF")
