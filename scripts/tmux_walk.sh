@@ -106,17 +106,19 @@ wait_for "Inga ännu"
 keys C-n
 wait_for "Projektets titel"
 wait_focus "t.ex. Unga vuxna"   # the title field's placeholder
-# The form is chosen, never guessed: open the form menu, take the first form, back to the title.
+type_text "Tmux-prov i Lund"
+wait_for "tmux-prov-i-lund.md"   # the file name follows the title
+# The form is chosen, never guessed: open the form menu above the title and take the first form.
 mapfile -t FORM_NAMES < <("$PY" -c 'from assistant.core.model.forms import available_forms, load_form
 for f in available_forms()[:2]: print(load_form(f).name)')
 keys BTab Enter
 wait_for "${FORM_NAMES[1]}"   # the menu is open (the second form shows only there)
-keys Down Enter Tab
-wait_focus "t.ex. Unga vuxna"
-wait_for "${FORM_NAMES[0]}"
-type_text "Tmux-prov i Lund"
-wait_for "tmux-prov-i-lund.md"   # the file name follows the title
-keys Enter
+keys Down Enter
+waited=0
+until ! screen | grep -qF -- "${FORM_NAMES[1]}"; do   # the menu has closed
+    sleep 0.1; waited=$((waited + 1)); [ "$waited" -le 200 ] || fail "formulärmenyn stängdes inte"
+done
+keys Tab Enter   # back to the title field; Enter there creates the draft
 wait_for "Förslag ur biblioteket"
 wait_for "Ett bra svar"   # the assistant has introduced the first heading: the editor has the focus
 DRAFT="$ANSOKAN_DRAFTS/tmux-prov-i-lund.md"

@@ -31,7 +31,7 @@ class ExportScreen(ModalScreen[Path | None]):
     DEFAULT_CSS = """
     ExportScreen .dialog { height: 90%; }
     ExportScreen .export-scroll { height: 1fr; }
-    ExportScreen #export-review { height: auto; margin-bottom: 1; }
+    ExportScreen #export-review { height: auto; margin-top: 1; }
     """
 
     BINDINGS = [Binding("escape", "close", "Avbryt", id="dialog.cancel")]
@@ -47,7 +47,7 @@ class ExportScreen(ModalScreen[Path | None]):
         clean = self.review is None or self.review.clean
         with Vertical(classes="dialog"):
             yield Static(tr("[b]Exportera till Word[/b]", "[b]Export to Word[/b]"), classes="dialog-title")
-            with VerticalScroll(classes="export-scroll"):
+            with VerticalScroll(classes="export-scroll", can_focus=False):
                 yield from self.fields()
             with Horizontal(classes="buttons"):
                 yield Button(
@@ -58,7 +58,6 @@ class ExportScreen(ModalScreen[Path | None]):
                 yield Button(tr("Stäng", "Close") if clean else tr("Avbryt", "Cancel"), id="export-close")
 
     def fields(self) -> ComposeResult:
-        yield Static(review_text(self.review, self.draft), id="export-review")
         yield Static(tr("Fil (.docx):", "File (.docx):"))
         yield Input(str(default_output(self.draft) or ""), id="export-path")
         yield Checkbox(
@@ -71,9 +70,11 @@ class ExportScreen(ModalScreen[Path | None]):
         )
         yield LoadingIndicator(id="export-loading")
         yield Static(id="export-result")
+        yield Static(review_text(self.review, self.draft), id="export-review")
 
     def on_mount(self) -> None:
         self.query_one("#export-loading").display = False
+        self.query_one("#export-path", Input).focus()  # not the scrolling review above it
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:
