@@ -43,6 +43,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "keep the contacts section (e-mail and phone are removed all the same)",
         ),
     )
+    imp.add_argument(
+        "--again",
+        action="store_true",
+        help=tr(
+            "importera även en ansökan som redan finns i biblioteket (som en ny post)",
+            "import an application the library holds already (as a new entry)",
+        ),
+    )
     imp.set_defaults(func=cmd_import)
     lst = ls.add_parser("list", help=tr("lista biblioteket", "list the library"))
     lst.add_argument("--json", action="store_true")
@@ -77,7 +85,12 @@ def _progress(total: int) -> Callable[[int, int, Path], None] | None:
 def cmd_import(args: argparse.Namespace) -> int:
     progress = _progress(len(args.files))
     result = import_to_library(
-        args.files, library=args.library, form_id=args.form, keep_contacts=args.keep_contacts, progress=progress
+        args.files,
+        library=args.library,
+        form_id=args.form,
+        keep_contacts=args.keep_contacts,
+        progress=progress,
+        again=args.again,
     )
     if progress and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 80 + "\r")
@@ -87,6 +100,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             tr(
                 f"{entry.id}: {entry.title} – {len(entry.sections)} avsnitt, {count} stycken ({entry.path})",
                 f"{entry.id}: {entry.title} – {len(entry.sections)} sections, {count} passages ({entry.path})",
+            )
+        )
+    for path, held in result.duplicates:
+        print(
+            tr(
+                f"{path}: finns redan i biblioteket som {held.id} ({held.title}); importera igen med --again",
+                f"{path}: already in the library as {held.id} ({held.title}); import it again with --again",
             )
         )
     for _path, message in result.failed:

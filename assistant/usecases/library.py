@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,10 +39,13 @@ def import_to_library(
     form_id: str | None = None,
     keep_contacts: bool = False,
     progress: Progress | None = None,
+    again: bool = False,
 ) -> LibraryImport:
     """Import each file into the user's library; one file that fails never stops the others.
 
-    A wrong `form_id` is one UserError before any file is read, not one failure per file."""
+    A wrong `form_id` is one UserError before any file is read, not one failure per file. An
+    application the library holds already is listed in `duplicates`, not imported again, unless
+    `again`."""
     from assistant.core.i18n import language
     from assistant.core.model.forms import load_form
     from assistant.core.reuse.library import import_files, passages
@@ -55,11 +58,18 @@ def import_to_library(
         check_path(target, folder=True)
     readable, unreadable = _lookable(files, language())
     result = import_files(
-        readable, target, form_id=form_id, keep_contacts=keep_contacts, progress=progress, lang=language()
+        readable,
+        target,
+        form_id=form_id,
+        keep_contacts=keep_contacts,
+        progress=progress,
+        lang=language(),
+        again=again,
     )
     return LibraryImport(
         imported=[LibraryEntry(entry=e, passages=passages(e)) for e in result.imported],
         failed=unreadable + list(result.failed),
+        duplicates=list(result.duplicates),
     )
 
 
@@ -95,10 +105,12 @@ class LibraryEntry:
 
 @dataclass(frozen=True)
 class LibraryImport:
-    """The entries written, and each file that failed with its one-line reason."""
+    """The entries written, each file that failed with its one-line reason, and each file whose
+    application the library has already (with the entry that holds it)."""
 
     imported: list[LibraryEntry]
     failed: list[tuple[Path, str]]
+    duplicates: list[tuple[Path, Entry]] = field(default_factory=list)
 
 
 def show_entry(entry_id: str, library: Library = None) -> LibraryEntry:

@@ -4,6 +4,7 @@ the storage/frontmatter codec) and the directories the entries are read from."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -234,12 +235,27 @@ def to_text(entry: Entry) -> str:
         front["projects"] = entry.projects
     if entry.start or entry.end:
         front["period"] = {k: v for k, v in (("start", entry.start), ("end", entry.end)) if v}
-    sections = [
+    return frontmatter.write(front, written_sections(entry))
+
+
+def written_sections(entry: Entry) -> list[tuple[str, str, str]]:
+    """(heading, key, text) of each section as the file holds it: redacted, typeset, no private ones."""
+    return [
         (s.heading, s.key, typeset(redact(s.text.strip())) if s.text.strip() else "")
         for s in entry.sections
         if s.key not in PRIVATE_KEYS
     ]
-    return frontmatter.write(front, sections)
+
+
+def content_hash(entry: Entry) -> str:
+    """What an entry says, as a hash: its sections as the file holds them, spacing ignored, with
+    neither metadata nor file name. The same application imported twice (or as .docx and as
+    .txt) hashes the same, whether the entry was just made or read back from its file."""
+    digest = hashlib.sha256()
+    for _heading, key, text in written_sections(entry):
+        if text:
+            digest.update(f"{key}\x1f{' '.join(text.split())}\x1e".encode())
+    return digest.hexdigest()
 
 
 def load_entry(path: Path, *, builtin: bool = False) -> Entry:

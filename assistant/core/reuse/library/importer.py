@@ -23,6 +23,7 @@ from assistant.core.reuse.library.entries import (
     SUFFIX,
     Entry,
     Section,
+    content_hash,
     load_library,
     to_text,
 )
@@ -40,6 +41,8 @@ TITLE_RE = re.compile(r"^[ \t]*(?:Ansökan|Projektnamn|Projektets namn)[ \t]*:[ 
 class ImportResult:
     imported: list[Entry] = field(default_factory=list)
     failed: list[tuple[Path, str]] = field(default_factory=list)
+    # files whose application is in the library already: (file, the entry that holds it)
+    duplicates: list[tuple[Path, Entry]] = field(default_factory=list)
 
 
 def _slug_id(text: str) -> str:
@@ -233,8 +236,12 @@ def import_files(
     progress: Callable[[int, int, Path], None] | None = None,
     meta: dict[str, dict[str, Any]] | None = None,
     lang: str = "sv",
+    again: bool = False,
 ) -> ImportResult:
-    """Import each file into `target`, one atomic write per entry; a failure never stops the rest."""
+    """Import each file into `target`, one atomic write per entry; a failure never stops the rest.
+
+    An application the user's library holds already (the same text: `content_hash`) is not
+    imported again but listed in `duplicates` with the entry that has it, unless `again`."""
     result = ImportResult()
     target = Path(target)
     if target.exists() and not target.is_dir():
@@ -245,7 +252,9 @@ def import_files(
             hint_sv="ange en katalog med --library",
             hint_en="give a directory with --library",
         )
-    taken = {e.id for e in load_library([(paths.builtin_library_dir(), True), (target, False)])}
+    existing = load_library([(paths.builtin_library_dir(), True), (target, False)])
+    taken = {e.id for e in existing}
+    held = {content_hash(e): e for e in existing if not e.builtin}
     for n, path in enumerate(files, 1):
         path = Path(path)
         if progress:
@@ -254,7 +263,12 @@ def import_files(
             entry = entry_from_document(
                 path, form_id=form_id, keep_contacts=keep_contacts, meta=(meta or {}).get(path.name)
             )
+            digest = content_hash(entry)
+            if digest in held and not again:
+                result.duplicates.append((path, held[digest]))
+                continue
             _write_new_entry(entry, target, taken)
+            held.setdefault(digest, entry)
             result.imported.append(entry)
         except UserError as exc:
             result.failed.append((path, exc.message(lang)))
