@@ -120,8 +120,11 @@ class WriteError(UserError):
         self.errno = error_number
 
 
-def write_error(exc: OSError, path: Path, *, what: str | None = None, existed: bool | None = None) -> WriteError:
-    """The OSError of writing `path` as one WriteError naming `what` and the reason."""
+def write_error(
+    exc: OSError, path: Path, *, what: str | None = None, existed: bool | None = None, lock: Path | None = None
+) -> WriteError:
+    """The OSError of writing `path` as one WriteError naming `what` and the reason; `lock` is
+    the lock file when it was the lock that could not be made."""
     key = what_of(path, what)
     thing = WHAT[key]
     if existed is None:
@@ -129,6 +132,9 @@ def write_error(exc: OSError, path: Path, *, what: str | None = None, existed: b
     reason_sv, reason_en, hint_sv, hint_en = _REASONS.get(
         exc.errno or 0, (str(exc.strerror or exc).lower(), str(exc.strerror or exc).lower(), "", "")
     )
+    if lock is not None:
+        reason_sv = f"låsfilen {lock.name} kan inte skapas ({reason_sv})"
+        reason_en = f"the lock file {lock.name} cannot be created ({reason_en})"
     if existed:
         state_sv, state_en = f"{thing.sv} på disken är {thing.unchanged_sv}", f"{thing.en} on disk is unchanged"
     else:

@@ -62,7 +62,7 @@ def held(
         )
         raise LockedError(sv, en, where=target) from None
     except OSError as exc:  # the lock file cannot be created: the write could not happen either
-        raise write_error(exc, target, what=what) from None
+        raise write_error(exc, target, what=what, lock=path) from None
     try:
         yield
     finally:

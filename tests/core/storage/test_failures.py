@@ -92,7 +92,7 @@ def test_a_folder_where_the_lock_file_goes(tmp_path):
     (tmp_path / ".utkast.md.lock").mkdir()
     draft = load_draft(path)
     draft.set_text("bakgrund", "Ny text.")
-    with pytest.raises(WriteError, match="utkastet") as caught:
+    with pytest.raises(WriteError, match=r"utkastet: låsfilen \.utkast\.md\.lock kan inte skapas") as caught:
         save_draft(draft)
     assert caught.value.errno == errno.EISDIR
     assert load_draft(path).sections["bakgrund"] == "Första versionen."
