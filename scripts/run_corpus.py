@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     skipped = sorted({o.detail for o in summary.outcomes if o.status == "skipped"})
     if skipped:
         print("skipped: " + "; ".join(skipped))
+    tracebacks = sum(1 for o in summary.failures if o.detail.startswith("traceback"))
+    hangs = sum(1 for o in summary.failures if o.detail.startswith("hung"))
+    print(f"tracebacks {tracebacks}, hangs {hangs}, other failures {len(summary.failures) - tracebacks - hangs}")
     print(f"wall time {elapsed:.0f} s")
     for o in summary.failures:
         print(f"\nFAILURE {o.case.name} (exit {o.code}, {o.seconds:.1f} s): {o.detail}")

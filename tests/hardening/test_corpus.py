@@ -74,6 +74,20 @@ def test_the_judge_catches_what_it_must(tmp_path):
     assert judge(case, 0, "", same, same, same, same)[0] == "ok"
 
 
+def test_what_a_command_leaves_in_its_temp_folder_is_a_failure(tmp_path):
+    from tests.hardening.corpus import _left_behind
+
+    assert _left_behind(tmp_path) is None
+    (tmp_path / "ansokan-work-123-abc").mkdir()
+    assert "ansokan-work-123-abc" in (_left_behind(tmp_path) or "")
+
+
+def test_the_second_rounds_classes_are_in_the_corpus():
+    names = {c.name for c in build_cases()}
+    for prefix in ("skrivfel/", "lankar/", "namn/", "privat/", "rubriker/", "dubblett/"):
+        assert sum(1 for n in names if n.startswith(prefix)) >= 2, prefix
+
+
 @pytest.mark.slow
 @pytest.mark.skipif(not os.environ.get("ANSOKAN_WHOLE_CORPUS"), reason="set ANSOKAN_WHOLE_CORPUS=1 (about 5 min)")
 def test_the_whole_light_corpus(tmp_path):
