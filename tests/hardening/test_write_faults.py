@@ -158,3 +158,15 @@ def test_a_name_whose_lock_file_would_be_too_long_is_one_line(tmp_path):
     result = _ansokan("new", "--form", "finsam-malmo", "--title", "X", str(draft))
     _one_clear_line(result)
     assert not draft.exists() and not list(tmp_path.iterdir())
+
+
+def test_removing_an_entry_from_a_read_only_library_is_one_line_and_it_stays(read_only, tmp_path):
+    from assistant.core.reuse.library import import_files
+
+    source = tmp_path / "kalla.txt"
+    source.write_text(real_source_text(), encoding="utf-8")
+    entry = import_files([source], read_only).imported[0]
+    result = _ansokan_read_only(read_only, "--library", str(read_only), "library", "remove", entry.id)
+    _one_clear_line(result)
+    assert "kan inte ta bort biblioteksposten: filsystemet är skrivskyddat" in result.stderr
+    assert entry.path is not None and entry.path.exists()

@@ -148,3 +148,20 @@ def write_error(
         hint_sv=hint_sv or None,
         hint_en=hint_en or None,
     )
+
+
+def remove_error(exc: OSError, path: Path, *, what: str | None = None) -> WriteError:
+    """The OSError of removing `path`: one WriteError naming `what`, which is still there."""
+    thing = WHAT[what_of(path, what)]
+    reason_sv, reason_en, hint_sv, hint_en = _REASONS.get(
+        exc.errno or 0, (str(exc.strerror or exc).lower(), str(exc.strerror or exc).lower(), "", "")
+    )
+    return WriteError(
+        f"kan inte ta bort {thing.sv}: {reason_sv}; den finns kvar",
+        f"cannot remove {thing.en}: {reason_en}; it is still there",
+        what=what_of(path, what),
+        path=Path(path),
+        error_number=exc.errno,
+        hint_sv=hint_sv or None,
+        hint_en=hint_en or None,
+    )

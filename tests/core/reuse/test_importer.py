@@ -4,9 +4,13 @@ asked to import it again."""
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
-from assistant.core.reuse.library import content_hash, import_files, load_entry, to_text
+import pytest
+
+from assistant.core.reuse.library import content_hash, import_files, importer, load_entry, remove_entry, to_text
+from assistant.core.storage.failures import WriteError
 from tests.conftest import SOURCES, run_cli
 
 SOURCE = SOURCES / "000_18e62940bd9f888a.txt"
@@ -87,3 +91,29 @@ def test_the_cli_says_which_entry_has_it_and_again_imports_it(tmp_path):
     assert len(list(lib.glob("*.md"))) == 1
     third = run_cli("--library", str(lib), "library", "import", "--again", str(SOURCE))
     assert third.returncode == 0 and len(list(lib.glob("*.md"))) == 2
+
+
+def test_removing_from_a_library_that_cannot_be_written_is_one_clear_error(tmp_path, monkeypatch):
+    lib = tmp_path / "lib"
+    entry = import_files([SOURCE], lib).imported[0]
+
+    def read_only(self, missing_ok=False):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(Path, "unlink", read_only)
+    with pytest.raises(WriteError, match="kan inte ta bort biblioteksposten: filsystemet är skrivskyddat"):
+        remove_entry(entry.id, lib)
+    monkeypatch.undo()
+    assert entry.path is not None and entry.path.exists()
+
+
+def test_a_source_that_cannot_be_read_is_not_called_a_library_that_cannot_be_written(tmp_path, monkeypatch):
+    draft = tmp_path / "utkast.md"
+    draft.write_text("+++\nform = 'finsam-malmo'\n+++\n", encoding="utf-8")
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(importer, "open", denied, raising=False)
+    ((path, reason),) = import_files([draft], tmp_path / "lib").failed
+    assert path == draft and "kan inte läsa filen: Permission denied" in reason and "bibliotek" not in reason

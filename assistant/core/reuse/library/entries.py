@@ -17,6 +17,7 @@ from assistant.core.model.drafts import word_count
 from assistant.core.model.headings import slug
 from assistant.core.reuse.library.redact import redact, typeset
 from assistant.core.storage import frontmatter, paths
+from assistant.core.storage.failures import remove_error
 
 SUFFIX = ".md"
 MAX_ENTRY_BYTES = 5_000_000
@@ -337,5 +338,10 @@ def remove_entry(entry_id: str, user_dir: str | Path | None = None) -> Path:
             hint_sv="du kan bara ta bort ansökningar du själv importerat",
             hint_en="you can only remove applications you imported yourself",
         )
-    entry.path.unlink()
+    try:
+        entry.path.unlink()
+    except FileNotFoundError:  # removed by someone else meanwhile: what was asked is done
+        pass
+    except OSError as exc:  # a read-only library, no permission
+        raise remove_error(exc, entry.path, what="entry") from None
     return entry.path

@@ -272,15 +272,13 @@ def import_files(
             result.imported.append(entry)
         except UserError as exc:
             result.failed.append((path, exc.message(lang)))
-        except OSError as exc:  # the library directory cannot be written
-            result.failed.append(
-                (
-                    path,
-                    f"{target}: kan inte skriva i biblioteket ({exc.strerror})"
-                    if lang == "sv"
-                    else f"{target}: cannot write to the library ({exc.strerror})",
-                )
+        except OSError as exc:  # the file cannot be read (the library's own failures are WriteErrors)
+            reason = (
+                f"kan inte läsa filen: {exc.strerror or exc}"
+                if lang == "sv"
+                else f"cannot read the file: {exc.strerror or exc}"
             )
+            result.failed.append((path, f"{path}: {reason}"))
         except Exception as exc:  # a malformed file must not stop the others
             reason = (
                 f"kan inte läsas som dokument ({type(exc).__name__})"
