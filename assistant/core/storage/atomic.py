@@ -6,13 +6,16 @@ rename over the target, then fsync the directory so the rename itself survives a
 
 A symbolic link is followed, not replaced: a draft kept in a synced folder and opened through a
 link is written to the file the link points to, its backup goes beside that file, and the link
-stays a link. Every failure is one WriteError naming what was being written (see failures.py).
+stays a link. The temp file's name holds the writer's pid, so one a killed writer left is
+removed by the next write of that file. Every failure is one WriteError naming what was being
+written (see failures.py).
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -49,7 +52,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True, what: st
     directory = path.parent if str(path.parent) else Path(".")
     existed = os.path.lexists(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=directory)
     except OSError as exc:  # a missing or read-only directory, a name too long: nothing was written
         raise write_error(exc, path, what=what, existed=existed) from None
     tmp = Path(tmp_name)
@@ -64,6 +67,7 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True, what: st
             _keep_backup(path)
         os.replace(tmp, path)
         _fsync_dir(directory)
+        remove_dead_temps(path)
     except WriteError:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -80,6 +84,23 @@ def atomic_write_bytes(path: Path, data: bytes, *, backup: bool = True, what: st
 
 def atomic_write_text(path: Path, text: str, *, backup: bool = True, what: str | None = None) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), backup=backup, what=what)
+
+
+def remove_dead_temps(path: Path) -> list[Path]:
+    """Remove the temp files of `path` left by a writer that was killed (its pid, in the temp
+    file's name, is gone); a live writer's are never touched. Returns what was removed."""
+    from assistant.core.storage.workdir import pid_alive
+
+    prefix = f".{path.name}."
+    removed: list[Path] = []
+    with contextlib.suppress(OSError):
+        for stale in path.parent.glob(f"{glob.escape(prefix)}*.tmp"):
+            pid = stale.name[len(prefix) :].split(".", 1)[0]
+            if pid.isdigit() and not pid_alive(int(pid)):
+                with contextlib.suppress(OSError):
+                    stale.unlink()
+                    removed.append(stale)
+    return removed
 
 
 def _keep_backup(path: Path) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import errno
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +105,17 @@ def test_a_file_written_by_someone_else_through_the_link_is_still_seen(synced):
     with pytest.raises(DraftError, match="ändrats av någon annan"):
         save_draft(draft)
     assert "Deras versionen." in real.read_text(encoding="utf-8") and link.is_symlink()
+
+
+def test_a_temp_file_a_killed_writer_left_goes_with_the_next_write_and_a_live_ones_stays(tmp_path):
+    target = tmp_path / "samtal.json"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    killed = tmp_path / f".samtal.json.{dead.pid}.abc123.tmp"
+    killed.write_text("halv", encoding="utf-8")
+    live = tmp_path / f".samtal.json.{os.getppid()}.def456.tmp"
+    live.write_text("skrivs just nu", encoding="utf-8")
+    older = tmp_path / ".samtal.json.xyz.tmp"  # an earlier version's name, without a pid: left alone here
+    older.write_text("?", encoding="utf-8")
+    atomic_write_bytes(target, b"{}", backup=False)
+    assert not killed.exists() and live.exists() and older.exists() and target.read_bytes() == b"{}"
