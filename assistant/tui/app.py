@@ -94,9 +94,9 @@ class AnsokanApp(App):
             remember_draft(draft.path, draft.title, draft.form_id)
 
     def new_application(self, form_id: str | None = None) -> None:
-        from assistant.tui.screens.start import NewDraftScreen
+        from assistant.tui.screens.dialogs import NewApplicationScreen
 
-        self.push_screen(NewDraftScreen(form_id))
+        self.push_screen(NewApplicationScreen(form_id))
 
     def open_demo(self) -> None:
         try:

@@ -57,7 +57,8 @@ class MainScreen(Screen):
         Binding("f9", "export", "Exportera", id="main.export"),
         Binding("ctrl+b", "prev_section", "Föregående", id="main.prev"),
         Binding("f3", "take('append')", "Lägg sist", id="main.append"),
-        Binding("f4", "take('replace')", "Ersätt", id="main.replace"),
+        Binding("f4", "confirm_replace", "Ersätt", id="main.replace"),
+        Binding("ctrl+r", "facts", "Projektuppgifter", id="main.facts"),
         # Priority: handled as the key arrives, so the keys typed right after it go to the command line.
         Binding("ctrl+l", "focus_command", "Kommando", id="main.command", priority=True),
         Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
@@ -410,6 +411,11 @@ class MainScreen(Screen):
             )
         self.notify(message, timeout=5)
 
+    def action_confirm_replace(self) -> None:
+        from assistant.tui.screens.dialogs import ask_before_replacing
+
+        ask_before_replacing(self)
+
     def action_show_suggestion(self, adapt: bool = False) -> None:
         suggestion = self.chosen()
         if suggestion is None:
@@ -461,6 +467,11 @@ class MainScreen(Screen):
         self.sync_editor()
         self.save_now()
         self.app.push_screen(ExportScreen(self.draft))
+
+    def action_facts(self) -> None:
+        from assistant.tui.screens.facts import open_facts
+
+        open_facts(self)
 
     def action_search_now_from_palette(self) -> None:
         self.search_now(None)
