@@ -67,7 +67,7 @@ x, y = map(int, sys.argv[2].split())
 lines = sys.stdin.read().split("\n")
 col = lines[y].find(sys.argv[1]) if y < len(lines) else -1
 end = col + len(sys.argv[1])
-sys.exit(0 if col >= 0 and col <= x and (x <= end + 1 or sys.argv[3] == "right") else 1)
+sys.exit(0 if col >= 0 and col <= x and (x <= end + 2 or sys.argv[3] == "right") else 1)
 ' "$1" "$at" "${2:-}"
 }
 
