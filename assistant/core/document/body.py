@@ -6,6 +6,7 @@ through python-docx costs a second for a long application, this a few millisecon
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from docx.document import Document
@@ -15,9 +16,11 @@ from assistant.core.document.model import CELL_MARGIN_PT, CELL_PAD_PT, DocumentM
 from assistant.core.document.numbering import Numbering
 from assistant.core.document.wordml import W_NS, escape_text, qn
 from assistant.core.model.docx_names import GENERATED_TABLE
+from assistant.core.model.markers import MARK_OPEN, find_markers
 from assistant.core.model.markup import Run, xml_safe
 
 _BREAKS = re.compile(r"(\t|\r\n|\n|\r)")
+HIGHLIGHT = '<w:highlight w:val="yellow"/>'  # a ⟦…⟧ marker left for the writer: a reviewer must see it
 
 
 def write_body(document: Document, model: DocumentModel, numbering: Numbering) -> None:
@@ -49,11 +52,12 @@ def _twips(points: float) -> int:
 
 def _runs_xml(runs: tuple[Run, ...]) -> str:
     out = []
-    for run in runs:
-        props = ("<w:b/>" if run.bold else "") + ("<w:i/>" if run.italic else "")
+    for text, bold, italic, marked in _marked_pieces(runs):
+        # rPr children in the schema's order: b, i, highlight.
+        props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "") + (HIGHLIGHT if marked else "")
         rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
         content = []
-        for piece in _BREAKS.split(xml_safe(run.text)):
+        for piece in _BREAKS.split(text):
             if piece == "\t":
                 content.append("<w:tab/>")
             elif piece in ("\n", "\r", "\r\n"):
@@ -63,6 +67,27 @@ def _runs_xml(runs: tuple[Run, ...]) -> str:
         if content:
             out.append(f"<w:r>{rpr}{''.join(content)}</w:r>")
     return "".join(out)
+
+
+def _marked_pieces(runs: tuple[Run, ...]) -> list[tuple[str, bool, bool, bool]]:
+    """(text, bold, italic, inside a ⟦…⟧ marker) pieces of the runs, split where a marker starts
+    or ends, so that a reviewer sees every marker highlighted even when it spans runs."""
+    texts = [xml_safe(run.text) for run in runs]
+    whole = "".join(texts)
+    spans = [(m.start, m.end) for m in find_markers(whole)] if MARK_OPEN in whole else []
+    if not spans:
+        return [(text, run.bold, run.italic, False) for run, text in zip(runs, texts, strict=True)]
+    cuts = sorted({i for span in spans for i in span})
+    pieces = []
+    start = 0
+    for run, text in zip(runs, texts, strict=True):
+        end = start + len(text)
+        points = [start, *(c for c in cuts if start < c < end), end]
+        for a, b in itertools.pairwise(points):
+            marked = any(s <= a and b <= e for s, e in spans)
+            pieces.append((whole[a:b], run.bold, run.italic, marked))
+        start = end
+    return pieces
 
 
 def _para_xml(para: Para, numbering: Numbering) -> str:
@@ -117,13 +142,16 @@ def _table_xml(table: Table, style_id: str, table_style_id: str) -> str:
     parts.append("</w:tblGrid>")
     for r, row in enumerate(table.rows):
         parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
-        # keepNext in every row but the last keeps the table on one page (Word and LibreOffice).
-        keep = "<w:keepNext/>" if table.keep_together and r < len(table.rows) - 1 else ""
-        for cell, width in zip(row, widths, strict=False):
+        # keepNext keeps a row on the page of the next one (Word and LibreOffice): every row but
+        # the last of a budget table keeps it on one page.
+        keep = "<w:keepNext/>" if r < table.kept_rows - 1 else ""
+        for c, (cell, width) in enumerate(zip(row, widths, strict=False)):
+            # A page break before the table is its first paragraph's (Word and LibreOffice).
+            brk = "<w:pageBreakBefore/>" if table.page_break_before and r == 0 and c == 0 else ""
             jc = f'<w:jc w:val="{cell.align}"/>' if cell.align != "left" else ""
             parts.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
-                f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{jc}</w:pPr>{_runs_xml(cell.runs)}</w:p>'
+                f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/>{keep}{brk}{jc}</w:pPr>{_runs_xml(cell.runs)}</w:p>'
                 "</w:tc>"
             )
         parts.append("</w:tr>")
