@@ -4,7 +4,8 @@ The export runs in two steps: `build_document` (build.py) turns the draft into a
 paragraphs and tables with their formatting resolved from the form (model.py), and
 `render_docx` (writer.py) writes that list with python-docx. The page estimate (layout.py)
 lays out the very same list, so the estimate and the exported file can never disagree about
-content.
+content; in between, `with_table_breaks` puts a page break before each table the layout moves
+to a new page, where LibreOffice would otherwise fill that page only in part.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import os
 from pathlib import Path
 
 from assistant.core.document.build import build_document
+from assistant.core.document.layout import with_table_breaks
 from assistant.core.document.writer import render_docx
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
@@ -23,7 +25,7 @@ from assistant.core.storage.atomic import atomic_write_bytes
 def export_docx(draft: Draft, out_path: Path | str, *, form: Form | None = None) -> Path:
     """Write the draft as a .docx (atomically) and return the path."""
     form = form or draft.form
-    model = build_document(draft, form)
+    model = with_table_breaks(build_document(draft, form))
     data = render_docx(model, draft)
     out = Path(out_path)
     write_shared_file(out, data)

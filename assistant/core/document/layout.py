@@ -1,8 +1,8 @@
 """The fast page estimate: lay out the exported document line by line, as LibreOffice does.
 
 `estimate_pages` builds the same paragraphs and tables the exporter writes
-(`build.build_document`) and breaks them into lines with the fonts' real advance widths
-(read from the installed Carlito/Liberation TTF files), the fonts' own line heights and
+(`build.build_document`) and breaks them into lines (linebreak.py) with the fonts' real advance
+widths (read from the installed Carlito/Liberation TTF files), the fonts' own line heights and
 LibreOffice's page-break rules (see docs/design/page-layout.md):
 
 - the space between two paragraphs is the larger of one's "after" and the next one's "before";
@@ -16,35 +16,36 @@ It runs on every keystroke: width tables are cached per font face, word widths p
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.core.document.build import build_document
-from assistant.core.document.fonts import face
+from assistant.core.document.fonts import face, family
+from assistant.core.document.linebreak import EPSILON, count_lines
 from assistant.core.document.model import (
     CELL_MARGIN_PT,
     CELL_PAD_PT,
     DocumentModel,
-    Para,
     ParaStyle,
     Table,
     text_height_pt,
 )
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
-from assistant.core.model.markup import Run
 
 TABLE_BORDER_PT = 0.5  # Table Grid's single 0.5 pt lines, one per row boundary
-EPSILON = 0.01  # points; rounding slack when a line just fits
-# LibreOffice's body area is 2 pt taller than page height minus margins with the exporter's
-# footer (measured by bisection on both forms' margins: 702.2 pt for 2.5 cm, 730.5 pt for 2 cm).
-BODY_SLACK_PT = 2.0
 
 
 @dataclass(frozen=True)
 class PageEstimate:
-    pages: float  # e.g. 5.4 = 5 full body pages and 40 % of the sixth
+    """The estimate. `body_pages` is the count, what LibreOffice makes of the exported draft and
+    what to show; `pages` says how far into the last page the text goes (5.4: five full pages
+    and 40 % of the sixth), never less than a tenth in, so that shown with one decimal it
+    cannot read as a page fewer than the count (a sixth page begun is 5.1, not "5,0")."""
+
+    pages: float
     body_pages: int  # pages before the (uncounted) signature page
     last_page_fill: float  # 0–1, how full the last body page is
     lines_left_on_last_page: int  # body lines that still fit on the last body page
@@ -60,125 +61,24 @@ class PageEstimate:
 # Line heights
 
 
+# Single line heights in twips where LibreOffice 7.4 lays a line out one twip taller than the
+# font's height rounded to twips (measured at 8–16 pt in steps of 0.5 pt; the other sizes agree).
+_MEASURED_SINGLE = {
+    "Liberation Sans": {8.5: 196, 10.5: 242, 11.5: 265, 13.0: 300, 13.5: 311, 16.0: 369},
+    "Liberation Serif": {9.5: 219, 10.0: 231, 10.5: 242, 11.5: 265, 12.5: 288, 13.5: 311},
+}
+
+
 @lru_cache(maxsize=256)
 def line_height(style_font: str, size: float, spacing: float, bold: bool = False, italic: bool = False) -> float:
     """LibreOffice's line height in points: the font's single height rounded to twips, times the
     proportional spacing rounded down to twips (docs/design/page-layout.md)."""
-    single = round(face(style_font, bold, italic).line_ratio * size * 20)
+    single = _MEASURED_SINGLE.get(family(style_font), {}).get(size)
+    if single is None:
+        single = round(face(style_font, bold, italic).line_ratio * size * 20)
     if spacing == 1.0:
         return single / 20
-    return math.floor(single * spacing) / 20
-
-
-# ---------------------------------------------------------------------------------------------
-# Breaking a paragraph into lines
-
-
-def _tokens(runs: tuple[Run, ...], font: str, base_bold: bool, base_italic: bool) -> list[tuple[float, float]]:
-    """(width, width of the space after it) for every unbreakable piece, at 1 pt.
-
-    Lines break at spaces and after a hyphen between letters or digits ("arbets-|marknad",
-    "2026-03-|01", as measured in LibreOffice), never after "/".
-    """
-    tokens: list[tuple[float, float]] = []
-    append = tokens.append
-    current = 0.0
-    has_piece = False
-    for run in runs:
-        f = face(font, run.bold or base_bold, run.italic or base_italic)
-        cache, width, space = f.cache, f.width, f.space
-        first = True
-        for piece in run.text.split(" "):
-            if first:
-                first = False
-            else:
-                if has_piece:
-                    append((current, space))
-                current, has_piece = 0.0, False
-            if not piece:
-                continue
-            has_piece = True
-            if "-" in piece and len(piece) > 2:
-                parts = piece.split("-")
-                for j, part in enumerate(parts[:-1]):
-                    current += width(part + "-")
-                    if parts[j + 1][:1].isalnum() and part[-1:].isalnum():
-                        append((current, 0.0))
-                        current = 0.0
-                current += width(parts[-1])
-                continue
-            w = cache.get(piece)
-            current += w if w is not None else width(piece)
-    if has_piece:
-        append((current, 0.0))
-    return tokens
-
-
-@lru_cache(maxsize=8192)
-def count_lines(runs: tuple[Run, ...], style: ParaStyle, size: float, width: float) -> int:
-    """How many lines the runs take in a column `width` points wide (greedy, like Writer).
-
-    Cached: on a keystroke only the paragraph being typed in is laid out again.
-    """
-    if len(runs) == 1 and "-" not in runs[0].text:
-        return _count_plain(runs[0], style, size, width)
-    tokens = _tokens(runs, style.font, style.bold, style.italic)
-    if not tokens:
-        return 1
-    limit = _line_limit(width, size)
-    lines = 1
-    used = -1.0
-    pending_space = 0.0
-    for w, space in tokens:
-        if used < 0:
-            used = w
-        elif used + pending_space + w <= limit:
-            used += pending_space + w
-        else:
-            lines += 1
-            used = w
-        if used > limit:  # a word longer than the line is broken by characters
-            lines, used = _break_long(lines, used, limit)
-        pending_space = space
-    return lines
-
-
-def _count_plain(run: Run, style: ParaStyle, size: float, width: float) -> int:
-    """count_lines for the common case, one run without hyphens: the same greedy wrap, faster."""
-    f = face(style.font, run.bold or style.bold, run.italic or style.italic)
-    cache, measure, space = f.cache, f.width, f.space
-    limit = _line_limit(width, size)
-    lines = 1
-    used = -1.0
-    for piece in run.text.split(" "):
-        if not piece:
-            continue
-        w = cache.get(piece)
-        if w is None:
-            w = measure(piece)
-        if used < 0:
-            used = w
-        elif used + space + w <= limit:
-            used += space + w
-        else:
-            lines += 1
-            used = w
-        if used > limit:
-            lines, used = _break_long(lines, used, limit)
-    return lines
-
-
-def _line_limit(width: float, size: float) -> float:
-    """The line width in ems; at least one em, so a column squeezed to nothing (a table with
-    hundreds of columns) still ends instead of breaking a word into endless empty lines."""
-    return max(width / size + EPSILON / size, 1.0)
-
-
-def _break_long(lines: int, used: float, limit: float) -> tuple[int, float]:
-    """A word wider than the line, broken by characters: the same as subtracting a line's width
-    until it fits, in one step (a 1 MB word must not take a million iterations)."""
-    extra = math.ceil((used - limit) / limit)
-    return lines + extra, used - extra * limit
+    return math.floor(round(single * spacing, 6)) / 20  # 220 × 1.15 is 252.99999… in binary
 
 
 # ---------------------------------------------------------------------------------------------
@@ -196,15 +96,17 @@ class _Box:
     keep_together: bool = False
     page_break_before: bool = False
     is_table: bool = False
+    kept_rows: int = 0  # a table's rows at the top that stay on one page
     marks_end: bool = False  # the first box not counted (signature page)
+    # How far the last line on a page may hang below the bottom margin: LibreOffice fits a line
+    # by its single height, so the extra of 1.15 (or 1.5) spacing may stick out (measured at
+    # 1, 1.15, 1.5 and 2 times, both forms' margins: the slack is exactly that extra).
+    overhang: float = 0.0
 
 
 class _Pages:
     def __init__(self, height: float) -> None:
-        self.height = height
-        # Table rows get no slack: they must fit the body area exactly (measured: a row that
-        # would end less than 2.5 pt above the bottom margin goes to the next page).
-        self.table_height = height - BODY_SLACK_PT
+        self.height = height  # the body area: page height minus the margins
         self.page = 1
         self.used = 0.0
         self.prev_after = 0.0
@@ -232,21 +134,22 @@ class _Pages:
 def _first_chunk(box: _Box) -> float:
     """The least of a box that must share the page with a keep-with-next paragraph before it."""
     if box.is_table:
-        return sum(box.lines) + TABLE_BORDER_PT if box.keep_together else box.lines[0] + TABLE_BORDER_PT
+        return sum(box.lines[: max(1, box.kept_rows)]) + TABLE_BORDER_PT
     n = len(box.lines)
     take = n if (n <= 3 or box.keep_together) else 2
     return sum(box.lines[:take])
 
 
-def _place(pages: _Pages, box: _Box) -> None:
+def _place(pages: _Pages, box: _Box) -> bool:
+    """Lay the box out from where the pages stand; True for a table that had to start a new
+    page because its first rows did not fit."""
     if box.page_break_before and not (pages.page == 1 and pages.at_top):
         pages.new_page(explicit=True)
     if box.is_table:
-        _place_rows(pages, box)
-        return
+        return _place_rows(pages, box)
     remaining = list(box.lines)
     while remaining:
-        room = pages.room(box)
+        room = pages.room(box) + box.overhang
         total = sum(remaining)
         if total <= room + EPSILON:
             pages.used += pages.gap(box) + total
@@ -270,27 +173,28 @@ def _place(pages: _Pages, box: _Box) -> None:
             remaining = remaining[fit:]
         pages.new_page()
     pages.prev_after = box.after
+    return False
 
 
-def _place_rows(pages: _Pages, box: _Box) -> None:
-    limit = pages.table_height
-    whole = sum(box.lines) + TABLE_BORDER_PT
-    if (
-        box.keep_together
-        and whole <= limit
-        and not pages.at_top
-        and pages.used + pages.gap(box) + whole > limit + EPSILON
-    ):
+def _place_rows(pages: _Pages, box: _Box) -> bool:
+    limit = pages.height  # single-spaced rows: nothing may hang below the margin
+    first_page = pages.page
+    moved = False
+    kept = sum(box.lines[: box.kept_rows]) + TABLE_BORDER_PT
+    if kept <= limit and not pages.at_top and pages.used + pages.gap(box) + kept > limit + EPSILON:
         pages.new_page()
     for i, row in enumerate(box.lines):
         gap = pages.gap(box) if i == 0 else 0.0
         if pages.used + gap + row + TABLE_BORDER_PT > limit + EPSILON and not pages.at_top:
             pages.new_page()
             gap = 0.0
+        if i == 0:
+            moved = pages.page != first_page
         pages.used += gap + row
         pages.prev_after = 0.0
     pages.used += TABLE_BORDER_PT
     pages.prev_after = box.after
+    return moved
 
 
 def _needs_new_page(pages: _Pages, boxes: list[_Box], i: int) -> bool:
@@ -308,7 +212,7 @@ def _needs_new_page(pages: _Pages, boxes: list[_Box], i: int) -> bool:
         return False  # nothing kept with it, or what follows starts a new page anyway
     nxt = boxes[j]
     need += max(prev_after, nxt.before) + _first_chunk(nxt)
-    return pages.used + need > (pages.table_height if nxt.is_table else pages.height) + EPSILON
+    return pages.used + need > pages.height + nxt.overhang + EPSILON
 
 
 def _boxes(model: DocumentModel) -> list[_Box]:
@@ -323,7 +227,7 @@ def _boxes(model: DocumentModel) -> list[_Box]:
             boxes.append(_table_box(item, table_style))
             continue
         style = styles[item.style]
-        lh = _para_line_height(item, style)
+        lh, overhang = _runs_line_height(style, frozenset((r.bold, r.italic) for r in item.runs))
         n = count_lines(item.runs, style, style.size, width - style.indent)
         boxes.append(
             _Box(
@@ -334,24 +238,20 @@ def _boxes(model: DocumentModel) -> list[_Box]:
                 keep_together=style.keep_next,
                 page_break_before=item.page_break_before,
                 marks_end=item.page_break_before and item.style.startswith("Heading") and item.text in end_titles,
+                overhang=overhang,
             )
         )
     return boxes
 
 
-def _para_line_height(item: Para, style: ParaStyle) -> float:
-    return _runs_line_height(style, frozenset((r.bold, r.italic) for r in item.runs))
-
-
-def _runs_line_height_of(runs: tuple[Run, ...], style: ParaStyle) -> float:
-    return _runs_line_height(style, frozenset((r.bold, r.italic) for r in runs))
-
-
 @lru_cache(maxsize=256)
-def _runs_line_height(style: ParaStyle, flags: frozenset[tuple[bool, bool]]) -> float:
-    """The tallest line of the faces used (bold, italic) in a paragraph of `style`."""
+def _runs_line_height(style: ParaStyle, flags: frozenset[tuple[bool, bool]]) -> tuple[float, float]:
+    """The tallest line of the faces used (bold, italic) in a paragraph of `style`, and how much
+    of it is line spacing beyond the single height (what may hang below the bottom margin)."""
     faces = {(b or style.bold, i or style.italic) for b, i in flags} or {(style.bold, style.italic)}
-    return max(line_height(style.font, style.size, style.line_spacing, b, i) for b, i in faces)
+    height = max(line_height(style.font, style.size, style.line_spacing, b, i) for b, i in faces)
+    single = max(line_height(style.font, style.size, 1.0, b, i) for b, i in faces)
+    return height, height - single
 
 
 _TABLE_ROWS: dict[int, tuple[Table, ParaStyle, list[float]]] = {}
@@ -361,37 +261,83 @@ def _table_box(table: Table, style: ParaStyle) -> _Box:
     """Row heights of a table; cached by identity (unchanged tables are the same object)."""
     hit = _TABLE_ROWS.get(id(table))
     if hit is not None and hit[0] is table and hit[1] == style:
-        return _Box(before=0.0, after=0.0, lines=list(hit[2]), is_table=True, keep_together=table.keep_together)
+        return _table_box_of(table, hit[2])
     if len(_TABLE_ROWS) > 512:
         _TABLE_ROWS.clear()
     rows = []
     for row in table.rows:
         tallest = 0.0
         for cell, width in zip(row, table.widths, strict=False):
-            lh = _runs_line_height_of(cell.runs, style)
+            lh = _runs_line_height(style, frozenset((r.bold, r.italic) for r in cell.runs))[0]
             n = count_lines(cell.runs, style, style.size, width - 2 * CELL_MARGIN_PT)
             tallest = max(tallest, n * lh)
         rows.append(tallest + 2 * CELL_PAD_PT + TABLE_BORDER_PT)
     _TABLE_ROWS[id(table)] = (table, style, rows)
-    return _Box(before=0.0, after=0.0, lines=list(rows), is_table=True, keep_together=table.keep_together)
+    return _table_box_of(table, rows)
+
+
+def _table_box_of(table: Table, rows: list[float]) -> _Box:
+    return _Box(
+        before=0.0,
+        after=0.0,
+        lines=list(rows),
+        is_table=True,
+        kept_rows=table.kept_rows,
+        page_break_before=table.page_break_before,
+    )
 
 
 def layout_pages(model: DocumentModel) -> tuple[int, float, int]:
     """(body pages, points used on the last body page, total pages) for a built document."""
-    height = text_height_pt(model.form) + BODY_SLACK_PT
+    laid = _layout(model)
+    return laid.body_pages, laid.last_used, laid.total
+
+
+def with_table_breaks(model: DocumentModel) -> DocumentModel:
+    """The model with a page break before each table that starts a new page because its first
+    rows do not fit where it stands.
+
+    The export writes these breaks: left to itself, LibreOffice 7.4 moves such a table to the
+    next page but then fills only part of that page with it (measured: 5 to 45 rows of 47, by
+    the table's length), a page the estimate cannot foresee. After an explicit break it lays
+    the table out like any other, and where the estimate says.
+    """
+    moved = _layout(model).moved_tables
+    if not moved:
+        return model
+    items = list(model.items)
+    for i in moved:
+        table = items[i]
+        if isinstance(table, Table):
+            items[i] = dataclasses.replace(table, page_break_before=True)
+    return dataclasses.replace(model, items=items)
+
+
+@dataclass(frozen=True)
+class _Laid:
+    body_pages: int
+    last_used: float
+    total: int
+    moved_tables: tuple[int, ...]  # indices of the tables that had to start a new page
+
+
+def _layout(model: DocumentModel) -> _Laid:
+    height = text_height_pt(model.form)
     boxes = _boxes(model)
     pages = _Pages(height)
     body_pages = None
     last_used = 0.0
+    moved = []
     for i, box in enumerate(boxes):
         if box.marks_end and body_pages is None:
             body_pages, last_used = pages.page, pages.used
         if _needs_new_page(pages, boxes, i) and not box.page_break_before:
             pages.new_page()
-        _place(pages, box)
+        if _place(pages, box):
+            moved.append(i)
     if body_pages is None:
         body_pages, last_used = pages.page, pages.used
-    return body_pages, last_used, pages.page
+    return _Laid(body_pages, last_used, pages.page, tuple(moved))
 
 
 def estimate_pages(draft: Draft, form: Form | None = None) -> PageEstimate:
@@ -399,16 +345,16 @@ def estimate_pages(draft: Draft, form: Form | None = None) -> PageEstimate:
     form = form or draft.form
     model = build_document(draft, form, strict=False)
     body_pages, used, _total = layout_pages(model)
-    height = text_height_pt(form) + BODY_SLACK_PT
     normal = model.styles["Normal"]
     body_line = line_height(normal.font, normal.size, normal.line_spacing)
+    height = text_height_pt(form) + body_line - line_height(normal.font, normal.size, 1.0)
     fill = min(1.0, max(0.0, used / height))
     lines_left = max(0, int((height - used) // body_line))
     settings = form.check_settings("page_limit") or {}
     margin_lines = int(settings.get("borderline_lines", 4))
     lines_used = int(used // body_line)
     return PageEstimate(
-        pages=round(body_pages - 1 + fill, 2),
+        pages=round(body_pages - 1 + max(fill, 0.1), 2),
         body_pages=body_pages,
         last_page_fill=round(fill, 3),
         lines_left_on_last_page=lines_left,

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import re
 import shutil
 from decimal import Decimal
@@ -18,61 +17,17 @@ from assistant.core.document.export import export_docx
 from assistant.core.errors import UserError
 from assistant.core.model.amounts import parse_amount
 from assistant.core.model.budget import BudgetItem
-from assistant.core.model.drafts import Contact, Draft, ExtraSection, Signatory, load_draft, new_draft, save_draft
+from assistant.core.model.drafts import Contact, Draft, ExtraSection, save_draft
 from assistant.core.model.forms import Form, load_form
-from tests.conftest import ROOT, SOURCES
+from tests.conftest import SOURCES
+from tests.core.document.drafts import demo_drafts, source_drafts, written_draft
 
-SOURCE_FORMS = {"000": "finsam-malmo", "001": "finsam-malmo", "002": "burlov-staffanstorp", "003": "finsam-malmo"}
-DEMO = ROOT / "assistant" / "demo"
 needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 # ---------------------------------------------------------------------------------------------
-# Drafts to export
-
-
-def written_draft(form: Form) -> Draft:
-    draft = new_draft(form, title="Steget vidare", organisation="Malmö stad")
-    draft.start, draft.end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
-    draft.contacts = [Contact("Anna Ek", "Projektledare", "Malmö stad", "040-34 10 00", "anna.ek@malmo.se")]
-    draft.signatories = [Signatory("Karin Berg", "Malmö stad")]
-    for heading in form.headings:
-        if heading.kind != "signature":
-            draft.sections[heading.key] = (
-                f"Text om {heading.label.lower()} med **fet** och *kursiv* stil.\n\n- en punkt\n- två punkter\n\n"
-                "1. först\n2. sedan\n\n### Delrubrik\n\nAktivitet\tTid\nStart\tQ1 2026"
-            )
-    for category in form.budget.categories:
-        for year in (2026, 2027):
-            draft.budget.set_cell(category, year, "125 000")
-    draft.budget.items = [
-        BudgetItem(form.budget.categories[0], "Projektledare 100 %", total="1 250 000"),
-        BudgetItem(form.budget.categories[0], "Handledare 50 %", total="500 000"),
-        BudgetItem(form.budget.categories[-1], "Material", per_year={2026: "1 000", 2027: "2 500"}),
-    ]
-    return draft
-
-
-def source_drafts() -> list[tuple[str, Form, Draft]]:
-    if not SOURCES.is_dir():
-        return []
-    from assistant.core.sources.start import draft_from_source
-
-    out = []
-    for path in sorted(SOURCES.glob("*.txt")):
-        form = load_form(SOURCE_FORMS[path.name[:3]])
-        draft, _report = draft_from_source(form, path)
-        out.append((f"source-{path.name[:3]}", form, draft))
-    return out
-
-
-def demo_drafts() -> list[tuple[str, Form, Draft]]:
-    out = []
-    for path in sorted(DEMO.glob("*.md")):
-        draft = load_draft(path)
-        out.append((f"demo-{path.stem}", draft.form, draft))
-    return out
+# Drafts to export (tests/core/document/drafts.py)
 
 
 def acceptance_drafts() -> list[tuple[str, Form, Draft]]:

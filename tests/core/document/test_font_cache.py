@@ -95,3 +95,12 @@ def test_a_cache_directory_that_cannot_be_written_only_costs_speed(tmp_path, mon
     metrics = fonts._file_metrics(path)
     assert metrics is not None and metrics.widths["a"] > 0
     assert blocker.read_text() == "not a directory"
+
+
+def test_the_ligatures_come_back_from_the_cache():
+    path = _carlito()
+    read = fonts._load_ttf(path)
+    assert read is not None and read.ligatures.get("tt", 0) < 0
+    font_cache.store_metrics(path, read)
+    cached = font_cache.cached_metrics(path)
+    assert cached is not None and cached.ligatures == read.ligatures

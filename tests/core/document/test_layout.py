@@ -1,226 +1,41 @@
-"""The fast page estimate against LibreOffice, on generated Swedish-looking drafts.
+"""The fast page estimate against LibreOffice.
 
-Drafts are generated deterministically (seeded random, a Swedish word list), 1 to 12 pages,
-in the fonts and sizes the forms allow; each is exported, all are converted to PDF in one
-LibreOffice run, and the body pages LibreOffice makes are compared with the estimate.
+The accuracy set: generated Swedish-looking drafts (1 to 12 pages, the fonts and sizes the forms
+allow), the shipped demo, the four library sources started as drafts, and realistic drafts with
+contacts and budget tables, long words and URLs, lists, bold and italic runs, tab tables long
+enough to cross pages, subheadings, markers and empty sections (tests/core/document/drafts.py).
+Each is exported, all are converted to PDF in one LibreOffice run, and the body pages
+LibreOffice makes are compared with the estimate: exact on at least 95 %, never a page off
+by more than one.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
-import random
 import shutil
 
 import pytest
 
 from assistant.core.document.fonts import face
 from assistant.core.document.layout import PageEstimate, count_lines, estimate_pages, line_height
-from assistant.core.model.budget import BudgetItem
-from assistant.core.model.drafts import Contact, Draft, Signatory, new_draft
+from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form, load_form
 from assistant.core.model.markup import Run
+from tests.core.document.drafts import (  # sample_draft and sample_set are imported from here by benchmarks
+    demo_drafts,
+    realistic_set,
+    sample_draft,
+    sample_set,
+    source_drafts,
+)
 
-WORDS = [
-    "och",
-    "att",
-    "det",
-    "som",
-    "en",
-    "på",
-    "är",
-    "av",
-    "för",
-    "med",
-    "till",
-    "den",
-    "har",
-    "de",
-    "inte",
-    "om",
-    "ett",
-    "men",
-    "vi",
-    "kan",
-    "ska",
-    "alla",
-    "deltagare",
-    "insatsen",
-    "projektet",
-    "samverkan",
-    "arbetsmarknaden",
-    "målgruppen",
-    "kommunen",
-    "Försäkringskassan",
-    "Arbetsförmedlingen",
-    "samordningsförbundet",
-    "rehabilitering",
-    "sysselsättning",
-    "utbildning",
-    "stöd",
-    "individuellt",
-    "långsiktigt",
-    "hållbar",
-    "förbättrad",
-    "uppföljning",
-    "utvärdering",
-    "metod",
-    "arbetssätt",
-    "genomförande",
-    "handledare",
-    "kartläggning",
-    "aktivitet",
-    "unga",
-    "vuxna",
-    "personer",
-    "behov",
-    "hälsa",
-    "psykisk",
-    "ohälsa",
-    "försörjningsstöd",
-    "studier",
-    "praktik",
-    "arbete",
-    "möjlighet",
-    "ansvar",
-    "styrgrupp",
-    "projektledare",
-    "socialtjänsten",
-    "regionen",
-    "vården",
-    "kvinnor",
-    "män",
-    "resultat",
-    "effekter",
-    "mål",
-    "utveckling",
-    "kompetens",
-    "erfarenheter",
-    "implementering",
-    "ordinarie",
-    "verksamhet",
-    "tillsammans",
-    "gemensam",
-    "förutsättningar",
-    "arbetsgivare",
-    "motivation",
-    "självständighet",
-    "delaktighet",
-    "trygghet",
-    "vardag",
-    "struktur",
-    "2026",
-    "2027",
-    "15",
-    "procent",
-    "120",
-    "deltagare",
-    "arbetsmarknads-insatser",
-    "Malmö",
-    "Lund",
-    "Burlöv",
-    "Staffanstorp",
-    "FINSAM-medel",
-    "e-post",
-    "och/eller",
-    "2026-03-01",
-    "https://www.finsamimalmo.se/ansokan/riktlinjer",
-]
+__all__ = ["sample_draft", "sample_set"]
+needs_soffice = pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
 
 
-def _sentence(rng: random.Random, lo: int = 6, hi: int = 22) -> str:
-    words = [rng.choice(WORDS) for _ in range(rng.randint(lo, hi))]
-    if rng.random() < 0.15:
-        i = rng.randrange(len(words))
-        words[i] = f"**{words[i]}**"
-    if rng.random() < 0.1:
-        i = rng.randrange(len(words))
-        words[i] = f"*{words[i]}*"
-    text = " ".join(words)
-    return text[0].upper() + text[1:] + "."
-
-
-def _paragraph(rng: random.Random, sentences: int) -> str:
-    return " ".join(_sentence(rng) for _ in range(sentences))
-
-
-def _section_text(rng: random.Random, sentences: float) -> str:
-    """About `sentences` sentences of paragraphs, lists, subheadings and tables."""
-    parts: list[str] = []
-    while sentences > 0:
-        roll = rng.random()
-        if roll < 0.6:
-            count = rng.randint(1, 6)
-            parts.append(_paragraph(rng, count))
-        elif roll < 0.72:
-            count = rng.randint(2, 5)
-            parts.append(
-                "\n".join(f"{'  ' if i and rng.random() < 0.3 else ''}- {_sentence(rng, 3, 18)}" for i in range(count))
-            )
-        elif roll < 0.8:
-            count = rng.randint(2, 4) if rng.random() < 0.8 else rng.randint(9, 12)
-            parts.append("\n".join(f"{i}. {_sentence(rng, 3, 14)}" for i in range(1, count + 1)))
-        elif roll < 0.9:
-            count = 0.5
-            parts.append(f"### {_sentence(rng, 2, 5).rstrip('.')}")
-        else:
-            count = rng.randint(2, 5)
-            rows = ["Aktivitet\tBeskrivning\tTidpunkt"]
-            for _ in range(count):
-                rows.append(f"{_sentence(rng, 1, 3)}\t{_sentence(rng, 4, 16)}\tKvartal {rng.randint(1, 4)}")
-            parts.append("\n".join(rows))
-        sentences -= count
-    return "\n\n".join(parts)
-
-
-def styled_form(form: Form, font: str, size: float) -> Form:
-    return dataclasses.replace(form, page=dataclasses.replace(form.page, font=font, font_size=size))
-
-
-def sample_draft(seed: int, form: Form, target_pages: float) -> Draft:
-    """A deterministic draft of roughly `target_pages` pages for `form`."""
-    rng = random.Random(seed)
-    draft = new_draft(
-        form,
-        title=f"Insats {seed}: {_sentence(rng, 2, 5).rstrip('.')}",
-        organisation="Malmö stad, Arbetsmarknadsförvaltningen",
-    )
-    draft.start, draft.end = dt.date(2026, 1, 1), dt.date(2027, 12, 31)
-    draft.contacts = [
-        Contact(f"Person {i}", "Projektledare", "Malmö stad", f"040-{seed:03d} {i:02d} 00", f"person{i}@malmo.se")
-        for i in range(rng.randint(1, 3))
-    ]
-    draft.signatories = [Signatory(f"Chef {i}", "Malmö stad") for i in range(form.signature.signatories)]
-    text_keys = [h.key for h in form.headings if h.kind != "signature"]
-    # About 24 sentences fill a page of Calibri 11 once headings and tables are counted.
-    total = max(0.0, (target_pages - 1.0) * 24 * (11 / form.page.font_size) ** 2)
-    shares = [rng.random() + 0.2 for _ in text_keys]
-    for key, share in zip(text_keys, shares, strict=False):
-        draft.sections[key] = _section_text(rng, total * share / sum(shares))
-    if target_pages >= 3 and rng.random() < 0.85:
-        years = [2026, 2027] if rng.random() < 0.6 else [2026, 2027, 2028]
-        for category in form.budget.categories:
-            for year in years:
-                draft.budget.set_cell(category, year, f"{rng.randint(0, 900) * 1000:,}".replace(",", " "))
-        for category in form.budget.categories[: rng.randint(1, len(form.budget.categories))]:
-            draft.budget.items.append(
-                BudgetItem(category, _sentence(rng, 2, 6).rstrip("."), total=str(rng.randint(1, 900) * 1000))
-            )
-    return draft
-
-
-def sample_set(count: int = 36) -> list[tuple[str, Form, Draft]]:
-    """`count` drafts over both forms, three fonts, 11/12 pt and 1–12 pages."""
-    forms = [load_form("finsam-malmo"), load_form("burlov-staffanstorp")]
-    out = []
-    for i in range(count):
-        base = forms[i % 2]
-        font = ("Calibri", "Arial", "Times New Roman")[i % 3]
-        size = (11.0, 12.0)[(i // 3) % 2]
-        form = styled_form(base, font, size)
-        target = 1 + (i * 7) % 12
-        out.append((f"d{i:02d}", form, sample_draft(1000 + i, form, target)))
-    return out
+def accuracy_set() -> list[tuple[str, Form, Draft]]:
+    """Every draft the estimate is held to against LibreOffice."""
+    return sample_set(36) + demo_drafts() + source_drafts() + realistic_set(24)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -228,7 +43,7 @@ def sample_set(count: int = 36) -> list[tuple[str, Form, Draft]]:
 
 
 def test_line_heights_follow_the_fonts_own_metrics():
-    # shared/notes/page-layout.md: Carlito 11 pt 13.45 / 15.45 pt, Liberation 12 pt 13.80 / 15.85 pt.
+    # docs/design/page-layout.md: Carlito 11 pt 13.45 / 15.45 pt, Liberation 12 pt 13.80 / 15.85 pt.
     assert line_height("Calibri", 11, 1.0) == pytest.approx(13.45)
     assert line_height("Calibri", 11, 1.15) == pytest.approx(15.45)
     assert line_height("Calibri", 12, 1.15) == pytest.approx(16.80)
@@ -268,34 +83,49 @@ def test_estimate_grows_with_text_and_reports_the_limit():
     assert short.body_pages - 1 < short.pages <= short.body_pages
 
 
+def test_a_page_just_begun_never_shows_as_a_page_fewer():
+    # The issue: the meter said "3,0 sidor" for a draft LibreOffice lays out on 4 (a fourth page
+    # with two lines on it). Add words until a page begins: one decimal still shows it begun.
+    _name, form, draft = demo_drafts()[0]
+    pages = estimate_pages(draft, form).body_pages
+    words = " ".join(["samverkan"] * 10)
+    for _ in range(400):
+        draft.sections["bakgrund"] += " " + words
+        estimate = estimate_pages(draft, form)
+        if estimate.body_pages > pages:
+            break
+    assert estimate.body_pages == pages + 1 and estimate.last_page_fill < 0.1
+    assert round(estimate.pages, 1) > estimate.body_pages - 1
+
+
 # ---------------------------------------------------------------------------------------------
 # Against LibreOffice
 
 
 @pytest.mark.libreoffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_soffice
 def test_estimate_matches_libreoffice_page_count(tmp_path):
     from assistant.core.document.export import export_docx
     from assistant.core.document.office import convert_many, counted_pages, uncounted_heading
 
-    samples = sample_set(36)
+    samples = accuracy_set()
     docs = [export_docx(draft, tmp_path / f"{name}.docx", form=form) for name, form, draft in samples]
     pdfs = convert_many(docs, tmp_path)
     results = []
-    for (name, form, draft), pdf in zip(samples, pdfs, strict=False):
+    for (name, form, draft), pdf in zip(samples, pdfs, strict=True):
         _total, counted = counted_pages(pdf, uncounted_heading(form))
         estimate = estimate_pages(draft, form).body_pages
         results.append((name, form.page.font, form.page.font_size, counted, estimate))
+    names = {r[0] for r in results}
+    assert any(n.startswith("demo-") for n in names) and sum(n.startswith("source-") for n in names) == 4
     assert {r[3] for r in results} >= {1, 12} or max(r[3] for r in results) >= 10
-    exact = sum(1 for r in results if r[3] == r[4])
-    worst = max(abs(r[3] - r[4]) for r in results)
     misses = [r for r in results if r[3] != r[4]]
-    assert exact / len(results) >= 0.95, misses
-    assert worst <= 1, misses
+    assert 1 - len(misses) / len(results) >= 0.95, misses
+    assert all(abs(r[3] - r[4]) <= 1 for r in results), misses
 
 
 # ---------------------------------------------------------------------------------------------
-# The page-break rules on hand-built documents (shared/notes/page-layout.md)
+# The page-break rules on hand-built documents (docs/design/page-layout.md)
 
 
 def _model(items):
@@ -312,10 +142,11 @@ def _lines(count: int, text: str = "Rad"):
 
 
 def _page_capacity() -> int:
-    from assistant.core.document.layout import BODY_SLACK_PT
+    """Body lines on a page: the last one may hang below the margin by its 1.15 spacing's extra."""
     from assistant.core.document.model import text_height_pt
 
-    return int((text_height_pt(load_form("finsam-malmo")) + BODY_SLACK_PT) // line_height("Calibri", 11, 1.15))
+    overhang = line_height("Calibri", 11, 1.15) - line_height("Calibri", 11, 1.0)
+    return int((text_height_pt(load_form("finsam-malmo")) + overhang) // line_height("Calibri", 11, 1.15))
 
 
 def test_a_page_holds_as_many_lines_as_fit():
@@ -355,8 +186,49 @@ def test_widow_and_orphan_control_keeps_two_lines_together():
         assert n - on_second in (0,) or n - on_second >= 2, room  # nor one line alone at the bottom
 
 
+def _table_after_text(space_before_last: float, rows: int = 40):
+    """40 short lines, one more `space_before_last` points lower, then a table of `rows` rows."""
+    from assistant.core.document.model import Cell, Para, Table
+
+    last = Para("Normal", (Run("Sista raden före tabellen"),), before=space_before_last, after=6.0)
+    header = tuple(Cell((Run(text, bold=True),)) for text in ("Aktivitet", "Beskrivning", "Ansvar"))
+    body = [(Cell((Run(f"R{i}"),)), Cell((Run("Kort text"),)), Cell((Run("ansvar"),))) for i in range(rows)]
+    table = Table((100.0, 253.5, 100.0), (header, *body))
+    return _model([*_lines(40), last, table, Para("Normal", (Run("Efter tabellen"),))])
+
+
+def test_a_table_whose_first_row_misses_the_page_starts_the_next_with_a_page_break():
+    from assistant.core.document.layout import layout_pages, with_table_breaks
+
+    near_the_foot = _table_after_text(52.0)  # the space after the text fits, the first row does not
+    marked = with_table_breaks(near_the_foot)
+    table = marked.items[-2]
+    assert table.page_break_before and not near_the_foot.items[-2].page_break_before
+    assert layout_pages(marked) == layout_pages(near_the_foot)  # the break only says what happens anyway
+    assert not with_table_breaks(_table_after_text(0.0)).items[-2].page_break_before  # it starts on page 1
+
+
 @pytest.mark.libreoffice
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_soffice
+def test_libreoffice_fills_the_page_after_a_table_moved_down(tmp_path):
+    """Without the break LibreOffice 7.4 puts 5 of these 40 rows on page 2 and the rest on a page 3."""
+    from assistant.core.document.layout import layout_pages, with_table_breaks
+    from assistant.core.document.office import convert_many, pdf_page_count
+    from assistant.core.document.writer import render_docx
+    from assistant.core.model.drafts import new_draft
+
+    docs = []
+    for space in (0.0, 30.0, 52.0, 64.0):  # the table on page 1; moved, its first row, its gap missing
+        model = with_table_breaks(_table_after_text(space))
+        path = tmp_path / f"tabell-{int(space)}.docx"
+        path.write_bytes(render_docx(model, new_draft(model.form, title="Tabell", organisation="X")))
+        docs.append((model, path))
+    pdfs = convert_many([path for _model, path in docs], tmp_path)
+    assert [pdf_page_count(pdf) for pdf in pdfs] == [layout_pages(model)[2] for model, _path in docs]
+
+
+@pytest.mark.libreoffice
+@needs_soffice
 def test_exact_pages_counts_the_body_without_the_signature_page():
     from assistant.core.document.office import exact_pages
 
