@@ -1,4 +1,4 @@
-"""`ansokan check DRAFT [--json] [--exact]`: every check the form asks for.
+"""`ansokan check DRAFT [--json] [--exact] [--confirm ID]`: every check the form asks for.
 
 Exit 0 when nothing is `fel`, 1 when something is, 2 when the draft cannot be read.
 """
@@ -6,10 +6,11 @@ Exit 0 when nothing is `fel`, 1 when something is, 2 when the draft cannot be re
 from __future__ import annotations
 
 import argparse
+import sys
 
 from assistant.commands._common import print_json
 from assistant.core.i18n import Text, language, tr
-from assistant.usecases.checks import ApplicationCheck, check_application
+from assistant.usecases.checks import ApplicationCheck, check_application, confirm_carried
 
 MARKS = {"fel": Text("FEL", "ERROR"), "varning": Text("VARNING", "WARNING"), "info": Text("info", "info")}
 
@@ -32,10 +33,24 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "count the pages exactly with LibreOffice (a few seconds)",
         ),
     )
+    p.add_argument(
+        "--confirm",
+        action="append",
+        default=[],
+        metavar="ID",
+        help=tr(
+            "bekräfta ett överfört värde (id:t som kontrollen visar); kan upprepas",
+            "confirm a carried-over figure (the id the check shows); may be repeated",
+        ),
+    )
     p.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    if args.confirm:
+        for fact in confirm_carried(args.draft, args.confirm):
+            # stderr: the check's own output (--json) stays what it was
+            print(tr(f"bekräftat: ”{fact.text}” ({fact.id})", f"confirmed: “{fact.text}” ({fact.id})"), file=sys.stderr)
     checked = check_application(args.draft, exact=args.exact)
     if args.json:
         print_json(checked.report.as_json(language()))

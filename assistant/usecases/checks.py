@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from assistant.core.checks.base import Finding
     from assistant.core.document.layout import PageEstimate
     from assistant.core.model.drafts import Draft
+    from assistant.core.model.drafts.carried import CarriedFact
     from assistant.core.model.forms import Form
 
 
@@ -53,6 +54,29 @@ def check_application(draft: Draft | Path | str, *, exact: bool = False) -> Appl
         draft = open_draft(draft)
     form = draft.form
     return ApplicationCheck(draft=draft, form=form, report=run_checks(draft, form, exact=exact))
+
+
+def confirm_carried(draft: Draft | Path | str, ids: list[str]) -> list[CarriedFact]:
+    """The writer says these carried-over figures hold for their project: they are marked confirmed
+    (with today's date) and saved, and the checks stop asking. An id that names no figure of the
+    draft is refused before anything is saved, with the ids there are."""
+    from assistant.core.errors import UserError
+    from assistant.core.model.drafts.carried import confirm, matching, open_facts
+    from assistant.usecases.drafts import save_draft
+
+    if isinstance(draft, (str, Path)):
+        draft = open_draft(draft)
+    wanted = [part.strip() for raw in ids for part in raw.split(",") if part.strip()]
+    for one in wanted:
+        if not matching(draft.carried, one):
+            still = ", ".join(f.id for f in open_facts(draft.carried, draft.sections)) or "–"
+            raise UserError(
+                f"{one}: inget överfört värde i utkastet har det id:t (öppna: {still})",
+                f"{one}: no carried-over figure in the draft has that id (open: {still})",
+            )
+    done = confirm(draft.carried, wanted)
+    save_draft(draft)
+    return done
 
 
 def check_section(draft: Draft, key: str) -> list[Finding]:

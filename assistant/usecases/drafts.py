@@ -157,6 +157,7 @@ def start_from_source(
     if facts.contacts is not None:
         _set_source_contacts_aside(draft, form, report)
     adapted = adapt_draft(draft, origin) if _differs(draft, origin) else {}
+    _remember_figures(draft, form, source_name(origin.title, origin.organisation, origin.year) or Path(source).name)
     created = ensure_parent(target, create=create_parent)  # only once the source could be read
     save_draft(draft, target, force=True)
     return StartedDraft(draft=draft, path=target, form=form, created_dir=created, report=report, adapted=adapted)
@@ -178,6 +179,24 @@ def _what_the_source_says(draft: Draft) -> Entry:
         start=draft.start,
         end=draft.end,
     )
+
+
+def source_name(title: object, organisation: object, year: object) -> str:
+    """How a carried figure names where it came from: "Case management (Malmö stad, 2017)"."""
+    details = ", ".join(str(part) for part in (organisation, year) if part)
+    name = str(title or "").strip()
+    return f"{name} ({details})" if name and details else name or details
+
+
+def _remember_figures(draft: Draft, form: Form, origin: str) -> None:
+    """Every participant count, percentage, staff figure and amount the source's text brought along
+    is remembered with its origin, for the checks to ask about (the budget table itself is the budget
+    check's: it compares the table with the text)."""
+    from assistant.core.model.drafts.carried import carry_over
+
+    for heading in form.headings:
+        if heading.kind not in ("signature", "contacts") and draft.text(heading.key):
+            carry_over(draft.carried, heading.key, draft.text(heading.key), origin)
 
 
 def _facts_over_source(draft: Draft, facts: ProjectFacts) -> None:

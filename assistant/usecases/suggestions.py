@@ -51,6 +51,11 @@ def record_take(
 ) -> dict[str, Any]:
     """Note in the draft's sources that a passage was taken into `section_key` (and what was changed),
     so the checks can flag names left unadapted. Returns the record added."""
+    from assistant.core.model.drafts.carried import carry_over
     from assistant.core.reuse.adapt import record_source
+    from assistant.usecases.drafts import source_name
 
-    return record_source(draft, suggestion, section_key, adapted)
+    record = record_source(draft, suggestion, section_key, adapted)
+    origin = source_name(record.get("title"), record.get("organisation"), record.get("year"))
+    carry_over(draft.carried, section_key, adapted.text if adapted else suggestion.text, origin or "biblioteket")
+    return record

@@ -57,6 +57,7 @@ class Finding:
     message_en: str
     hint: str = ""
     hint_en: str = ""
+    ref: str = ""  # what the writer can name to act on it (a carried fact's id for `check --confirm`)
 
     def __post_init__(self) -> None:
         # A plain "fel" becomes Severity.ERROR; an unknown severity is a programming error.
@@ -75,7 +76,7 @@ class Finding:
             "section": self.section,
             "message": self.text(lang),
             "hint": self.hint_text(lang),
-        }
+        } | ({"id": self.ref} if self.ref else {})
 
 
 def finding(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from assistant.core.checks.base import Context, Finding, Severity, finding
+from assistant.core.checks.carried import check_carried
 from assistant.core.checks.lix import lix
 from assistant.core.model.drafts import word_count
 from assistant.core.model.markers import find_markers
@@ -127,6 +128,7 @@ def _markers(ctx: Context) -> Iterator[Finding]:
 
 def check_unadapted(ctx: Context) -> Iterator[Finding]:
     yield from _from_sources(ctx)
+    yield from check_carried(ctx)
     yield from _years_after_end(ctx)
 
 
@@ -162,6 +164,8 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
         # project names and people, plus the names adapt() could not replace ("unresolved").
         fields = ("organisation", "municipality", "title", "projects", "people", "names", "places", "unresolved")
         names = [n.strip() for f in fields for n in _strings(source.get(f)) if len(n.strip()) >= 3]
+        # Another municipality or organisation contradicts the project's own facts: an error.
+        theirs = {n.strip() for f in ("organisation", "municipality") for n in _strings(source.get(f))}
         spans: list[tuple[int, int]] = []
         for name in sorted(set(names), key=len, reverse=True):  # "Malmö stad" before "Malmö"
             if name.lower() in own or any(name.lower() in o for o in own) or (key, name) in reported:
@@ -171,7 +175,8 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
                     continue
                 spans.append((m.start(), m.end()))
                 reported.add((key, name))
-                yield _unadapted(ctx, key, name, origin, _quote(text, m.start(), m.end()))
+                severity = Severity.ERROR if name in theirs else Severity.WARNING
+                yield _unadapted(ctx, key, name, origin, _quote(text, m.start(), m.end()), severity)
                 break
         years = [*_strings(source.get("years")), *_strings(source.get("year"))]
         for year in years if start else []:
@@ -179,13 +184,16 @@ def _from_sources(ctx: Context) -> Iterator[Finding]:
                 found = re.search(rf"(?<!\d){year}(?!\d)", text)
                 if found:
                     reported.add((key, year))
-                    yield _unadapted(ctx, key, year, origin, _quote(text, found.start(), found.end()))
+                    spot = _quote(text, found.start(), found.end())
+                    yield _unadapted(ctx, key, year, origin, spot, Severity.ERROR)  # before the project starts
 
 
-def _unadapted(ctx: Context, key: str, name: str, origin: str, spot: str) -> Finding:
+def _unadapted(
+    ctx: Context, key: str, name: str, origin: str, spot: str, severity: Severity = Severity.WARNING
+) -> Finding:
     label = ctx.heading_label(key)
     return finding(
-        Severity.WARNING,
+        severity,
         "unadapted",
         key,
         f"”{label}”: återanvänd text från {origin} nämner fortfarande ”{name}”: ”{spot}”",

@@ -21,6 +21,7 @@ the first heading is kept too. Saves are atomic and keep the previous version as
 """
 
 from assistant.core.model.drafts.budget_toml import budget_from_toml, budget_to_toml
+from assistant.core.model.drafts.carried import CarriedFact
 from assistant.core.model.drafts.draft import (
     SCHEMA,
     Contact,
@@ -52,6 +53,7 @@ from assistant.core.model.drafts.file import (
 __all__ = [
     "MAX_DRAFT_BYTES",
     "SCHEMA",
+    "CarriedFact",
     "Contact",
     "Draft",
     "ExtraSection",

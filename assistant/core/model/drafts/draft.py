@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.model.budget import Budget
+from assistant.core.model.drafts.carried import CarriedFact
 from assistant.core.model.forms import Form, load_form
 
 SCHEMA = 1
@@ -66,6 +67,7 @@ class Draft:
     extra: list[ExtraSection] = field(default_factory=list)
     prelude: str = ""
     sources: list[dict[str, Any]] = field(default_factory=list)
+    carried: list[CarriedFact] = field(default_factory=list)  # figures from another application
     current: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     schema: int = SCHEMA

@@ -17,6 +17,7 @@ from assistant.core.errors import DraftError, UserError
 from assistant.core.model.budget import Budget
 from assistant.core.model.dates import date_value
 from assistant.core.model.drafts.budget_toml import budget_from_toml, budget_to_toml
+from assistant.core.model.drafts.carried import CarriedFact
 from assistant.core.model.drafts.draft import (
     SCHEMA,
     Contact,
@@ -46,6 +47,7 @@ KNOWN_FRONT = {
     "signatories",
     "budget",
     "sources",
+    "carried",
 }
 # What the codec found wrong with the file, in the draft's words.
 FRONT_PROBLEMS = {
@@ -97,6 +99,8 @@ def front_matter(draft: Draft) -> dict[str, Any]:
         front["budget"] = budget_to_toml(draft.budget)
     if draft.sources:
         front["sources"] = draft.sources
+    if draft.carried:
+        front["carried"] = [{k: v for k, v in vars(f).items() if v} for f in draft.carried]
     return front
 
 
@@ -220,6 +224,7 @@ def parse_draft(text: str, where: Path | str = "<utkast>") -> Draft:
         draft.budget = Budget(categories=list(form.budget.categories))
     sources = front.values.get("sources", [])
     draft.sources = [s for s in sources if isinstance(s, dict)] if isinstance(sources, list) else []
+    draft.carried = front.tables("carried", CarriedFact, set(CarriedFact.__dataclass_fields__))
     draft.meta = {k: v for k, v in front.values.items() if k not in KNOWN_FRONT}
     _place_sections(draft, form, parsed)
     return draft
