@@ -56,10 +56,11 @@ def check_application(draft: Draft | Path | str, *, exact: bool = False) -> Appl
     return ApplicationCheck(draft=draft, form=form, report=run_checks(draft, form, exact=exact))
 
 
-def confirm_carried(draft: Draft | Path | str, ids: list[str]) -> list[CarriedFact]:
+def confirm_carried(draft: Draft | Path | str, ids: list[str], *, save: bool = True) -> list[CarriedFact]:
     """The writer says these carried-over figures hold for their project: they are marked confirmed
     (with today's date) and saved, and the checks stop asking. An id that names no figure of the
-    draft is refused before anything is saved, with the ids there are."""
+    draft is refused before anything is saved, with the ids there are. The interface passes its
+    draft with `save=False` and saves it its own way (autosave, one undoable step)."""
     from assistant.core.errors import UserError
     from assistant.core.model.drafts.carried import confirm, matching, open_facts
     from assistant.usecases.drafts import save_draft
@@ -75,7 +76,8 @@ def confirm_carried(draft: Draft | Path | str, ids: list[str]) -> list[CarriedFa
                 f"{one}: no carried-over figure in the draft has that id (open: {still})",
             )
     done = confirm(draft.carried, wanted)
-    save_draft(draft)
+    if save:
+        save_draft(draft)
     return done
 
 
