@@ -2,7 +2,8 @@
 
 Cells are kept as the text the writer typed (or the importer read), so that a bad cell is
 marked and reported rather than silently dropped; `value()` parses it the Swedish way into
-Decimal. Totals are always computed, never stored, by `Budget.totals()`, the one place that sums
+Decimal, a formula ("0,5 tjänst × 38 000 kr/mån × 12 mån + 31,42 % PO", budget_formula.py) to
+its value in whole kronor. Totals are always computed, never stored, by `Budget.totals()`, the one place that sums
 a budget (the checks, the export's tables, the import report and the budget screen read it).
 `stated` holds the totals an imported document printed, kept only so the checks can compare them.
 """
@@ -13,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from assistant.core.model.amounts import AmountError, parse_amount
+from assistant.core.model.amounts import AmountError
+from assistant.core.model.budget_formula import cell_amount
 
 
 @dataclass
@@ -28,11 +30,11 @@ class BudgetItem:
 
     def amount(self) -> Decimal | None:
         """The item's amount for the whole period (its total, or the sum of its years)."""
-        total = parse_amount(self.total, where=f"detaljerad budget, ”{self.text[:40]}”")
+        total = cell_amount(self.total, where=f"detaljerad budget, ”{self.text[:40]}”")
         if total is not None:
             return total
         values = [
-            parse_amount(v, where=f"detaljerad budget, ”{self.text[:40]}”, år {y}") for y, v in self.per_year.items()
+            cell_amount(v, where=f"detaljerad budget, ”{self.text[:40]}”, år {y}") for y, v in self.per_year.items()
         ]
         present = [v for v in values if v is not None]
         return sum(present, Decimal(0)) if present else None
@@ -76,7 +78,7 @@ class Budget:
 
     def value(self, category: str, year: int) -> Decimal | None:
         """One compiled cell's amount; raises AmountError naming the cell when it is not one."""
-        return parse_amount(self.cell(category, year), where=_cell_where(category, year))
+        return cell_amount(self.cell(category, year), where=_cell_where(category, year))
 
     def totals(self) -> BudgetTotals:
         """Every sum of this budget, computed from the cells (a bad cell counts as 0, and is named)."""
@@ -135,7 +137,7 @@ def _total(sums: Iterable[Sum]) -> Sum:
 
 def _parsed(text: str, where: str) -> Sum:
     try:
-        return Sum(parse_amount(text, where=where) or Decimal(0))
+        return Sum(cell_amount(text, where=where) or Decimal(0))
     except AmountError as exc:
         return Sum(Decimal(0), (exc,))
 
