@@ -156,8 +156,10 @@ def start_from_source(
     _facts_over_source(draft, facts)
     if facts.contacts is not None:
         _set_source_contacts_aside(draft, form, report)
-    adapted = adapt_draft(draft, origin) if _differs(draft, origin) else {}
-    _remember_figures(draft, form, source_name(origin.title, origin.organisation, origin.year) or Path(source).name)
+    adapted: dict[str, Adapted] = {}
+    if _differs(draft, origin):  # another project's application: adapt it, and ask about its figures
+        adapted = adapt_draft(draft, origin)
+        _remember_figures(draft, form, source_name(origin.title, origin.organisation, origin.year) or Path(source).name)
     created = ensure_parent(target, create=create_parent)  # only once the source could be read
     save_draft(draft, target, force=True)
     return StartedDraft(draft=draft, path=target, form=form, created_dir=created, report=report, adapted=adapted)
