@@ -98,6 +98,28 @@ class Journal:
             self.sync()
         return self._seq
 
+    @property
+    def last(self) -> int:
+        """The sequence number of the newest edit recorded (0: none): what a save snapshot is as of."""
+        return self._seq
+
+    def saved_as(self, seq: int, draft_path: Path) -> Journal:
+        """The text as of edit `seq` was saved as another file, which the writer now continues:
+        the edits made after it go to that file's journal (returned), and this one is removed."""
+        moved = Journal.for_draft(draft_path, interval=self.interval)
+        if moved.path == self.path:
+            self.saved(seq)
+            return self
+        later = [
+            (key, text) for key, (s, text) in sorted(self._entries.items(), key=lambda item: item[1][0]) if s > seq
+        ]
+        moved.saved()  # an old journal of that file is about text that file no longer has
+        for key, text in later:
+            moved.record(key, text)
+        moved.sync()
+        self.discard()
+        return moved
+
     def sync(self) -> None:
         """fsync what was appended (a no-op when nothing was)."""
         if not self._dirty:

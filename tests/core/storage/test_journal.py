@@ -122,3 +122,18 @@ def test_a_journal_that_cannot_be_written_is_a_write_error_naming_the_journal(tm
     with pytest.raises(WriteError, match="återställningsjournalen") as caught:
         Journal.for_draft(path).record("bakgrund", "x")
     assert caught.value.what == "journal"
+
+
+def test_saving_as_another_file_moves_the_unsaved_edits_to_that_files_journal(tmp_path):
+    path = _draft(tmp_path)
+    journal = Journal.for_draft(path)
+    assert journal.last == 0
+    saved_at = journal.record("bakgrund", "Sparad som")
+    journal.record("mal", "Skrivet efter kopian")
+    assert journal.last == saved_at + 1
+    other = tmp_path / "annan" / "kopia.md"
+    moved = journal.saved_as(saved_at, other)  # the save-as wrote the first edit, not the one after it
+    assert recover(path) is None, "the old file's journal is gone"
+    assert moved.path == journal_path(other)
+    found = recover(other)
+    assert found is not None and found.sections == {"mal": "Skrivet efter kopian"}
