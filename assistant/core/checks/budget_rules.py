@@ -7,24 +7,15 @@ only compared, so one wrong cell in an old application shows up as one clear fin
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from decimal import Decimal
 from functools import lru_cache
 
 from assistant.core.checks.base import Context, Finding, Severity, finding
-from assistant.core.model.amounts import amount_or_none, amounts_in_text, format_kr
+from assistant.core.checks.budget_text import check_budget_text, reference_total
+from assistant.core.model.amounts import amount_or_none, format_kr
 from assistant.core.model.budget import Budget, BudgetTotals, Sum
 from assistant.core.sources.budget_import import DETAILED_GRAND
-
-# Words that make an amount in running text a statement about the budget's total.
-TOTAL_WORDS_RE = re.compile(
-    r"\b(?:total\w*|sammanlag\w*|summa\w*|äskar|äskas|äskade|söker|sökta|ansöker\s+om|ansökt\s+om|"
-    r"budget\s+på|budgeten\s+(?:är|uppgår)|kostnadsram\w*|omslutning\w*|uppgår\s+till)\b",
-    re.I,
-)
-APPROX_RE = re.compile(r"\b(?:ca|cirka|drygt|knappt|ungefär|omkring|runt|nästan)\b\.?", re.I)
-_SENTENCE_END = re.compile(r"[.!?\n](?=\s|$)")
 
 
 def check_budget(ctx: Context) -> Iterator[Finding]:
@@ -40,18 +31,13 @@ def check_budget(ctx: Context) -> Iterator[Finding]:
     yield from _years_vs_period(ctx, budget, section)
     yield from _completeness(ctx, budget, totals, section)
     yield from _cap(ctx, totals, section)
-    yield from _text_amounts(ctx, budget, totals)
+    yield from check_budget_text(ctx, budget, totals)
 
 
 @lru_cache(maxsize=4096)
 def _val(text: str | None) -> Decimal | None:
     """A printed total's value, None when empty or not an amount (cached: compared many ways)."""
     return amount_or_none(text)
-
-
-def _reference(totals: BudgetTotals) -> Decimal:
-    """The budget's total: the compiled table's when it is filled in, else the items'."""
-    return totals.grand.value if totals.has_compiled else totals.detailed.value
 
 
 def _kr(value: Decimal) -> str:
@@ -355,7 +341,7 @@ def _completeness(ctx: Context, budget: Budget, totals: BudgetTotals, section: s
 
 def _cap(ctx: Context, totals: BudgetTotals, section: str | None) -> Iterator[Finding]:
     cap = ctx.form.budget.cap
-    total = _reference(totals)
+    total = reference_total(totals)
     if cap is not None and total > cap:
         yield finding(
             Severity.ERROR,
@@ -366,70 +352,3 @@ def _cap(ctx: Context, totals: BudgetTotals, section: str | None) -> Iterator[Fi
             "minska budgeten under taket",
             "bring the budget under the cap",
         )
-
-
-# ---------------------------------------------------------------------------------------------
-# Amounts in the text that claim to be a total
-
-
-def _known_totals(budget: Budget, sums: BudgetTotals) -> set[Decimal]:
-    totals = {sums.grand.value, sums.detailed.value}
-    totals |= {sums.rows[c].value for c in budget.categories if c in sums.rows}
-    totals |= {sums.detailed_row(c).value for c in budget.categories}
-    totals |= {sums.years[y].value for y in budget.years if y in sums.years}
-    stated = [budget.stated.grand, *budget.stated.rows.values(), *budget.stated.years.values()]
-    stated += [v for subtotals in budget.stated.subtotals.values() for v in subtotals.values()]
-    totals |= {v for v in map(_val, stated) if v is not None}
-    return {t for t in totals if t}
-
-
-def _tolerance(value: Decimal, spot: str, before: str) -> Decimal:
-    """How close a rounded amount must be: "1,4 mkr" means 1 350 000–1 449 999."""
-    unit = spot.lower()
-    tolerance = Decimal(0)
-    if "mkr" in unit or "miljon" in unit:
-        decimals = len(m.group(1)) if (m := re.search(r",(\d+)", spot)) else 0
-        tolerance = Decimal(1_000_000) / (10**decimals) / 2
-    elif "tkr" in unit:
-        tolerance = Decimal(500)
-    if APPROX_RE.search(before):
-        tolerance = max(tolerance, value * Decimal("0.05"))
-    return tolerance
-
-
-def _text_amounts(ctx: Context, budget: Budget, sums: BudgetTotals) -> Iterator[Finding]:
-    totals = _known_totals(budget, sums)
-    if not totals:
-        return
-    reference = _reference(sums)
-    for key, text in ctx.texts():
-        for value, start, end in amounts_in_text(text):
-            before = _sentence_before(text, start)
-            if not TOTAL_WORDS_RE.search(before):
-                continue
-            spot = text[start:end]
-            tolerance = _tolerance(value, spot, before)
-            if any(abs(value - t) <= tolerance for t in totals):
-                continue
-            quote = " ".join((before[-40:] + spot).split())
-            yield finding(
-                Severity.WARNING,
-                "budget.text_amount",
-                key,
-                f"texten säger ”{quote}” men budgeten summerar till {_kr(reference)}",
-                f"the text says “{quote}” but the budget adds up to {_kr(reference)}",
-                "ändra beloppet i texten så att det stämmer med budgettabellen",
-                "change the amount in the text to match the budget table",
-            )
-
-
-def _sentence_before(text: str, start: int) -> str:
-    """The words before an amount in its own sentence, up to 80 characters, no other amount."""
-    window = text[max(0, start - 80) : start]
-    ends = list(_SENTENCE_END.finditer(window))
-    if ends:
-        window = window[ends[-1].end() :]
-    digits = list(re.finditer(r"\d[\d  ]*(?:,\d+)?\s*(?:kr|kronor|mkr|tkr)\b", window, re.I))
-    if digits:
-        window = window[digits[-1].end() :]
-    return window

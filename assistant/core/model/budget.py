@@ -30,14 +30,39 @@ class BudgetItem:
 
     def amount(self) -> Decimal | None:
         """The item's amount for the whole period (its total, or the sum of its years)."""
-        total = cell_amount(self.total, where=f"detaljerad budget, ”{self.text[:40]}”")
-        if total is not None:
-            return total
-        values = [
-            cell_amount(v, where=f"detaljerad budget, ”{self.text[:40]}”, år {y}") for y, v in self.per_year.items()
-        ]
-        present = [v for v in values if v is not None]
-        return sum(present, Decimal(0)) if present else None
+        return _amount_of(self.total, self.per_year, f"detaljerad budget, ”{self.text[:40]}”")
+
+
+def _amount_of(total_text: str, per_year: dict[int, str], where: str) -> Decimal | None:
+    total = cell_amount(total_text, where=where)
+    if total is not None:
+        return total
+    values = [cell_amount(v, where=f"{where}, år {y}") for y, v in per_year.items()]
+    present = [v for v in values if v is not None]
+    return sum(present, Decimal(0)) if present else None
+
+
+# How a partner contributes: money, or staff time and premises ("in kind", e.g. Arbetsförmedlingen's
+# handläggare part time). Both are the partner's, never the funder's money.
+CONTRIBUTION_KINDS = ("pengar", "arbetstid", "lokaler", "annat")
+
+
+@dataclass
+class Contribution:
+    """A partner's co-financing (medfinansiering), e.g. "Arbetsförmedlingen: 0,2 tjänst handläggare"."""
+
+    partner: str
+    text: str = ""
+    kind: str = "pengar"  # one of CONTRIBUTION_KINDS
+    total: str = ""
+    per_year: dict[int, str] = field(default_factory=dict)
+
+    @property
+    def in_kind(self) -> bool:
+        return self.kind != "pengar"
+
+    def amount(self) -> Decimal | None:
+        return _amount_of(self.total, self.per_year, f"medfinansiering, {self.partner}")
 
 
 @dataclass
@@ -61,9 +86,10 @@ class Budget:
     items: list[BudgetItem] = field(default_factory=list)
     stated: StatedTotals = field(default_factory=StatedTotals)
     unread: list[str] = field(default_factory=list)
+    cofinancing: list[Contribution] = field(default_factory=list)  # the partners' part: not in any total above
 
     def is_empty(self) -> bool:
-        return not (self.years or self.compiled or self.items or not self.stated.is_empty())
+        return not (self.years or self.compiled or self.items or self.cofinancing or not self.stated.is_empty())
 
     def cell(self, category: str, year: int) -> str:
         return self.compiled.get(category, {}).get(year, "")
@@ -142,7 +168,7 @@ def _parsed(text: str, where: str) -> Sum:
         return Sum(Decimal(0), (exc,))
 
 
-def _item_sum(item: BudgetItem) -> Sum:
+def _item_sum(item: BudgetItem | Contribution) -> Sum:
     """An item's amount; an item with a bad cell counts as 0 as a whole (which cell is unknowable)."""
     try:
         return Sum(item.amount() or Decimal(0))
@@ -173,6 +199,11 @@ class BudgetTotals:
     detailed: Sum
     has_compiled: bool  # some compiled cell is filled in
     bad: tuple[AmountError, ...]
+    # Co-financing, apart from the funder's money: per contribution, partner, year, and in all.
+    contributions: tuple[Sum, ...] = ()
+    cofinancing_partners: dict[str, Sum] = field(default_factory=dict)
+    cofinancing_years: dict[int, Sum] = field(default_factory=dict)
+    cofinancing: Sum = Sum()
 
     @classmethod
     def of(cls, budget: Budget) -> BudgetTotals:
@@ -189,7 +220,19 @@ class BudgetTotals:
             for c in item_categories
             for y in item_years
         }
+        contributions = tuple(_item_sum(c) for c in budget.cofinancing)
+        contribution_years = [_item_years(c) for c in budget.cofinancing]
         return cls(
+            contributions=contributions,
+            cofinancing_partners={
+                p: _total(s for c, s in zip(budget.cofinancing, contributions, strict=True) if c.partner == p)
+                for p in dict.fromkeys(c.partner for c in budget.cofinancing)
+            },
+            cofinancing_years={
+                y: _total(p.get(y, Sum()) for p in contribution_years)
+                for y in sorted({y for p in contribution_years for y in p})
+            },
+            cofinancing=_total(contributions),
             categories=categories,
             cells=cells,
             rows=rows,
@@ -204,7 +247,7 @@ class BudgetTotals:
             detailed_years={y: _total(p.get(y, Sum()) for p in per_year) for y in item_years},
             detailed=_total(items),
             has_compiled=any(budget.cell(c, y).strip() for c in categories for y in years),
-            bad=tuple(e for s in (*cells.values(), *items) for e in s.bad),
+            bad=tuple(e for s in (*cells.values(), *items, *contributions) for e in s.bad),
         )
 
     def cell(self, category: str, year: int) -> Sum:
@@ -226,6 +269,10 @@ class BudgetTotals:
         return self.detailed_row(category).value - self.rows.get(category, Sum()).value
 
 
-def _item_years(item: BudgetItem) -> dict[int, Sum]:
-    where = f"detaljerad budget, ”{item.text[:40]}”"
+def _item_years(item: BudgetItem | Contribution) -> dict[int, Sum]:
+    where = (
+        f"medfinansiering, {item.partner}"
+        if isinstance(item, Contribution)
+        else f"detaljerad budget, ”{item.text[:40]}”"
+    )
     return {y: _parsed(v, f"{where}, år {y}") for y, v in item.per_year.items()}

@@ -73,3 +73,76 @@ def test_budget_totals_add_formula_cells_with_plain_ones():
     assert totals.detailed_year(2028).value == Decimal(153761)
     assert totals.detailed.value == Decimal(299638 + 153761 + 20000)
     assert not totals.bad
+
+
+def test_acceptance_the_demo_budget_from_staff_formulas_and_partner_contributions(tmp_path):
+    """Issue 15: the demo's budget as a project leader reasons it, every total checked by hand."""
+    from assistant.core.model.budget import Contribution
+    from assistant.core.model.drafts import load_draft, save_draft
+    from assistant.core.storage import paths
+
+    draft = load_draft(paths.demo_draft())
+    budget = draft.budget
+    budget.compiled = {}
+    budget.items = [
+        BudgetItem(
+            "Personal",
+            "Handläggare, kommunen, 1,0 tjänst inkl. PO",
+            per_year={
+                2027: "1,0 tjänst × 38 000 kr/mån × 12 mån + 31,42 % PO",  # 456 000 + 143 275,20 = 599 275,20
+                2028: "1,0 tjänst × 39 000 kr/mån × 12 mån + 31,42 % PO",  # 468 000 + 147 045,60 = 615 045,60
+            },
+        ),
+        BudgetItem(
+            "Personal",
+            "Arbetsterapeut, 0,3 tjänst",
+            per_year={2027: "0,3 tjänst × 36 500 kr/mån × 12 mån + 31,42 % PO", 2028: ""},  # 131 400 + 41 285,88
+        ),
+        BudgetItem("Externa tjänster", "Handledning", per_year={2027: "1 200 kr/tim × 40 tim", 2028: "48 000"}),
+        BudgetItem("Övriga kostnader", "Resor och material", total="70 000 kr"),
+    ]
+    budget.cofinancing = [
+        Contribution(
+            "Försäkringskassan",
+            "0,5 tjänst handläggare",
+            "arbetstid",
+            per_year={2027: "0,5 tjänst × 42 000 kr/mån × 12 mån", 2028: "0,5 tjänst × 42 000 kr/mån × 12 mån"},
+        ),
+        Contribution("Arbetsförmedlingen", "lokaler för gruppträffar", "lokaler", total="24 000 kr"),
+    ]
+    path = tmp_path / "demo.md"
+    save_draft(draft, path)
+    totals = load_draft(path).budget.totals()  # through the file: formulas are kept as written
+
+    d = Decimal
+    assert totals.detailed_year(2027).value == d(599275) + d(172686) + d(48000)
+    assert totals.detailed_year(2028).value == d(615046) + d(48000)
+    assert totals.detailed_row("Personal").value == d(599275) + d(615046) + d(172686)
+    assert totals.detailed_row("Externa tjänster").value == d(96000)
+    assert totals.detailed.value == d(599275 + 172686 + 48000 + 615046 + 48000 + 70000)
+    # the partners' part: 0,5 × 42 000 × 12 = 252 000 a year, plus 24 000 in premises; never the funder's
+    assert list(totals.cofinancing_partners) == ["Försäkringskassan", "Arbetsförmedlingen"]
+    assert totals.cofinancing_partners["Försäkringskassan"].value == d(504000)
+    assert totals.cofinancing_partners["Arbetsförmedlingen"].value == d(24000)
+    assert list(totals.cofinancing_years) == [2027, 2028]
+    assert totals.cofinancing_years[2027].value == d(252000)
+    assert totals.cofinancing.value == d(528000)
+    assert totals.grand.value == 0  # the compiled table was emptied: partners' money never lands there
+    assert not totals.bad
+
+
+def test_a_contribution_of_an_unknown_kind_is_refused_naming_the_line(tmp_path):
+    from assistant.core.errors import DraftError
+    from assistant.core.model.drafts import load_draft, new_draft, save_draft
+    from assistant.core.model.forms import load_form
+
+    path = tmp_path / "u.md"
+    save_draft(new_draft(load_form("finsam-malmo")), path)
+    text = path.read_text(encoding="utf-8")
+    front_end = text.index("+++", 3)
+    table = '[[budget.cofinancing]]\npartner = "Region Skåne"\nkind = "gåva"\ntotal = "10 000"\n'
+    path.write_text(text[:front_end] + table + text[front_end:], encoding="utf-8")
+    with pytest.raises(DraftError) as caught:
+        load_draft(path)
+    assert "gåva" in caught.value.message("sv") and "arbetstid" in caught.value.message("sv")
+    assert caught.value.where and caught.value.where.startswith(str(path))

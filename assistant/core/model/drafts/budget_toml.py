@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 from assistant.core.errors import DraftError
-from assistant.core.model.budget import Budget, BudgetItem, StatedTotals
+from assistant.core.model.budget import CONTRIBUTION_KINDS, Budget, BudgetItem, Contribution, StatedTotals
 
 # Makes the DraftError for a mistake at the line of a front-matter key: fail(key, sv, en).
 Fail = Callable[[str, str, str], DraftError]
@@ -31,11 +31,24 @@ def budget_to_toml(budget: Budget) -> dict[str, Any]:
         items.append(entry)
     if items:
         out["items"] = items
+    if budget.cofinancing:
+        out["cofinancing"] = [_contribution_to_toml(c) for c in budget.cofinancing]
     if not budget.stated.is_empty():
         out["stated"] = _stated_to_toml(budget.stated)
     if budget.unread:
         out["unread"] = list(budget.unread)
     return out
+
+
+def _contribution_to_toml(contribution: Contribution) -> dict[str, Any]:
+    entry: dict[str, Any] = {"partner": contribution.partner, "kind": contribution.kind}
+    if contribution.text:
+        entry["text"] = contribution.text
+    if contribution.total:
+        entry["total"] = contribution.total
+    if any(v for v in contribution.per_year.values()):
+        entry["per_year"] = {str(y): v for y, v in sorted(contribution.per_year.items())}
+    return entry
 
 
 def _stated_to_toml(st: StatedTotals) -> dict[str, Any]:
@@ -66,6 +79,7 @@ def budget_from_toml(raw: Any, fail: Fail) -> Budget:
     budget = Budget(years=list(years), categories=list(categories))
     _read_compiled(budget, raw.get("compiled", {}), years, bad)
     budget.items = _items(raw.get("items", []), bad)
+    budget.cofinancing = _contributions(raw.get("cofinancing", []), bad)
     stated = raw.get("stated", {})
     if isinstance(stated, dict):
         budget.stated = _stated(stated, bad)
@@ -116,6 +130,38 @@ def _items(items: Any, bad: Fail) -> list[BudgetItem]:
                 total=str(entry.get("total", "")),
                 per_year=_per_year(entry.get("per_year", {}), bad),
                 quantity=str(entry.get("quantity", "")),
+            )
+        )
+    return out
+
+
+def _contributions(raw: Any, bad: Fail) -> list[Contribution]:
+    if not isinstance(raw, list) or not all(isinstance(entry, dict) for entry in raw):
+        raise bad(
+            "cofinancing",
+            "`cofinancing` ska vara en lista [[budget.cofinancing]]",
+            "`cofinancing` must be a list [[budget.cofinancing]]",
+        )
+    out = []
+    for entry in raw:
+        partner, kind = str(entry.get("partner", "")).strip(), str(entry.get("kind", "pengar"))
+        if not partner:
+            raise bad(
+                "cofinancing", "varje medfinansiering ska ha en `partner`", "every co-financing needs a `partner`"
+            )
+        if kind not in CONTRIBUTION_KINDS:
+            raise bad(
+                "kind",
+                f"medfinansiering: `kind` ”{kind}” finns inte (välj {', '.join(CONTRIBUTION_KINDS)})",
+                f"co-financing: `kind` “{kind}” does not exist (choose {', '.join(CONTRIBUTION_KINDS)})",
+            )
+        out.append(
+            Contribution(
+                partner=partner,
+                text=str(entry.get("text", "")),
+                kind=kind,
+                total=str(entry.get("total", "")),
+                per_year=_per_year(entry.get("per_year", {}), bad),
             )
         )
     return out
