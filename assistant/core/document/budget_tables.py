@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.core.document.columns import share
 from assistant.core.document.model import Cell, DocumentModel, Para, Table, field_text
 from assistant.core.model.amounts import format_amount as _format_amount
-from assistant.core.model.budget import Budget, BudgetItem, BudgetTotals, Sum
+from assistant.core.model.budget import Budget, BudgetItem, BudgetTotals, Contribution, Sum
 from assistant.core.model.docx_names import GENERATED
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
@@ -38,6 +38,8 @@ def budget_tables(draft: Draft, form: Form, model: DocumentModel) -> None:
         _detailed(draft.budget, totals, model)
     if draft.budget.years:
         _compiled(draft.budget, totals, form, model)
+    if draft.budget.cofinancing:
+        _cofinancing(draft.budget, totals, model)
 
 
 def _label(text: str) -> Para:
@@ -54,7 +56,7 @@ def _sum_cell(total: Sum, *, bold: bool = True) -> Cell:
     return Cell((Run(format_amount(total.value) if total.complete else "?", bold),), "right")
 
 
-def _item_amount(item: BudgetItem, amount: Sum) -> str:
+def _item_amount(item: BudgetItem | Contribution, amount: Sum) -> str:
     """An item's amount as shown: Swedish form, or what was typed when it is not an amount."""
     if amount.complete:
         return format_amount(amount.value)
@@ -106,3 +108,30 @@ def _compiled(budget: Budget, totals: BudgetTotals, form: Form, model: DocumentM
     model.items.append(
         Table(share(model.text_width, [first] + [amount_width] * amount_columns), tuple(rows), kind="budget-compiled")
     )
+
+
+# How the co-financing table names each kind of contribution.
+KIND_LABELS = {"pengar": "pengar", "arbetstid": "arbetstid", "lokaler": "lokaler", "annat": "annan insats"}
+COFINANCING_LABEL = "Medfinansiering"
+
+
+def _cofinancing(budget: Budget, totals: BudgetTotals, model: DocumentModel) -> None:
+    """The partners' contributions, apart from the funder's money: partner, what, kind, amount."""
+    rows: list[tuple[Cell, ...]] = [(_bold("Partner"), _bold("Insats"), _bold("Belopp (kr)", "right"))]
+    for contribution, amount in zip(budget.cofinancing, totals.contributions, strict=True):
+        what = field_text(contribution.text) or KIND_LABELS.get(contribution.kind, contribution.kind)
+        if contribution.text and contribution.kind != "pengar":
+            what += f" ({KIND_LABELS.get(contribution.kind, contribution.kind)})"
+        rows.append(
+            (
+                Cell((Run(field_text(contribution.partner)),)),
+                Cell((Run(what),)),
+                Cell((Run(_item_amount(contribution, amount)),), "right"),
+            )
+        )
+    rows.append((_bold(f"Summa {COFINANCING_LABEL.lower()}"), Cell(), _sum_cell(totals.cofinancing)))
+    amount_width = DETAILED_AMOUNT_WIDTH_PT
+    partner_width = (model.text_width - amount_width) * 0.4
+    model.items.append(_label(COFINANCING_LABEL))
+    widths = (partner_width, model.text_width - amount_width - partner_width, amount_width)
+    model.items.append(Table(widths, tuple(rows), kind="budget-cofinancing"))
