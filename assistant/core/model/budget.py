@@ -10,9 +10,11 @@ a budget (the checks, the export's tables, the import report and the budget scre
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from assistant.core.model.amounts import AmountError
 from assistant.core.model.budget_formula import cell_amount
@@ -211,9 +213,8 @@ class BudgetTotals:
         years = tuple(budget.years)
         cells = {(c, y): _parsed(budget.cell(c, y), _cell_where(c, y)) for c in categories for y in years}
         rows = {c: _total(cells[c, y] for y in years) for c in categories}
-        items = tuple(_item_sum(i) for i in budget.items)
         item_categories = dict.fromkeys([*categories, *(i.category for i in budget.items)])
-        per_year = [_item_years(i) for i in budget.items]
+        items, per_year = _item_amounts(budget, tuple(item_categories))
         item_years = sorted({*years, *(y for cells_of in per_year for y in cells_of)})
         detailed_cells = {
             (c, y): _total(p.get(y, Sum()) for i, p in zip(budget.items, per_year, strict=True) if i.category == c)
@@ -267,6 +268,76 @@ class BudgetTotals:
         if category is None:
             return self.detailed.value - self.grand.value
         return self.detailed_row(category).value - self.rows.get(category, Sum()).value
+
+
+# An item that is a share of others: overhead ("10 % av Personal"), a reserve ("5 % av Personal och
+# Externa tjänster"). Worked out from the other items of those categories, year by year.
+SHARE_OF_RE = re.compile(r"^\s*(\d+(?:[,.]\d+)?)\s*(?:%|procent)\s+av\s+(.+?)\s*$", re.IGNORECASE)
+
+
+def share_of(text: str) -> tuple[Decimal, tuple[str, ...]] | None:
+    """("10 % av Personal och Lokaler") -> (0.10, ("Personal", "Lokaler")); None for anything else."""
+    m = SHARE_OF_RE.match(text or "")
+    if not m:
+        return None
+    names = tuple(n.strip() for n in re.split(r",|\boch\b|\+", m.group(2)) if n.strip())
+    return Decimal(m.group(1).replace(",", ".")) / 100, names
+
+
+def is_share(item: BudgetItem) -> bool:
+    return any(share_of(v) for v in (item.total, *item.per_year.values()) if v)
+
+
+def _item_amounts(budget: Budget, categories: tuple[str, ...]) -> tuple[tuple[Sum, ...], list[dict[int, Sum]]]:
+    """Every item's amount and amounts per year; a share item's from the other items it names."""
+    plain = [not is_share(i) for i in budget.items]
+    per_year = [_item_years(i) if p else {} for i, p in zip(budget.items, plain, strict=True)]
+    sums: list[Sum] = [_item_sum(i) if p else Sum() for i, p in zip(budget.items, plain, strict=True)]
+    base_cells: dict[tuple[str, int], Decimal] = {}
+    base_rows: dict[str, Decimal] = {}
+    for item, years, total, p in zip(budget.items, per_year, sums, plain, strict=True):
+        if p:
+            key = item.category.lower()
+            base_rows[key] = base_rows.get(key, Decimal(0)) + total.value
+            for y, amount in years.items():
+                base_cells[key, y] = base_cells.get((key, y), Decimal(0)) + amount.value
+    known = {c.lower() for c in categories}
+    for index, item in enumerate(budget.items):
+        if plain[index]:
+            continue
+        where = f"detaljerad budget, ”{item.text[:40]}”"
+        per_year[index] = {
+            y: _share(v, functools.partial(_cell_base, base_cells, y), known, f"{where}, år {y}")
+            for y, v in item.per_year.items()
+        }
+        if item.total:
+            sums[index] = _share(item.total, lambda c: base_rows.get(c, Decimal(0)), known, where)
+        else:
+            sums[index] = _total(per_year[index].values())
+    return tuple(sums), per_year
+
+
+def _cell_base(cells: dict[tuple[str, int], Decimal], year: int, category: str) -> Decimal:
+    return cells.get((category, year), Decimal(0))
+
+
+def _share(text: str, base: Callable[[str], Decimal], known: set[str], where: str) -> Sum:
+    found = share_of(text)
+    if found is None:
+        return _parsed(text, where)
+    fraction, names = found
+    unknown = [n for n in names if n.lower() not in known]
+    if unknown:
+        error = AmountError(
+            f"”{text.strip()[:40]}”: kategorin ”{unknown[0]}” finns inte i budgeten",
+            f"“{text.strip()[:40]}”: the category “{unknown[0]}” is not in the budget",
+            where=where,
+            hint_sv="skriv t.ex. 10 % av Personal (kategorins namn som i budgeten)",
+            hint_en="write e.g. 10 % av Personal (the category's name as in the budget)",
+        )
+        return Sum(Decimal(0), (error,))
+    value = fraction * sum((base(n.lower()) for n in names), Decimal(0))
+    return Sum(value.quantize(Decimal(1), ROUND_HALF_UP))
 
 
 def _item_years(item: BudgetItem | Contribution) -> dict[int, Sum]:

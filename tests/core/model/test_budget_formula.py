@@ -146,3 +146,32 @@ def test_a_contribution_of_an_unknown_kind_is_refused_naming_the_line(tmp_path):
         load_draft(path)
     assert "gåva" in caught.value.message("sv") and "arbetstid" in caught.value.message("sv")
     assert caught.value.where and caught.value.where.startswith(str(path))
+
+
+def test_overhead_is_a_share_of_the_categories_it_names_year_by_year():
+    budget = Budget(years=[2027, 2028], categories=["Personal", "Externa tjänster", "Övriga kostnader"])
+    budget.items = [
+        BudgetItem(
+            "Personal", "Projektledare", per_year={2027: "400 000", 2028: "0,5 tjänst × 40 000 kr/mån × 12 mån"}
+        ),
+        BudgetItem("Externa tjänster", "Handledning", total="50 000"),
+        BudgetItem("Övriga kostnader", "Overhead", per_year={2027: "10 % av Personal", 2028: "12,5 % av Personal"}),
+        BudgetItem("Övriga kostnader", "Reserv", total="2 % av Personal och Externa tjänster"),
+    ]
+    totals = budget.totals()
+    overhead, reserve = totals.items[2], totals.items[3]
+    assert overhead.value == Decimal(40000) + Decimal(30000)  # 10 % of 400 000; 12,5 % of 240 000
+    assert reserve.value == (Decimal("0.02") * (400000 + 240000 + 50000)).quantize(Decimal(1))
+    assert totals.detailed_row("Övriga kostnader").value == Decimal(70000) + Decimal(13800)
+    assert totals.detailed.value == Decimal(400000 + 240000 + 50000 + 70000 + 13800)
+    assert not totals.bad
+
+
+def test_a_share_of_a_category_that_does_not_exist_is_a_bad_cell_naming_it():
+    budget = Budget(years=[2027], categories=["Personal"])
+    budget.items = [
+        BudgetItem("Personal", "Lön", total="100 000"),
+        BudgetItem("Personal", "Overhead", per_year={2027: "10 % av Persona"}),
+    ]
+    [error] = budget.totals().bad
+    assert "”Persona”" in error.message("sv") and error.where.endswith("år 2027")
