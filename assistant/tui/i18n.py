@@ -34,6 +34,7 @@ KEYS = {
     "main.next": ("Nästa rubrik", "Next heading"),
     "main.prev": ("Föregående", "Previous"),
     "main.save": ("Spara", "Save"),
+    "main.save_as": ("Spara som …", "Save as …"),
     "main.command": ("Kommando", "Command"),
     "main.editor": ("Till texten", "To the text"),
     "main.insert": ("Infoga förslag", "Insert suggestion"),

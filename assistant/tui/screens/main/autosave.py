@@ -4,7 +4,12 @@ The policy: save AUTOSAVE_DELAY after the last keystroke, but never later than A
 after the first unsaved one, so a writer who never pauses loses seconds, not everything.
 A save copies the draft on the UI thread and writes the copy in a thread; saves run one after
 another (a later one always writes newer text), and each posts DraftSaved, SaveFailed (retried
-after RETRY_DELAY) or SaveConflict (someone else wrote the file: nothing is written).
+after RETRY_DELAY, doubling up to RETRY_MAX while the place cannot be written) or SaveConflict
+(someone else wrote the file: nothing is written).
+
+Between saves every edit goes to the recovery journal (usecases.saving.draft_journal) at once, so
+a killed process loses only what the kernel had not been handed: the edit being typed. A save
+marks the journal's edits it wrote; a failed one leaves them there for the next open.
 """
 
 from __future__ import annotations
@@ -20,16 +25,19 @@ from pathlib import Path
 from textual.timer import Timer
 from textual.widget import Widget
 
-from assistant.core.errors import UserError
+from assistant.core.errors import LockedError, UserError
 from assistant.core.model.drafts import Draft, changed_on_disk
+from assistant.core.storage.journal import Journal
 from assistant.tui.conversation import Message, save_conversation
 from assistant.tui.i18n import lang
 from assistant.tui.messages import DraftSaved, SaveConflict, SaveFailed
 from assistant.usecases.drafts import save_draft
+from assistant.usecases.saving import draft_journal
 
 AUTOSAVE_DELAY = 3.0
 AUTOSAVE_MAX_WAIT = 8.0
 RETRY_DELAY = 5.0
+RETRY_MAX = 60.0  # a place that stays unwritable is tried once a minute (and after each edit)
 
 
 @dataclass
@@ -50,6 +58,10 @@ class AutosavePolicy:
     def saving(self) -> None:
         self.unsaved_since = None
 
+    def retry_in(self, failures: int) -> float:
+        """Seconds until the next try after `failures` failed saves in a row (1, 2, …)."""
+        return min(RETRY_MAX, self.retry * 2 ** max(0, failures - 1))
+
 
 class Conflict(UserError):
     """The file changed on disk since the draft was read or last saved."""
@@ -65,6 +77,7 @@ class SaveJob:
     messages: list[Message]
     done: list[str]
     conversation_of: Path | None  # the draft file the conversation sidecar belongs to
+    seq: int = 0  # the journal's newest edit when the copy was taken
 
 
 def write(job: SaveJob) -> Draft:
@@ -92,7 +105,10 @@ def free_copy_name(original: Path) -> Path:
 
 class Autosave:
     """The main screen's saving. `draft` and `conversation` give what to save when a save starts;
-    `prepare` runs on the UI thread just before (to bring the draft up to date)."""
+    `prepare` runs on the UI thread just before (to bring the draft up to date).
+
+    `problem` is why the last save failed (None once a save succeeds): the text is then only in
+    memory and in the journal, and the screen says so until a save gets through."""
 
     def __init__(
         self,
@@ -109,10 +125,46 @@ class Autosave:
         self._prepare = prepare
         self._lock = asyncio.Lock()
         self._timer: Timer | None = None
+        self._sync_timer: Timer | None = None
+        self._journal: Journal | None = None
+        self.failures = 0  # failed saves in a row
+        self.problem: str | None = None
 
     def edited(self) -> None:
-        """The writer changed the text: save after a pause (or the maximum wait)."""
+        """The writer changed the text: journal it, save after a pause (or the maximum wait)."""
+        self.record()
         self._schedule(self.policy.due_in(time.monotonic()))
+
+    def record(self) -> None:
+        """The current section's text into the journal (a journal that cannot be written is
+        no reason to stop the writer: the saves themselves report the disk)."""
+        draft = self._draft()
+        journal = self.journal()
+        if journal is not None and draft.current:
+            with contextlib.suppress(UserError):
+                journal.record(draft.current, draft.text(draft.current))
+            if self._sync_timer is None:  # the last edits of a burst reach the platter within a second too
+                self._sync_timer = self.node.set_timer(journal.interval, self._sync, name="journal-sync")
+
+    def _sync(self) -> None:
+        self._sync_timer = None
+        if self._journal is not None:
+            self._journal.sync()
+
+    def journal(self) -> Journal | None:
+        """The open draft's journal (made on first use, for the draft's file as it is now)."""
+        path = self._draft().path
+        if path is None:
+            return None
+        if self._journal is None or self._journal.draft != path:
+            self._journal = draft_journal(path)
+        return self._journal
+
+    def forget_journal(self) -> None:
+        """The writer declined what the journal held: it goes."""
+        journal = self.journal()
+        if journal is not None:
+            journal.discard()
 
     def _schedule(self, delay: float) -> None:
         if self._timer is not None:
@@ -137,17 +189,57 @@ class Autosave:
             if job is None:
                 return
             try:
-                saved = await asyncio.to_thread(write, job)
+                await self._write(job, draft)
             except Conflict:
                 self.node.post_message(SaveConflict(draft.path or Path()))
                 return
             except UserError as exc:
-                self.node.post_message(SaveFailed(exc.message(lang())))
-                self._schedule(self.policy.retry)
+                self._failed(exc)
                 return
             if job.target is not None:
-                draft.path, draft.loaded_digest = saved.path, saved.loaded_digest
                 self.node.post_message(DraftSaved(job.target, announce=announce))
+
+    async def save_as(self, target: Path, announce: str | None = None) -> str | None:
+        """Save as `target` now and continue on it (the writer's "Spara som"), awaited: None when
+        the text is there, else why not (the draft stays on its old file)."""
+        if self._timer is not None:
+            self._timer.stop()
+        async with self._lock:
+            job, draft = self._job(target, True, True)
+            if job is None:
+                return None
+            job.draft.loaded_digest = None  # a new file: nothing on disk to compare with
+            try:
+                await self._write(job, draft)
+            except UserError as exc:
+                return exc.message(lang())
+        self.node.post_message(DraftSaved(target, announce=announce))
+        return None
+
+    async def _write(self, job: SaveJob, draft: Draft) -> None:
+        """Write the job in a thread; after it, the draft, the journal and the failure count
+        follow what is on disk."""
+        journal = self.journal()
+        saved = await asyncio.to_thread(write, job)
+        if job.target is None:
+            return
+        draft.path, draft.loaded_digest = saved.path, saved.loaded_digest
+        self.failures, self.problem = 0, None
+        if journal is not None:
+            with contextlib.suppress(UserError):
+                if saved.path is not None and saved.path != journal.draft:
+                    self._journal = journal.saved_as(job.seq, saved.path)
+                else:
+                    journal.saved(job.seq)
+
+    def _failed(self, exc: UserError) -> None:
+        """Keep the text (memory and journal), say why, and try again later: soon when another
+        program holds the lock, backing off while the place stays unwritable."""
+        self.problem = exc.message(lang())
+        self.failures += 1
+        delay = self.policy.retry if isinstance(exc, LockedError) else self.policy.retry_in(self.failures)
+        self.node.post_message(SaveFailed(self.problem))
+        self._schedule(delay)
 
     def _job(self, target: Path | None, force: bool, draft_too: bool) -> tuple[SaveJob | None, Draft]:
         self._prepare()
@@ -155,6 +247,7 @@ class Autosave:
         file = target or draft.path
         if file is None:
             return None, draft
+        journal = self.journal()
         messages, done = self._conversation()
         job = SaveJob(
             draft=copy.deepcopy(draft),
@@ -163,24 +256,27 @@ class Autosave:
             messages=list(messages),
             done=sorted(done),
             conversation_of=file,
+            seq=journal.last if journal is not None else 0,
         )
         return job, draft
 
     async def final(self) -> str | None:
         """The save on quit, awaited: a conflict saves a copy instead of asking. Returns None when
-        the text is on disk, else why not (the disk is full, the folder read-only …)."""
+        the text is on disk, else why not (the disk is full, the folder read-only …): the text is
+        then still in the journal, which the next open offers back."""
         if self._timer is not None:
             self._timer.stop()
         async with self._lock:
-            job, _draft = self._job(None, False, True)
+            job, draft = self._job(None, False, True)
             if job is None:
                 return None
             try:
                 try:
-                    await asyncio.to_thread(write, job)
+                    await self._write(job, draft)
                 except Conflict:
                     job.draft.loaded_digest = None
-                    await asyncio.to_thread(write, replace(job, target=free_copy_name(job.target or Path())))
+                    await self._write(replace(job, target=free_copy_name(job.target or Path())), draft)
             except UserError as exc:
-                return exc.message(lang())
+                self._failed(exc)  # the writer may stay: the warning shows and the retries go on
+                return self.problem
             return None

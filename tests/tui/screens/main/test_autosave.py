@@ -34,3 +34,8 @@ def test_a_copy_gets_the_first_free_name(tmp_path: Path) -> None:
     assert free_copy_name(original) == tmp_path / "ansokan.kopia.md"
     (tmp_path / "ansokan.kopia.md").write_text("x", encoding="utf-8")
     assert free_copy_name(original) == tmp_path / "ansokan.kopia2.md"
+
+
+def test_retries_back_off_while_the_place_stays_unwritable() -> None:
+    policy = AutosavePolicy(retry=5.0)
+    assert [policy.retry_in(n) for n in range(1, 7)] == [5.0, 10.0, 20.0, 40.0, 60.0, 60.0]
