@@ -10,9 +10,9 @@ PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
 # Two workers, handed tests one at a time: the long tests are collected first (tests/conftest.py),
 # and xdist's default first hand-out (a quarter of the suite each) would give them all to one worker.
 PARALLEL := -n 2 --maxschedchunk 1
-FAST   := not libreoffice and not tmux and not slow
+FAST   := not libreoffice and not tmux and not slow and not thorough
 
-.PHONY: run test test-fast setup lint format bench clean
+.PHONY: run test test-fast test-thorough setup lint format bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -40,10 +40,16 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 # Two workers for everything that can share the machine, then the timing-sensitive tests alone.
+# The further seeds of the seeded tests (marked thorough) only in `make test-thorough`.
 test: $(STAMP)
 	$(BIN)/lint-imports
+	$(PYTEST) $(PARALLEL) -m "not serial and not thorough"
+	$(PYTEST) -m "serial and not thorough" || [ $$? -eq 5 ]  # 5: none collected (a -k or a trimmed tree)
+
+test-thorough: $(STAMP)
+	$(BIN)/lint-imports
 	$(PYTEST) $(PARALLEL) -m "not serial"
-	$(PYTEST) -m "serial" || [ $$? -eq 5 ]  # 5: none collected (a -k or a trimmed tree)
+	$(PYTEST) -m "serial" || [ $$? -eq 5 ]
 
 # The quick loop leaves out the serial tests too: they wait on real timers and want the machine.
 test-fast: $(STAMP)

@@ -88,10 +88,19 @@ SLOW = {
     "test_take_undo_redo_in_an_empty_section",  # 5-6 s per key: types a sentence key by key
     "test_an_adapted_suggestion_is_one_undoable_step_too",
 }
+# thorough: the further seeds of a seeded test whose first seed `make test` runs (`make test-thorough`
+# runs them all). The random keys take 10-15 s of CPU a run, 20 runs were half the suite's CPU time;
+# seed 1 on each of the five screens still covers every screen in `make test`.
+THOROUGH_BEYOND_FIRST_SEED = {"test_random_keys_never_crash_nor_lose_text"}
 
 
 def _skip_reasons(item: pytest.Item) -> str:
     return " ".join(str(mark.kwargs.get("reason", "")) for mark in item.iter_markers("skipif")).lower()
+
+
+def _seed(item: pytest.Item) -> object:
+    callspec = getattr(item, "callspec", None)
+    return callspec.params.get("seed") if callspec else None
 
 
 def _is_long(item: pytest.Item) -> bool:
@@ -114,4 +123,6 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.serial)
         if name in SLOW:
             item.add_marker(pytest.mark.slow)
+        if name in THOROUGH_BEYOND_FIRST_SEED and _seed(item) not in (None, 1):
+            item.add_marker(pytest.mark.thorough)
     items.sort(key=lambda item: not _is_long(item))  # stable: the same order in every xdist worker
