@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from assistant.core.errors import UserError
@@ -25,6 +25,14 @@ ISO_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SIGNATORY_PARTS = ("name", "title", "organisation")  # "Namn, titel, organisation"
 CONTACT_PARTS = ("name", "role", "organisation", "phone", "email")  # "Namn, roll, organisation, telefon, e-post"
 MAX_FACT_CHARS = 300
+EMPTY: dict[str, Any] = {  # what a cleared fact becomes in the draft (the draft's own defaults)
+    "organisation": "",
+    "municipality": "",
+    "start": None,
+    "end": None,
+    "signatories": (),
+    "contacts": (),
+}
 
 
 @dataclass(frozen=True)
@@ -37,10 +45,21 @@ class ProjectFacts:
     end: dt.date | None = None
     signatories: tuple[Signatory, ...] | None = None
     contacts: tuple[Contact, ...] | None = None
+    # Facts to empty in the draft (a field the writer cleared): None alone cannot say so, it means
+    # "leave as is". A fact both given and cleared is given.
+    clear: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        if unknown := self.clear - set(FACTS):
+            raise ValueError(f"not a project fact: {sorted(unknown)}")
 
     def given(self) -> list[str]:
         """The names of the facts given, in FACTS order."""
-        return [f.name for f in fields(self) if getattr(self, f.name) is not None]
+        return [name for name in FACTS if getattr(self, name) is not None]
+
+    def cleared(self) -> list[str]:
+        """The names of the facts to empty (those not given), in FACTS order."""
+        return [name for name in FACTS if name in self.clear and getattr(self, name) is None]
 
 
 def parse_facts(
@@ -86,22 +105,31 @@ def project_facts(draft: Draft) -> ProjectFacts:
 
 
 def update_facts(draft: Draft, facts: ProjectFacts, *, labels: Mapping[str, str] | None = None) -> list[str]:
-    """Set the given facts on the draft (not saved: the caller saves). Returns the names of the
-    facts that changed. A start after the end, counting the draft's own dates, is refused before
+    """Set the given facts on the draft and empty the cleared ones (not saved: the caller saves).
+    Returns the names of the facts that changed. A start after the end, counting the draft's own dates, is refused before
     anything is set."""
-    start = facts.start if facts.start is not None else draft.start
-    end = facts.end if facts.end is not None else draft.end
+    cleared = facts.cleared()
+    start, end = (_date_after(draft, facts, name) for name in ("start", "end"))
     label = _labeller(labels)
     check_period(start, end, label("end" if facts.end is not None else "start"))
     changed = []
-    for name in facts.given():
-        value: Any = getattr(facts, name)
+    for name in [*facts.given(), *cleared]:
+        value: Any = getattr(facts, name) if name not in cleared else EMPTY[name]
         if name in ("signatories", "contacts"):
             value = [_copy(v) for v in value]
         if getattr(draft, name) != value:
             setattr(draft, name, value)
             changed.append(name)
     return changed
+
+
+def _date_after(draft: Draft, facts: ProjectFacts, name: str) -> dt.date | None:
+    """The draft's start or end once `facts` are set: given, cleared, or the draft's own."""
+    given: dt.date | None = getattr(facts, name)
+    if given is not None or name in facts.cleared():
+        return given
+    own: dt.date | None = getattr(draft, name)
+    return own
 
 
 def facts_json(draft: Draft) -> dict[str, Any]:

@@ -79,3 +79,25 @@ def test_a_bad_e_mail_address_is_named_under_the_contacts_in_english(demo_copy: 
 
     asyncio.run(go())
     assert load_draft(demo_copy).contacts == before
+
+
+def test_emptying_the_end_date_clears_it_in_the_draft(demo_copy: Path) -> None:
+    before = load_draft(demo_copy)
+    assert before.end is not None
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(demo_copy))
+        async with app.run_test(size=(120, 40)) as pilot:
+            main = await open_main(pilot, app)
+            await pilot.press("ctrl+r")
+            await wait_until(pilot, lambda: isinstance(app.screen, FactsScreen), what="facts screen")
+            app.screen.query_one("#facts-end", Input).value = ""
+            app.screen.query_one("#facts-organisation", Input).value = ""
+            await pilot.press("ctrl+s")
+            await wait_until(pilot, lambda: app.screen is main, what="back on the main screen")
+            assert main.draft.end is None and main.draft.start == before.start
+            await settle(pilot)
+
+    asyncio.run(go())
+    after = load_draft(demo_copy)
+    assert (after.end, after.organisation, after.start) == (None, "", before.start)

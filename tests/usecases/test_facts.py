@@ -69,3 +69,17 @@ def test_update_facts_refuses_a_start_after_the_drafts_end_and_sets_nothing():
         update_facts(draft, ProjectFacts(municipality="Lund", start=dt.date(2029, 1, 1)), labels={"start": "Start"})
     assert caught.value.message().startswith("Start: ")
     assert draft.start == dt.date(2027, 1, 1) and draft.municipality == ""
+
+
+def test_a_cleared_fact_is_emptied_in_the_draft_while_none_leaves_it():
+    draft = new_draft(load_form("finsam-malmo"))
+    draft.organisation, draft.start, draft.end = "Lunds kommun", dt.date(2027, 1, 1), dt.date(2028, 12, 31)
+    assert update_facts(draft, ProjectFacts()) == [] and draft.end == dt.date(2028, 12, 31)
+    changed = update_facts(draft, ProjectFacts(clear=frozenset({"end", "organisation"})))
+    assert changed == ["organisation", "end"]
+    assert (draft.organisation, draft.start, draft.end) == ("", dt.date(2027, 1, 1), None)
+    # Clearing the end lets a later start through; a fact both given and cleared is given.
+    update_facts(draft, ProjectFacts(start=dt.date(2030, 1, 1), clear=frozenset({"start", "end"})))
+    assert (draft.start, draft.end) == (dt.date(2030, 1, 1), None)
+    with pytest.raises(ValueError, match="not a project fact"):
+        ProjectFacts(clear=frozenset({"title"}))

@@ -8,24 +8,25 @@ from __future__ import annotations
 
 import asyncio
 import copy
-from decimal import Decimal
+import itertools
 from typing import Any
 
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Grid, Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
-from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Select, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from assistant.core.errors import UserError
-from assistant.core.model.amounts import AmountError, format_kr, parse_amount
-from assistant.core.model.budget import BudgetItem, Sum
+from assistant.core.model.amounts import format_kr
+from assistant.core.model.budget import BudgetItem
 from assistant.core.model.dates import iso_date
 from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.tui.screens.budget_rows import CompiledTable, ItemRow, ItemTotals
+from assistant.tui.screens.closing import ClosesOnce
 from assistant.usecases.checks import check_application
 
 FINDINGS_DELAY = 0.4
@@ -40,15 +41,7 @@ def project_years(draft: Draft) -> list[int]:
     return sorted(draft.budget.years)
 
 
-def safe_amount(text: str, where: str) -> tuple[Decimal | None, str | None]:
-    """(value, None) for an amount or an empty cell, (None, error) for anything else."""
-    try:
-        return parse_amount(text, where=where), None
-    except AmountError as exc:
-        return None, exc.message(lang())
-
-
-class BudgetScreen(Screen):
+class BudgetScreen(ClosesOnce):
     BINDINGS = [
         Binding("escape", "close", "Tillbaka", id="budget.close"),
         Binding("ctrl+o", "add_item", "Ny post", id="budget.add"),
@@ -67,7 +60,10 @@ class BudgetScreen(Screen):
         for category in self.form.budget.categories:
             if category not in draft.budget.categories:
                 draft.budget.categories.append(category)
-        self.cells: dict[str, tuple[str, int]] = {}
+        self.serials = itertools.count()  # row ids are never reused, so a removed row's id is never a new one's
+        # Held while the tables are rebuilt for new years or a row is mounted, so that a key arriving
+        # meanwhile (Escape) does not close the screen under a half-mounted table.
+        self.rebuilding = asyncio.Lock()
 
     # -----------------------------------------------------------------------------------------
 
@@ -89,20 +85,22 @@ class BudgetScreen(Screen):
                         placeholder=tr("slutdatum", "end date"),
                     )
                 yield Static(tr("[b]Sammanställd budget[/b] (kr)", "[b]Compiled budget[/b] (SEK)"))
-                if not budget.years:
-                    yield Static(
-                        tr(
-                            "Ange projektperioden ovan så får tabellen en kolumn per år.",
-                            "Enter the project period above to get a column per year.",
-                        ),
-                        classes="hint",
-                    )
-                else:
-                    yield from self.compose_compiled()
-                yield Static(tr("[b]Detaljerad budget[/b]", "[b]Detailed budget[/b]"))
+                yield Static(
+                    tr(
+                        "Ange projektperioden ovan så får tabellen en kolumn per år.",
+                        "Enter the project period above to get a column per year.",
+                    ),
+                    id="no-years",
+                    classes="hint",
+                )
+                yield CompiledTable(budget)
+                yield Static(
+                    tr("[b]Detaljerad budget[/b] (belopp per år)", "[b]Detailed budget[/b] (amounts per year)")
+                )
                 with Vertical(id="items"):
-                    for index, item in enumerate(budget.items):
-                        yield self.item_row(index, item)
+                    for item in budget.items:
+                        yield self.item_row(item)
+                yield ItemTotals(budget)
                 yield Button(tr("Ny post (Ctrl+O)", "New item (Ctrl+O)"), id="add-item")
                 yield Static(id="detailed-sum")
             with VerticalScroll(id="budget-findings"):
@@ -110,130 +108,34 @@ class BudgetScreen(Screen):
                 yield Static(id="findings-text")
         yield Footer()
 
-    def compose_compiled(self) -> ComposeResult:
-        budget = self.draft.budget
-        grid = Grid(id="compiled")
-        grid.styles.grid_size_columns = len(budget.years) + 2
-        # The category names a fixed width, every year and the total an equal share of the rest.
-        grid.set_styles(f"grid-columns: 18 {' '.join(['1fr'] * (len(budget.years) + 1))};")
-        with grid:
-            yield Label(tr("Kategori", "Category"), classes="head")
-            for year in budget.years:
-                yield Label(str(year), classes="head num")
-            yield Label(tr("Totalt", "Total"), classes="head num")
-            for r, category in enumerate(budget.categories):
-                yield Label(category, classes="rowname")
-                for year in budget.years:
-                    cell_id = f"cell-{r}-{year}"
-                    self.cells[cell_id] = (category, year)
-                    yield Input(budget.cell(category, year), id=cell_id, classes="cell", compact=True)
-                yield Label("", id=f"rowtotal-{r}", classes="num total")
-            yield Label(tr("Totalt", "Total"), classes="rowname head")
-            for year in budget.years:
-                yield Label("", id=f"yeartotal-{year}", classes="num total")
-            yield Label("", id="grandtotal", classes="num total")
-
-    def item_row(self, index: int, item: BudgetItem) -> Horizontal:
+    def item_row(self, item: BudgetItem) -> ItemRow:
         categories = list(self.draft.budget.categories) or list(self.form.budget.categories)
-        options = [(c, c) for c in categories]
-        if item.category and item.category not in categories:
-            options.append((item.category, item.category))
-        return Horizontal(
-            Select(
-                options,
-                value=item.category if item.category else Select.NULL,
-                allow_blank=True,
-                prompt=tr("kategori", "category"),
-                id=f"item-cat-{index}",
-                classes="item-cat",
-                compact=True,
-            ),
-            Input(
-                item.text,
-                placeholder=tr("post, t.ex. Arbetskonsulent 100 %", "item, e.g. Job coach 100 %"),
-                id=f"item-text-{index}",
-                classes="item-text",
-                compact=True,
-            ),
-            Input(
-                item.total,
-                placeholder=self.per_year_hint(item),
-                id=f"item-total-{index}",
-                classes="item-total cell",
-                compact=True,
-            ),
-            Button(
-                "✕",
-                id=f"item-remove-{index}",
-                classes="item-remove",
-                compact=True,
-                tooltip=tr("ta bort posten", "remove the item"),
-            ),
-            classes="item-row",
-        )
-
-    @staticmethod
-    def per_year_hint(item: BudgetItem) -> str:
-        """An item read with amounts per year shows their sum; typing a total replaces it."""
-        if item.total or not item.per_year:
-            return tr("belopp", "amount")
-        try:
-            return tr(f"{format_kr(item.amount())} (per år)", f"{format_kr(item.amount())} (per year)")
-        except AmountError:
-            return tr("belopp per år (fel)", "amounts per year (bad)")
+        return ItemRow(item, next(self.serials), categories, list(self.draft.budget.years))
 
     def on_mount(self) -> None:
         self.refresh_totals()
-        for cell_id in self.cells:
-            self.mark(self.query_one(f"#{cell_id}", Input))
-        for index in range(len(self.draft.budget.items)):
-            self.mark(self.query_one(f"#item-total-{index}", Input))
         self.schedule_findings()
-        first = self.query(".cell")
-        if first:
-            first.first().focus()
+        self.focus_first_cell()
+
+    def focus_first_cell(self) -> None:
+        cells = self.query("#compiled .cell")
+        if cells:
+            cells.first().focus()
         else:  # no years yet: the period comes first
             self.query_one("#period-start", Input).focus()
 
     # -----------------------------------------------------------------------------------------
-    # Editing
+    # Editing: the parts write into the draft's budget and say so
 
-    @on(Input.Changed, ".cell")
-    def cell_changed(self, event: Input.Changed) -> None:
-        widget_id = event.input.id or ""
-        if widget_id in self.cells:
-            category, year = self.cells[widget_id]
-            self.draft.budget.set_cell(category, year, event.value.strip())
-        elif widget_id.startswith("item-total-"):
-            self.item(widget_id).total = event.value.strip()
-        self.mark(event.input)
+    @on(CompiledTable.Changed)
+    @on(ItemRow.Changed)
+    def budget_edited(self) -> None:
         self.refresh_totals()
         self.schedule_findings()
-
-    @on(Input.Changed, ".item-text")
-    def item_text_changed(self, event: Input.Changed) -> None:
-        self.item(event.input.id or "").text = event.value.strip()
-        self.schedule_findings()
-
-    @on(Select.Changed, ".item-cat")
-    def item_category_changed(self, event: Select.Changed) -> None:
-        value = event.value
-        self.item(event.select.id or "").category = "" if value is Select.NULL or value is None else str(value)
-        self.refresh_totals()
-        self.schedule_findings()
-
-    def item(self, widget_id: str) -> BudgetItem:
-        return self.draft.budget.items[int(widget_id.rsplit("-", 1)[1])]
-
-    def mark(self, cell: Input) -> None:
-        """Style a cell that is not an amount and say why in its tooltip."""
-        _value, error = safe_amount(cell.value, cell.id or "")
-        cell.set_class(error is not None, "bad")
-        cell.tooltip = error
 
     @on(Input.Submitted, "#period-start, #period-end")
     @on(Input.Blurred, "#period-start, #period-end")
-    def period_changed(self, event: Input.Submitted | Input.Blurred) -> None:
+    async def period_changed(self, event: Input.Submitted | Input.Blurred) -> None:
         is_start = event.input.id == "period-start"
         text = event.input.value.strip()
         value = iso_date(text) if text else None
@@ -250,53 +152,78 @@ class BudgetScreen(Screen):
             self.draft.end = value
         years = project_years(self.draft)
         if years and years != self.draft.budget.years:
-            self.change_years(years)
+            await self.change_years(years)
+            if isinstance(event, Input.Submitted) or self.app.focused is None:
+                self.focus_first_cell()
 
-    def change_years(self, years: list[int]) -> None:
-        """New period: keep cells of years still in it, drop empty columns, rebuild the table."""
+    async def change_years(self, years: list[int]) -> None:
+        """New period: keep cells of years still in it, drop empty columns, rebuild the tables."""
         budget = self.draft.budget
         keep = [y for y in budget.years if y in years or any(budget.cell(c, y) for c in budget.categories)]
+        keep += [y for y in budget.years if any(i.per_year.get(y) for i in budget.items)]
         budget.years = sorted(set(keep) | set(years))
         self.years = years
-        self.cells = {}
-        self.refresh(recompose=True)
-        self.call_after_refresh(self.on_mount)
+        async with self.rebuilding:
+            if not self.is_attached:
+                return
+            for row in self.query(ItemRow).results(ItemRow):
+                row.years = list(budget.years)
+            parts = [self.query_one(CompiledTable), self.query_one(ItemTotals), *self.query(ItemRow)]
+            for part in parts:
+                await part.recompose()
+            self.refresh_totals()
 
     async def action_add_item(self) -> None:
         category = self.form.budget.categories[0] if self.form.budget.categories else ""
-        self.draft.budget.items.append(BudgetItem(category=category, text=""))
-        index = len(self.draft.budget.items) - 1
-        # Awaited: a key right after (Escape) must not close the screen while the row is mounting.
-        await self.query_one("#items").mount(self.item_row(index, self.draft.budget.items[index]))
-        for field in self.query(f"#item-text-{index}").results(Input):
+        item = BudgetItem(category=category, text="")
+        async with self.rebuilding:
+            if not self.is_attached:
+                return
+            self.draft.budget.items.append(item)
+            row = self.item_row(item)
+            # Awaited: a key right after (Escape) must not close the screen while the row is mounting.
+            await self.query_one("#items").mount(row)
+        for field in row.query(".item-text").results(Input):
             field.focus()
+        self.refresh_totals()
 
     @on(Button.Pressed, "#add-item")
     async def add_pressed(self) -> None:
         await self.action_add_item()
 
-    @on(Button.Pressed, ".item-remove")
-    def remove_pressed(self, event: Button.Pressed) -> None:
-        index = int((event.button.id or "").rsplit("-", 1)[1])
-        del self.draft.budget.items[index]
-        self.cells = {}
-        self.refresh(recompose=True)
-        self.call_after_refresh(self.on_mount)
+    @on(ItemRow.Removed)
+    async def remove_item(self, event: ItemRow.Removed) -> None:
+        items = self.draft.budget.items
+        for index, item in enumerate(items):
+            if item is event.row.item:  # the row's own item, even when two items read the same
+                del items[index]
+                break
+        async with self.rebuilding:
+            await event.row.remove()
+        self.refresh_totals()
+        self.schedule_findings()
 
-    def action_close(self) -> None:
-        self.dismiss(None)
+    async def action_close(self) -> None:
+        async with self.rebuilding:  # a rebuild in flight finishes first
+            if self.is_attached and self.app.screen is self:
+                self.dismiss(None)
 
     # -----------------------------------------------------------------------------------------
     # Totals and findings
 
     def refresh_totals(self) -> None:
+        """Every total on the screen, from `Budget.totals()`; a part being rebuilt shows its own later."""
+        if not self.is_attached:
+            return
         budget = self.draft.budget
+        self.query_one("#no-years").display = not budget.years
+        for part in self.query(CompiledTable).results(CompiledTable):
+            part.display = bool(budget.years)
+            part.show_totals()
+        for totals_row in self.query(ItemTotals).results(ItemTotals):
+            totals_row.display = bool(budget.items)
+            totals_row.show_totals()
         totals = budget.totals()  # the one place a budget is summed; a bad cell counts as 0, marked
-        for r, category in enumerate(budget.categories):
-            self._show_total(f"#rowtotal-{r}", totals.rows[category])
-        for year in budget.years:
-            self._show_total(f"#yeartotal-{year}", totals.years[year])
-        self._show_total("#grandtotal", totals.grand)
         detailed, grand = totals.detailed.value, totals.grand.value
         note = "" if totals.detailed.complete else tr(" (utan felaktiga belopp)", " (excluding bad amounts)")
         text = tr(
@@ -308,14 +235,8 @@ class BudgetScreen(Screen):
                 f" – skiljer sig från sammanställningen ({format_kr(grand)})",
                 f" – differs from the compiled table ({format_kr(grand)})",
             )
-        self.query_one("#detailed-sum", Static).update(text)
-
-    def _show_total(self, selector: str, total: Sum) -> None:
-        found = self.query(selector)
-        if found:
-            label = found.first(Label)
-            label.update(format_kr(total.value) + ("" if total.complete else " *"))
-            label.set_class(not total.complete, "bad")
+        for label in self.query("#detailed-sum").results(Static):
+            label.update(text)
 
     def schedule_findings(self) -> None:
         """The budget's checks after a pause in typing; a newer edit cancels the waiting run."""

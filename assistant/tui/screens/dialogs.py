@@ -18,6 +18,7 @@ from textual.widgets import Button, Input, Markdown, RadioButton, RadioSet, Sele
 from assistant.core.errors import UserError
 from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import KEYS, lang, localise_bindings, tr
+from assistant.tui.screens.closing import ClosesOnce
 from assistant.tui.screens.start import NewDraftScreen
 from assistant.tui.settings import drafts_dir
 from assistant.tui.widgets.suggestions.suggestion_list import source_line
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from assistant.usecases.suggestions import Suggestion
 
 
-class ConflictScreen(ModalScreen[str]):
+class ConflictScreen(ClosesOnce, ModalScreen[str]):
     """The draft changed on disk while open: keep mine, reload theirs or save mine as a copy."""
 
     BINDINGS = [Binding("escape", "dismiss('copy')", "Avbryt", id="dialog.cancel", show=False)]
@@ -61,7 +62,7 @@ class ConflictScreen(ModalScreen[str]):
         self.dismiss(event.button.id)
 
 
-class SuggestionScreen(ModalScreen[tuple[str, Any] | None]):
+class SuggestionScreen(ClosesOnce, ModalScreen[tuple[str, Any] | None]):
     """A suggestion in full with its source; with `adapt`, first rewritten for the draft (in a worker)."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt", id="dialog.cancel")]
@@ -224,7 +225,7 @@ def help_markdown(bindings: list[tuple[str, str]]) -> str:
     return "\n".join(lines)
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ClosesOnce, ModalScreen[None]):
     BINDINGS = [Binding("escape,f1,q", "dismiss(None)", "Stäng", id="dialog.cancel")]
 
     def __init__(self, bindings: list[tuple[str, str]]) -> None:
@@ -370,7 +371,7 @@ def shortened(text: str, limit: int = 400) -> str:
     return text[:limit].rstrip() + tr(f" … (och {rest} tecken till)", f" … (and {rest} more characters)")
 
 
-class ReplaceScreen(ModalScreen[bool]):
+class ReplaceScreen(ClosesOnce, ModalScreen[bool]):
     """ "Ersätt?": what the suggestion would replace, before F4 replaces it."""
 
     DEFAULT_CSS = """

@@ -21,10 +21,11 @@ from assistant.core.errors import UserError
 from assistant.core.i18n import format_number
 from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.tui.screens.closing import ClosesOnce
 from assistant.usecases.export import ExportResult, ExportReview, default_output, export_application, review_export
 
 
-class ExportScreen(ModalScreen[Path | None]):
+class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
     """Before anything is written the dialog says what is still open; with something open the
     button says "Exportera ändå", so exporting it is a choice, not a surprise."""
 

@@ -20,6 +20,7 @@ from textual.widgets import Button, Input, Static, TextArea
 from assistant.core.errors import UserError
 from assistant.core.model.drafts import Contact, Draft, Signatory
 from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.tui.screens.closing import ClosesOnce
 from assistant.usecases.facts import (
     CONTACT_PARTS,
     SIGNATORY_PARTS,
@@ -104,7 +105,7 @@ def read_people(name: str, text: str) -> tuple[Any, ...]:
     return tuple(people)
 
 
-class FactsScreen(ModalScreen[bool]):
+class FactsScreen(ClosesOnce, ModalScreen[bool]):
     """Returns True when the facts were changed on the draft (the caller saves)."""
 
     DEFAULT_CSS = """
@@ -225,6 +226,7 @@ class FactsScreen(ModalScreen[bool]):
                 facts,
                 contacts=read_people("contacts", self.text_of("contacts")),
                 signatories=read_people("signatories", self.text_of("signatories")),
+                clear=frozenset(name for name, text in dates.items() if text is None),  # an emptied date field
             )
             changed = update_facts(self.draft, facts, labels=labels())
         except UserError as exc:  # e.g. the period against the draft's own dates

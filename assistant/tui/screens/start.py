@@ -17,6 +17,7 @@ from textual.widgets.option_list import Option
 from assistant.core.errors import UserError
 from assistant.core.model.headings import slug
 from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.tui.screens.closing import ClosesOnce
 from assistant.tui.settings import drafts_dir, recent_drafts
 from assistant.usecases.drafts import create_draft, start_from_source
 from assistant.usecases.forms import list_forms
@@ -114,7 +115,7 @@ class StartScreen(Screen):
             self.ansokan.open_draft(Path(event.value.strip()).expanduser())
 
 
-class NewDraftScreen(ModalScreen[None]):
+class NewDraftScreen(ClosesOnce, ModalScreen[None]):
     """Form, title, file, and whether to start empty or from an earlier application."""
 
     BINDINGS = [Binding("escape", "dismiss(None)", "Avbryt", id="dialog.cancel")]

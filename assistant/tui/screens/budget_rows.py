@@ -1,0 +1,255 @@
+"""The budget screen's parts: the compiled table (categories × years) and one row per detailed item.
+
+Each part owns its fields: it writes what is typed into the draft's budget and posts a message, so
+the screen only recomputes the totals. A change of the project's years recomposes a part in one
+awaited step (`await part.recompose()`), never the whole screen while keys still arrive.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Grid, Horizontal
+from textual.message import Message
+from textual.widgets import Button, Input, Label, Select
+
+from assistant.core.model.amounts import AmountError, format_kr, parse_amount
+from assistant.core.model.budget import Budget, BudgetItem, Sum
+from assistant.tui.i18n import lang, tr
+
+YEAR_WIDTH = 13
+TOTAL_WIDTH = 16
+
+
+def safe_amount(text: str, where: str) -> tuple[Decimal | None, str | None]:
+    """(value, None) for an amount or an empty cell, (None, error) for anything else."""
+    try:
+        return parse_amount(text, where=where), None
+    except AmountError as exc:
+        return None, exc.message(lang())
+
+
+def mark(cell: Input) -> None:
+    """Style a cell that is not an amount and say why in its tooltip."""
+    _value, error = safe_amount(cell.value, cell.id or "")
+    cell.set_class(error is not None, "bad")
+    cell.tooltip = error
+
+
+def show_total(label: Label, total: Sum) -> None:
+    """A computed total; one that counted a bad cell as 0 is marked with a star."""
+    label.update(format_kr(total.value) + ("" if total.complete else " *"))
+    label.set_class(not total.complete, "bad")
+
+
+class CompiledTable(Grid):
+    """The compiled budget: a row per category, a column per year, totals by row, year and in all."""
+
+    class Changed(Message):
+        """A cell of the compiled table was typed in (the budget holds it already)."""
+
+    def __init__(self, budget: Budget) -> None:
+        super().__init__(id="compiled")
+        self.budget = budget
+        self.cells: dict[str, tuple[str, int]] = {}
+
+    def compose(self) -> ComposeResult:
+        budget = self.budget
+        self.cells = {}
+        self.styles.grid_size_columns = len(budget.years) + 2
+        # The category names a fixed width, every year and the total an equal share of the rest.
+        self.set_styles(f"grid-columns: 18 {' '.join(['1fr'] * (len(budget.years) + 1))};")
+        yield Label(tr("Kategori", "Category"), classes="head")
+        for year in budget.years:
+            yield Label(str(year), classes="head num")
+        yield Label(tr("Totalt", "Total"), classes="head num")
+        for r, category in enumerate(budget.categories):
+            yield Label(category, classes="rowname")
+            for year in budget.years:
+                cell_id = f"cell-{r}-{year}"
+                self.cells[cell_id] = (category, year)
+                cell = Input(budget.cell(category, year), id=cell_id, classes="cell", compact=True)
+                mark(cell)
+                yield cell
+            yield Label("", id=f"rowtotal-{r}", classes="num total")
+        yield Label(tr("Totalt", "Total"), classes="rowname head")
+        for year in budget.years:
+            yield Label("", id=f"yeartotal-{year}", classes="num total")
+        yield Label("", id="grandtotal", classes="num total")
+
+    @on(Input.Changed, ".cell")
+    def cell_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if (where := self.cells.get(event.input.id or "")) is None:
+            return
+        category, year = where
+        self.budget.set_cell(category, year, event.value.strip())
+        mark(event.input)
+        self.post_message(self.Changed())
+
+    def show_totals(self) -> None:
+        totals = self.budget.totals()
+        for r, category in enumerate(self.budget.categories):
+            for label in self.query(f"#rowtotal-{r}").results(Label):
+                show_total(label, totals.rows[category])
+        for year in self.budget.years:
+            for label in self.query(f"#yeartotal-{year}").results(Label):
+                show_total(label, totals.years[year])
+        for label in self.query("#grandtotal").results(Label):
+            show_total(label, totals.grand)
+
+
+class ItemRow(Horizontal):
+    """One item of the detailed budget: category, text, an amount per year, and its total.
+
+    The total field is empty while the years add up the item (it shows their sum as its
+    placeholder); an amount typed there is the item's total for the whole period, as in the file.
+    """
+
+    DEFAULT_CSS = f"""
+    ItemRow {{ height: 1; margin-bottom: 1; }}
+    ItemRow .item-year {{ width: {YEAR_WIDTH}; margin-left: 1; }}
+    """
+
+    class Changed(Message):
+        """The row's item was edited (the budget holds the change already)."""
+
+    class Removed(Message):
+        """The writer asked to remove this row's item."""
+
+        def __init__(self, row: ItemRow) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, item: BudgetItem, serial: int, categories: list[str], years: list[int]) -> None:
+        super().__init__(id=f"item-{serial}", classes="item-row")
+        self.item = item
+        self.serial = serial
+        self.categories = categories
+        self.years = years
+
+    def compose(self) -> ComposeResult:
+        item, n = self.item, self.serial
+        options = [(c, c) for c in self.categories]
+        if item.category and item.category not in self.categories:
+            options.append((item.category, item.category))
+        yield Select(
+            options,
+            value=item.category if item.category else Select.NULL,
+            allow_blank=True,
+            prompt=tr("kategori", "category"),
+            id=f"item-cat-{n}",
+            classes="item-cat",
+            compact=True,
+        )
+        yield Input(
+            item.text,
+            placeholder=tr("post, t.ex. Arbetskonsulent 100 %", "item, e.g. Job coach 100 %"),
+            id=f"item-text-{n}",
+            classes="item-text",
+            compact=True,
+        )
+        for year in self.years:
+            cell = Input(
+                item.per_year.get(year, ""),
+                placeholder=str(year),
+                id=f"item-{n}-{year}",
+                classes="item-year cell",
+                compact=True,
+            )
+            mark(cell)
+            yield cell
+        total = Input(item.total, id=f"item-total-{n}", classes="item-total cell", compact=True)
+        total.placeholder = self.total_hint()
+        mark(total)
+        yield total
+        yield Button(
+            "✕",
+            id=f"item-remove-{n}",
+            classes="item-remove",
+            compact=True,
+            tooltip=tr("ta bort posten", "remove the item"),
+        )
+
+    def total_hint(self) -> str:
+        """The sum of the years, shown in the empty total field."""
+        if not any(v.strip() for v in self.item.per_year.values()):
+            return tr("totalt", "total")
+        try:
+            return "= " + format_kr(self.item.amount())
+        except AmountError:
+            return tr("år med fel", "bad year")
+
+    @on(Input.Changed, ".item-year")
+    def year_changed(self, event: Input.Changed) -> None:
+        year = int((event.input.id or "").rsplit("-", 1)[1])
+        text = event.value.strip()
+        if text:
+            self.item.per_year[year] = text
+        else:
+            self.item.per_year.pop(year, None)
+        self._edited(event)
+
+    @on(Input.Changed, ".item-total")
+    def total_changed(self, event: Input.Changed) -> None:
+        self.item.total = event.value.strip()
+        self._edited(event)
+
+    @on(Input.Changed, ".item-text")
+    def text_changed(self, event: Input.Changed) -> None:
+        self.item.text = event.value.strip()
+        event.stop()
+        self.post_message(self.Changed())
+
+    @on(Select.Changed, ".item-cat")
+    def category_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value
+        self.item.category = "" if value is Select.NULL or value is None else str(value)
+        self.post_message(self.Changed())
+
+    @on(Button.Pressed, ".item-remove")
+    def remove_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Removed(self))
+
+    def _edited(self, event: Input.Changed) -> None:
+        event.stop()
+        mark(event.input)
+        for total in self.query(".item-total").results(Input):
+            total.placeholder = self.total_hint()
+        self.post_message(self.Changed())
+
+
+class ItemTotals(Horizontal):
+    """The detailed budget's sums under its rows: per year (from the items' years) and in all."""
+
+    DEFAULT_CSS = f"""
+    ItemTotals {{ height: 1; }}
+    ItemTotals Label {{ text-style: bold; }}
+    ItemTotals .item-year {{ width: {YEAR_WIDTH}; margin-left: 1; }}
+    ItemTotals .item-total {{ width: {TOTAL_WIDTH}; }}
+    ItemTotals .item-remove {{ width: 3; }}
+    """
+
+    def __init__(self, budget: Budget) -> None:
+        super().__init__(id="item-totals")
+        self.budget = budget
+
+    def compose(self) -> ComposeResult:
+        yield Label(tr("Totalt", "Total"), classes="item-cat")
+        yield Label("", classes="item-text")
+        for year in self.budget.years:
+            yield Label("", id=f"items-year-{year}", classes="item-year")
+        yield Label("", id="items-total", classes="item-total")
+        yield Label("", classes="item-remove")
+
+    def show_totals(self) -> None:
+        totals = self.budget.totals()
+        for year in self.budget.years:
+            for label in self.query(f"#items-year-{year}").results(Label):
+                show_total(label, totals.detailed_year(year))
+        for label in self.query("#items-total").results(Label):
+            show_total(label, totals.detailed)

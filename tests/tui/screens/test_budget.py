@@ -1,0 +1,69 @@
+"""The budget screen: an amount per year for each item, totals per year and in all, live."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+from textual.widgets import Input
+
+from assistant.core.model.drafts import load_draft
+from assistant.tui.app import AnsokanApp
+from assistant.tui.screens.budget import BudgetScreen
+from assistant.tui.screens.budget_rows import ItemRow
+from assistant.tui.screens.main import MainScreen
+
+from ..conftest import settle, shown, wait_until
+
+
+def plain(text: str) -> str:
+    return text.replace("\u00a0", " ")
+
+
+def test_items_have_an_amount_per_year_and_the_totals_follow(demo_copy: Path) -> None:
+    async def go() -> None:
+        app = AnsokanApp(load_draft(demo_copy))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.messages)
+            main = app.screen
+            await pilot.press("f7")
+            await wait_until(pilot, lambda: isinstance(app.screen, BudgetScreen), what="budget screen")
+            budget = app.screen
+            assert plain(shown(budget, "#items-year-2027")) == "1 255 000 kr"
+            assert plain(shown(budget, "#items-total")) == "2 500 000 kr"
+
+            # Typed into the first item's 2027 cell, key by key: the item, its year and the whole change.
+            cell = budget.query_one("#item-0-2027", Input)
+            cell.focus()
+            await pilot.press(*["backspace"] * 7, *"700 000")
+            await wait_until(pilot, lambda: main.draft.budget.items[0].per_year[2027] == "700 000", what="typed")
+            assert plain(shown(budget, "#items-year-2027")) == "1 315 000 kr"
+            assert plain(shown(budget, "#items-total")) == "2 560 000 kr"
+            assert plain(budget.query_one("#item-total-0", Input).placeholder) == "= 1 356 000 kr"
+            assert "skiljer sig" in shown(budget, "#detailed-sum")  # the compiled table says 2 500 000
+
+            # A bad amount is marked and counted as 0 with a star; removing an item updates the sums.
+            cell.value = "7x"
+            await wait_until(pilot, lambda: cell.has_class("bad"), what="the bad cell")
+            assert plain(shown(budget, "#items-year-2027")).endswith("kr *")
+            cell.value = "640 000"
+            await pilot.click("#item-remove-4")  # Resor, material … (45 000 + 25 000)
+            await wait_until(pilot, lambda: len(budget.query(ItemRow)) == 4, what="the row removed")
+            assert [i.text for i in main.draft.budget.items][-1] == "Utbildning i Supported Employment"
+            assert plain(shown(budget, "#items-total")) == "2 430 000 kr"
+
+            # A longer period adds a year to every row, keeping what was typed.
+            end = budget.query_one("#period-end", Input)
+            end.value = "2029-12-31"
+            end.focus()
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: bool(budget.query("#item-0-2029")), what="the year 2029")
+            assert budget.query_one("#item-0-2027", Input).value == "640 000"
+            assert budget.query("#cell-0-2029") and budget.query("#items-year-2029")
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is main, what="back on the main screen")
+            await settle(pilot)
+
+    asyncio.run(go())
+    items = load_draft(demo_copy).budget.items
+    assert len(items) == 4 and items[0].per_year == {2027: "640 000", 2028: "656 000"}
