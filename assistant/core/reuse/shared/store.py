@@ -1,0 +1,301 @@
+"""The shared library's store: entries, their sections and passages in PostgreSQL.
+
+Every statement is parameterised (the library's text is data, never SQL). Connections come from a
+psycopg pool, so the terminal UI's suggestion worker and a save can use the library at once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from assistant.core.errors import UserError
+from assistant.core.reuse.library.entries import Entry, Section, content_hash, passages
+
+if TYPE_CHECKING:
+    import psycopg
+    from psycopg_pool import ConnectionPool
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+_MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+# One number for "migrations are being applied": two `library init` at once wait for each other.
+_MIGRATION_LOCK = 7_306_142
+
+
+def migrations() -> list[tuple[int, Path]]:
+    """The schema's versions in order: (1, 0001_library.sql), …"""
+    found = [(int(m.group(1)), p) for p in MIGRATIONS.iterdir() if (m := _MIGRATION_RE.match(p.name))]
+    return sorted(found)
+
+
+SCHEMA_VERSION = migrations()[-1][0]
+
+
+@dataclass(frozen=True)
+class StoredEntry:
+    """An application in the shared library, as `library list` shows it."""
+
+    id: str
+    title: str
+    organisation: str
+    year: int | None
+    status: str
+    passages: int
+    created: bool = False  # by this import (False: the same application was there already)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A passage the database found for a query, before the shared second-stage ranking."""
+
+    passage_id: str
+    entry_id: str
+    section: str
+    heading: str
+    text: str
+    score: float
+
+
+class SharedLibrary:
+    """One organisation's view of a shared library at `url` (postgresql://…)."""
+
+    def __init__(self, url: str, *, max_connections: int = 4) -> None:
+        self.url = url
+        self._max = max_connections
+        self._pool: ConnectionPool | None = None
+
+    # -- connections ---------------------------------------------------------------------------
+
+    def __enter__(self) -> SharedLibrary:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
+
+    @contextmanager
+    def _connection(self) -> Iterator[psycopg.Connection[Any]]:
+        try:
+            import psycopg
+            from psycopg_pool import ConnectionPool, PoolTimeout
+        except ImportError as exc:
+            raise UserError(
+                "det delade biblioteket behöver psycopg: installera med `pip install 'ansokan[postgres]'`",
+                "the shared library needs psycopg: install with `pip install 'ansokan[postgres]'`",
+            ) from exc
+
+        try:
+            if self._pool is None:
+                psycopg.connect(self.url, connect_timeout=5).close()  # fails at once, the pool only after its timeout
+                self._pool = ConnectionPool(self.url, min_size=1, max_size=self._max, open=True, timeout=10)
+            with self._pool.connection() as conn:
+                yield conn
+        except (psycopg.OperationalError, PoolTimeout) as exc:
+            raise UserError(
+                f"kan inte nå det delade biblioteket på {shown_url(self.url)}: {_first_line(exc)}",
+                f"cannot reach the shared library at {shown_url(self.url)}: {_first_line(exc)}",
+                hint_sv="kontrollera adressen (ANSOKAN_LIBRARY_URL) och att servern är igång",
+                hint_en="check the address (ANSOKAN_LIBRARY_URL) and that the server is running",
+            ) from exc
+
+    # -- schema --------------------------------------------------------------------------------
+
+    def version(self) -> int:
+        """The schema version the database has: 0 before `library init`."""
+        with self._connection() as conn:
+            exists = conn.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchone()
+            if not exists or not exists[0]:
+                return 0
+            row = conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+            return int(row[0]) if row else 0
+
+    def init(self) -> list[int]:
+        """Apply the migrations the database does not have yet, all in one transaction, and
+        return their versions (empty when it was up to date). Safe to run twice, or twice at once."""
+        applied: list[int] = []
+        with self._connection() as conn, conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations ("
+                " version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"
+            )
+            have = {int(r[0]) for r in conn.execute("SELECT version FROM schema_migrations")}
+            for version, path in migrations():
+                if version in have:
+                    continue
+                conn.execute(path.read_text(encoding="utf-8"))  # our own files, never user text
+                conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)", (version, path.name))
+                applied.append(version)
+        return applied
+
+    def check(self) -> None:
+        """Refuse to work on a database without the schema this program knows (one clear line)."""
+        version = self.version()
+        if version < SCHEMA_VERSION:
+            raise UserError(
+                f"det delade biblioteket på {shown_url(self.url)} har schemaversion {version}, "
+                f"programmet behöver {SCHEMA_VERSION}",
+                f"the shared library at {shown_url(self.url)} has schema version {version}, "
+                f"this program needs {SCHEMA_VERSION}",
+                hint_sv="kör `ansokan library init --url …` (den som sköter servern)",
+                hint_en="run `ansokan library init --url …` (whoever runs the server)",
+            )
+        if version > SCHEMA_VERSION:
+            raise UserError(
+                f"det delade biblioteket har schemaversion {version}, nyare än programmets {SCHEMA_VERSION}",
+                f"the shared library has schema version {version}, newer than this program's {SCHEMA_VERSION}",
+                hint_sv="uppdatera ansokan",
+                hint_en="update ansokan",
+            )
+
+    # -- entries -------------------------------------------------------------------------------
+
+    def add(self, entry: Entry, *, organisation: str) -> StoredEntry:
+        """Store an application with its sections and passages, once: the same content (by hash)
+        imported again, by anyone, is the entry already there."""
+        digest = content_hash(entry)
+        with self._connection() as conn, conn.transaction():
+            conn.execute(
+                "INSERT INTO organisations (id, name) VALUES (%s, %s) ON CONFLICT (id) DO NOTHING",
+                (organisation, organisation),
+            )
+            row = conn.execute(
+                "INSERT INTO entries (id, organisation, title, funder, form, applicant, municipality, year,"
+                " period_start, period_end, status, source, projects, content_hash)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+                " ON CONFLICT (content_hash) DO NOTHING RETURNING id",
+                (
+                    entry.id,
+                    organisation,
+                    entry.title,
+                    entry.funder,
+                    entry.form,
+                    entry.organisation,
+                    entry.municipality,
+                    entry.year,
+                    entry.start,
+                    entry.end,
+                    entry.status,
+                    entry.source,
+                    list(entry.projects),
+                    digest,
+                ),
+            ).fetchone()
+            if row is None:
+                existing = conn.execute("SELECT id FROM entries WHERE content_hash = %s", (digest,)).fetchone()
+                return self._stored(conn, str(existing[0]) if existing else entry.id)
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "INSERT INTO sections (entry_id, position, key, heading, body) VALUES (%s, %s, %s, %s, %s)",
+                    [(entry.id, i, s.key, s.heading, s.text) for i, s in enumerate(entry.sections)],
+                )
+                cur.executemany(
+                    "INSERT INTO passages (id, entry_id, section, heading, body) VALUES (%s, %s, %s, %s, %s)",
+                    [(p.id, entry.id, p.section, p.heading, p.text) for p in passages(entry)],
+                )
+            stored = self._stored(conn, entry.id)
+        return StoredEntry(**{**stored.__dict__, "created": True})
+
+    def _stored(self, conn: psycopg.Connection[Any], entry_id: str) -> StoredEntry:
+        row = conn.execute(
+            "SELECT e.id, e.title, e.organisation, e.year, e.status, count(p.id)"
+            " FROM entries e LEFT JOIN passages p ON p.entry_id = e.id WHERE e.id = %s"
+            " GROUP BY e.id",
+            (entry_id,),
+        ).fetchone()
+        if row is None:
+            raise _no_entry(entry_id)
+        return StoredEntry(str(row[0]), str(row[1]), str(row[2]), row[3], str(row[4]), int(row[5]))
+
+    def entries(self) -> list[StoredEntry]:
+        with self._connection() as conn:
+            rows = conn.execute(
+                "SELECT e.id, e.title, e.organisation, e.year, e.status, count(p.id)"
+                " FROM entries e LEFT JOIN passages p ON p.entry_id = e.id GROUP BY e.id ORDER BY e.id"
+            ).fetchall()
+        return [StoredEntry(str(r[0]), str(r[1]), str(r[2]), r[3], str(r[4]), int(r[5])) for r in rows]
+
+    def entry(self, entry_id: str) -> Entry:
+        """The application as the local library holds it (for `library show` and adapting)."""
+        with self._connection() as conn:
+            row = conn.execute(
+                "SELECT id, title, funder, form, applicant, municipality, year, period_start, period_end,"
+                " status, source, projects FROM entries WHERE id = %s",
+                (entry_id,),
+            ).fetchone()
+            if row is None:
+                raise _no_entry(entry_id)
+            sections = conn.execute(
+                "SELECT key, heading, body FROM sections WHERE entry_id = %s ORDER BY position", (entry_id,)
+            ).fetchall()
+        entry = Entry(
+            id=row[0],
+            title=row[1],
+            funder=row[2],
+            form=row[3],
+            organisation=row[4],
+            municipality=row[5],
+            year=row[6],
+            start=row[7],
+            end=row[8],
+            status=row[9],
+            source=row[10],
+            projects=list(row[11]),
+        )
+        entry.sections = [Section(str(k), str(h), str(b)) for k, h, b in sections]
+        return entry
+
+    def remove(self, entry_id: str) -> None:
+        with self._connection() as conn, conn.transaction():
+            if conn.execute("DELETE FROM entries WHERE id = %s", (entry_id,)).rowcount == 0:
+                raise _no_entry(entry_id)
+
+    # -- search --------------------------------------------------------------------------------
+
+    def candidates(self, query: str, *, limit: int = 50) -> list[Candidate]:
+        """Passages for a query: those sharing a Swedish word stem with it (full-text search, any
+        word), or similar in character trigrams (compounds, typos); approved and not retired."""
+        words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 1][:40]
+        if not words:
+            return []
+        any_word = " | ".join(f"'{w}'" for w in words)  # \w+ only: nothing to escape
+        text = " ".join(words)
+        with self._connection() as conn:
+            rows = conn.execute(
+                "SELECT id, entry_id, section, heading, body,"
+                " ts_rank_cd(words, q) + word_similarity(%(text)s, body) AS score"
+                " FROM passages, to_tsquery('swedish', %(any)s) AS q"
+                " WHERE approved AND NOT retired AND (words @@ q OR %(text)s <%% body)"
+                " ORDER BY score DESC, id LIMIT %(limit)s",
+                {"text": text, "any": any_word, "limit": limit},
+            ).fetchall()
+        return [Candidate(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), float(r[5])) for r in rows]
+
+
+def shown_url(url: str) -> str:
+    """The address without its password, for messages."""
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":…@")
+        return parts._replace(netloc=netloc).geturl()
+    return url
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _no_entry(entry_id: str) -> UserError:
+    return UserError(
+        f"det delade biblioteket har ingen ansökan `{entry_id}` (se `ansokan library list`)",
+        f"the shared library has no application `{entry_id}` (see `ansokan library list`)",
+    )
