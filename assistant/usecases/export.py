@@ -51,6 +51,16 @@ class PageCount:
     def over_by(self) -> int:
         return max(0, self.pages - self.limit) if self.limit else 0
 
+    def against_limit(self) -> str:
+        """'4 av 7 sidor + underskriftssida' / '4 of 7 pages + signature page' (the page meter)."""
+        from assistant.core.i18n import plural, tr
+
+        if self.limit:  # "1 av 7 sidor": the plural follows the limit
+            text = tr(f"{self.pages} av {self.limit} ", f"{self.pages} of {self.limit} ") + PAGES.render()
+        else:
+            text = plural(self.pages, PAGE, PAGES)
+        return text + (tr(" + underskriftssida", " + signature page") if self.uncounted else "")
+
     def phrase(self) -> str:
         """'7 sidor + underskriftssida; gräns 7' / '7 pages + signature page; limit 7'."""
         from assistant.core.i18n import plural, tr

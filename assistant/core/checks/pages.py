@@ -37,10 +37,6 @@ class PageResult:
         }
 
 
-def _sv_number(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
-
-
 def _rough(ctx: Context) -> tuple[float, int, bool, bool]:
     chars = sum(len(text) for _, text in ctx.texts())
     pages = max(chars / CHARS_PER_PAGE, 0.1)
@@ -110,7 +106,9 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
     if failure:
         result.findings.append(failure)
     counted = result.counted
-    shown = str(result.exact) if result.exact is not None else _sv_number(estimate)
+    # Whole pages, as LibreOffice counts them (the fractional estimate's 3,02 is a fourth page).
+    shown = str(counted if counted is not None else math.ceil(estimate))
+    signature_sv, signature_en = (" + underskriftssida", " + signature page") if ctx.form.page.uncounted else ("", "")
     how_sv = " (LibreOffice)" if result.exact is not None else (" (grov uppskattning)" if rough else " (uppskattat)")
     how_en = " (LibreOffice)" if result.exact is not None else (" (rough estimate)" if rough else " (estimated)")
     if limit:
@@ -119,8 +117,8 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
                 Severity.INFO,
                 "pages.count",
                 None,
-                f"{shown} av {limit} sidor{how_sv}",
-                f"{shown.replace(',', '.')} of {limit} pages{how_en}",
+                f"{shown} av {limit} sidor{signature_sv}{how_sv}",
+                f"{shown} of {limit} pages{signature_en}{how_en}",
             )
         )
     else:
@@ -129,8 +127,8 @@ def check_pages(ctx: Context, *, exact: bool = False) -> PageResult:
                 Severity.INFO,
                 "pages.count",
                 None,
-                f"{shown} sidor, ingen sidgräns{how_sv}",
-                f"{shown.replace(',', '.')} pages, no page limit{how_en}",
+                f"{shown} sidor{signature_sv}, ingen sidgräns{how_sv}",
+                f"{shown} pages{signature_en}, no page limit{how_en}",
             )
         )
     if limit and counted is not None and counted > limit:

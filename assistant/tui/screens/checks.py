@@ -18,11 +18,12 @@ from textual.widgets import Button, Footer, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.core.errors import UserError
-from assistant.core.i18n import format_number
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
 from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.tui.screens.closing import ClosesOnce
 from assistant.usecases.checks import check_application, exact_pages
+from assistant.usecases.export import PageCount
 
 if TYPE_CHECKING:
     from assistant.usecases.checks import ApplicationCheck
@@ -40,7 +41,7 @@ def group_findings(findings: list[Any], form: Form) -> dict[str, list[Any]]:
     return {k: sorted(grouped[k], key=lambda f: f.severity.rank) for k in order if grouped.get(k)}
 
 
-class CheckScreen(Screen[tuple[dict, str | None] | None]):
+class CheckScreen(ClosesOnce, Screen[tuple[dict, str | None] | None]):
     BINDINGS = [
         Binding("escape", "close", "Tillbaka", id="check.close"),
         Binding("ctrl+e", "exact", "Exakt sidantal", id="check.exact"),
@@ -110,13 +111,10 @@ class CheckScreen(Screen[tuple[dict, str | None] | None]):
             f"{counts['fel']} fel, {counts['varning']} varningar, {counts['info']} upplysningar",
             f"{counts['fel']} errors, {counts['varning']} warnings, {counts['info']} notes",
         )
-        estimate = result.report.pages.get("estimate")
-        if estimate is not None:
-            shown = format_number(estimate, decimals=1)
-            limit = self.form.page.max_pages
-            summary += tr(f" · uppskattat {shown}", f" · estimated {shown}") + (
-                tr(f" av {limit} sidor", f" of {limit} pages") if limit else tr(" sidor", " pages")
-            )
+        counted = result.report.pages.get("counted")  # whole pages, as LibreOffice would lay them out
+        if counted is not None:
+            count = PageCount(pages=counted, limit=self.form.page.max_pages, uncounted=bool(self.form.page.uncounted))
+            summary += tr(" · uppskattat ", " · estimated ") + count.against_limit()
         self.query_one("#check-summary", Static).update(summary)
         for key, items in self.grouped.items():
             heading = self.form.heading(key)

@@ -10,15 +10,15 @@ from textual import work
 from textual.widgets import Static
 
 from assistant.core.errors import UserError
-from assistant.core.i18n import format_number
 from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import tr
 from assistant.tui.messages import PagesEstimated
 from assistant.usecases.checks import estimate_pages
+from assistant.usecases.export import PageCount
 
 
 class PageMeter(Static):
-    """“5,4 av 7 sidor”, red over the limit, a warning sign when it is too close to call.
+    """“4 av 7 sidor + underskriftssida”, red over the limit, a warning sign when it is too close to call.
 
     `estimate` is the last estimate shown (None until the first one arrives or when unavailable)."""
 
@@ -26,10 +26,12 @@ class PageMeter(Static):
         super().__init__(**kwargs)
         self.estimate: Any = None
         self.limit: int | None = None
+        self.uncounted = False
 
     def estimate_for(self, draft: Draft, *, delay: float = 0.0) -> None:
         """Estimate the pages of `draft` after `delay` (a debounce: a newer call cancels this one)."""
         self.limit = draft.form.page.max_pages
+        self.uncounted = bool(draft.form.page.uncounted)
         self._estimate(draft, delay)
 
     @work(exclusive=True, group="page-estimate")
@@ -51,13 +53,11 @@ class PageMeter(Static):
         if estimate is None:
             self.update(tr("Sidor: –", "Pages: –"))
             return
-        shown = format_number(estimate.pages, decimals=1)
-        if limit:
-            text = tr(f"{shown} av {limit} sidor", f"{shown} of {limit} pages")
-            if estimate.pages > limit:
-                self.add_class("over")
-        else:
-            text = tr(f"{shown} sidor", f"{shown} pages")
+        # The count LibreOffice would give (whole pages), not the fractional `pages` (3,02 is a 4th page).
+        count = PageCount(pages=estimate.body_pages, limit=limit, uncounted=self.uncounted, estimate=estimate.pages)
+        text = count.against_limit()
+        if count.over_by:
+            self.add_class("over")
         if estimate.borderline and limit and estimate.body_pages in (limit, limit + 1):
             self.add_class("borderline")
             text += tr(" ⚠ nära gränsen – räkna exakt (F8)", " ⚠ close to the limit – count exactly (F8)")
