@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from assistant.core.reuse.adapt import Adapted
     from assistant.core.reuse.library import Entry
     from assistant.core.sources.start import StartReport
+    from assistant.core.storage.trash import Trashed
 
 DRAFTS_ENV = "ANSOKAN_DRAFTS"
 DRAFT_SUFFIX = ".md"
@@ -349,3 +350,56 @@ def demo_copy(directory: Path | None = None) -> Path:
         ) from None
     atomic_write_bytes(target, shipped.read_bytes(), backup=False)
     return target
+
+
+def rename_draft(path: Path | str, new_name: str) -> Path:
+    """Give the draft at `path` a new file name in the same folder (".md" added when missing),
+    moving its backup and sidecars along; refused when that name is taken or cannot be written.
+    The draft's lock is held, so a save of another process cannot land in between."""
+    from assistant.core.storage import locks, trash
+
+    source = Path(path)
+    name = new_name.strip()
+    if not name or "/" in name or name in (".", ".."):
+        raise UserError("ange ett filnamn (utan katalog)", "give a file name (without a folder)", where=shown(name))
+    target = check_path(source.with_name(name if name.endswith(DRAFT_SUFFIX) else name + DRAFT_SUFFIX))
+    if target == source:
+        return source
+    if target.exists() or target.is_symlink():
+        raise UserError(
+            "det finns redan en fil med det namnet", "a file of that name exists already", where=shown(target)
+        )
+    if not source.is_file():
+        raise UserError("utkastet finns inte", "the draft does not exist", where=shown(source))
+    with locks.held(source):
+        companions = trash.companions(source)
+        try:
+            os.rename(source, target)
+            for companion in companions:
+                os.rename(companion, target.with_name(target.name + companion.name[len(source.name) :]))
+        except OSError as exc:
+            raise UserError(
+                f"kan inte byta namn: {exc.strerror or exc}", f"cannot rename: {exc.strerror or exc}", where=source
+            ) from None
+    return target
+
+
+def delete_draft(path: Path | str) -> Trashed:
+    """Move the draft (and its backup and sidecars) to the trash; `restore_draft` brings it back."""
+    from assistant.core.storage import trash
+
+    return trash.move_to_trash(Path(path))
+
+
+def restore_draft(trashed: Trashed) -> Path:
+    """Put a deleted draft back where it was (refused when a file of its name is there now)."""
+    from assistant.core.storage import trash
+
+    return trash.restore(trashed)
+
+
+def deleted_drafts() -> list[Trashed]:
+    """The drafts in the trash, the latest deletion first."""
+    from assistant.core.storage import trash
+
+    return trash.trashed_drafts()

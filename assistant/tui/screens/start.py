@@ -18,19 +18,23 @@ from assistant.core.errors import UserError
 from assistant.core.model.headings import slug
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
-from assistant.tui.settings import drafts_dir, recent_drafts
-from assistant.usecases.drafts import create_draft, start_from_source
+from assistant.tui.settings import drafts_dir, recent_drafts, remember_draft
+from assistant.usecases.drafts import create_draft, delete_draft, restore_draft, start_from_source
 from assistant.usecases.forms import list_forms
 
 if TYPE_CHECKING:
+    from assistant.core.storage.trash import Trashed
     from assistant.tui.app import AnsokanApp
 
 
 class StartScreen(Screen):
     BINDINGS = [
         Binding("ctrl+n", "new", "Ny ansökan", id="start.new"),
-        Binding("ctrl+d", "demo", "Öppna demo", id="start.demo"),
+        Binding("ctrl+d", "demo", "Öppna demo", id="start.demo", show=False),  # a button too; the bar fits 80 columns
         Binding("ctrl+o", "focus_open", "Öppna fil", id="start.open"),
+        Binding("f2", "rename", "Byt namn", id="start.rename"),
+        Binding("delete", "delete", "Ta bort", id="start.delete"),
+        Binding("ctrl+z", "undo_delete", "Ångra", id="start.undo"),
     ]
 
     @property
@@ -43,6 +47,7 @@ class StartScreen(Screen):
         super().__init__()
         localise_bindings(self)
         self.recent = recent_drafts()
+        self.deleted: tuple[Trashed, dict] | None = None  # the last deletion, for Ångra (Ctrl+Z)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="start"):
@@ -58,23 +63,7 @@ class StartScreen(Screen):
                 with Vertical(id="recent-box"):
                     yield Static(tr("[b]Senaste utkast[/b]", "[b]Recent drafts[/b]"))
                     recent = OptionList(id="recent")
-                    if not self.recent:
-                        recent.add_option(
-                            Option(
-                                Text(
-                                    tr(
-                                        "Inga ännu – börja med en ny ansökan eller demon.",
-                                        "None yet – start a new application or the demo.",
-                                    ),
-                                    style="dim",
-                                ),
-                                disabled=True,
-                            )
-                        )
-                    for i, entry in enumerate(self.recent):
-                        label = Text(entry.get("title") or Path(entry["path"]).stem, style="bold")
-                        label.append(f"\n{entry['path']}", style="dim")
-                        recent.add_option(Option(label, id=f"r{i}"))
+                    self.fill_recent(recent)
                     yield recent
                 with Vertical(id="actions"):
                     yield Button(tr("Ny ansökan", "New application"), id="new", variant="primary")
@@ -82,6 +71,18 @@ class StartScreen(Screen):
                     yield Static(tr("Öppna en fil:", "Open a file:"))
                     yield Input(placeholder=tr("sökväg till utkast (.md)", "path to a draft (.md)"), id="open-path")
         yield Footer()
+
+    def fill_recent(self, recent: OptionList) -> None:
+        recent.clear_options()
+        if not self.recent:
+            none_yet = tr(
+                "Inga ännu – börja med en ny ansökan eller demon.", "None yet – start a new application or the demo."
+            )
+            recent.add_option(Option(Text(none_yet, style="dim"), disabled=True))
+        for i, entry in enumerate(self.recent):
+            label = Text(entry.get("title") or Path(entry["path"]).stem, style="bold")
+            label.append(f"\n{entry['path']}", style="dim")
+            recent.add_option(Option(label, id=f"r{i}"))
 
     def on_mount(self) -> None:
         if self.recent:
@@ -105,6 +106,91 @@ class StartScreen(Screen):
     @on(Button.Pressed, "#demo")
     def action_demo(self) -> None:
         self.ansokan.open_demo()
+
+    # -----------------------------------------------------------------------------------------
+    # Renaming and deleting the highlighted draft (deleted drafts go to the trash)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Textual: True shows the key, None shows it dimmed (nothing chosen), False hides it.
+        if action in ("rename", "delete"):
+            return True if self.chosen() is not None else None
+        if action == "undo_delete":
+            return self.deleted is not None  # shown only after a deletion
+        return True
+
+    def chosen(self) -> dict | None:
+        """The recent draft highlighted in the list, if the list has the focus."""
+        recent = self.query_one("#recent", OptionList)
+        index = recent.highlighted
+        if not self.recent or index is None or index >= len(self.recent) or not recent.has_focus:
+            return None
+        return self.recent[index]
+
+    def reload_recent(self, highlight: int = 0) -> None:
+        self.recent = recent_drafts()
+        recent = self.query_one("#recent", OptionList)
+        self.fill_recent(recent)
+        if self.recent:
+            recent.highlighted = min(highlight, len(self.recent) - 1)
+        self.refresh_bindings()
+
+    def action_rename(self) -> None:
+        from assistant.tui.screens.start_dialogs import RenameScreen
+
+        if (entry := self.chosen()) is None:
+            return
+        index = self.recent.index(entry)
+
+        def renamed(target: Path | None) -> None:
+            if target is not None:
+                remember_draft(target, entry.get("title", ""), entry.get("form", ""))
+                self.reload_recent(0)
+                self.notify(tr(f"Nytt namn: {target.name}", f"Renamed to {target.name}"), timeout=4)
+            else:
+                self.reload_recent(index)
+
+        self.app.push_screen(RenameScreen(Path(entry["path"]), entry.get("title", "")), renamed)
+
+    def action_delete(self) -> None:
+        from assistant.tui.screens.start_dialogs import DeleteScreen
+
+        if (entry := self.chosen()) is None:
+            return
+        index = self.recent.index(entry)
+
+        def answered(delete: bool | None) -> None:
+            if not delete:
+                return
+            try:
+                trashed = delete_draft(Path(entry["path"]))
+            except UserError as exc:
+                self.notify(exc.message(lang()), severity="error")
+                return
+            self.deleted = (trashed, entry)
+            self.reload_recent(index)
+            self.notify(
+                tr(
+                    f"”{trashed.name}” ligger i papperskorgen. Ctrl+Z ångrar.",
+                    f"“{trashed.name}” is in the trash. Ctrl+Z undoes it.",
+                ),
+                timeout=8,
+            )
+
+        self.app.push_screen(DeleteScreen(Path(entry["path"]), entry.get("title", "")), answered)
+
+    def action_undo_delete(self) -> None:
+        if self.deleted is None:
+            return
+        trashed, entry = self.deleted
+        try:
+            path = restore_draft(trashed)
+        except UserError as exc:
+            self.notify(exc.message(lang()), severity="error")
+            return
+        self.deleted = None
+        remember_draft(path, entry.get("title", ""), entry.get("form", ""))
+        self.reload_recent(0)
+        self.notify(tr(f"”{path.name}” är tillbaka.", f"“{path.name}” is back."), timeout=4)
 
     def action_focus_open(self) -> None:
         self.query_one("#open-path", Input).focus()
