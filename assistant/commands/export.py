@@ -44,6 +44,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "write nothing while errors or markers ⟦… → ?⟧ remain (exit code 1)",
         ),
     )
+    p.add_argument(
+        "--budget-xlsx",
+        metavar=tr("BUDGET.xlsx", "BUDGET.xlsx"),
+        help=tr(
+            "skriv också budgeten som kalkylblad med levande formler",
+            "also write the budget as a spreadsheet with live formulas",
+        ),
+    )
     p.set_defaults(func=cmd_export)
 
 
@@ -51,7 +59,12 @@ def cmd_export(args: argparse.Namespace) -> int:
     # A folder named with -o may be created (only that one folder); the default never needs one.
     try:
         result = export_application(
-            args.draft, args.output, pdf=args.pdf, create_parent=args.output is not None, strict=args.strict
+            args.draft,
+            args.output,
+            pdf=args.pdf,
+            create_parent=args.output is not None,
+            strict=args.strict,
+            budget_xlsx=args.budget_xlsx,
         )
     except ExportRefused as refused:
         _print_review(refused.review)
@@ -85,6 +98,8 @@ def _print_result(result: ExportResult) -> None:
         print(tr(f"Skapade katalogen {result.created_dir}", f"Created the directory {result.created_dir}"))
     pages = f" ({result.pages.phrase()})" if result.pages else ""
     print(tr(f"Skrev {result.docx}{pages}", f"Wrote {result.docx}{pages}"))
+    if result.budget_xlsx:
+        print(tr(f"Skrev {result.budget_xlsx} (budgeten)", f"Wrote {result.budget_xlsx} (the budget)"))
     if result.pdf_unavailable:
         print(
             tr(

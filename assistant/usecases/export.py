@@ -131,6 +131,7 @@ class ExportResult:
     created_dir: Path | None = None
     pdf_unavailable: bool = False
     review: ExportReview = field(default_factory=ExportReview)  # what was still open when written
+    budget_xlsx: Path | None = None  # the budget as a spreadsheet, when asked (usecases.package)
 
 
 def export_application(
@@ -140,6 +141,7 @@ def export_application(
     pdf: bool = False,
     create_parent: bool = False,
     strict: bool = False,
+    budget_xlsx: Path | str | None = None,
 ) -> ExportResult:
     """Write the draft as .docx (and PDF) where the rules above allow; UserError otherwise.
 
@@ -155,6 +157,9 @@ def export_application(
     form = draft.form
     target, named = output_path(draft, output)
     pdf_target = _pdf_target(draft, target) if pdf else None
+    from assistant.usecases.package import write_budget_xlsx, xlsx_target
+
+    sheet_target = xlsx_target(draft, budget_xlsx) if budget_xlsx is not None else None
     review = review_export(draft)
     if strict and not review.clean:
         raise ExportRefused(review)
@@ -164,6 +169,8 @@ def export_application(
     export_docx(draft, target, form=form)
     pages = _estimate(draft, form)
     done = ExportResult(docx=target, pages=pages, created_dir=created, review=review)
+    if sheet_target is not None:
+        done = dataclasses.replace(done, budget_xlsx=write_budget_xlsx(draft, sheet_target, create=True))
     if pdf_target is None:
         return done
     from assistant.core.document.office import find_soffice
