@@ -42,6 +42,16 @@ def project_years(draft: Draft) -> list[int]:
 
 
 class BudgetScreen(ClosesOnce):
+    # Below 100 columns the budget check goes under the tables, which then get the whole width
+    # (an item row holds a category, its text, a cell per year and its total).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    CSS = """
+    BudgetScreen.-narrow #budget-body { layout: vertical; }
+    BudgetScreen.-narrow #budget-tables { height: 1fr; }
+    BudgetScreen.-narrow #budget-findings {
+        width: 1fr; height: auto; max-height: 6; border-left: none; border-top: hkey $primary 50%;
+    }
+    """
     BINDINGS = [
         Binding("escape", "close", "Tillbaka", id="budget.close"),
         Binding("ctrl+o", "add_item", "Ny post", id="budget.add"),
