@@ -14,8 +14,21 @@ if TYPE_CHECKING:
     from assistant.core.chat import Action as Action
     from assistant.core.chat import ActionKind as ActionKind
     from assistant.core.chat import Answer as Answer
+    from assistant.core.chat import Intent as Intent
     from assistant.core.chat import Kind as Kind
     from assistant.core.model.drafts import Draft
+
+
+SHARED = ("Action", "ActionKind", "Answer", "Intent", "Kind")
+
+
+def __getattr__(name: str) -> object:
+    """The core's chat types, for the faces (imported on first use, so this module stays cheap)."""
+    if name in SHARED:
+        import assistant.core.chat as chat
+
+        return getattr(chat, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def ask(draft: Draft | Path | str, text: str, *, library: Library = None, current_section: str | None = None) -> Answer:

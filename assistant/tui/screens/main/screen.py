@@ -28,6 +28,7 @@ from assistant.tui.screens.main import guide, slash
 from assistant.tui.screens.main.autosave import Autosave, free_copy_name
 from assistant.tui.screens.main.taken import TakenPassages
 from assistant.tui.widgets.chat.chat import Chat
+from assistant.tui.widgets.chat.pane import ChatPane
 from assistant.tui.widgets.editor.composer import Composer
 from assistant.tui.widgets.outline.outline import Outline, legend
 from assistant.tui.widgets.outline.page_meter import PageMeter
@@ -97,14 +98,7 @@ class MainScreen(Screen):
                 yield Static(legend(), id="legend")
                 yield PageMeter(id="pages")
             with Vertical(id="right"):
-                yield Chat(id="chat")
-                yield Input(
-                    placeholder=tr(
-                        "Skriv /hjälp, /nästa, /gå 3.2 … eller sök i biblioteket",
-                        "Type /help, /next, /go 3.2 … or search the library",
-                    ),
-                    id="command",
-                )
+                yield ChatPane(library=self.ansokan.library, id="chat-pane")  # #chat and the #command line
                 with Horizontal(id="composer"):
                     yield Composer(id="editor-box")
                     yield SuggestionPanel(form_id=self.form.id, library=self.ansokan.library, id="suggestions-box")
@@ -238,9 +232,20 @@ class MainScreen(Screen):
         command = slash.parse(text)
         if command is None:
             await self.say(text, role="writer")
-            self.search_now(text)
+            if not self.query_one(ChatPane).ask_if_question(self.draft, text, self.draft.current):
+                self.search_now(text)
         else:
             await slash.dispatch(self, command)
+
+    async def on_chat_pane_answered(self, event: ChatPane.Answered) -> None:
+        await self.say(event.answer.text)
+
+    async def on_chat_pane_act(self, event: ChatPane.Act) -> None:
+        """An answer goes to a heading, or the writer selected a heading or "Ta in" (as F2) in one."""
+        if event.key in self.form.keys and event.key != self.draft.current:
+            await self.enter_section(event.key)
+        if event.suggestion is not None:
+            self.action_take("insert", suggestion=event.suggestion)
 
     def search_now(self, query: str | None) -> None:
         """Search at once and answer in the conversation (`/förslag`, plain text in the command line)."""
@@ -394,9 +399,9 @@ class MainScreen(Screen):
             )
         return chosen
 
-    def action_take(self, how: str, adapted: Any = None) -> None:
+    def action_take(self, how: str, adapted: Any = None, suggestion: Any = None) -> None:
         """Insert, append or replace with the chosen suggestion: one edit, so one Ctrl+Z undoes it."""
-        suggestion = self.chosen()
+        suggestion = suggestion or self.chosen()
         if suggestion is None:
             return
         text = (adapted.text if adapted is not None else suggestion.text).strip()

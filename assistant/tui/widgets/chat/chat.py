@@ -35,4 +35,4 @@ class Chat(VerticalScroll, can_focus=False):
 
     @staticmethod
     def _bubble(message: Message) -> Markdown:
-        return Markdown(message.text, classes=f"msg {message.role}")
+        return Markdown(message.text, classes=f"msg {message.role}", open_links=False)
