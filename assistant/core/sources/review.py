@@ -1,0 +1,252 @@
+"""A reviewed .docx read back: tracked insertions, deletions and moves, and comments with their
+author, date, replies and the text they are anchored on, each mapped to the section it stands in.
+
+Reviewers (the head of unit, partners, the förbund's officer) read the exported application in
+Word or LibreOffice with track changes on. This reads what they did, so the writer can take each
+change into the plain-text draft or leave it; nothing here changes a draft. Formatting changes
+(`w:rPrChange`, `w:pPrChange`) change no text: they are counted, not listed.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from assistant.core.errors import DocumentError
+from assistant.core.model.forms import Form
+from assistant.core.model.headings import match_heading
+from assistant.core.storage.files import check_zip
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+CHANGE_KINDS = {"ins": "insertion", "del": "deletion", "moveTo": "moved_to", "moveFrom": "moved_from"}
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # insertion | deletion | moved_to | moved_from
+    text: str
+    author: str
+    date: str
+    section: str | None  # the form section key, None before the first heading or when unknown
+    heading: str  # the heading it stands under, as the document prints it
+    paragraph: int  # the paragraph's number within its section (1 = the first after the heading)
+    context: str  # the paragraph as it reads with every change accepted
+
+
+@dataclass
+class Comment:
+    id: str
+    author: str
+    date: str
+    text: str
+    anchor: str  # the text the comment is on
+    section: str | None
+    heading: str
+    replies: list[Comment] = field(default_factory=list)
+
+
+@dataclass
+class Review:
+    changes: list[Change] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)  # top-level comments; replies inside
+    formatting: int = 0  # formatting changes, not listed
+    accepted: dict[str, list[str]] = field(default_factory=dict)  # section -> paragraphs, all accepted
+
+    def authors(self) -> list[str]:
+        names = [c.author for c in self.changes] + [c.author for c in self.comments]
+        return list(dict.fromkeys(n for n in names if n))
+
+
+def read_review(path: Path, form: Form) -> Review:
+    """Everything the reviewers did in `path`, mapped onto `form`'s sections."""
+    check_zip(path)
+    try:
+        with zipfile.ZipFile(path) as package:
+            body = _xml(package, "word/document.xml")
+            comments_xml = _xml(package, "word/comments.xml", optional=True)
+            extended = _xml(package, "word/commentsExtended.xml", optional=True)
+    except (zipfile.BadZipFile, etree.XMLSyntaxError, KeyError) as exc:
+        raise DocumentError(
+            f"{path}: kan inte läsas som granskat Word-dokument ({type(exc).__name__})",
+            f"{path}: cannot be read as a reviewed Word document ({type(exc).__name__})",
+            where=path,
+        ) from exc
+    if body is None:
+        raise DocumentError(f"{path}: saknar word/document.xml", f"{path}: has no word/document.xml", where=path)
+    review = Review()
+    anchors = _walk(body, form, review)
+    review.comments = _comments(comments_xml, extended, anchors)
+    return review
+
+
+def _xml(package: zipfile.ZipFile, name: str, *, optional: bool = False) -> Any:
+    if optional and name not in package.namelist():
+        return None
+    return etree.fromstring(package.read(name), parser=_PARSER)
+
+
+@dataclass
+class _Place:
+    section: str | None = None
+    heading: str = ""
+    paragraph: int = 0
+
+
+def _walk(body: Any, form: Form, review: Review) -> dict[str, tuple[str, _Place]]:
+    """Go through the paragraphs in order; returns each comment id's anchored text and place."""
+    place = _Place()
+    open_ranges: dict[str, list[str]] = {}
+    anchors: dict[str, tuple[str, _Place]] = {}
+    for paragraph in body.iter(_w("p")):
+        if paragraph.getparent() is not None and paragraph.getparent().tag == _w("txbxContent"):
+            continue
+        before, after = _texts(paragraph)
+        review.formatting += sum(1 for _ in paragraph.iter(_w("rPrChange"), _w("pPrChange")))
+        if _is_heading(paragraph):
+            key, _score = match_heading(before or after, form)
+            place = _Place(key, (before or after).strip(), 0)
+            continue
+        if not (before.strip() or after.strip()):
+            continue
+        place.paragraph += 1
+        here = _Place(place.section, place.heading, place.paragraph)
+        for element in paragraph.iter(*(_w(k) for k in CHANGE_KINDS)):
+            text = _change_text(element)
+            if text.strip():
+                review.changes.append(
+                    Change(
+                        CHANGE_KINDS[etree.QName(element).localname],
+                        text,
+                        element.get(_w("author"), ""),
+                        element.get(_w("date"), ""),
+                        here.section,
+                        here.heading,
+                        here.paragraph,
+                        after.strip(),
+                    )
+                )
+        if after.strip() and here.section:
+            review.accepted.setdefault(here.section, []).append(after.strip())
+        _anchor_text(paragraph, here, open_ranges, anchors)
+    return anchors
+
+
+def _is_heading(paragraph: Any) -> bool:
+    style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
+    name = (style.get(_w("val"), "") if style is not None else "").lower()
+    if name.startswith(("heading", "rubrik", "title")):
+        return True
+    level = paragraph.find(f"{_w('pPr')}/{_w('outlineLvl')}")
+    return level is not None and level.get(_w("val"), "9") not in ("9", "")
+
+
+def _texts(paragraph: Any) -> tuple[str, str]:
+    """The paragraph as it read before the review and as it reads with every change accepted."""
+    before: list[str] = []
+    after: list[str] = []
+    for node in paragraph.iter(_w("t"), _w("delText"), _w("tab")):
+        inserted = _inside(node, ("ins", "moveTo"))
+        deleted = node.tag == _w("delText") or _inside(node, ("del", "moveFrom"))
+        piece = "\t" if node.tag == _w("tab") else (node.text or "")
+        if not inserted:
+            before.append(piece)
+        if not deleted:
+            after.append(piece)
+    return "".join(before), "".join(after)
+
+
+def _inside(node: Any, kinds: tuple[str, ...]) -> bool:
+    tags = {_w(k) for k in kinds}
+    return any(parent.tag in tags for parent in node.iterancestors())
+
+
+def _change_text(element: Any) -> str:
+    return "".join(n.text or "" for n in element.iter(_w("t"), _w("delText")))
+
+
+def _anchor_text(
+    paragraph: Any, here: _Place, open_ranges: dict[str, list[str]], anchors: dict[str, tuple[str, _Place]]
+) -> None:
+    """Collect the text between each comment's range start and end (which may span paragraphs)."""
+    for node in paragraph.iter(_w("commentRangeStart"), _w("commentRangeEnd"), _w("t"), _w("commentReference")):
+        comment_id = node.get(_w("id"), "")
+        if node.tag == _w("commentRangeStart"):
+            open_ranges[comment_id] = []
+            anchors.setdefault(comment_id, ("", here))
+        elif node.tag == _w("commentRangeEnd") and comment_id in open_ranges:
+            first_place = anchors.get(comment_id, ("", here))[1]
+            anchors[comment_id] = ("".join(open_ranges.pop(comment_id)).strip(), first_place)
+        elif node.tag == _w("commentReference") and comment_id not in anchors:
+            anchors[comment_id] = ("", here)  # a comment on a point, without a range
+        elif node.tag == _w("t"):
+            for pieces in open_ranges.values():
+                pieces.append(node.text or "")
+
+
+def _comments(comments_xml: Any, extended: Any, anchors: dict[str, tuple[str, _Place]]) -> list[Comment]:
+    if comments_xml is None:
+        return []
+    parents = _reply_parents(extended)
+    by_para: dict[str, Comment] = {}
+    ordered: list[tuple[Comment, str | None]] = []
+    for element in comments_xml.iter(_w("comment")):
+        comment_id = element.get(_w("id"), "")
+        anchor, place = anchors.get(comment_id, ("", _Place()))
+        text = "\n".join("".join(t.text or "" for t in p.iter(_w("t"))) for p in element.iter(_w("p"))).strip()
+        comment = Comment(
+            comment_id,
+            element.get(_w("author"), ""),
+            element.get(_w("date"), ""),
+            text,
+            anchor,
+            place.section,
+            place.heading,
+        )
+        para_ids = [p.get(f"{{{W14}}}paraId") for p in element.iter(_w("p")) if p.get(f"{{{W14}}}paraId")]
+        for para_id in para_ids:
+            by_para[para_id] = comment
+        parent = next((parents[p] for p in para_ids if p in parents), None)
+        ordered.append((comment, parent))
+    top: list[Comment] = []
+    for comment, parent in ordered:
+        if parent and parent in by_para and by_para[parent] is not comment:
+            by_para[parent].replies.append(comment)
+        else:
+            top.append(comment)
+    return top
+
+
+def _reply_parents(extended: Any) -> dict[str, str]:
+    """paraId of a reply's last paragraph -> its parent comment's (commentsExtended.xml, Word 2013+)."""
+    if extended is None:
+        return {}
+    out = {}
+    for element in extended.iter(f"{{{W15}}}commentEx"):
+        parent = element.get(f"{{{W15}}}paraIdParent")
+        if parent:
+            out[element.get(f"{{{W15}}}paraId", "")] = parent
+    return out
+
+
+def changes_by_section(review: Review) -> Iterator[tuple[str | None, list[Change], list[Comment]]]:
+    """The review's changes and comments grouped by section, in document order."""
+    sections = [c.section for c in review.changes] + [c.section for c in review.comments]
+    order = list(dict.fromkeys(sections))
+    for section in order:
+        yield (
+            section,
+            [c for c in review.changes if c.section == section],
+            [c for c in review.comments if c.section == section],
+        )
