@@ -15,8 +15,9 @@ from textual.containers import Grid, Horizontal
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select
 
-from assistant.core.model.amounts import AmountError, format_kr, parse_amount
+from assistant.core.model.amounts import AmountError, format_kr
 from assistant.core.model.budget import Budget, BudgetItem, Sum
+from assistant.core.model.budget_formula import cell_amount, evaluate, is_formula
 from assistant.tui.i18n import lang, tr
 
 YEAR_WIDTH = 13
@@ -24,18 +25,19 @@ TOTAL_WIDTH = 16
 
 
 def safe_amount(text: str, where: str) -> tuple[Decimal | None, str | None]:
-    """(value, None) for an amount or an empty cell, (None, error) for anything else."""
+    """(value, None) for an amount, a formula or an empty cell, (None, error) for anything else."""
     try:
-        return parse_amount(text, where=where), None
+        return cell_amount(text, where=where), None
     except AmountError as exc:
         return None, exc.message(lang())
 
 
 def mark(cell: Input) -> None:
-    """Style a cell that is not an amount and say why in its tooltip."""
+    """Style a cell that is not an amount and say why in its tooltip; a formula's tooltip shows
+    how it is worked out ("0,5 tjänst × 38 000 kr/mån × 12 mån = 228 000; … = 299 638 kr")."""
     _value, error = safe_amount(cell.value, cell.id or "")
     cell.set_class(error is not None, "bad")
-    cell.tooltip = error
+    cell.tooltip = error or (evaluate(cell.value).explain() if is_formula(cell.value) else None)
 
 
 def show_total(label: Label, total: Sum) -> None:

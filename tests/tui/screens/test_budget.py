@@ -67,3 +67,20 @@ def test_items_have_an_amount_per_year_and_the_totals_follow(demo_copy: Path) ->
     asyncio.run(go())
     items = load_draft(demo_copy).budget.items
     assert len(items) == 4 and items[0].per_year == {2027: "640 000", 2028: "656 000"}
+
+
+def test_a_formula_in_a_year_cell_counts_and_explains_itself(demo_copy: Path) -> None:
+    async def go() -> None:
+        app = AnsokanApp(load_draft(demo_copy))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.messages)
+            await pilot.press("f7")
+            await wait_until(pilot, lambda: isinstance(app.screen, BudgetScreen), what="budget screen")
+            budget = app.screen
+            cell = budget.query_one("#item-0-2027", Input)
+            cell.value = "0,5 tjänst × 38 000 kr/mån × 12 mån + 31,42 % PO"  # 299 638 kr
+            await wait_until(pilot, lambda: "299 638" in plain(str(cell.tooltip)), what="the explanation")
+            assert not cell.has_class("bad")
+            assert plain(budget.query_one("#item-total-0", Input).placeholder) == "= 955 638 kr"  # + 656 000
+
+    asyncio.run(go())
