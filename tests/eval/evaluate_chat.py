@@ -3,6 +3,7 @@
     python tests/eval/evaluate_chat.py            # both halves' figures; the tune half's failures
     python tests/eval/evaluate_chat.py --quiet    # figures only
     python tests/eval/evaluate_chat.py --check    # exit 1 when a goal is missed (on either half)
+    python tests/eval/evaluate_chat.py --half tune  # while tuning: the test half is not even counted
 
 The set was written blind (by a session that never saw the router) and is split in two halves:
 `tune`, the only one the router's word lists may be adjusted against, and `test`, reported here
@@ -176,6 +177,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quiet", action="store_true", help="figures only, no tune failures")
     parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
+    parser.add_argument("--half", choices=("tune", "test"), help="only this half (tune while tuning)")
     args = parser.parse_args()
     form = load_form(FORM)
     cases = load_cases()
@@ -184,9 +186,9 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         os.environ.setdefault("ANSOKAN_CACHE", str(work / "cache"))  # a throw-away index
-        for half in ("tune", "test"):
+        for half in (args.half,) if args.half else ("tune", "test"):
             figures[half] = report(half, [r for r in results if r.case.split == half], work)
-    if not args.quiet:
+    if not args.quiet and args.half != "test":
         tune_failures([r for r in results if r.case.split == "tune"])
     print(
         f"\ngoals: intent accuracy ≥ {GOAL_ACCURACY}, searches taken as questions ≤ {GOAL_SEARCH_AS_QUESTION}, "

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from assistant.core.chat.lexicon import Hit, Lexicon, lexicon
+from assistant.core.chat.spelling import corrected
 from assistant.core.chat.text import Token, tokens
 
 
@@ -57,7 +58,7 @@ class Analysis:
 @lru_cache(maxsize=512)
 def analyse(text: str) -> Analysis:
     words = lexicon()
-    line = tokens(text)
+    line = corrected(tokens(text), words)  # a mistyped word of the assistant's lists as meant
     analysis = Analysis(
         text=text,
         tokens=line,
