@@ -53,7 +53,36 @@ def foreign_words(analysis: Analysis, words: Lexicon | None = None) -> list[str]
         for i, t in enumerate(analysis.tokens)
         if i not in known and not analysis.neutral(i, words) and len(t.folded) > 2
     ]
-    if not candidates:
+    rests = _wildcard_rests(analysis)
+    if not candidates and not rests:
         return []
     vocabulary = domain_stems()
-    return [t.raw for t in candidates if t.stem not in vocabulary and t.folded not in vocabulary]
+    strange = [raw for raw, rest in rests if not _known_part(rest, vocabulary)]
+    return [t.raw for t in candidates if t.stem not in vocabulary and t.folded not in vocabulary] + strange
+
+
+MIN_REST = 6  # "sidgräns|en", "readab|ility": an ending, not a word of its own
+
+
+def _wildcard_rests(analysis: Analysis) -> list[tuple[str, str]]:
+    """(word, the rest of it) for each word a cue met only through its "*" with a rest of a word's
+    length: "budgetpropositionen" is "budget*" + "propositionen", which may be from another world."""
+    rests = []
+    for hit in analysis.hits:
+        if hit.cue.weight <= 0:
+            continue
+        for n, pattern in enumerate(hit.cue.words):
+            token = analysis.tokens[hit.start + n]
+            if pattern.wildcard and pattern.text:
+                rest = token.folded.replace(pattern.text, "", 1)
+                if len(rest) >= MIN_REST:
+                    rests.append((token.raw, rest))
+    return rests
+
+
+def _known_part(rest: str, vocabulary: frozenset[str]) -> bool:
+    """A compound's other part is a word of the assistant's world (a linking "s" allowed)."""
+    for part in {rest, rest.removeprefix("s"), rest.removesuffix("s")}:
+        if part in vocabulary or stem_folded(part) in vocabulary:
+            return True
+    return any(stem_folded(rest[:cut]) in vocabulary for cut in range(MIN_REST, len(rest)))

@@ -110,3 +110,10 @@ def test_confidence_grows_with_the_lead(form):
 def test_a_search_is_routed_as_a_search_with_its_words(form):
     routed = route("sök samverkan psykiatrin", form)
     assert (routed.intent, routed.topic) == (Intent.SEARCH, "samverkan psykiatrin")
+
+
+def test_a_compound_of_one_of_the_assistants_words_and_a_foreign_one_is_off_topic() -> None:
+    form = load_form("finsam-malmo")
+    assert route("är budgetpropositionen klar?", form).intent is Intent.UNKNOWN
+    assert route("budgetstatus", form).intent is Intent.BUDGET  # both parts are the assistant's
+    assert route("Hur nära sidgränsen ligger jag?", form).intent is Intent.PAGES  # an ending, not a word
