@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "tests" / "fixtures" / "library-sources"
 FORM_FILE = ROOT / "sections" / "finsam-malmo.toml"
 
-FILE_READERS = ("status", "check", "export", "forms-check", "import", "new-from")
+FILE_READERS = ("status", "check", "export", "forms-check", "import", "new-from", "forms-new")
 DRAFT_READERS = ("status", "check", "export")
 BUDGET_READERS = ("check", "export")
 

@@ -153,7 +153,7 @@ def source_cases() -> list[Case]:
     """Readers of earlier applications: what Word and PDF writers really produce, and worse."""
     from tests.hardening.payloads import _write
 
-    readers = ("import", "new-from")
+    readers = ("import", "new-from", "forms-new")
     payloads = [
         Payload("pdf-aes256-oppen", _encrypted_pdf("aes256.pdf", "AES-256"), only=readers),
         Payload("pdf-aes128-oppen", _encrypted_pdf("aes128.pdf", "AES-128"), only=readers),

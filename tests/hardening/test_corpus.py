@@ -23,7 +23,7 @@ def test_the_corpus_is_large_and_covers_every_reader():
     cases = build_cases()
     assert len(cases) >= 150
     entries = {c.entry for c in cases}
-    assert {"status", "check", "export", "forms-check", "import", "new-from", "cli"} <= entries
+    assert {"status", "check", "export", "forms-check", "import", "new-from", "forms-new", "cli"} <= entries
     names = {p.name for p in all_payloads()}
     for required in (
         "zip-bomb-2gb",
