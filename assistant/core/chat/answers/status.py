@@ -111,21 +111,24 @@ def pages(asked: Asked) -> Answer:
             )
         )
     else:
-        limit = estimate.limit
+        # The count is body_pages (what LibreOffice lays out, as the page meter says); the
+        # fraction only tells how much room the last page still has.
+        limit, count = estimate.limit, estimate.body_pages
         lines.append(
             Text(
-                f"**{used} av {limit} sidor** (uppskattat; {_uncounted(asked, 'sv')}).",
-                f"**{used} of {limit} pages** (estimated; {_uncounted(asked, 'en')}).",
+                f"**{count} av {limit} sidor** (uppskattat; {_uncounted(asked, 'sv')}).",
+                f"**{count} of {limit} pages** (estimated; {_uncounted(asked, 'en')}).",
             )
         )
-        left = limit - estimate.pages
         if estimate.over_limit:
-            over = decimal(estimate.pages - limit)
+            over = count - limit
             lines.append(Text(f"Du ligger **{over} sidor över** gränsen.", f"You are **{over} pages over** the limit."))
         else:
+            room = decimal(max(0.0, limit - estimate.pages))
             lines.append(
                 Text(
-                    f"Du har ungefär **{decimal(left)} sidor kvar**.", f"You have about **{decimal(left)} pages left**."
+                    f"Du har **{limit - count} sidor kvar**, ungefär {room} med det som är ledigt på sida {count}.",
+                    f"You have **{limit - count} pages left**, about {room} with what is free on page {count}.",
                 )
             )
     if estimate.borderline:

@@ -38,10 +38,9 @@ def test_pages_used_and_left_against_the_limit(demo):
     estimate = estimate_pages(demo, demo.form)
     reply = answer(demo, "hur många sidor har jag kvar?")
     assert reply.intent is Intent.PAGES
-    used = format_number(round(estimate.pages, 1), decimals=1)
-    left = format_number(round(7 - estimate.pages, 1), decimals=1)
-    assert f"**{used} av 7 sidor**" in reply.text
-    assert f"**{left} sidor kvar**" in reply.text
+    room = format_number(round(7 - estimate.pages, 1), decimals=1)
+    assert f"**{estimate.body_pages} av 7 sidor**" in reply.text  # the count, as LibreOffice and the meter say
+    assert f"**{7 - estimate.body_pages} sidor kvar**, ungefär {room}" in reply.text
     assert "1. [**2 Bakgrund**](goto:bakgrund)" in reply.text  # the longest heading first
 
 
