@@ -20,7 +20,21 @@ from assistant.core.errors import UserError
 from assistant.core.i18n import choose_language, explicit_language, language, tr
 
 # Subcommand modules under assistant.commands, in the order `--help` lists them.
-COMMANDS = ("forms", "new", "status", "open", "demo", "export", "check", "library", "suggest", "ask")
+COMMANDS = (
+    "forms",
+    "new",
+    "status",
+    "open",
+    "demo",
+    "export",
+    "check",
+    "library",
+    "suggest",
+    "ask",
+    "attach",
+    "package",
+    "review",
+)
 GLOBALS = ("--lang", "--library")
 
 

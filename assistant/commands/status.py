@@ -9,6 +9,7 @@ from assistant.commands._common import print_json
 from assistant.core.i18n import format_percent, tr
 from assistant.usecases.drafts import DraftStatus, draft_status
 from assistant.usecases.facts import facts_json
+from assistant.usecases.submission import Readiness, readiness
 
 if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft
@@ -23,11 +24,55 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def cmd_status(args: argparse.Namespace) -> int:
     status = draft_status(args.path)
+    ready = readiness(status.draft)
     if args.json:
-        print_json(_as_json(args.path, status))
+        print_json({**_as_json(args.path, status), "submission": _submission_json(ready)})
     else:
-        _print_human(status)
+        _print_human(status, ready)
     return 0
+
+
+def _submission_json(ready: Readiness) -> dict[str, object]:
+    return {
+        "ready": ready.ready,
+        "deadline": ready.draft.deadline.isoformat() if ready.draft.deadline else None,
+        "days_left": ready.days_left,
+        "errors": len(ready.errors),
+        "markers": ready.markers,
+        "attachments": [
+            {"kind": p.rule.kind, "partner": p.partner, "required": p.rule.required, "present": p.present}
+            for p in ready.pieces
+        ],
+        "missing": [t.render() for t in ready.blockers()],
+    }
+
+
+def _print_submission(ready: Readiness) -> None:
+    """Inskickning: the deadline, each attachment, and what is still missing before sending."""
+    from assistant.usecases.package import days_phrase
+
+    print(tr("Inskickning:", "Submission:"))
+    if ready.draft.deadline:
+        print(tr("  Sista dag:    ", "  Deadline:     ") + f"{ready.draft.deadline} ({days_phrase(ready)})")
+    else:
+        print(
+            tr(
+                "  Sista dag:    (saknas; `ansokan attach UTKAST --deadline DATUM`)",
+                "  Deadline:     (missing; `ansokan attach DRAFT --deadline DATE`)",
+            )
+        )
+    for piece in ready.pieces:
+        mark = "✓" if piece.present else ("·" if piece.rule.required else "-")
+        print(f"  {mark} {piece.name.render()}")
+    for reason in ready.blockers():
+        print(f"  ! {reason.render()}")
+    if ready.ready:
+        print(
+            tr(
+                "  Redo att skickas: `ansokan package UTKAST -o KATALOG`",
+                "  Ready to send: `ansokan package DRAFT -o DIR`",
+            )
+        )
 
 
 def _as_json(path: str, status: DraftStatus) -> dict[str, object]:
@@ -47,7 +92,7 @@ def _as_json(path: str, status: DraftStatus) -> dict[str, object]:
     }
 
 
-def _print_human(status: DraftStatus) -> None:
+def _print_human(status: DraftStatus, ready: Readiness) -> None:
     draft = status.draft
     print(f"{draft.title or tr('(utan titel)', '(untitled)')}  [{status.form.name}]")
     _print_facts(draft)
@@ -60,6 +105,7 @@ def _print_human(status: DraftStatus) -> None:
         print(tr(f"  + {e.heading[:70]:70} (extra avsnitt, behålls)", f"  + {e.heading[:70]:70} (extra section, kept)"))
     for w in status.warnings:
         print(f"  ! {w}")
+    _print_submission(ready)
     share = format_percent(status.completion)
     print(tr(f"Klart: {share} av de obligatoriska rubrikerna", f"Done: {share} of the required headings"))
 

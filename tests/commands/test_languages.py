@@ -222,6 +222,7 @@ class Data:
         for form_id in ("finsam-malmo", "burlov-staffanstorp"):
             form = load_form(form_id)
             self.names |= {form.name, form.funder, *form.budget.categories}
+            self.names |= {a.title for a in form.attachments}  # the checklist's names, as the form gives them
             for h in form.headings:
                 self.names |= {h.display, h.display[:70], h.label, h.title}
                 self.text.append(h.guidance)

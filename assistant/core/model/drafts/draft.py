@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.model.budget import Budget
+from assistant.core.model.drafts.attachments import Attachment
 from assistant.core.model.drafts.carried import CarriedFact
 from assistant.core.model.forms import Form, load_form
 
@@ -68,6 +69,8 @@ class Draft:
     prelude: str = ""
     sources: list[dict[str, Any]] = field(default_factory=list)
     carried: list[CarriedFact] = field(default_factory=list)  # figures from another application
+    deadline: dt.date | None = None  # the funder's last day for the application
+    attachments: list[Attachment] = field(default_factory=list)  # files gathered for sending
     current: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     schema: int = SCHEMA

@@ -16,6 +16,7 @@ from filelock import FileLock
 from assistant.core.errors import DraftError, UserError
 from assistant.core.model.budget import Budget
 from assistant.core.model.dates import date_value
+from assistant.core.model.drafts.attachments import Attachment
 from assistant.core.model.drafts.budget_toml import budget_from_toml, budget_to_toml
 from assistant.core.model.drafts.carried import CarriedFact
 from assistant.core.model.drafts.draft import (
@@ -48,6 +49,8 @@ KNOWN_FRONT = {
     "budget",
     "sources",
     "carried",
+    "deadline",
+    "attachments",
 }
 # What the codec found wrong with the file, in the draft's words.
 FRONT_PROBLEMS = {
@@ -87,6 +90,8 @@ def front_matter(draft: Draft) -> dict[str, Any]:
         front["start"] = draft.start
     if draft.end:
         front["end"] = draft.end
+    if draft.deadline:
+        front["deadline"] = draft.deadline
     if draft.current:
         front["current"] = draft.current
     for key, value in draft.meta.items():
@@ -101,6 +106,8 @@ def front_matter(draft: Draft) -> dict[str, Any]:
         front["sources"] = draft.sources
     if draft.carried:
         front["carried"] = [{k: v for k, v in vars(f).items() if v} for f in draft.carried]
+    if draft.attachments:
+        front["attachments"] = [{k: v for k, v in vars(a).items() if v} for a in draft.attachments]
     return front
 
 
@@ -225,6 +232,8 @@ def parse_draft(text: str, where: Path | str = "<utkast>") -> Draft:
     sources = front.values.get("sources", [])
     draft.sources = [s for s in sources if isinstance(s, dict)] if isinstance(sources, list) else []
     draft.carried = front.tables("carried", CarriedFact, set(CarriedFact.__dataclass_fields__))
+    draft.deadline = front.date("deadline")
+    draft.attachments = front.tables("attachments", Attachment, set(Attachment.__dataclass_fields__))
     draft.meta = {k: v for k, v in front.values.items() if k not in KNOWN_FRONT}
     _place_sections(draft, form, parsed)
     return draft

@@ -6,7 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from assistant.core.model.forms.form import BudgetRules, ContactTable, Form, Heading, PageSetup, Signature
+from assistant.core.model.forms.form import (
+    AttachmentRule,
+    BudgetRules,
+    ContactTable,
+    Form,
+    Heading,
+    PageSetup,
+    Signature,
+)
 
 Table = dict[str, Any]
 
@@ -24,6 +32,7 @@ def build_form(clean: Table, path: Path | None) -> Form:
         contacts=ContactTable(**clean["contacts"]) if "contacts" in clean else None,
         signature=Signature(**clean.get("signature", {})),
         checks=clean.get("checks", {}),
+        attachments=tuple(AttachmentRule(**a) for a in clean.get("attachments", []) if "kind" in a and "title" in a),
         source=clean["source"],
         path=path,
         **optional,

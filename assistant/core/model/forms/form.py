@@ -39,6 +39,8 @@ class Heading:
     kind: str = "text"
     aliases: tuple[str, ...] = ()
     own_page: bool = False
+    max_words: int | None = None  # the funder's limit for this section, in words
+    max_chars: int | None = None  # … or in characters (spaces included)
 
     @property
     def display(self) -> str:
@@ -102,6 +104,17 @@ class Signature:
 
 
 @dataclass(frozen=True)
+class AttachmentRule:
+    """A document the funder wants with the application, e.g. a letter of intent from each partner."""
+
+    kind: str  # the draft records an attachment under this name: `ansokan attach DRAFT FILE --as KIND`
+    title: str  # as the checklist names it ("Avsiktsförklaring")
+    per_partner: bool = False  # one from each partner organisation
+    required: bool = True
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class Form:
     id: str
     name: str
@@ -115,6 +128,7 @@ class Form:
     contacts: ContactTable | None = None
     signature: Signature = field(default_factory=Signature)
     checks: dict[str, dict[str, Any]] = field(default_factory=dict)
+    attachments: tuple[AttachmentRule, ...] = ()
     source: str = ""
     path: Path | None = None
 

@@ -102,6 +102,34 @@ TOP = (
         "The checks, one [checks.<id>] each.",
         shown="see below",
     ),
+    _k(
+        "attachments",
+        TABLES,
+        (),
+        "Bilagorna som ska skickas med, en [[attachments]] var.",
+        "The attachments to send with it, one [[attachments]] each.",
+        shown="none",
+    ),
+)
+
+ATTACHMENT = (
+    _k(
+        "kind",
+        TEXT,
+        REQUIRED,
+        "Bilagans nyckel (gemena a–z, 0–9 och _): `ansokan attach UTKAST FIL --as NYCKEL`.",
+        "The attachment's key (lowercase a–z, 0–9 and _): `ansokan attach DRAFT FILE --as KEY`.",
+    ),
+    _k("title", TEXT, REQUIRED, "Bilagans namn i checklistan.", "The attachment's name in the checklist."),
+    _k(
+        "per_partner",
+        BOOLEAN,
+        False,
+        "En från varje partnerorganisation (underskrivare, kontakter, medfinansiärer).",
+        "One from each partner organisation (signatories, contacts, co-financers).",
+    ),
+    _k("required", BOOLEAN, True, "Ansökan skickas inte utan den.", "The application is not sent without it."),
+    _SOURCE,
 )
 
 PAGE = (
@@ -315,6 +343,22 @@ HEADING = (
         "The heading starts a new page.",
         shown='false; true for kind = "signature"',
     ),
+    _k(
+        "max_words",
+        INTEGER,
+        None,
+        "Högsta antal ord i avsnittet.",
+        "The most words the section may have.",
+        minimum=1,
+    ),
+    _k(
+        "max_chars",
+        INTEGER,
+        None,
+        "Högsta antal tecken (med mellanslag) i avsnittet.",
+        "The most characters (spaces included) the section may have.",
+        minimum=1,
+    ),
 )
 
 TABLE_KEYS: dict[str, tuple[Key, ...]] = {
@@ -324,6 +368,7 @@ TABLE_KEYS: dict[str, tuple[Key, ...]] = {
     "contacts": CONTACTS,
     "signature": SIGNATURE,
     "headings": HEADING,
+    "attachments": ATTACHMENT,
 }
 
 

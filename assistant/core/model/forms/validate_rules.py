@@ -41,6 +41,7 @@ def check_rules(c: Checker, data: Table, path: Path | None) -> Table:
     _budget(c, clean.get("budget", {}))
     _contacts(c, clean.get("contacts"))
     clean["checks"] = _checks(c, clean.get("checks", {}), keys)
+    clean["attachments"] = _attachments(c, clean.get("attachments", []))
     if re.search(r"(?m)^[ \t]*#{3,6}[ \t]", clean.get("preamble", "")):
         c.add(
             NOTE,
@@ -262,3 +263,21 @@ def _word_template(c: Checker, name: str, form_path: Path | None) -> None:
             f"filen finns inte (sökt som {target})",
             f"the file does not exist (looked for {target})",
         )
+
+
+def _attachments(c: Checker, raw: list[Any]) -> list[Table]:
+    """The [[attachments]] tables, each kind once."""
+    found: list[Table] = []
+    kinds: set[str] = set()
+    for i, item in enumerate(raw):
+        path: KeyPath = ("attachments", i)
+        if not isinstance(item, dict):
+            c.error(path, "ska vara en tabell [[attachments]]", "must be an [[attachments]] table")
+            continue
+        table = c.table(item, "attachments", path)
+        if table.get("kind") in kinds:
+            c.error((*path, "kind"), f"`{table['kind']}` finns redan", f"`{table['kind']}` is used twice")
+            continue
+        kinds.add(table.get("kind", ""))
+        found.append(table)
+    return found
