@@ -43,6 +43,18 @@ class AnsokanCommands(Provider):
                 )
             for label, action in SCREEN_ACTIONS:
                 out.append((tr(*label), partial(app.call_later, screen.run_action, action), ""))
+            from assistant.tui.screens.submission import SubmissionScreen
+
+            def submission(draft: Any = screen.draft) -> None:
+                app.push_screen(SubmissionScreen(draft))
+
+            out.append(
+                (
+                    tr("Inskickning …", "Submission …"),
+                    submission,
+                    tr("vad saknas före inskickning", "what is missing before sending"),
+                )
+            )
         for form in list_forms():  # a broken form file of the user's is left out (forms list names it)
             out.append(
                 (
