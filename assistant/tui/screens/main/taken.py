@@ -24,6 +24,7 @@ class Taken:
 @dataclass
 class TakenPassages:
     passages: list[Taken] = field(default_factory=list)
+    undone: list[Taken] = field(default_factory=list)  # taken, then undone: Ctrl+Y may bring them back
 
     def took(self, draft: Draft, suggestion: Suggestion, section: str, adapted: Adapted | None, text: str) -> None:
         """Record the passage as a source of the draft (the unadapted-text check reads the sources)."""
@@ -35,10 +36,23 @@ class TakenPassages:
         self.passages.append(Taken(section, flat[:40], flat[-40:], record))
 
     def forget_undone(self, draft: Draft) -> None:
-        """A suggestion taken and then undone (Ctrl+Z) is no longer a source of the draft."""
+        """A suggestion taken and then undone (Ctrl+Z) is no longer a source of the draft; one
+        brought back (Ctrl+Y) after that is one again."""
         for taken in list(self.passages):
-            text = " ".join(draft.text(taken.section).split())
-            if taken.opening not in text and taken.ending not in text:
+            if not _in_section(draft, taken):
                 self.passages.remove(taken)
+                self.undone.append(taken)
                 if taken.record in draft.sources:
                     draft.sources.remove(taken.record)
+        for taken in list(self.undone):
+            if _in_section(draft, taken):
+                self.undone.remove(taken)
+                self.passages.append(taken)
+                if taken.record not in draft.sources:
+                    draft.sources.append(taken.record)
+
+
+def _in_section(draft: Draft, taken: Taken) -> bool:
+    """While the start or the end of the passage is in its section, the passage is used."""
+    text = " ".join(draft.text(taken.section).split())
+    return taken.opening in text or taken.ending in text
