@@ -21,6 +21,7 @@ from enum import StrEnum
 
 from assistant.core.chat.analysis import Analysis, analyse
 from assistant.core.chat.lexicon import Lexicon, WordSet, lexicon
+from assistant.core.chat.model import model_request
 from assistant.core.i18n import Text
 
 LONG_LINE = 9  # words; search words are a few, a line this long is a sentence to the assistant
@@ -65,7 +66,7 @@ def classify(text: str) -> Kind:
         return Kind.QUESTION
     if _first_word_in(analysis, words.verb_question) and _subject_next(analysis, words):
         return Kind.QUESTION
-    if _first_word_in(analysis, words.request):
+    if _first_word_in(analysis, words.request) or model_request(stripped):  # "gör en sammanfattning"
         return Kind.QUESTION
     if _first_word_in(analysis, words.move) and _assistant_words(analysis, words, start=1):
         return Kind.QUESTION

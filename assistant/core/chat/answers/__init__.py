@@ -4,6 +4,7 @@ own data (the checks, the page estimate, the form, the budget, the library)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from assistant.core.chat.answer import Answer
 from assistant.core.chat.answers.budget import budget
@@ -12,9 +13,11 @@ from assistant.core.chat.answers.explain import explain
 from assistant.core.chat.answers.help import help_answer, unknown
 from assistant.core.chat.answers.library import examples, search
 from assistant.core.chat.answers.moves import navigate
+from assistant.core.chat.answers.rewrite import how_to_set_up, model_answer
 from assistant.core.chat.answers.status import missing, pages
 from assistant.core.chat.answers.writing import guidance, shorten
 from assistant.core.chat.classify import Kind
+from assistant.core.chat.model import endpoint, model_request
 from assistant.core.chat.router import Intent, route
 from assistant.core.model.drafts import Draft
 
@@ -42,4 +45,11 @@ def answer(draft: Draft, text: str, *, library_dirs: LibraryDirs = None, current
     asked = Asked(draft, routed, current_section or draft.current or None, library_dirs)
     if routed.kind is Kind.EMPTY:
         return help_answer(asked)
+    wanted = model_request(text) if routed.kind is Kind.QUESTION else None
+    if wanted is not None:
+        where = endpoint()
+        if where is not None:
+            return model_answer(asked, wanted, where)
+        reply = ANSWERS[routed.intent](asked)  # the assistant's own answer, and how a model could help
+        return replace(reply, text=reply.text + "\n\n" + how_to_set_up())
     return ANSWERS[routed.intent](asked)
