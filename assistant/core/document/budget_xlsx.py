@@ -215,7 +215,7 @@ def _compiled_sheet(
             else:
                 found = placed.get(year, _Rows()).category_sums.get(category)
                 _amount(sheet, ref, f"={_on(str(year), found)}" if found else Decimal(0))
-        _amount(sheet, f"{total_col}{row}", f"=SUM(B{row}:{_col(len(compiled_years) + 1)}{row})")
+        _amount(sheet, f"{total_col}{row}", _row_sum(row, len(compiled_years)))
         row += 1
     _text(sheet, f"A{row}", SUM_LABEL, bold=True)
     for j in range(len(compiled_years) + 1):
@@ -224,6 +224,11 @@ def _compiled_sheet(
     if budget.items:
         _detailed_block(sheet, budget, years, placed, row + 2)
     _widths(sheet, (48, *([16] * (len(years) + 1))))
+
+
+def _row_sum(row: int, years: int) -> str:
+    """The sum of a row's year columns (B…); none: 0, never a sum that takes in its own cell."""
+    return f"=SUM(B{row}:{_col(years + 1)}{row})" if years else "=0"
 
 
 def _detailed_block(sheet: Worksheet, budget: Budget, years: list[int], placed: dict[int, _Rows], top: int) -> None:
@@ -246,7 +251,7 @@ def _detailed_block(sheet: Worksheet, budget: Budget, years: list[int], placed: 
         if item.total.strip():
             value: Decimal | str = _share_formula(item.total, base) or _typed(item.total)
         else:
-            value = f"=SUM(B{row}:{_col(len(years) + 1)}{row})"
+            value = _row_sum(row, len(years))
         _amount(sheet, f"{total_col}{row}", value)
     last = first + len(budget.items) - 1
     _text(sheet, f"A{last + 1}", SUM_LABEL, bold=True)

@@ -4,7 +4,9 @@ values it computes from the live formulas equal `Budget.totals()`."""
 from __future__ import annotations
 
 import csv
+import io
 import os
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -132,3 +134,28 @@ def test_formulas_are_live_text_stays_text_and_amounts_are_in_swedish_kronor(tmp
     compiled = book[COMPILED_SHEET]
     assert compiled["B3"].value == "ungefär femtio"  # not an amount: as typed, and named by `check`
     assert compiled["D2"].value == "=SUM(B2:C2)"
+
+
+def test_a_budget_without_years_has_no_sum_that_takes_in_its_own_cell(tmp_path):
+    budget = Budget(categories=["Personal"])
+    budget.items = [BudgetItem("Personal", "Utan belopp")]
+    budget.cofinancing = [Contribution("Arbetsförmedlingen", total="5 000")]
+    book = openpyxl.load_workbook(io.BytesIO(budget_xlsx(budget)))
+    for sheet in book:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    refs = re.findall(r"([A-Z]+\d+)(?::([A-Z]+\d+))?", cell.value.removeprefix("="))
+                    inside = [
+                        a == cell.coordinate or (b and _within(cell.coordinate, a, b)) for a, b in refs if a != "SUM"
+                    ]
+                    assert not any(inside), (sheet.title, cell.coordinate, cell.value)
+    assert book[COFINANCING_SHEET]["D2"].value == 5000
+
+
+def _within(ref: str, first: str, last: str) -> bool:
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    (c, r), (c1, r1), (c2, r2) = (coordinate_from_string(x) for x in (ref, first, last))
+    col, col1, col2 = (column_index_from_string(x) for x in (c, c1, c2))
+    return col1 <= col <= col2 and r1 <= r <= r2
