@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from assistant.commands._common import print_json, warn
 from assistant.core.i18n import tr
-from assistant.usecases.library import import_to_library, list_library, remove_entry, show_entry
+from assistant.usecases.library import import_to_library, list_library, redaction_counts, remove_entry, show_entry
 
 BAR_WIDTH = 30
 BAR_FROM = 3  # files; fewer are quick enough to need no bar
@@ -41,6 +42,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         help=tr(
             "behåll avsnittet Kontaktuppgifter (e-post och telefon tas ändå bort)",
             "keep the contacts section (e-mail and phone are removed all the same)",
+        ),
+    )
+    imp.add_argument(
+        "--keep-names",
+        action="store_true",
+        help=tr(
+            "behåll personers namn (för ett bibliotek som bara är ditt eget; personnummer, e-post och "
+            "telefon tas ändå bort)",
+            "keep people's names (for a library that is only your own; personnummer, e-mail and phone "
+            "are removed all the same)",
         ),
     )
     imp.add_argument(
@@ -91,6 +102,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         keep_contacts=args.keep_contacts,
         progress=progress,
         again=args.again,
+        keep_names=args.keep_names,
     )
     if progress and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 80 + "\r")
@@ -145,6 +157,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         data = entry.summary()
         data["sections"] = [{"key": s.key, "heading": s.heading, "text": s.text} for s in entry.sections]
         data["passages"] = [{"id": p.id, "section": p.section, "words": p.words} for p in shown.passages]
+        data["redacted"] = redaction_counts(entry)
         print_json(data)
         return 0
     print(f"{entry.title}  [{entry.id}]")
@@ -156,12 +169,35 @@ def cmd_show(args: argparse.Namespace) -> int:
             f"Source: {entry.source} · {count} reusable passages",
         )
     )
+    print(_redaction_line(redaction_counts(entry)))
+    highlight = sys.stdout.isatty()
     for section in entry.sections:
         print()
         print(f"## {section.heading} [{section.key}]")
         print()
-        print(section.text)
+        print(MARKER_RE.sub(lambda m: f"\x1b[7m{m.group(0)}\x1b[0m", section.text) if highlight else section.text)
     return 0
+
+
+# The import's markers ([namn], [personnummer], [e-post], [telefon]), shown reversed on a terminal.
+MARKER_RE = re.compile(r"\[(?:namn|personnummer|e-post|telefon)\]")
+
+
+def _redaction_line(counts: dict[str, int]) -> str:
+    """One line saying what the import took out, e.g. "Maskerat vid import: 3 namn, 2 e-post"."""
+    words = {
+        "name": ("namn", "names"),
+        "personnummer": ("personnummer", "personal identity numbers"),
+        "email": ("e-post", "e-mail addresses"),
+        "phone": ("telefon", "phone numbers"),
+    }
+    parts = [(f"{counts[k]} {sv}", f"{counts[k]} {en}") for k, (sv, en) in words.items() if counts.get(k)]
+    if not parts:
+        return tr("Maskerat vid import: inget", "Redacted on import: nothing")
+    return tr(
+        "Maskerat vid import: " + ", ".join(p[0] for p in parts) + " (markerat [namn], [e-post] …)",
+        "Redacted on import: " + ", ".join(p[1] for p in parts) + " (marked [namn], [e-post] …)",
+    )
 
 
 def cmd_remove(args: argparse.Namespace) -> int:

@@ -40,12 +40,13 @@ def import_to_library(
     keep_contacts: bool = False,
     progress: Progress | None = None,
     again: bool = False,
+    keep_names: bool = False,
 ) -> LibraryImport:
     """Import each file into the user's library; one file that fails never stops the others.
 
     A wrong `form_id` is one UserError before any file is read, not one failure per file. An
     application the library holds already is listed in `duplicates`, not imported again, unless
-    `again`."""
+    `again`. People's names are redacted unless `keep_names` (contact data always is)."""
     from assistant.core.i18n import language
     from assistant.core.model.forms import load_form
     from assistant.core.reuse.library import import_files, passages
@@ -65,6 +66,7 @@ def import_to_library(
         progress=progress,
         lang=language(),
         again=again,
+        keep_names=keep_names,
     )
     return LibraryImport(
         imported=[LibraryEntry(entry=e, passages=passages(e)) for e in result.imported],
@@ -111,6 +113,18 @@ class LibraryImport:
     imported: list[LibraryEntry]
     failed: list[tuple[Path, str]]
     duplicates: list[tuple[Path, Entry]] = field(default_factory=list)
+
+
+def redaction_counts(entry: Entry) -> dict[str, int]:
+    """How many names, personnummer, e-mail addresses and phone numbers the import took out of the
+    entry (counted by their markers), by kind: name, personnummer, email, phone."""
+    from assistant.core.reuse.library.redact import count_markers
+
+    counts: dict[str, int] = {}
+    for section in entry.sections:
+        for kind, n in count_markers(section.text).items():
+            counts[kind] = counts.get(kind, 0) + n
+    return counts
 
 
 def show_entry(entry_id: str, library: Library = None) -> LibraryEntry:

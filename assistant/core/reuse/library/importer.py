@@ -27,7 +27,7 @@ from assistant.core.reuse.library.entries import (
     load_library,
     to_text,
 )
-from assistant.core.reuse.library.redact import people_in, redact, without_people
+from assistant.core.reuse.library.redact import people_in, scrub
 from assistant.core.storage import locks, paths
 from assistant.core.storage.atomic import atomic_write_text
 from assistant.core.storage.failures import write_error
@@ -84,14 +84,20 @@ def check_importable(path: Path) -> None:
 
 
 def entry_from_document(
-    path: Path, *, form_id: str | None = None, keep_contacts: bool = False, meta: dict[str, Any] | None = None
+    path: Path,
+    *,
+    form_id: str | None = None,
+    keep_contacts: bool = False,
+    meta: dict[str, Any] | None = None,
+    keep_names: bool = False,
 ) -> Entry:
-    """Read a document with the lead's cleaner and file its sections under canonical keys."""
+    """Read a document with the lead's cleaner and file its sections under canonical keys, people's
+    names redacted (unless `keep_names`) with their contact data."""
     from assistant.core.sources.documents import read_document
 
     check_importable(path)
     if _is_draft(path):
-        return entry_from_draft(path, keep_contacts=keep_contacts, meta=meta)
+        return entry_from_draft(path, keep_contacts=keep_contacts, meta=meta, keep_names=keep_names)
     doc = read_document(path)
     form_id, segments = _best_segments(doc, form_id)
     entry = Entry(id="", form=form_id or "", source=path.name, imported=dt.date.today())
@@ -118,7 +124,7 @@ def entry_from_document(
         )
     for section in entry.sections:
         if section.key not in PRIVATE_KEYS:
-            section.text = without_people(redact(section.text), people)
+            section.text = scrub(section.text, known=people, keep_names=keep_names)
     _fill_meta(entry, front_matter, meta or {})
     return entry
 
@@ -131,7 +137,9 @@ def _is_draft(path: Path) -> bool:
         return handle.read(64).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"+++")
 
 
-def entry_from_draft(path: Path, *, keep_contacts: bool = False, meta: dict[str, Any] | None = None) -> Entry:
+def entry_from_draft(
+    path: Path, *, keep_contacts: bool = False, meta: dict[str, Any] | None = None, keep_names: bool = False
+) -> Entry:
     """A draft already has its sections under the form's keys: only redaction is left to do."""
     draft = load_draft(path)
     form = draft.form
@@ -162,7 +170,7 @@ def entry_from_draft(path: Path, *, keep_contacts: bool = False, meta: dict[str,
             "utkastet har inga ifyllda avsnitt att spara", "the draft has no filled-in sections to store", where=path
         )
     for section in entry.sections:
-        section.text = without_people(redact(section.text), sorted(set(people), key=len, reverse=True))
+        section.text = scrub(section.text, known=people, keep_names=keep_names)
     for key, value in (meta or {}).items():
         setattr(entry, key, value)
     entry.projects = entry.projects or ([entry.title] if entry.title else [])
@@ -237,11 +245,13 @@ def import_files(
     meta: dict[str, dict[str, Any]] | None = None,
     lang: str = "sv",
     again: bool = False,
+    keep_names: bool = False,
 ) -> ImportResult:
     """Import each file into `target`, one atomic write per entry; a failure never stops the rest.
 
     An application the user's library holds already (the same text: `content_hash`) is not
-    imported again but listed in `duplicates` with the entry that has it, unless `again`."""
+    imported again but listed in `duplicates` with the entry that has it, unless `again`. People's
+    names are redacted unless `keep_names` (a library that is only the writer's own)."""
     result = ImportResult()
     target = Path(target)
     if target.exists() and not target.is_dir():
@@ -261,7 +271,11 @@ def import_files(
             progress(n, len(files), path)
         try:
             entry = entry_from_document(
-                path, form_id=form_id, keep_contacts=keep_contacts, meta=(meta or {}).get(path.name)
+                path,
+                form_id=form_id,
+                keep_contacts=keep_contacts,
+                meta=(meta or {}).get(path.name),
+                keep_names=keep_names,
             )
             digest = content_hash(entry)
             if digest in held and not again:

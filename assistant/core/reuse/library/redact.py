@@ -4,6 +4,9 @@ the reusable text, and amounts and year ranges written the Swedish way."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from assistant.core.reuse.library.names import find_people, name_spans
 
 # The lookbehind lets a match start only where a run of address characters starts: without it a
 # long word with no @ is rescanned from every position (a 20,000-letter line took 1.4 s, 1 MB hours).
@@ -20,45 +23,80 @@ RANGE_RE = re.compile(r"\b((?:19|20)\d{2})-((?:19|20)\d{2})\b")
 OPEN_RANGE_RE = re.compile(r"(?<=\d)\s?- (?=(?:19|20)\d{2})")  # "maj 2020- 2022-03-31"
 DATE_LIKE_RE = re.compile(r"^(?:19|20)\d{2}-\d{2}-\d{2}")
 
-NAME = r"[A-ZÅÄÖ][a-zåäöéü]+(?:-[A-ZÅÄÖ][a-zåäöéü]+)?"
-# "Susanne Ellkvist, Försäkringskassan": a person named with their organisation, in running text.
-PERSON_WITH_ORG_RE = re.compile(
-    rf"\b({NAME} {NAME})(?=, ?[A-ZÅÄÖa-zåäö]*(?:kassan|förmedlingen|förvaltningen|stad|kommun|region|Region|Skåne))"
-)
-NOT_PEOPLE = (
-    "Region",
-    "Malmö",
-    "Staffanstorp",
-    "Burlöv",
-    "Lund",
-    "Komvux",
-    "Psykiatri",
-    "Arbetsmarknad",
-    "Samordningsförbundet",
-)
-ORGANISATION_WORDS = (
-    "Malmö",
-    "Stad",
-    "Region",
-    "Arbetsförmedlingen",
-    "Försäkringskassan",
-    "Kommun",
-    "Staffanstorps",
-)
+# Personnummer and samordningsnummer: ÅÅMMDD-NNNN, ÅÅÅÅMMDD-NNNN, "+" for the over-hundreds, or
+# twelve digits in a row; the month and day must be a date's (a samordningsnummer's day is + 60).
+PERSONNUMMER_RE = re.compile(r"(?<![\w\-+])(?:(?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10})(?![\w\-])")
+MARKERS = {"name": "[namn]", "personnummer": "[personnummer]", "email": "[e-post]", "phone": "[telefon]"}
+MARKER_RE = re.compile(r"\[(?:namn|personnummer|e-post|telefon)\]")
+
+Span = tuple[int, int, str]  # start, end, kind (a key of MARKERS)
+
+
+def _is_personnummer(found: str) -> bool:
+    digits = re.sub(r"\D", "", found)[-10:]
+    month, day = int(digits[2:4]), int(digits[4:6])
+    return 1 <= month <= 12 and (1 <= day <= 31 or 61 <= day <= 91)
+
+
+def contact_spans(text: str) -> list[Span]:
+    """Personnummer, e-mail addresses and phone numbers of `text`, in order, not overlapping."""
+    spans: list[Span] = [
+        (*m.span(), "personnummer") for m in PERSONNUMMER_RE.finditer(text) if _is_personnummer(m.group(0))
+    ]
+    spans += [(*m.span(), "email") for m in EMAIL_RE.finditer(text)]
+    for m in PHONE_RE.finditer(text):
+        found = m.group(0)
+        if not DATE_LIKE_RE.match(found) and len(re.sub(r"\D", "", found)) >= 8:
+            spans.append((*m.span(), "phone"))
+    return _without_overlaps(spans)
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    """The spans in order; one that overlaps an earlier (or longer, at the same start) is dropped."""
+    out: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not out or span[0] >= out[-1][1]:
+            out.append(span)
+    return out
+
+
+def apply_spans(text: str, spans: list[Span]) -> str:
+    """`text` with each span replaced by its marker; every character outside the spans is kept."""
+    pieces, at = [], 0
+    for start, end, kind in spans:
+        pieces += [text[at:start], MARKERS[kind]]
+        at = end
+    return "".join([*pieces, text[at:]])
+
+
+def redaction_spans(text: str, *, known: Iterable[str] = (), keep_names: bool = False) -> list[Span]:
+    """What the import takes out of `text`: contact data always, people's names unless `keep_names`
+    (`known`: names read elsewhere in the document, e.g. its contact section)."""
+    spans = contact_spans(text)
+    if not keep_names:
+        spans += [(start, end, "name") for start, end in name_spans(text, known)]
+    return _without_overlaps(spans)
+
+
+def scrub(text: str, *, known: Iterable[str] = (), keep_names: bool = False) -> str:
+    """`text` as the library stores it: redacted (see redaction_spans); stable, nothing else lost."""
+    return apply_spans(text, redaction_spans(text, known=known, keep_names=keep_names))
 
 
 def redact(text: str) -> str:
-    """E-mail addresses and phone numbers replaced by markers; dates and amounts left alone."""
-    text = EMAIL_RE.sub("[e-post]", text)
+    """Personnummer, e-mail addresses and phone numbers replaced by markers; dates, amounts and
+    names left alone (the file is written through this, so even a --keep-names library holds none)."""
+    return apply_spans(text, contact_spans(text))
 
-    def phone(match: re.Match[str]) -> str:
-        found = match.group(0)
-        digits = re.sub(r"\D", "", found)
-        if DATE_LIKE_RE.match(found) or len(digits) < 8:
-            return found
-        return "[telefon]"
 
-    return PHONE_RE.sub(phone, text)
+def count_markers(text: str) -> dict[str, int]:
+    """How many of each marker `text` holds, by kind (only kinds that occur)."""
+    counts: dict[str, int] = {}
+    by_marker = {v: k for k, v in MARKERS.items()}
+    for m in MARKER_RE.finditer(text):
+        kind = by_marker[m.group(0)]
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 def typeset(text: str) -> str:
@@ -68,26 +106,6 @@ def typeset(text: str) -> str:
 
 
 def people_in(text: str) -> list[str]:
-    """Names of people in a contact section: "Förnamn Efternamn" pairs (kept out of passages)."""
-    names = re.findall(r"\b([A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+){1,2})\b", text)
-    people = {n for n in names if not any(o.lower() in n.lower() for o in ORGANISATION_WORDS)}
-    return sorted(people, key=len, reverse=True)
-
-
-def without_people(text: str, people: list[str]) -> str:
-    """Names of people out of reusable text: the contact list's names, a name before an organisation,
-    and the first cell of a table row that held a phone number or e-mail address."""
-    for name in people:
-        text = re.sub(rf"\b{re.escape(name)}\b", "[namn]", text)
-    text = PERSON_WITH_ORG_RE.sub(lambda m: m.group(0) if m.group(1).startswith(NOT_PEOPLE) else "[namn]", text)
-    lines = []
-    for line in text.split("\n"):
-        cells = line.split("\t")
-        if (
-            len(cells) > 1
-            and ("[e-post]" in line or "[telefon]" in line)
-            and re.fullmatch(rf"{NAME}(?: {NAME}){{1,2}}", cells[0].strip())
-        ):
-            cells[0] = "[namn]"
-        lines.append("\t".join(cells))
-    return "\n".join(lines)
+    """Names of people in a contact or signature section (never stored, but their names are looked
+    for in the rest of the application)."""
+    return find_people(text)
