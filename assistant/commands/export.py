@@ -1,4 +1,4 @@
-"""`ansokan export DRAFT [-o OUT.docx] [--pdf] [--strict]`: the .docx ready for signature (and a PDF).
+"""`ansokan export DRAFT [-o OUT.docx] [--pdf] [--strict] [--review]`: the .docx ready for signature (and a PDF).
 
 Where an export may write is decided by `assistant.usecases.export`, the same for the interface.
 Before writing, every error `check` reports and every ⟦… → ?⟧ marker left in the text is listed
@@ -52,6 +52,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "also write the budget as a spreadsheet with live formulas",
         ),
     )
+    p.add_argument(
+        "--review",
+        action="store_true",
+        help=tr(
+            "för granskning: varje öppen fråga (markering ⟦… → ?⟧, obekräftat överfört värde) blir en kommentar i Word",
+            "for review: every open question (a marker ⟦… → ?⟧, an unconfirmed carried-over figure) becomes a Word comment",
+        ),
+    )
     p.set_defaults(func=cmd_export)
 
 
@@ -65,6 +73,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             create_parent=args.output is not None,
             strict=args.strict,
             budget_xlsx=args.budget_xlsx,
+            for_review=args.review,
         )
     except ExportRefused as refused:
         _print_review(refused.review)

@@ -23,12 +23,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from assistant.core.errors import UserError
-from assistant.core.i18n import Text
+from assistant.core.i18n import Text, tr
 from assistant.usecases.drafts import ensure_parent
 from assistant.usecases.paths import check_path, shown
 
 if TYPE_CHECKING:
     from assistant.core.checks.base import Finding
+    from assistant.core.document.comments import ReviewNote
     from assistant.core.model.drafts import Draft
     from assistant.core.model.forms import Form
 
@@ -134,6 +135,40 @@ class ExportResult:
     budget_xlsx: Path | None = None  # the budget as a spreadsheet, when asked (usecases.package)
 
 
+def review_notes(draft: Draft, review: ExportReview) -> list[ReviewNote]:
+    """The writer's open questions as comments for reviewers (`export --review`): every unresolved
+    marker and every carried-over figure not yet confirmed, on the text it is about."""
+    from assistant.core.document.comments import ReviewNote
+    from assistant.core.model.drafts.carried import open_facts
+
+    notes = [
+        ReviewNote(
+            m.section,
+            m.text,
+            tr(f"Ej anpassat: {m.text} – vad gäller för vårt projekt?", f"Not adapted: {m.text} – what holds for us?"),
+        )
+        for m in review.markers
+    ]
+    for fact in open_facts(draft.carried, draft.sections):
+        notes.append(
+            ReviewNote(
+                fact.section,
+                fact.text,
+                tr(
+                    f"”{fact.text}” kommer från {fact.origin} – stämmer det för vårt projekt?",
+                    f"“{fact.text}” comes from {fact.origin} – does it hold for our project?",
+                ),
+            )
+        )
+    return notes
+
+
+def writer_name(draft: Draft) -> str:
+    """Who the comments are by: the first contact, else the first signatory, else the organisation."""
+    names = [c.name for c in draft.contacts] + [s.name for s in draft.signatories] + [draft.organisation]
+    return next((n.strip() for n in names if n and n.strip()), "")
+
+
 def export_application(
     draft: Draft | Path | str,
     output: Path | str | None = None,
@@ -142,6 +177,7 @@ def export_application(
     create_parent: bool = False,
     strict: bool = False,
     budget_xlsx: Path | str | None = None,
+    for_review: bool = False,
 ) -> ExportResult:
     """Write the draft as .docx (and PDF) where the rules above allow; UserError otherwise.
 
@@ -166,7 +202,10 @@ def export_application(
     created = ensure_parent(target, create=create_parent and named)
     from assistant.core.document.export import export_docx
 
-    export_docx(draft, target, form=form)
+    if for_review:
+        export_docx(draft, target, form=form, comments=review_notes(draft, review), author=writer_name(draft))
+    else:
+        export_docx(draft, target, form=form)
     pages = _estimate(draft, form)
     done = ExportResult(docx=target, pages=pages, created_dir=created, review=review)
     if sheet_target is not None:

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.core.document.build import build_document
+from assistant.core.document.comments import ReviewNote, with_comments
 from assistant.core.document.layout import with_table_breaks
 from assistant.core.document.writer import render_docx
 from assistant.core.model.drafts import Draft
@@ -22,11 +24,21 @@ from assistant.core.model.forms import Form
 from assistant.core.storage.atomic import atomic_write_bytes
 
 
-def export_docx(draft: Draft, out_path: Path | str, *, form: Form | None = None) -> Path:
-    """Write the draft as a .docx (atomically) and return the path."""
+def export_docx(
+    draft: Draft,
+    out_path: Path | str,
+    *,
+    form: Form | None = None,
+    comments: Sequence[ReviewNote] = (),
+    author: str = "",
+) -> Path:
+    """Write the draft as a .docx (atomically) and return the path; with `comments` (for review),
+    each one a Word comment by `author` on the text it names."""
     form = form or draft.form
     model = with_table_breaks(build_document(draft, form))
     data = render_docx(model, draft)
+    if comments:
+        data, _placed = with_comments(data, comments, form, author=author or "Ansökan")
     out = Path(out_path)
     write_shared_file(out, data)
     return out
