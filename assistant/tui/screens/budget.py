@@ -17,6 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Button, Footer, Input, Static
 
 from assistant.core.errors import UserError
@@ -41,7 +42,7 @@ def project_years(draft: Draft) -> list[int]:
     return sorted(draft.budget.years)
 
 
-class BudgetScreen(ClosesOnce):
+class BudgetScreen(ClosesOnce, Screen):
     # Below 100 columns the budget check goes under the tables, which then get the whole width
     # (an item row holds a category, its text, a cell per year and its total).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
@@ -128,11 +129,11 @@ class BudgetScreen(ClosesOnce):
         self.focus_first_cell()
 
     def focus_first_cell(self) -> None:
-        cells = self.query("#compiled .cell")
+        if not self.is_attached:  # closed while this waited for a refresh
+            return
+        cells = self.query("#compiled .cell") or self.query("#period-start")  # no years yet: the period first
         if cells:
             cells.first().focus()
-        else:  # no years yet: the period comes first
-            self.query_one("#period-start", Input).focus()
 
     # -----------------------------------------------------------------------------------------
     # Editing: the parts write into the draft's budget and say so
@@ -164,7 +165,9 @@ class BudgetScreen(ClosesOnce):
         if years and years != self.draft.budget.years:
             await self.change_years(years)
             if isinstance(event, Input.Submitted) or self.app.focused is None:
-                self.focus_first_cell()
+                # After the refresh that lays the new cells out: focused before it, the terminal's
+                # cursor stays where it was until a key is typed.
+                self.call_after_refresh(self.focus_first_cell)
 
     async def change_years(self, years: list[int]) -> None:
         """New period: keep cells of years still in it, drop empty columns, rebuild the tables."""
