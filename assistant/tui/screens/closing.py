@@ -10,17 +10,23 @@ from __future__ import annotations
 from typing import Any
 
 from textual.await_complete import AwaitComplete
-from textual.screen import Screen
 
 
 async def _nothing() -> None:
     return None
 
 
-class ClosesOnce(Screen[Any]):
-    """Base for the app's screens and dialogs: `dismiss` does nothing once the screen is not on top."""
+class ClosesOnce:
+    """Mixed into the app's screens and dialogs, before their Screen or ModalScreen base:
+    `dismiss` does nothing once the screen is not on top.
+
+    A mixin, not a Screen subclass: Textual takes a screen's CSS type names (`ModalScreen { align:
+    center middle; }`, the dimmed background) from the first Textual class among its bases, so a
+    Screen subclass first would hide ModalScreen and every dialog would sit in the top-left corner."""
+
+    is_active: bool
 
     def dismiss(self, result: Any = None) -> AwaitComplete:
         if not self.is_active:
             return AwaitComplete(_nothing())
-        return super().dismiss(result)
+        return super().dismiss(result)  # type: ignore[misc]

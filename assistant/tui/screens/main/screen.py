@@ -104,6 +104,11 @@ class MainScreen(Screen):
                     yield SuggestionPanel(form_id=self.form.id, library=self.ansokan.library, id="suggestions-box")
         yield Footer(compact=True)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A key queued behind the one that took this screen off the stack must not act on it:
+        # its widgets are being removed (random-key test: NoMatches 'SuggestionPanel' after F5).
+        return self.is_attached and self in self.app.screen_stack
+
     @property
     def composer(self) -> Composer:
         return self.query_one(Composer)
@@ -144,8 +149,11 @@ class MainScreen(Screen):
         self._outline_timer = self.set_timer(OUTLINE_DELAY, self.refresh_outline)
 
     def sync_editor(self) -> None:
-        if self.is_mounted and self.draft.current:
-            self.draft.set_text(self.draft.current, self.composer.text)
+        # A key queued behind the one that closed the screen may still run an action here: by then
+        # the composer may be gone (random-key test: NoMatches 'Composer' in action_export).
+        for composer in self.query(Composer):
+            if self.draft.current:
+                self.draft.set_text(self.draft.current, composer.text)
 
     def refresh_outline(self) -> None:
         for outline in self.query(Outline):  # none while the screen is being torn down
