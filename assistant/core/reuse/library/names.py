@@ -104,6 +104,7 @@ def first_names() -> frozenset[str]:
     return _name_list()[0]
 
 
+@lru_cache(maxsize=65536)  # words repeat: a text has few distinct ones
 def is_first_name(word: str) -> bool:
     return all(part.lower() in first_names() for part in word.split("-"))
 
@@ -112,12 +113,14 @@ def is_swedish_first_name(word: str) -> bool:
     return all(part.lower() in _name_list()[1] for part in word.split("-"))
 
 
+@lru_cache(maxsize=65536)  # words repeat: a text has few distinct ones
 def is_organisation_word(word: str) -> bool:
     lower = word.lower()
     c = cues()
     return lower in c.organisation_words or any(lower.endswith(e) and lower != e for e in c.organisation_endings)
 
 
+@lru_cache(maxsize=65536)  # words repeat: a text has few distinct ones
 def _surname_like(word: str) -> bool:
     c = cues()
     return (
@@ -158,7 +161,7 @@ def _role_before(text: str, start: int) -> bool:
     before = before.rstrip(" :\u00a0–-")
     if before.endswith((" är", " var")):  # "projektledare är Anna"
         before = before.rsplit(" ", 1)[0]
-    return any(before.endswith(role) and not before[: -len(role)][-1:].isalpha() for role in cues().roles)
+    return _roles_re()[0].search(before) is not None
 
 
 def _role_after(text: str, end: int) -> bool:
@@ -168,7 +171,15 @@ def _role_after(text: str, end: int) -> bool:
     if not m:
         return False
     tail = m.group(1)
-    return any(tail.startswith(role) and not tail[len(role) : len(role) + 1].isalpha() for role in cues().roles)
+    return _roles_re()[1].match(tail) is not None
+
+
+@lru_cache(maxsize=1)
+def _roles_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A role ending a text, and a role starting one, each a whole word (one regex: a long text has
+    one candidate every few words, so a loop over the roles for each was most of the time)."""
+    roles = "|".join(re.escape(r) for r in sorted(cues().roles, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{roles})\Z"), re.compile(rf"(?:{roles})(?![^\W\d_])")
 
 
 def _contact_line(text: str, start: int) -> bool:
