@@ -76,14 +76,3 @@ def check_save_as(target: Path | str) -> Path:
     if not path.parent.is_dir():
         raise UserError("katalogen finns inte", "the directory does not exist", where=shown(path.parent))
     return path.absolute()
-
-
-def save_as_folder(current: Path | None) -> Path:
-    """Where "Spara som" first proposes: the drafts folder, or the home folder when the draft
-    is in the drafts folder already (the place that failed is the draft's own)."""
-    from assistant.usecases.drafts import drafts_dir
-
-    folder = drafts_dir()
-    if current is not None and current.parent.absolute() == folder.absolute():
-        return Path.home()
-    return folder

@@ -139,7 +139,7 @@ def test_random_keys_never_crash_nor_lose_text(
             current, editor_text = await quiet(pilot, main)
             main.autosave.save()
             await settle(pilot)
-            on_disk = load_draft(demo_copy)
+            on_disk = load_draft(main.draft.path)  # where the app continues (F12 may have saved it as a copy)
             for key in main.form.keys:
                 if on_disk.text(key) != normalise_text(main.draft.text(key)):
                     raise LostText(f"section {key}, seed {seed}")

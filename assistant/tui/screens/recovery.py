@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from assistant.tui.i18n import localise_bindings, tr
+from assistant.tui.screens.closing import ClosesOnce
 from assistant.usecases.saving import pending_recovery, restore
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ if TYPE_CHECKING:
     from assistant.tui.screens.main.screen import MainScreen
 
 
-class RecoveryScreen(ModalScreen[bool]):
+class RecoveryScreen(ClosesOnce, ModalScreen[bool]):
     """Which sections hold unsaved text, and from when; dismisses True to restore it."""
 
     BINDINGS = [Binding("escape", "dismiss(False)", "Avbryt", id="dialog.cancel", show=False)]

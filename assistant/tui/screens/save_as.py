@@ -21,13 +21,14 @@ from textual.widgets import Button, Input, Static
 
 from assistant.core.errors import UserError
 from assistant.tui.i18n import lang, localise_bindings, tr
-from assistant.tui.screens.main.autosave import free_copy_name
-from assistant.usecases.saving import check_save_as, save_as_folder
+from assistant.tui.screens.closing import ClosesOnce
+from assistant.usecases.drafts import drafts_dir
+from assistant.usecases.saving import check_save_as
 
 SaveAs = Callable[[Path, str | None], Awaitable[str | None]]  # (target, announce) -> why not, or None
 
 
-class SaveAsScreen(ModalScreen[Path | None]):
+class SaveAsScreen(ClosesOnce, ModalScreen[Path | None]):
     """A path field, "Spara" and "Avbryt"; dismisses with the new file once it is written."""
 
     DEFAULT_CSS = """
@@ -57,8 +58,10 @@ class SaveAsScreen(ModalScreen[Path | None]):
                 yield Button(tr("Avbryt", "Cancel"), id="save-as-cancel")
 
     def proposed(self) -> Path:
+        from assistant.tui.screens.main.autosave import free_copy_name  # the main screen imports this module
+
         name = self.current.name if self.current is not None else "ansokan.md"
-        target = save_as_folder(self.current) / name
+        target = drafts_dir() / name  # the writer's own folder for drafts; a copy's name if taken
         return free_copy_name(target) if target.exists() else target
 
     def on_mount(self) -> None:

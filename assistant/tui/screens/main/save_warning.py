@@ -33,7 +33,9 @@ class SaveWarning(Horizontal):
     message = ""  # what the warning says (empty while hidden)
 
     def failed(self, problem: str) -> None:
-        """A save did not reach the disk: say so until one does."""
+        """A save did not reach the disk: say so until one does (and in a toast the first time)."""
+        if not self.showing:
+            self.notify(problem, severity="error", timeout=6)
         self.message = tr(
             f"⚠ Inte sparat: {problem}. Texten finns kvar här och sparas så snart det går "
             "(nytt försök automatiskt). F12: Spara som …",

@@ -26,7 +26,10 @@ from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.messages import DraftSaved, SaveConflict, SaveFailed, SuggestionsReady
 from assistant.tui.screens.main import guide, slash
 from assistant.tui.screens.main.autosave import Autosave, free_copy_name
+from assistant.tui.screens.main.save_warning import SaveWarning
 from assistant.tui.screens.main.taken import TakenPassages
+from assistant.tui.screens.recovery import offer_recovery
+from assistant.tui.screens.save_as import open_save_as
 from assistant.tui.widgets.chat.chat import Chat
 from assistant.tui.widgets.chat.pane import ChatPane
 from assistant.tui.widgets.editor.composer import Composer
@@ -63,6 +66,7 @@ class MainScreen(Screen):
         # Priority: handled as the key arrives, so the keys typed right after it go to the command line.
         Binding("ctrl+l", "focus_command", "Kommando", id="main.command", priority=True),
         Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
+        Binding("f12", "save_as", "Spara som …", id="main.save_as", show=False),
         Binding("escape", "focus_editor", "Till texten", id="main.editor", show=False),
         Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
         Binding("ctrl+up", "move_suggestion(-1)", "Förra förslaget", id="main.sugg_prev", show=False),
@@ -92,6 +96,7 @@ class MainScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title_text(), id="titlebar")
+        yield SaveWarning(id="save-warning")
         with Horizontal(id="body"):
             with Vertical(id="left"):
                 yield Outline(id="outline")
@@ -136,6 +141,7 @@ class MainScreen(Screen):
             self.ansokan.start_report = None
             await self.say(guide.import_summary(report))
         await self.introduce(self.draft.current)
+        offer_recovery(self)  # what a killed run left in the journal
 
     @on(Composer.Edited)
     def editor_edited(self) -> None:
@@ -291,6 +297,7 @@ class MainScreen(Screen):
         self.refresh_outline()
 
     def on_draft_saved(self, message: DraftSaved) -> None:
+        self.query_one(SaveWarning).saved()
         if message.path != self._remembered:  # saved as a copy: the recent list and the title follow
             self._remembered = message.path
             self.ansokan.remember(self.draft)
@@ -299,9 +306,7 @@ class MainScreen(Screen):
             self.notify(message.announce, timeout=3)
 
     def on_save_failed(self, message: SaveFailed) -> None:
-        self.notify(
-            message.message + tr(" – försöker igen om en stund", " – retrying shortly"), severity="error", timeout=6
-        )
+        self.query_one(SaveWarning).failed(message.message)
 
     def on_save_conflict(self, _message: SaveConflict) -> None:
         if self.conflict_open:
@@ -372,6 +377,9 @@ class MainScreen(Screen):
         previous = self.neighbour(-1)
         if previous is not None:
             await self.enter_section(previous)
+
+    def action_save_as(self) -> None:
+        open_save_as(self)
 
     def action_save(self) -> None:
         if self.draft.path is not None:
