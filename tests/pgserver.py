@@ -2,7 +2,7 @@
 socket only (no TCP port, nothing another process on the machine can reach), stopped at the end.
 
 PostgreSQL refuses to run as root, so under root (CI) the server runs as the `postgres` user the
-Debian package creates. The binaries are found on PATH or in Debian's /usr/lib/postgresql/N/bin.
+Debian package creates. The binaries are found on PATH or where Debian installs each version.
 """
 
 from __future__ import annotations

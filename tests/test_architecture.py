@@ -78,7 +78,8 @@ _ROOTED = re.compile(rf"(?<![\w.~:/$}}\-])/(?:{_TOP_DIRS})(?=[/\"'`])[^\s\"'`)\]
 _BESIDE_THE_CHECKOUT = re.compile(r"""\.\./shared\b|\.parents?\b[^\n#]*/\s*["']shared["']""")
 
 # System tools and files every machine has, named on purpose: shebangs, the hostile
-# inputs of the hardening tests, and where LibreOffice installs itself when it is not on $PATH.
+# inputs of the hardening tests, and where LibreOffice and PostgreSQL install themselves when
+# they are not on $PATH.
 _SYSTEM_PATHS = {
     "/usr/bin/env",
     "/bin/sh",
@@ -87,6 +88,7 @@ _SYSTEM_PATHS = {
     "/usr/bin/true",
     "/etc/passwd",
     "/usr/lib/libreoffice/program/soffice",
+    "/usr/lib/postgresql/*/bin/initdb",  # where Debian installs PostgreSQL (not on $PATH)
     "/opt/libreoffice/program/soffice",
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
 }
