@@ -75,6 +75,8 @@ needs_libreoffice = pytest.mark.skipif(not has_soffice(), reason="LibreOffice (s
 SERIAL = {
     "test_walk_in_a_real_terminal",
     "test_writing_loop_in_a_real_terminal",
+    "test_a_kill_while_typing_loses_at_most_two_seconds",
+    "test_typing_on_a_read_only_mount_warns_and_saves_elsewhere",
     "test_typing_then_killing_the_app_keeps_what_was_typed_before_a_pause",
     "test_continuous_typing_is_saved_every_few_seconds_even_without_a_pause",
     "test_autosave_after_the_writer_stops_typing",
