@@ -45,6 +45,7 @@ class Case:
     wanted: frozenset[str]  # passage ids; empty for negatives
     series: str | None = None
     words: int | None = None
+    split: str = ""  # the half a round-2 negative names; round 1 splits by the brief's number
 
     @property
     def negative(self) -> bool:
@@ -52,6 +53,8 @@ class Case:
 
     @property
     def half(self) -> str:
+        if self.split:
+            return self.split
         return "tune" if int(self.brief.lstrip("b")) % 2 else "test"
 
 
@@ -76,7 +79,21 @@ def load_cases(library: Sequence[object]) -> tuple[list[Case], list[str]]:
         cases.append(
             Case(q["brief"], kind, q["section"], q["text"], frozenset(wanted), q.get("series"), q.get("words"))
         )
-    return cases, skipped
+    return cases + round_two(), skipped
+
+
+def round_two() -> list[Case]:
+    """The second round of negatives (negatives_round2.toml), when it is there: near negatives
+    written in the field's vocabulary (its `kind` is how they are written) and far ones, each
+    with the half it belongs to."""
+    path = BLIND / "negatives_round2.toml"
+    if not path.exists():
+        return []
+    queries = tomllib.loads(path.read_text(encoding="utf-8"))["query"]
+    return [
+        Case(q["id"], "far" if q["kind"] == "far" else "near", q["section"], q["text"], frozenset(), split=q["half"])
+        for q in queries
+    ]
 
 
 def bootstrap(values: Sequence[float], rounds: int = BOOTSTRAP_ROUNDS, seed: int = 7) -> tuple[float, float]:
@@ -161,7 +178,8 @@ def main() -> int:
     dirs = [(paths.builtin_library_dir(), True)]
     every, skipped = load_cases(load_library(dirs))
     cases = [c for c in every if args.half in ("all", c.half)]
-    print(f"blind set, {args.half} half: {len(cases)} queries")
+    near = sum(c.kind == "near" for c in cases)
+    print(f"blind set, {args.half} half: {len(cases)} queries, {near / len(cases):.0%} of them near negatives")
     print(f"(left out: {len(set(skipped))} briefs whose only targets are not suggestable passages)\n")
     with tempfile.TemporaryDirectory() as tmp:
         index = Index(dirs, Path(tmp) / "eval.sqlite")
