@@ -1,11 +1,13 @@
-"""How well the chat line understands the writer, on the frozen evaluation set tests/eval/chat_eval.toml.
+"""How well the chat line understands the writer, on the frozen blind evaluation sets:
+tests/eval/chat_eval.toml (`first`, 280 cases) and tests/eval/blind/chat_round2.toml (`round2`, 366).
 
-    python tests/eval/evaluate_chat.py            # both halves' figures; the tune half's failures
-    python tests/eval/evaluate_chat.py --quiet    # figures only
-    python tests/eval/evaluate_chat.py --check    # exit 1 when a goal is missed (on either half)
-    python tests/eval/evaluate_chat.py --half tune  # while tuning: the test half is not even counted
+    python tests/eval/evaluate_chat.py --half tune   # while tuning: the test halves are not even counted
+    python tests/eval/evaluate_chat.py --set round2 --half tune
+    python tests/eval/evaluate_chat.py               # every set and half's figures; the tune failures
+    python tests/eval/evaluate_chat.py --quiet       # figures only
+    python tests/eval/evaluate_chat.py --check       # exit 1 when a goal is missed (on any half)
 
-The set was written blind (by a session that never saw the router) and is split in two halves:
+Each set was written blind (by a session that never saw the router) and is split in two halves:
 `tune`, the only one the router's word lists may be adjusted against, and `test`, reported here
 and never shown case by case – this script prints failures for the tune half only, so nobody reads
 the test cases for ideas.
@@ -46,7 +48,8 @@ from assistant.core.model.forms import load_form  # noqa: E402
 from assistant.core.reuse.textnorm import stems  # noqa: E402
 from assistant.core.storage import paths  # noqa: E402
 
-CASES = Path(__file__).resolve().parent / "chat_eval.toml"
+HERE = Path(__file__).resolve().parent
+SETS = {"first": HERE / "chat_eval.toml", "round2": HERE / "blind" / "chat_round2.toml"}
 FORM = "finsam-malmo"  # the set's heading numbers are this form's
 GOAL_ACCURACY = 0.90
 GOAL_SEARCH_AS_QUESTION = 0.02
@@ -55,6 +58,7 @@ GOAL_OFF_TOPIC_ANSWERED = 0
 
 @dataclass(frozen=True)
 class Case:
+    set: str
     id: str
     text: str
     intent: str
@@ -89,11 +93,12 @@ class Result:
         return case.topic is None or set(stems(case.topic)) <= set(stems(found.topic))
 
 
-def load_cases() -> list[Case]:
-    with CASES.open("rb") as handle:
+def load_cases(name: str) -> list[Case]:
+    """One set's cases (both files share one schema: id, text, intent, lang, split and the slots)."""
+    with SETS[name].open("rb") as handle:
         data = tomllib.load(handle)
     fields = Case.__dataclass_fields__
-    return [Case(**{k: v for k, v in item.items() if k in fields}) for item in data["case"]]
+    return [Case(set=name, **{k: v for k, v in item.items() if k in fields and k != "set"}) for item in data["case"]]
 
 
 def wilson(hits: int, total: int, z: float = 1.96) -> tuple[float, float]:
@@ -146,7 +151,7 @@ def report(name: str, results: list[Result], work: Path) -> dict[str, float]:
     print(f"searches taken as questions  {share(len(searched_as_question), len(searches))}")
     print(f"questions taken as searches  {share(len(question_as_search), len(questions))}")
     print(f"off-topic answered           {len(answered)} of {len(off_topic)}")
-    if name == "tune":  # the test half's breakdown would point a tuner at its cases
+    if name.endswith("tune"):  # the test half's breakdown would point a tuner at its cases
         by_intent: Counter[str] = Counter(r.case.intent for r in results)
         right_by: Counter[str] = Counter(r.case.intent for r in results if r.intent_right)
         print(
@@ -165,12 +170,12 @@ def tune_failures(results: list[Result]) -> None:
     if not wrong:
         print("\ntune: no failures")
         return
-    print("\ntune failures (id, expected → found, scores):")
+    print(f"\ntune failures, {len(wrong)} (set id, expected → found, scores):")
     for r in wrong:
         want = r.case.section or r.case.direction or r.case.topic or ""
         got = r.route.section or r.route.direction or r.route.topic or ""
         top = sorted(r.route.scores.items(), key=lambda item: -item[1])[:3]
-        print(f"  {r.case.id} {r.case.intent}[{want}] → {r.route.intent}[{got}] {top}  {r.case.text!r}")
+        print(f"  {r.case.set} {r.case.id} {r.case.intent}[{want}] → {r.route.intent}[{got}] {top}  {r.case.text!r}")
 
 
 def main() -> int:
@@ -178,17 +183,26 @@ def main() -> int:
     parser.add_argument("--quiet", action="store_true", help="figures only, no tune failures")
     parser.add_argument("--check", action="store_true", help="exit 1 when a goal is missed")
     parser.add_argument("--half", choices=("tune", "test"), help="only this half (tune while tuning)")
+    parser.add_argument("--set", choices=(*SETS, "all"), default="all", help="one set, or all (the default)")
     args = parser.parse_args()
     form = load_form(FORM)
-    cases = load_cases()
+    names = list(SETS) if args.set == "all" else [args.set]
+    halves = (args.half,) if args.half else ("tune", "test")
+    # The test halves' texts are not even routed unless asked for.
+    cases = [c for name in names for c in load_cases(name) if c.split in halves]
     results = [Result(c, route(c.text, form), classify(c.text)) for c in cases]
     figures = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         os.environ.setdefault("ANSOKAN_CACHE", str(work / "cache"))  # a throw-away index
-        for half in (args.half,) if args.half else ("tune", "test"):
-            figures[half] = report(half, [r for r in results if r.case.split == half], work)
-    if not args.quiet and args.half != "test":
+        groups = [
+            (f"{n} {h}", [r for r in results if r.case.set == n and r.case.split == h]) for n in names for h in halves
+        ]
+        if len(names) > 1:
+            groups += [(f"all {h}", [r for r in results if r.case.split == h]) for h in halves]
+        for label, group in groups:
+            figures[label] = report(label, group, work)
+    if not args.quiet and "tune" in halves:
         tune_failures([r for r in results if r.case.split == "tune"])
     print(
         f"\ngoals: intent accuracy ≥ {GOAL_ACCURACY}, searches taken as questions ≤ {GOAL_SEARCH_AS_QUESTION}, "
