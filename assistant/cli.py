@@ -35,7 +35,7 @@ COMMANDS = (
     "package",
     "review",
 )
-GLOBALS = ("--lang", "--library")
+GLOBALS = ("--lang", "--library", "--library-url")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -89,6 +89,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             "din egen bibliotekskatalog (annars $ANSOKAN_LIBRARY)", "your own library folder (else $ANSOKAN_LIBRARY)"
         ),
     )
+    parser.add_argument(
+        "--library-url",
+        metavar="postgresql://…",
+        default=None,
+        help=tr(
+            "organisationens delade bibliotek (annars $ANSOKAN_LIBRARY_URL eller library_url i config.toml)",
+            "the organisation's shared library (else $ANSOKAN_LIBRARY_URL or library_url in config.toml)",
+        ),
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, metavar=tr("KOMMANDO", "COMMAND"))
     for name in COMMANDS if only not in COMMANDS else (only,):
         importlib.import_module(f"assistant.commands.{name}").register(sub)
@@ -107,8 +116,9 @@ def main(argv: list[str] | None = None) -> int:
                 "bad usage: --lang expects sv or en (see `ansokan --help`)",
             )
         if _only_globals(argv):
-            return _run_ui(None, flag, _global_value(argv, "--library"))
+            return _run_ui(None, flag, _global_value(argv, "--library-url") or _global_value(argv, "--library"))
         args = build_parser(_command_name(argv)).parse_args(argv)
+        args.library = args.library_url or args.library  # one library value: a folder or an address
         if args.command is None:
             return _run_ui(None, flag, args.library)
         result = args.func(args)
