@@ -9,9 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from assistant.core.chat.lexicon import Hit, Lexicon, lexicon
+from assistant.core.chat.lexicon import CueIndex, Hit, Lexicon, lexicon
 from assistant.core.chat.spelling import corrected
-from assistant.core.chat.text import Token, tokens
+from assistant.core.chat.text import Token, fold, stem_folded, tokens
+
+COMPOUND_PART = 3  # letters: "sid|räkningen", "max|belopp", "mål|formuleringar"
+COMPOUND_WORD = 7  # a word shorter than this is not read as a compound
+WILDCARD_REST = 6  # letters a "*" stands for that are a word of their own ("problem|området")
+WORD_LENGTH = 6  # a compound's other part this long is taken as a word even when unknown
+LINKS = ("s", "e", "a")  # Swedish compound joints: "utfall|s|mål"; "sid|a" is "sida" before a joint
 
 
 @dataclass(frozen=True)
@@ -38,6 +44,27 @@ class Analysis:
         return frozenset(i for hit in lexicon().check_words.hits(self.tokens) for i in hit.span)
 
     @cached_property
+    def error_words(self) -> bool:
+        """The line names an error, a warning or a finding of the check ("felet", "varningen", "!")."""
+        words = lexicon()
+        return bool(words.errors.hits(self.tokens)) or bool(words.check_words.hits(self.tokens))
+
+    def only_through_wildcard(self, hit: Hit) -> bool:
+        """The cue meets a word only through its "*", with a word's length left over
+        ("problem*" in "problemområdet", not "budget*" in "budgeten")."""
+        for n, pattern in enumerate(hit.cue.words):
+            token = self.tokens[hit.start + n]
+            rest = token.folded.replace(pattern.text, "", 1)
+            if (
+                pattern.wildcard
+                and pattern.text
+                and len(rest) >= WILDCARD_REST
+                and not _an_assistant_word(_token(rest))
+            ):
+                return True
+        return False
+
+    @cached_property
     def alias_positions(self) -> frozenset[int]:
         return frozenset(i for hit in self.aliases for i in hit.span) | self.numbers
 
@@ -59,17 +86,78 @@ class Analysis:
 def analyse(text: str) -> Analysis:
     words = lexicon()
     line = corrected(tokens(text), words)  # a mistyped word of the assistant's lists as meant
+    hits, aliases = words.cues.hits(line), words.aliases.hits(line)
+    covered = {i for hit in (*hits, *aliases) for i in hit.span}
+    for i, token in enumerate(line):
+        if i not in covered:
+            hits += _compound_hits(token, i, words.cues)
+            aliases += _compound_hits(token, i, words.aliases, sections=True)
     analysis = Analysis(
         text=text,
         tokens=line,
-        hits=tuple(words.cues.hits(line)),
-        aliases=tuple(words.aliases.hits(line)),
+        hits=tuple(hits),
+        aliases=tuple(aliases),
         directions=tuple(words.directions.hits(line)),
         generic=frozenset(i for hit in words.generic.hits(line) for i in hit.span),
         numbers=frozenset(_heading_numbers(line, words)),
         here=bool(words.here.hits(line)),
     )
     return _without_attributive_directions(analysis, words)
+
+
+def _compound_hits(token: Token, at: int, index: CueIndex, *, sections: bool = False) -> list[Hit]:
+    """A compound none of the lists knows whole, read through its two parts, each a word of the
+    assistant's world: "sidräkningen" is "sida" + "räkning", "maxbeloppet" "max" + "belopp".
+    A part's one-word cue counts at the compound's place. A heading is named by the compound's
+    last part ("utfallsmål" is a goal), or by its first when the last is one of the assistant's
+    own words ("målformuleringar"), not by a first part before a topic ("aktivitetsersättning")."""
+    if len(token.folded) < COMPOUND_WORD or token.is_number or len(token.raw) != len(token.folded):
+        return []
+    found: dict[int, Hit] = {}
+    for head, tail in _splits(token):
+        for part, other in ((tail, head), (head, tail)):
+            if not _a_word(other):
+                continue
+            if sections and part is head and not _an_assistant_word(tail):
+                continue
+            for cue in index.candidates(part):
+                if len(cue.words) == 1 and cue.words[0].text and id(cue) not in found and cue.matches_at((part,), 0):
+                    found[id(cue)] = Hit(cue, at, at + 1)
+    return list(found.values())
+
+
+def _splits(token: Token) -> list[tuple[Token, Token]]:
+    """(first part, last part) at every place, the first part also without its joint ("utfall|s")
+    or with the vowel a compound drops ("sid" -> "sida")."""
+    raw, out = token.raw.lower(), []
+    for cut in range(COMPOUND_PART, len(raw) - COMPOUND_PART + 1):
+        head, tail = raw[:cut], _token(raw[cut:])
+        heads = [head, *(head + v for v in ("a", "e"))] + ([head[:-1]] if head[-1:] in LINKS else [])
+        out += [(_token(h), tail) for h in heads if len(h) >= COMPOUND_PART]
+    return out
+
+
+def _a_word(part: Token) -> bool:
+    """The other part of a compound: a word of the assistant's world, or long enough to be a word."""
+    from assistant.core.chat.domain import domain_stems  # read only when a compound needs it
+
+    if len(part.folded) >= WORD_LENGTH:
+        return True
+    vocabulary = domain_stems()
+    return part.stem in vocabulary or part.folded in vocabulary or _an_assistant_word(part)
+
+
+def _an_assistant_word(part: Token) -> bool:
+    from assistant.core.chat.spelling import known_words
+
+    return part.folded in known_words() or any(
+        len(c.words) == 1 and c.matches_at((part,), 0) for c in lexicon().cues.candidates(part)
+    )
+
+
+def _token(raw: str) -> Token:
+    folded = fold(raw)
+    return Token(raw, folded, stem_folded(folded))
 
 
 def _heading_numbers(line: tuple[Token, ...], words: Lexicon) -> list[int]:

@@ -70,7 +70,9 @@ def classify(text: str) -> Kind:
         return Kind.QUESTION
     if _first_word_in(analysis, words.move) and _assistant_words(analysis, words, start=1):
         return Kind.QUESTION
-    if len(analysis.tokens) >= LONG_LINE or any(t in words.pronoun for t in analysis.tokens):
+    if len(analysis.tokens) >= LONG_LINE or any(
+        t in words.pronoun or t.raw.lower() in words.own for t in analysis.tokens
+    ):
         return Kind.QUESTION
     return Kind.QUESTION if _only_assistant_words(analysis, words) else Kind.SEARCH
 

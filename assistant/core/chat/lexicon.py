@@ -31,6 +31,7 @@ class Pattern:
     any_start: bool = False
     stem: str = ""
     diacritics: str = ""  # "!här": only as typed with its diacritics ("har" is another word)
+    marked: bool = False  # written with å, ä, ö or an accent
 
     @classmethod
     def parse(cls, word: str) -> Pattern:
@@ -41,7 +42,22 @@ class Pattern:
         any_start, any_end = word.startswith("*"), word.endswith("*")
         core = fold(word.strip("*"))
         exact = not any_start and not any_end and not as_written and len(core) >= STEM_MIN
-        return cls(core, any_end, any_start, stem_folded(core) if exact else "")
+        marked = core != word.strip("*").lower()
+        return cls(core, any_end, any_start, stem_folded(core) if exact else "", marked=marked)
+
+    def _marked_part(self, token: Token) -> bool:
+        """The part of the word this pattern compares was typed with å, ä, ö ("budgetåren" is
+        "budget*" + "åren": unmarked where "budget*" looks)."""
+        if not token.marked:
+            return False
+        typed = token.raw.lower()
+        if len(typed) != len(token.folded) or (self.any_end and self.any_start):
+            return False  # decomposed input, or "*x*": no place to compare
+        if self.any_end:
+            typed = typed[: len(self.text)]
+        elif self.any_start:
+            typed = typed[len(typed) - len(self.text) :]
+        return typed != fold(typed)
 
     @property
     def wildcard(self) -> bool:
@@ -53,6 +69,9 @@ class Pattern:
             return token.raw.lower() == self.diacritics
         if not self.text:
             return True  # a lone "*"
+        if not self.marked and self._marked_part(token):
+            # Folding is for words typed without å, ä, ö: "ändrar" is not "andras", "år" not "ar".
+            return False
         if self.any_end and self.any_start:
             return self.text in word
         if self.any_end:
@@ -113,6 +132,10 @@ class CueIndex:
                     found[id(cue)] = Hit(cue, start, start + len(cue.words))
         return list(found.values())
 
+    def candidates(self, token: Token) -> Iterator[Cue]:
+        """The cues that may start at this word (each still to be matched)."""
+        return self._candidates(token)
+
     def _candidates(self, token: Token) -> Iterator[Cue]:
         yield from self.by_text.get(token.folded, ())
         yield from self.by_stem.get(token.stem, ())
@@ -167,6 +190,9 @@ class Lexicon:
     aliases: CueIndex  # section names, label = the form key
     directions: CueIndex  # label "next" or "prev"
     check_words: CueIndex  # what a writer calls each finding (explanations.toml), label = code
+    errors: CueIndex  # words for an error or a warning at all ("felet", "varning", "!")
+    common: frozenset[str]  # everyday words of any question ("många", "borde"), folded
+    own: frozenset[str]  # "vår", "our": the writer's own, matched only as typed ("var" is "was")
     number_before: frozenset[str]
 
     def is_filler(self, token: Token) -> bool:
@@ -247,4 +273,7 @@ def lexicon() -> Lexicon:
             for text in texts
         ),
         number_before=_folded_set(sections["numbers"]["before"]),
+        errors=_index(make_cue("error", w, 0) for w in words["error"]),
+        own=frozenset(w.lower() for w in words["own"]),
+        common=_folded_set(words["common"]),
     )

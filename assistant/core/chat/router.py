@@ -23,7 +23,7 @@ from assistant.core.chat.analysis import Analysis, analyse
 from assistant.core.chat.classify import Kind, classify, search_query
 from assistant.core.chat.domain import foreign_words
 from assistant.core.chat.lexicon import CueIndex, lexicon, make_cue
-from assistant.core.chat.sections import best_section
+from assistant.core.chat.sections import best_section, mentions, section_by_guidance
 from assistant.core.model.forms import Form
 
 
@@ -92,14 +92,24 @@ def route(text: str, form: Form | None = None) -> Route:
     direction = _direction(analysis)
     scores = _scores(analysis, section=section or ("here" if analysis.here else None), direction=direction)
     scores[Intent.BUDGET] += _budget_words(analysis, form)
+    if section is not None:
+        _lean_on_the_heading(scores, analysis, section)
+    inferred = section_by_guidance(analysis, form) if section is None and not analysis.here else None
+    if inferred is not None and scores[Intent.GUIDANCE] > 0:
+        # Asked plainly what goes where, about words only one heading's guidance uses.
+        scores[Intent.GUIDANCE] = scores[Intent.GUIDANCE] / NO_SECTION + SECTION_NUDGE
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
-    if top < MIN_SCORE or (top < SURE_ENOUGH and best != Intent.EXAMPLES and foreign_words(analysis)):
-        # Nothing fits, or only weakly and the line speaks of something outside the assistant's
-        # world ("Hur många sidor har en roman?"): the honest answer. Examples are exempt: their
-        # topic is the writer's own.
+    weak_and_foreign = top < SURE_ENOUGH and best != Intent.EXAMPLES and _foreign(analysis, form, section)
+    if top < MIN_SCORE or weak_and_foreign or best == Intent.UNKNOWN:
+        # Nothing fits; or only weakly, naming no heading, and the line speaks of something outside
+        # the assistant's world ("Hur många sidor har en roman?"); or it asks what no data answers
+        # ("kommer vi att beviljas?"): the honest answer. Examples are exempt from the foreign
+        # words: their topic is the writer's own.
         return Route(text, kind, Intent.UNKNOWN, _unsure(min(top, MIN_SCORE)), section=section, scores=scores)
     intent = Intent(best)
+    if inferred is not None and intent in (Intent.GUIDANCE, Intent.EXAMPLES):
+        section = inferred
     return Route(
         text,
         kind,
@@ -118,6 +128,8 @@ def _scores(analysis: Analysis, *, section: str | None, direction: str | None) -
     # by stem, "sida" – the heavier one counts, not both.
     best_at: dict[tuple[str, int, int], float] = {}
     for hit in analysis.hits:
+        if analysis.only_through_wildcard(hit) and set(hit.span) <= analysis.alias_positions:
+            continue  # "problem*" in "problemområdet": the word names a heading, it is no problem
         where = (hit.cue.label, hit.start, hit.end)
         best_at[where] = max(best_at.get(where, 0.0), hit.cue.weight)
     scores: dict[str, float] = dict.fromkeys(lexicon().intents, 0.0)
@@ -135,6 +147,30 @@ def _scores(analysis: Analysis, *, section: str | None, direction: str | None) -
     else:
         scores[Intent.NAVIGATE] *= NO_TARGET
     return {intent: round(score, 2) for intent, score in scores.items()}
+
+
+def _foreign(analysis: Analysis, form: Form | None, section: str | None) -> bool:
+    """Words from outside the assistant's world in a line that names no heading; a line that names
+    one is about the application, unless the naming word is itself foreign ("budgetpropositionen"
+    is "budget*" only by its first letters)."""
+    strange = foreign_words(analysis)
+    if not strange or section is None:
+        return bool(strange)
+    named = next((m for m in mentions(analysis, form) if m.key == section), None)
+    naming = {t.raw for t in analysis.tokens[named.start : named.end]} if named else set()
+    return any(word in naming for word in strange)
+
+
+def _lean_on_the_heading(scores: dict[str, float], analysis: Analysis, section: str) -> None:
+    """Two readings of a line that names a heading. "Förklara vad de menar med utfallsmål" explains
+    no error (no word for one in it): it asks what goes under Mål. "Något knas med kronorna i 3.7"
+    speaks of the budget in the budget's heading: the budget, not its guidance."""
+    if scores[Intent.EXPLAIN] > scores[Intent.GUIDANCE] and not analysis.error_words:
+        scores[Intent.GUIDANCE] = scores[Intent.EXPLAIN] + SECTION_NUDGE
+    if section == "budget" and any(
+        hit.cue.label == Intent.BUDGET and not set(hit.span) <= analysis.alias_positions for hit in analysis.hits
+    ):
+        scores[Intent.BUDGET] += SECTION_NUDGE
 
 
 def _budget_words(analysis: Analysis, form: Form | None) -> float:

@@ -9,9 +9,11 @@ from functools import lru_cache
 
 from assistant.core.chat.analysis import Analysis
 from assistant.core.chat.lexicon import FOLDED_STOPWORDS, Lexicon, Pattern, lexicon
-from assistant.core.chat.text import folded_words
+from assistant.core.chat.text import folded_words, tokens
 from assistant.core.model.forms import Form, Heading
 
+GUIDANCE_WORD = 4  # a word shorter than this says too little to point at a heading's guidance
+GUIDANCE_ROOT = 6
 COMPOUND_MIN = 6  # a form's one-word name this long also names a compound that starts with it
 MAX_NAME_WORDS = 4
 NUMBER_STRENGTH = 10.0  # a number is the plainest way to name a heading
@@ -106,3 +108,42 @@ def _name_word(word: str) -> Pattern:
 
 def _is_small(word: str, words: Lexicon) -> bool:
     return word in FOLDED_STOPWORDS or word in words.filler
+
+
+def section_by_guidance(analysis: Analysis, form: Form | None) -> str | None:
+    """The heading whose guidance alone speaks of the line's own words: "styrgrupp och
+    projektgrupp" are in Organisering's guidance and no other heading's, so a question about them
+    is about Organisering. Words in two headings' guidance (“samverkan”) point at neither; two words
+    pointing at different headings point at none."""
+    if form is None:
+        return None
+    words = lexicon()
+    taken = analysis.cue_positions | analysis.alias_positions | analysis.generic
+    owners = _guidance_owners(form.headings)
+    found = {
+        owners[_root(token.stem)]
+        for i, token in enumerate(analysis.tokens)
+        if i not in taken
+        and len(token.folded) >= GUIDANCE_WORD
+        and not analysis.neutral(i, words)
+        and token.folded not in words.common
+        and _root(token.stem) in owners
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=16)
+def _guidance_owners(headings: tuple[Heading, ...]) -> dict[str, str]:
+    """Stem -> the one heading whose title and guidance use it (stems of two headings are left out)."""
+    words = lexicon()
+    seen: dict[str, set[str]] = {}
+    for heading in headings:
+        for token in tokens(f"{heading.title} {heading.guidance}"):
+            if len(token.folded) >= GUIDANCE_WORD and not words.is_filler(token) and token.folded not in words.common:
+                seen.setdefault(_root(token.stem), set()).add(heading.key)
+    return {root: next(iter(keys)) for root, keys in seen.items() if len(keys) == 1}
+
+
+def _root(stem: str) -> str:
+    """A word's first letters, so "samverkan" and "samverkar" (two stems) are one word here."""
+    return stem[:GUIDANCE_ROOT]

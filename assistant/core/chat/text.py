@@ -26,6 +26,11 @@ class Token:
     stem: str  # Snowball stem of the folded word
 
     @property
+    def marked(self) -> bool:
+        """Typed with å, ä, ö or an accent (a word typed so is not compared without them)."""
+        return self.raw.lower() != self.folded
+
+    @property
     def is_number(self) -> bool:
         return self.folded[:1].isdigit()
 

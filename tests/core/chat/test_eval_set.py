@@ -1,6 +1,7 @@
-"""The router on the tune half of the blind evaluation set (tests/eval/chat_eval.toml).
+"""The router on the tune halves of the blind evaluation sets (tests/eval/chat_eval.toml and
+tests/eval/blind/chat_round2.toml).
 
-Only the tune half is read here: the test half is for tests/eval/evaluate_chat.py to report."""
+Only the tune halves are read here: the test halves are for tests/eval/evaluate_chat.py to report."""
 
 from __future__ import annotations
 
@@ -10,12 +11,16 @@ from pathlib import Path
 from assistant.core.chat import Kind, classify, route
 from assistant.core.model.forms import load_form
 
-CASES = Path(__file__).resolve().parents[2] / "eval" / "chat_eval.toml"
+EVAL = Path(__file__).resolve().parents[2] / "eval"
+SETS = (EVAL / "chat_eval.toml", EVAL / "blind" / "chat_round2.toml")
 
 
 def tune_cases() -> list[dict]:
-    with CASES.open("rb") as handle:
-        return [c for c in tomllib.load(handle)["case"] if c["split"] == "tune"]
+    cases = []
+    for path in SETS:
+        with path.open("rb") as handle:
+            cases += [c for c in tomllib.load(handle)["case"] if c["split"] == "tune"]
+    return cases
 
 
 def test_tune_half_meets_the_goals():
