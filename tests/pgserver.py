@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import glob
+import itertools
 import os
 import pwd
 import shutil
@@ -16,6 +17,12 @@ import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
+
+# CI sets this, so a machine without PostgreSQL fails the shared-library tests instead of skipping them.
+REQUIRED_ENV = "ANSOKAN_TESTS_NEED_POSTGRES"
+_numbers = itertools.count()
 
 
 def binaries() -> Path | None:
@@ -68,3 +75,30 @@ def throwaway_server() -> Iterator[str]:
             capture_output=True,
         )
         shutil.rmtree(base, ignore_errors=True)
+
+
+def member_url(url: str, role_name: str) -> str:
+    """The same database, connected as another login role (trust authentication on the socket)."""
+    return url.replace("postgresql://ansokan@", f"postgresql://{role_name}@", 1)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """One throwaway server per test process."""
+    if binaries() is None:
+        if os.environ.get(REQUIRED_ENV):
+            pytest.fail(f"PostgreSQL is not installed and ${REQUIRED_ENV} says these tests must run")
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    with throwaway_server() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> str:
+    """The URL of an empty database of its own, for one test."""
+    import psycopg
+
+    name = f"test_{next(_numbers)}"
+    with psycopg.connect(pg_server, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")  # our own name, not input
+    return pg_server.replace("/postgres?", f"/{name}?")

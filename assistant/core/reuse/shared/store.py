@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from assistant.core.errors import UserError
 from assistant.core.reuse.library.entries import Entry, Section, content_hash, passages
+from assistant.core.reuse.shared.governance import Governance
 
 if TYPE_CHECKING:
     import psycopg
@@ -61,7 +62,7 @@ class Candidate:
     score: float
 
 
-class SharedLibrary:
+class SharedLibrary(Governance):
     """One organisation's view of a shared library at `url` (postgresql://…)."""
 
     def __init__(self, url: str, *, max_connections: int = 4) -> None:
@@ -105,6 +106,13 @@ class SharedLibrary:
                 f"cannot reach the shared library at {shown_url(self.url)}: {_first_line(exc)}",
                 hint_sv="kontrollera adressen (ANSOKAN_LIBRARY_URL) och att servern är igång",
                 hint_en="check the address (ANSOKAN_LIBRARY_URL) and that the server is running",
+            ) from exc
+        except psycopg.errors.InsufficientPrivilege as exc:  # a role or a row-level policy said no
+            raise UserError(
+                f"det delade biblioteket på {shown_url(self.url)} tillåter inte det här: {_first_line(exc)}",
+                f"the shared library at {shown_url(self.url)} does not allow this: {_first_line(exc)}",
+                hint_sv="be den som sköter biblioteket om rätt roll (`ansokan library grant …`)",
+                hint_en="ask whoever runs the library for the right role (`ansokan library grant …`)",
             ) from exc
 
     # -- schema --------------------------------------------------------------------------------
@@ -159,51 +167,90 @@ class SharedLibrary:
 
     # -- entries -------------------------------------------------------------------------------
 
-    def add(self, entry: Entry, *, organisation: str) -> StoredEntry:
-        """Store an application with its sections and passages, once: the same content (by hash)
-        imported again, by anyone, is the entry already there."""
+    def add(self, entry: Entry, *, organisation: str | None = None) -> StoredEntry:
+        """Store an application with its sections and passages, once per organisation: the same
+        content (by hash) imported again is the entry already there. The organisation is the
+        connected member's own (the database enforces it); `organisation` serves the library's
+        owner account, which is no member. Passages wait for an approver where the library says so."""
         digest = content_hash(entry)
         with self._connection() as conn, conn.transaction():
-            conn.execute(
-                "INSERT INTO organisations (id, name) VALUES (%s, %s) ON CONFLICT (id) DO NOTHING",
-                (organisation, organisation),
-            )
             row = conn.execute(
-                "INSERT INTO entries (id, organisation, title, funder, form, applicant, municipality, year,"
-                " period_start, period_end, status, source, projects, content_hash)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
-                " ON CONFLICT (content_hash) DO NOTHING RETURNING id",
-                (
-                    entry.id,
-                    organisation,
-                    entry.title,
-                    entry.funder,
-                    entry.form,
-                    entry.organisation,
-                    entry.municipality,
-                    entry.year,
-                    entry.start,
-                    entry.end,
-                    entry.status,
-                    entry.source,
-                    list(entry.projects),
-                    digest,
-                ),
+                "SELECT coalesce(library_organisation(), %s), library_role(), require_approval FROM library_settings",
+                (organisation,),
             ).fetchone()
-            if row is None:
-                existing = conn.execute("SELECT id FROM entries WHERE content_hash = %s", (digest,)).fetchone()
-                return self._stored(conn, str(existing[0]) if existing else entry.id)
+            owner, role, require_approval = (row[0], row[1], bool(row[2])) if row else (organisation, None, False)
+            if not owner:
+                raise UserError(
+                    f"{shown_url(self.url)}: kontot är inte medlem i någon organisation i biblioteket",
+                    f"{shown_url(self.url)}: this account is no member of any organisation of the library",
+                    hint_sv="be den som sköter biblioteket köra `ansokan library grant …`, eller ange --organisation",
+                    hint_en="ask whoever runs the library to run `ansokan library grant …`, or give --organisation",
+                )
+            if role is None:  # the owner's account: the organisation may be new
+                conn.execute(
+                    "INSERT INTO organisations (id, name) VALUES (%s, %s) ON CONFLICT (id) DO NOTHING", (owner, owner)
+                )
+            held = conn.execute(
+                "SELECT id FROM entries WHERE organisation = %s AND content_hash = %s", (owner, digest)
+            ).fetchone()
+            if held is not None:
+                return self._stored(conn, str(held[0]))
+            entry_id = self._insert_entry(conn, entry, owner, digest)
+            if entry_id is None:
+                held = conn.execute(
+                    "SELECT id FROM entries WHERE organisation = %s AND content_hash = %s", (owner, digest)
+                ).fetchone()
+                return self._stored(conn, str(held[0]) if held else entry.id)
+            stored = Entry(**{**entry.__dict__, "id": entry_id})
+            approved = not require_approval or role in (None, "approver")
             with conn.cursor() as cur:
                 cur.executemany(
                     "INSERT INTO sections (entry_id, position, key, heading, body) VALUES (%s, %s, %s, %s, %s)",
-                    [(entry.id, i, s.key, s.heading, s.text) for i, s in enumerate(entry.sections)],
+                    [(entry_id, i, s.key, s.heading, s.text) for i, s in enumerate(entry.sections)],
                 )
                 cur.executemany(
-                    "INSERT INTO passages (id, entry_id, section, heading, body) VALUES (%s, %s, %s, %s, %s)",
-                    [(p.id, entry.id, p.section, p.heading, p.text) for p in passages(entry)],
+                    "INSERT INTO passages (id, entry_id, section, heading, body, approved) VALUES (%s, %s, %s, %s, %s, %s)",
+                    [(p.id, entry_id, p.section, p.heading, p.text, approved) for p in passages(stored)],
                 )
-            stored = self._stored(conn, entry.id)
-        return StoredEntry(**{**stored.__dict__, "created": True})
+            result = self._stored(conn, entry_id)
+        return StoredEntry(**{**result.__dict__, "created": True})
+
+    def _insert_entry(self, conn: psycopg.Connection[Any], entry: Entry, owner: str, digest: str) -> str | None:
+        """Insert the entry's row under its id, or under the organisation's prefix and a number when
+        another organisation (whose entries this one may not even see) has that id already."""
+        import psycopg
+
+        for n in range(1, 100):
+            entry_id = entry.id if n == 1 else f"{owner}-{entry.id}" if n == 2 else f"{owner}-{entry.id}-{n - 1}"
+            try:
+                with conn.transaction():  # a savepoint: a taken id rolls back this insert only
+                    conn.execute(
+                        "INSERT INTO entries (id, organisation, title, funder, form, applicant, municipality, year,"
+                        " period_start, period_end, status, source, projects, content_hash)"
+                        " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                        (
+                            entry_id,
+                            owner,
+                            entry.title,
+                            entry.funder,
+                            entry.form,
+                            entry.organisation,
+                            entry.municipality,
+                            entry.year,
+                            entry.start,
+                            entry.end,
+                            entry.status,
+                            entry.source,
+                            list(entry.projects),
+                            digest,
+                        ),
+                    )
+                return entry_id
+            except psycopg.errors.UniqueViolation as exc:
+                if exc.diag.constraint_name == "entries_organisation_content":
+                    return None  # the same application, imported at this moment by a colleague
+                continue
+        raise UserError(f"inget ledigt id för `{entry.id}`", f"no free id for `{entry.id}`")
 
     def _stored(self, conn: psycopg.Connection[Any], entry_id: str) -> StoredEntry:
         row = conn.execute(
@@ -226,33 +273,65 @@ class SharedLibrary:
 
     def entry(self, entry_id: str) -> Entry:
         """The application as the local library holds it (for `library show` and adapting)."""
+        found = self._entries("WHERE id = %s", (entry_id,))
+        if not found:
+            raise _no_entry(entry_id)
+        return found[0]
+
+    def _entries(self, where: str = "", params: tuple[Any, ...] = ()) -> list[Entry]:
         with self._connection() as conn:
-            row = conn.execute(
+            rows = conn.execute(
                 "SELECT id, title, funder, form, applicant, municipality, year, period_start, period_end,"
-                " status, source, projects FROM entries WHERE id = %s",
-                (entry_id,),
-            ).fetchone()
-            if row is None:
-                raise _no_entry(entry_id)
-            sections = conn.execute(
-                "SELECT key, heading, body FROM sections WHERE entry_id = %s ORDER BY position", (entry_id,)
+                f" status, source, projects, imported_at::date FROM entries {where} ORDER BY id",
+                params,
             ).fetchall()
-        entry = Entry(
-            id=row[0],
-            title=row[1],
-            funder=row[2],
-            form=row[3],
-            organisation=row[4],
-            municipality=row[5],
-            year=row[6],
-            start=row[7],
-            end=row[8],
-            status=row[9],
-            source=row[10],
-            projects=list(row[11]),
-        )
-        entry.sections = [Section(str(k), str(h), str(b)) for k, h, b in sections]
-        return entry
+            ids = [r[0] for r in rows]
+            sections = conn.execute(
+                "SELECT entry_id, key, heading, body FROM sections WHERE entry_id = ANY(%s) ORDER BY entry_id, position",
+                (ids,),
+            ).fetchall()
+        by_entry: dict[str, list[Section]] = {}
+        for entry_id, key, heading, body in sections:
+            by_entry.setdefault(entry_id, []).append(Section(str(key), str(heading), str(body)))
+        return [
+            Entry(
+                id=r[0],
+                title=r[1],
+                funder=r[2],
+                form=r[3],
+                organisation=r[4],
+                municipality=r[5],
+                year=r[6],
+                start=r[7],
+                end=r[8],
+                status=r[9],
+                source=r[10],
+                projects=list(r[11]),
+                imported=r[12],
+                sections=by_entry.get(r[0], []),
+            )
+            for r in rows
+        ]
+
+    def generation(self) -> int:
+        """The server's change counter: equal to the copy's, the copy is up to date."""
+        with self._connection() as conn:
+            row = conn.execute("SELECT n FROM changes").fetchone()
+        return int(row[0]) if row else 0
+
+    def snapshot(self) -> tuple[int, list[Entry], set[str], dict[str, dict[str, str]]]:
+        """What this account may see, for its offline copy: (generation, entries, ids of the
+        passages that may be suggested, each entry's owning organisation and status). The counter is read
+        first, so a change made meanwhile makes the next sync copy again rather than be missed."""
+        generation = self.generation()
+        entries = self._entries()
+        with self._connection() as conn:
+            allowed = {str(r[0]) for r in conn.execute("SELECT id FROM passages WHERE approved AND NOT retired")}
+            owners = {
+                str(r[0]): {"owner": str(r[1]), "status": str(r[2])}
+                for r in conn.execute("SELECT id, organisation, status FROM entries")
+            }
+        return generation, entries, allowed, owners
 
     def remove(self, entry_id: str) -> None:
         with self._connection() as conn, conn.transaction():

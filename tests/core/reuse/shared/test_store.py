@@ -65,11 +65,13 @@ def test_an_entry_comes_back_as_it_was_stored_with_its_passages(library):
     assert [e.id for e in library.entries()] == [entry.id]
 
 
-def test_the_same_application_imported_twice_is_one_entry(library):
+def test_the_same_application_imported_twice_is_one_entry_of_each_organisation(library):
     first = library.add(application("a"), organisation="lund")
-    again = library.add(application("b"), organisation="malmo")  # same text, another name and importer
+    again = library.add(application("b"), organisation="lund")  # same text, another file name
     assert first.created and not again.created and again.id == "a"
-    assert [e.id for e in library.entries()] == ["a"]
+    other = library.add(application("a"), organisation="malmo")  # another organisation's own copy
+    assert other.created and other.id == "malmo-a" and other.organisation == "malmo"
+    assert [e.id for e in library.entries()] == ["a", "malmo-a"]
 
 
 def test_removing_an_entry_removes_its_passages_and_an_unknown_id_is_a_clear_error(library):
