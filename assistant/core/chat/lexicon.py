@@ -196,10 +196,12 @@ class Lexicon:
     number_before: frozenset[str]
 
     def is_filler(self, token: Token) -> bool:
-        return token.folded in self.filler or token.raw.lower() in STOPWORDS or token.folded in FOLDED_STOPWORDS
+        # Typed with å, ä, ö a word is compared as typed: "år" is not the stopword "är".
+        return token.folded in self.filler or token in STOP_WORDS
 
 
 FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
+STOP_WORDS = WordSet.of(STOPWORDS)
 
 
 def _folded_set(words: Iterable[str]) -> frozenset[str]:

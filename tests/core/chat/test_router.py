@@ -175,3 +175,9 @@ def test_spoken_forms_and_work_on_a_heading(form):
     routed = route("nu vill jag jobba med tidsplanen", form)
     assert (routed.intent, routed.section) == (Intent.NAVIGATE, "tidsplan")
     assert route("Hur gör jag en pdf av ansökan?", form).intent is Intent.HELP
+
+
+def test_a_word_with_its_marks_is_no_stopword_without_them(form):
+    # "år" is not "är": "nästa år" is a year, not a move to the next heading.
+    assert route("Får förbundet mindre pengar nästa år?", form).intent is not Intent.NAVIGATE
+    assert route("Har någon skrivit bra om arbetsträning?", form).intent is Intent.EXAMPLES
