@@ -146,25 +146,9 @@ def _unsigned(draft: Draft) -> list[Text]:
 
 
 def _over_limit(draft: Draft) -> list[Text]:
-    out = []
-    for heading in draft.form.headings:
-        text = draft.text(heading.key)
-        words, chars = len(text.split()), len(" ".join(text.split()))
-        if heading.max_words and words > heading.max_words:
-            out.append(
-                Text(
-                    f"”{heading.display}” har {words} ord (högst {heading.max_words})",
-                    f"“{heading.display}” has {words} words (at most {heading.max_words})",
-                )
-            )
-        if heading.max_chars and chars > heading.max_chars:
-            out.append(
-                Text(
-                    f"”{heading.display}” har {chars} tecken (högst {heading.max_chars})",
-                    f"“{heading.display}” has {chars} characters (at most {heading.max_chars})",
-                )
-            )
-    return out
+    from assistant.core.checks.limits import over_limits
+
+    return [over.text() for over in over_limits(draft, draft.form)]
 
 
 def attach(draft_path: Path | str, file: Path | str, kind: str, partner: str = "") -> Attachment:

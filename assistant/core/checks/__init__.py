@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant.core.checks.base import Context, Finding, Severity, finding
 from assistant.core.checks.budget_rules import check_budget
+from assistant.core.checks.limits import check_section_limits
 from assistant.core.checks.pages import check_pages
 from assistant.core.checks.structure import (
     check_contacts,
@@ -48,6 +49,9 @@ RULES: dict[str, Rule] = {
     "gender": check_gender,
     "readability": check_readability,
 }
+# Rules of the form's own keys rather than of a [checks.<id>] table: they run whenever the form
+# sets what they check (a heading's max_words or max_chars).
+ALWAYS: tuple[Rule, ...] = (check_section_limits,)
 
 
 @dataclass
@@ -95,6 +99,8 @@ def _rule_findings(draft: Draft, form: Form, *, only: str | None = None) -> list
         if settings is None:
             continue
         findings.extend(rule(Context(draft, form, settings, only=only)))
+    for always in ALWAYS:
+        findings.extend(always(Context(draft, form, {}, only=only)))
     return findings
 
 
