@@ -270,7 +270,7 @@ walk() {
     keys Enter                          # Enter in a field creates the draft
     wait_for "Förslag ur"                # the suggestion panel (its heading wraps at 80 columns)
     wait_words 0
-    wait_for "Ett bra svar"             # the assistant has introduced the heading: the editor has the focus
+    wait_focus under "0 ord · "         # the editor (under its label) has the focus
     [ -f "$DRAFT" ] || fail "utkastet $DRAFT skapades inte"
     local made
     made="$(probe facts "$DRAFT")"

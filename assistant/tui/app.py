@@ -12,7 +12,7 @@ from textual.dom import DOMNode
 
 from assistant.core.errors import UserError
 from assistant.core.model.drafts import Draft
-from assistant.tui.i18n import lang, localise_bindings, set_lang, tr
+from assistant.tui.i18n import full_description, lang, localise_bindings, set_lang, tr
 from assistant.tui.palette import AnsokanCommands
 from assistant.tui.settings import Settings, load_settings, remember_draft
 from assistant.usecases.drafts import demo_copy, open_draft
@@ -113,7 +113,7 @@ class AnsokanApp(App):
         for binding in self.screen.active_bindings.values():
             b = binding.binding
             if b.description and not b.system:
-                keys.append((self.get_key_display(b), b.description))
+                keys.append((self.get_key_display(b), full_description(b)))
         self.push_screen(HelpScreen(sorted(set(keys))))
 
     def get_system_commands(self, screen):

@@ -13,7 +13,17 @@ from assistant.core.i18n import language as lang
 from assistant.core.i18n import set_language as set_lang
 from assistant.core.i18n import tr
 
-__all__ = ["KEYS", "STATES", "key_description", "lang", "localise_bindings", "set_lang", "tr"]
+__all__ = [
+    "KEYS",
+    "SHORT_KEYS",
+    "STATES",
+    "full_description",
+    "key_description",
+    "lang",
+    "localise_bindings",
+    "set_lang",
+    "tr",
+]
 
 STATES = {
     "tom": ("tom", "empty"),
@@ -63,6 +73,18 @@ KEYS = {
     "dialog.cancel": ("Avbryt", "Cancel"),
 }
 
+# Shorter words for the key bar, where every key of the main screen must fit at 80 columns; the help
+# screen (F1) and the bar's tooltips keep the full description above.
+SHORT_KEYS = {
+    "main.next": ("Nästa", "Next"),
+    "main.prev": ("Förra", "Previous"),
+    "main.insert": ("Infoga", "Insert"),
+    "main.append": ("Sist", "Append"),
+    "main.show": ("Visa", "Show"),
+    "main.command": ("Fråga", "Ask"),
+    "main.facts": ("Uppgifter", "Details"),
+}
+
 
 def key_description(binding_id: str | None, fallback: str) -> str:
     pair = KEYS.get(binding_id or "")
@@ -70,12 +92,25 @@ def key_description(binding_id: str | None, fallback: str) -> str:
 
 
 def localise_bindings(node: Any) -> None:
-    """Give a widget's bindings descriptions in the current language.
+    """Give a widget's bindings descriptions in the current language: the key bar's word as the
+    description, the full one as the tooltip (the help screen lists that).
 
     Textual merges BINDINGS once per class; the language is chosen per run, so each instance
     gets its own copies with translated descriptions.
     """
     for key, bindings in node._bindings.key_to_bindings.items():
-        node._bindings.key_to_bindings[key] = [
-            dataclasses.replace(b, description=key_description(b.id, b.description)) for b in bindings
-        ]
+        node._bindings.key_to_bindings[key] = [localised(b) for b in bindings]
+
+
+def localised(binding: Any) -> Any:
+    full = key_description(binding.id, binding.description)
+    short = SHORT_KEYS.get(binding.id or "")
+    if not short:
+        return dataclasses.replace(binding, description=full)
+    return dataclasses.replace(binding, description=tr(*short), tooltip=full)
+
+
+def full_description(binding: Any) -> str:
+    """What the help screen says a key does (the key bar may show a shorter word)."""
+    pair = KEYS.get(binding.id or "")
+    return tr(*pair) if pair else str(binding.description)

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Input, RadioButton, Select, Static
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, RadioButton, Select, Static, TextArea
 
 from assistant.core.i18n import choose_language
 from assistant.core.model.drafts import load_draft
@@ -27,11 +28,13 @@ SWEDISH_ONLY = {
     "och", "att", "för", "med", "inte", "avbryt", "spara", "stäng", "exportera", "sök", "nästa", "förslag",
     "välj", "hjälp", "rubrik", "ersätt", "skapa", "kommun", "titel", "infoga", "anpassa", "kontroll",
     "föregående", "kommando", "avsluta", "kommandon", "ansökan", "fil", "öppna", "sidor", "fel",
+    "projektets", "startdatum", "slutdatum", "kontaktpersoner", "firmatecknare", "rad", "namn", "roll",
 }  # fmt: skip
 ENGLISH_ONLY = {
     "the", "and", "to", "with", "not", "cancel", "save", "close", "export", "search", "next", "suggestion",
     "choose", "help", "heading", "replace", "create", "municipality", "title", "insert", "adapt", "check",
     "previous", "command", "quit", "commands", "application", "file", "open", "pages", "error", "keys",
+    "project", "date", "contacts", "signatories", "line", "name", "role", "phone", "details",
 }  # fmt: skip
 # The program's name is Swedish in both languages.
 ALLOWED = {"ansökan"}
@@ -50,9 +53,21 @@ def interface_texts(screen: Screen) -> list[str]:
             texts.append(str(widget.label))
         elif isinstance(widget, Select):
             texts.append(str(widget.prompt))
-        elif type(widget) is Static and ("dialog-title" in widget.classes or str(widget.render()).endswith(":")):
+        elif type(widget) is Static and (
+            "dialog-title" in widget.classes or str(widget.render()).endswith(":") or labels_a_field(widget)
+        ):
             texts.append(str(widget.render()))
     return [t for t in texts if t]
+
+
+def labels_a_field(widget: Widget) -> bool:
+    """A text standing right above a field (Projektuppgifter's "Kommun", "Firmatecknare – …"); not the
+    editor's label, which names the form's heading (Swedish data)."""
+    if widget.id == "section-label":
+        return False
+    siblings = list(widget.parent.children) if widget.parent is not None else []
+    following = siblings[siblings.index(widget) + 1 :][:1]
+    return bool(following) and isinstance(following[0], (Input, TextArea, Select))
 
 
 def leaks(texts: list[str], lang: str) -> list[str]:
@@ -128,3 +143,29 @@ def test_the_check_finds_the_other_language_and_message_keys() -> None:
     assert leaks(["Avbryt", "Cancel"], "en") == ["Avbryt"]
     assert leaks(["Avbryt", "Cancel"], "sv") == ["Cancel"]
     assert leaks(["Ansökan", "main.next", "Hej {title}"], "sv") == ["main.next", "Hej {title}"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels"),
+    [
+        (
+            "sv",
+            ["Projektets titel", "Kommun", "Startdatum (ÅÅÅÅ-MM-DD)", "Kontaktpersoner – en per rad", "Firmatecknare"],
+        ),
+        ("en", ["Project title", "Municipality", "Start date (YYYY-MM-DD)", "Contacts – one a line", "Signatories"]),
+    ],
+)
+def test_the_project_details_label_every_field_in_the_language(
+    lang: str, labels: list[str], demo_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check above reads Projektuppgifter's field labels too (they end in no colon)."""
+    monkeypatch.setenv("ANSOKAN_LANG", lang)
+
+    async def go() -> list[str]:
+        async with AnsokanApp(load_draft(demo_copy), lang_code=choose_language()).run_test(size=(120, 40)) as pilot:
+            return interface_texts(await SCREENS["facts"][1](pilot))
+
+    texts = asyncio.run(go())
+    for label in labels:
+        assert any(text.startswith(label) for text in texts), (label, texts)
+    assert leaks(texts, lang) == []

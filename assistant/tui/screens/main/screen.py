@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from assistant.core.errors import UserError
 from assistant.core.model.drafts import Draft, word_count
@@ -33,6 +33,7 @@ from assistant.tui.screens.save_as import open_save_as
 from assistant.tui.widgets.chat.chat import Chat
 from assistant.tui.widgets.chat.pane import ChatPane
 from assistant.tui.widgets.editor.composer import Composer
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.widgets.outline.outline import Outline, legend
 from assistant.tui.widgets.outline.page_meter import PageMeter
 from assistant.tui.widgets.suggestions.panel import SuggestionPanel
@@ -49,19 +50,19 @@ OUTLINE_DELAY = 0.3
 
 
 class MainScreen(Screen):
-    # Ordered as the footer shows them, most used first, so 80 columns still show what matters.
+    # Ordered as the key bar shows them (two rows at 80 columns: KeyBar), the F keys in their order.
     # Not priority bindings: a key bubbling up from the editor arrives after the text typed before it.
     BINDINGS = [
         Binding("ctrl+n", "next_section", "Nästa rubrik", id="main.next"),
         Binding("f2", "take('insert')", "Infoga förslag", id="main.insert"),
+        Binding("f3", "take('append')", "Lägg sist", id="main.append"),
+        Binding("f4", "confirm_replace", "Ersätt", id="main.replace"),
         Binding("f5", "show_suggestion", "Visa förslag", id="main.show"),
         Binding("f6", "adapt_suggestion", "Anpassa", id="main.adapt"),
         Binding("f7", "budget", "Budget", id="main.budget"),
         Binding("f8", "check", "Kontroll", id="main.check"),
         Binding("f9", "export", "Exportera", id="main.export"),
         Binding("ctrl+b", "prev_section", "Föregående", id="main.prev"),
-        Binding("f3", "take('append')", "Lägg sist", id="main.append"),
-        Binding("f4", "confirm_replace", "Ersätt", id="main.replace"),
         Binding("ctrl+r", "facts", "Projektuppgifter", id="main.facts"),
         # Priority: handled as the key arrives, so the keys typed right after it go to the command line.
         Binding("ctrl+l", "focus_command", "Kommando", id="main.command", priority=True),
@@ -71,6 +72,7 @@ class MainScreen(Screen):
         Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
         Binding("ctrl+up", "move_suggestion(-1)", "Förra förslaget", id="main.sugg_prev", show=False),
     ]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-medium"), (38, "-tall")]  # the conversation's height
 
     def __init__(self, draft: Draft) -> None:
         super().__init__()
@@ -107,7 +109,7 @@ class MainScreen(Screen):
                 with Horizontal(id="composer"):
                     yield Composer(id="editor-box")
                     yield SuggestionPanel(form_id=self.form.id, library=self.ansokan.library, id="suggestions-box")
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A key queued behind the one that took this screen off the stack must not act on it:
