@@ -45,18 +45,24 @@ def drafts_dir() -> Path:
 
 
 def _configured_drafts_dir() -> Path | None:
-    """The settings file's `drafts` folder; a settings file that cannot be read is the interface's
-    to report (tui/settings), here it only means no folder is configured."""
+    value = configured_setting("drafts")
+    return Path(value).expanduser() if value is not None else None
+
+
+def configured_setting(key: str) -> str | None:
+    """A text setting of the settings file (config.toml): `drafts`, `library_url`. The one reader of
+    that file outside the interface; a file that cannot be read is the interface's to report
+    (tui/settings), here it only means nothing is configured."""
     import tomllib
 
     from assistant.core.storage import paths
 
     config = paths.config_dir() / "config.toml"
     try:
-        value = tomllib.loads(config.read_text(encoding="utf-8")).get("drafts") if config.is_file() else None
+        value = tomllib.loads(config.read_text(encoding="utf-8")).get(key) if config.is_file() else None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
-    return Path(value).expanduser() if isinstance(value, str) and value.strip() else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
 
 
 def open_draft(path: Path | str) -> Draft:
