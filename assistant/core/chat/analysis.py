@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from assistant.core.chat.lexicon import CueIndex, Hit, Lexicon, lexicon
+from assistant.core.chat.lexicon import Cue, CueIndex, Hit, Lexicon, lexicon
 from assistant.core.chat.spelling import corrected
 from assistant.core.chat.text import Token, fold, stem_folded, tokens
 
@@ -55,12 +55,7 @@ class Analysis:
         for n, pattern in enumerate(hit.cue.words):
             token = self.tokens[hit.start + n]
             rest = token.folded.replace(pattern.text, "", 1)
-            if (
-                pattern.wildcard
-                and pattern.text
-                and len(rest) >= WILDCARD_REST
-                and not _an_assistant_word(_token(rest))
-            ):
+            if pattern.wildcard and pattern.text and len(rest) >= WILDCARD_REST and not _an_assistant_word(rest):
                 return True
         return False
 
@@ -113,25 +108,69 @@ def _compound_hits(token: Token, at: int, index: CueIndex, *, sections: bool = F
     own words ("målformuleringar"), not by a first part before a topic ("aktivitetsersättning")."""
     if len(token.folded) < COMPOUND_WORD or token.is_number or len(token.raw) != len(token.folded):
         return []
-    found: dict[int, Hit] = {}
-    for head, tail in _splits(token):
+    return [Hit(cue, at, at + 1) for cue in _compound_cues(token.raw.lower(), index is lexicon().aliases)]
+
+
+@lru_cache(maxsize=4096)
+def _compound_cues(word: str, sections: bool) -> tuple[Cue, ...]:
+    """The one-word cues (or heading names) a compound's parts meet; remembered per word, since
+    classify meets the same words again on every keystroke."""
+    one_word = _one_word(sections)
+    found: dict[int, Cue] = {}
+    for head, tail in _splits(word):
         for part, other in ((tail, head), (head, tail)):
-            if not _a_word(other):
+            cues = [c for c in one_word.candidates(part) if id(c) not in found and c.matches_at((part,), 0)]
+            if not cues or not _a_word(other) or (sections and part is head and not _an_assistant_word(tail.raw)):
                 continue
-            if sections and part is head and not _an_assistant_word(tail):
-                continue
-            for cue in index.candidates(part):
-                if len(cue.words) == 1 and cue.words[0].text and id(cue) not in found and cue.matches_at((part,), 0):
-                    found[id(cue)] = Hit(cue, at, at + 1)
-    return list(found.values())
+            found.update((id(c), c) for c in cues)
+    return tuple(found.values())
 
 
-def _splits(token: Token) -> list[tuple[Token, Token]]:
+@dataclass(frozen=True)
+class _OneWord:
+    """The one-word cues of an index, looked up by a word's text, stem or first letter."""
+
+    by_text: dict[str, list[Cue]]
+    by_stem: dict[str, list[Cue]]
+    by_letter: dict[str, list[Cue]]  # "budget*": words starting with its letters
+    rest: list[Cue]  # "*kostnad*", "*summ*"
+
+    def candidates(self, part: Token) -> list[Cue]:
+        return [
+            *self.by_text.get(part.folded, ()),
+            *self.by_stem.get(part.stem, ()),
+            *self.by_letter.get(part.folded[:1], ()),
+            *self.rest,
+        ]
+
+
+@lru_cache(maxsize=2)
+def _one_word(sections: bool) -> _OneWord:
+    words = lexicon()
+    index = words.aliases if sections else words.cues
+    cues = [c for group in (*index.by_text.values(), index.wild) for c in group if len(c.words) == 1]
+    out = _OneWord({}, {}, {}, [])
+    for cue in {id(c): c for c in cues}.values():
+        pattern = cue.words[0]
+        if not pattern.text:
+            continue
+        if pattern.any_start:
+            out.rest.append(cue)
+        elif pattern.any_end:
+            out.by_letter.setdefault(pattern.text[:1], []).append(cue)
+        else:
+            out.by_text.setdefault(pattern.text, []).append(cue)
+            if pattern.stem:
+                out.by_stem.setdefault(pattern.stem, []).append(cue)
+    return out
+
+
+def _splits(word: str) -> list[tuple[Token, Token]]:
     """(first part, last part) at every place, the first part also without its joint ("utfall|s")
     or with the vowel a compound drops ("sid" -> "sida")."""
-    raw, out = token.raw.lower(), []
-    for cut in range(COMPOUND_PART, len(raw) - COMPOUND_PART + 1):
-        head, tail = raw[:cut], _token(raw[cut:])
+    out = []
+    for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+        head, tail = word[:cut], _token(word[cut:])
         heads = [head, *(head + v for v in ("a", "e"))] + ([head[:-1]] if head[-1:] in LINKS else [])
         out += [(_token(h), tail) for h in heads if len(h) >= COMPOUND_PART]
     return out
@@ -144,15 +183,16 @@ def _a_word(part: Token) -> bool:
     if len(part.folded) >= WORD_LENGTH:
         return True
     vocabulary = domain_stems()
-    return part.stem in vocabulary or part.folded in vocabulary or _an_assistant_word(part)
+    return part.stem in vocabulary or part.folded in vocabulary or _an_assistant_word(part.raw)
 
 
-def _an_assistant_word(part: Token) -> bool:
+@lru_cache(maxsize=4096)
+def _an_assistant_word(word: str) -> bool:
+    """One of the assistant's own words: a plain word of its lists or a one-word cue's."""
     from assistant.core.chat.spelling import known_words
 
-    return part.folded in known_words() or any(
-        len(c.words) == 1 and c.matches_at((part,), 0) for c in lexicon().cues.candidates(part)
-    )
+    part = _token(word)
+    return part.folded in known_words() or any(c.matches_at((part,), 0) for c in _one_word(False).candidates(part))
 
 
 def _token(raw: str) -> Token:
