@@ -57,6 +57,48 @@ TOPICS = {
             "here, select the *Take it* link.",
         ),
     ),
+    "new": (
+        ["ny ansökan", "nytt utkast", "ny* ansökan", "gammal", "tidigare ansökan", "new application", "new draft"],
+        Text(
+            "**En ny ansökan:** startskärmen (`ansokan`) har *Ny ansökan*, tom eller från en tidigare ansökan; på "
+            "kommandoraden `ansokan new --form ID --from GAMMAL.docx UTKAST.md`, som lägger texten under formulärets "
+            "rubriker och anpassar den till dina projektuppgifter.",
+            "**A new application:** the start screen (`ansokan`) has *New application*, empty or from an earlier one; "
+            "on the command line `ansokan new --form ID --from OLD.docx DRAFT.md`, which places the text under the "
+            "form's headings and adapts it to your project's facts.",
+        ),
+    ),
+    "facts": (
+        [
+            "period*",
+            "projektperiod*",
+            "startdatum",
+            "slutdatum",
+            "projektuppgift*",
+            "organisation",
+            "kontaktperson*",
+            "project period",
+            "start date",
+            "end date",
+            "project facts",
+        ],
+        Text(
+            "**Projektuppgifter:** Ctrl+R öppnar dem (titel, organisation, kommun, period, kontakter, underskrifter). "
+            "Perioden går också att sätta på kommandoraden: `/period 2027-01-01 2028-12-31`.",
+            "**Project facts:** Ctrl+R opens them (title, organisation, municipality, period, contacts, signatories). "
+            "The period can also be set in the command line: `/period 2027-01-01 2028-12-31`.",
+        ),
+    ),
+    "check": (
+        ["kontroll*", "kör", "köra", "check", "run the check"],
+        Text(
+            "**Kontrollen:** F8 visar sidantal, budget, struktur och innehåll, varje fel med rubriken; frågan "
+            "*vad saknas?* ger samma sak i chatten, viktigast först. Utan gränssnittet: `ansokan check UTKAST`.",
+            "**The check:** F8 shows pages, budget, structure and content, each finding with its heading; asking "
+            "*what is missing?* gives the same here, most important first. Without the interface: "
+            "`ansokan check DRAFT`.",
+        ),
+    ),
     "export": (
         ["exportera*", "export*", "word", "docx", "pdf", "spara", "save"],
         Text(
@@ -94,12 +136,22 @@ def help_answer(asked: Asked) -> Answer:
 
 
 def unknown(asked: Asked) -> Answer:
-    """The honest answer: not known, and three questions that can be answered."""
+    """The honest answer: not known, and three questions that can be answered – the first about
+    the heading the line named, when it named one ("Tycker förbundet att vår bakgrund är
+    övertygande?" -> what the funder wants under Bakgrund)."""
     head = Text(
         "**Det kan jag inte svara på.** Jag svarar bara på frågor om din ansökan och formuläret. Prova till exempel:",
         "**I can't answer that.** I only answer questions about your application and the form. Try for example:",
     )
-    return asked.done(f"{head}\n\n{bullets(_examples(asked, UNKNOWN_EXAMPLES))}", intent=Intent.UNKNOWN)
+    offered = _examples(asked, UNKNOWN_EXAMPLES)
+    heading = asked.form.heading(asked.route.section) if asked.route.section else None
+    if heading is not None:
+        about = Text(
+            f"*vad vill förbundet ha under {heading.label}?*", f"*what does the funder want under {heading.label}?*"
+        )
+        offered = [f"{about} – {asked.link(heading.key)}", *_examples(asked, ("missing", "pages"))]
+    more = Text("Skriv *hjälp* för allt jag kan svara på.", "Type *help* for everything I can answer.")
+    return asked.done(f"{head}\n\n{bullets(offered)}\n\n{more}", intent=Intent.UNKNOWN)
 
 
 def _examples(asked: Asked, intents: tuple[str, ...]) -> list[str]:

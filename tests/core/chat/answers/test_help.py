@@ -29,3 +29,18 @@ def test_off_topic_in_english(demo, builtin, english):
     assert reply.intent is Intent.UNKNOWN
     assert reply.text.startswith("**I can't answer that.**")
     assert "*what is missing?*" in reply.text
+
+
+def test_off_topic_about_a_heading_offers_that_headings_guidance_first(demo, builtin):
+    reply = answer(demo, "Tycker styrelsen om vår tidsplan?", library_dirs=builtin)
+    assert reply.intent is Intent.UNKNOWN
+    assert reply.text.count("\n- ") == 3
+    assert "*vad vill förbundet ha under Tidsplan?*" in reply.text
+    assert [a.target for a in reply.actions] == ["tidsplan"]
+    assert "*hjälp*" in reply.text
+
+
+def test_help_on_how_to_start_and_set_the_period(demo):
+    assert "ansokan new --form ID --from" in answer(demo, "Hur startar jag en ny ansökan från en gammal?").text
+    assert "/period" in answer(demo, "Hur ändrar jag projektperioden?").text
+    assert "F8" in answer(demo, "Hur kör jag kontrollen?").text
