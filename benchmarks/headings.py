@@ -6,7 +6,9 @@ aligned to the form's), the structure checks, and all the checks, at 1k/10k/100k
 The headings are a mix a hand-edited or pasted draft has: a third the form's own headings again
 (numbered, so they merge as duplicates), a third near misses, a third headings the form does not
 know (extra sections), each with a line of text. Target: linear growth, and 100k headings read and
-structure-checked in at most 5 s (a draft at the 20 MB size cap has fewer).
+structure-checked in at most 5 s (a draft at the 20 MB size cap has fewer). Times are CPU seconds of
+this process (time.process_time): on a machine shared with other work the wall clock measures the
+neighbours too.
 """
 
 from __future__ import annotations
@@ -47,18 +49,18 @@ def draft_text(count: int, form_id: str = "finsam-malmo") -> str:
 def measure(count: int, *, everything: bool) -> dict[str, float]:
     form = load_form("finsam-malmo")
     text = draft_text(count)
-    start = time.perf_counter()
+    start = time.process_time()
     draft = parse_draft(text)
-    parsed = time.perf_counter()
+    parsed = time.process_time()
     for check_id in STRUCTURE:
         settings = form.check_settings(check_id)
         if settings is not None:
             list(RULES[check_id](Context(draft, form, settings)))
-    structure = time.perf_counter()
+    structure = time.process_time()
     times = {"read": parsed - start, "structure": structure - parsed}
     if everything:
         run_checks(draft, form)
-        times["all checks"] = time.perf_counter() - structure
+        times["all checks"] = time.process_time() - structure
     times["MB"] = len(text.encode("utf-8")) / 1e6
     return times
 
@@ -74,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append((count, times))
         full = f"   all checks {times['all checks']:6.2f} s" if "all checks" in times else ""
         print(
-            f"{count:>7} headings ({times['MB']:5.1f} MB): read {times['read']:6.2f} s   "
+            f"{count:>7} headings ({times['MB']:5.1f} MB), CPU: read {times['read']:6.2f} s   "
             f"structure {times['structure']:6.2f} s{full}",
             flush=True,
         )
@@ -85,7 +87,8 @@ def main(argv: list[str] | None = None) -> int:
     total = last["read"] + last["structure"]
     ok = total <= TARGET_S or last_count < 100_000
     print(
-        f"target: read + structure at {last_count} headings {total:.2f} s (≤ {TARGET_S:g} s): {'ok' if ok else 'SLOW'}"
+        f"target: read + structure at {last_count} headings {total:.2f} s CPU (≤ {TARGET_S:g} s): "
+        f"{'ok' if ok else 'SLOW'}"
     )
     return 0 if ok else 1
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, Footer, Input, OptionList, RadioButton, RadioSet, Select, Static
+from textual.widgets import Button, Input, OptionList, RadioButton, RadioSet, Select, Static
 from textual.widgets.option_list import Option
 
 from assistant.core.errors import UserError
@@ -19,6 +19,7 @@ from assistant.core.model.headings import slug
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
 from assistant.tui.settings import drafts_dir, recent_drafts, remember_draft
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.usecases.drafts import create_draft, delete_draft, restore_draft, start_from_source
 from assistant.usecases.forms import list_forms
 
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
 class StartScreen(Screen):
     BINDINGS = [
         Binding("ctrl+n", "new", "Ny ansökan", id="start.new"),
-        Binding("ctrl+d", "demo", "Öppna demo", id="start.demo", show=False),  # a button too; the bar fits 80 columns
+        Binding("ctrl+d", "demo", "Öppna demo", id="start.demo"),
         Binding("ctrl+o", "focus_open", "Öppna fil", id="start.open"),
         Binding("f2", "rename", "Byt namn", id="start.rename"),
         Binding("delete", "delete", "Ta bort", id="start.delete"),
@@ -70,7 +71,7 @@ class StartScreen(Screen):
                     yield Button(tr("Öppna demo", "Open the demo"), id="demo")
                     yield Static(tr("Öppna en fil:", "Open a file:"))
                     yield Input(placeholder=tr("sökväg till utkast (.md)", "path to a draft (.md)"), id="open-path")
-        yield Footer()
+        yield KeyBar()
 
     def fill_recent(self, recent: OptionList) -> None:
         recent.clear_options()
