@@ -68,6 +68,8 @@ KEYS = {
     "budget.add": ("Ny post", "New item"),
     "budget.remove": ("Ta bort post", "Remove item"),
     "check.close": ("Tillbaka", "Back"),
+    "check.confirm": ("Bekräfta siffran", "Confirm the figure"),
+    "check.undo": ("Ångra bekräftelsen", "Undo the confirmation"),
     "check.exact": ("Exakt sidantal", "Exact page count"),
     "check.rerun": ("Kör igen", "Run again"),
     "dialog.cancel": ("Avbryt", "Cancel"),

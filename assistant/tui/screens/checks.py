@@ -1,11 +1,15 @@
-"""All findings grouped by section; choosing one jumps there. Exact page count via LibreOffice."""
+"""All findings grouped by section; choosing one jumps there. Exact page count via LibreOffice.
+
+A figure carried over from another application is confirmed here with one key (the writer says it
+holds for this project too): it stops being reported, Ctrl+Z takes the confirmation back, and
+the main screen saves the draft when the screen closes (`CheckResult.changed`)."""
 
 from __future__ import annotations
 
 import asyncio
 import copy
 from collections import defaultdict
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from rich.text import Text
 from textual import on, work
@@ -22,7 +26,7 @@ from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
-from assistant.usecases.checks import check_application, exact_pages
+from assistant.usecases.checks import check_application, confirm_carried, exact_pages
 from assistant.usecases.export import PageCount
 
 if TYPE_CHECKING:
@@ -41,9 +45,20 @@ def group_findings(findings: list[Any], form: Form) -> dict[str, list[Any]]:
     return {k: sorted(grouped[k], key=lambda f: f.severity.rank) for k in order if grouped.get(k)}
 
 
-class CheckScreen(ClosesOnce, Screen[tuple[dict, str | None] | None]):
+class CheckResult(NamedTuple):
+    """What the check screen hands back: the findings per section, the section to jump to, and
+    whether it changed the draft (confirmed carried figures), so the caller saves it."""
+
+    grouped: dict[str, list[Any]]
+    key: str | None
+    changed: bool = False
+
+
+class CheckScreen(ClosesOnce, Screen[CheckResult | None]):
     BINDINGS = [
         Binding("escape", "close", "Tillbaka", id="check.close"),
+        Binding("ctrl+k", "confirm", "Bekräfta siffran", id="check.confirm"),
+        Binding("ctrl+z", "undo_confirm", "Ångra bekräftelsen", id="check.undo", show=False),
         Binding("ctrl+e", "exact", "Exakt sidantal", id="check.exact"),
         Binding("ctrl+r", "rerun", "Kör igen", id="check.rerun"),
     ]
@@ -56,6 +71,8 @@ class CheckScreen(ClosesOnce, Screen[tuple[dict, str | None] | None]):
         self.grouped: dict[str, list[Any]] = {}
         self.report: ApplicationCheck | None = None
         self.exact: int | None = None
+        self.confirmed: list[list[str]] = []  # the ids of each confirmation, newest last (Ctrl+Z)
+        self.changed = False
 
     def compose(self) -> ComposeResult:
         yield Static(tr(f"[b]Kontroll[/b] · {self.draft.title}", f"[b]Check[/b] · {self.draft.title}"), id="titlebar")
@@ -99,6 +116,7 @@ class CheckScreen(ClosesOnce, Screen[tuple[dict, str | None] | None]):
         self.query_one("#check-loading").display = False
         options = self.query_one("#findings", OptionList)
         options.display = True
+        was = options.highlighted  # a rerun (after a confirmation) keeps the place in the list
         options.clear_options()
         if error or result is None:
             self.query_one("#check-summary", Static).update(
@@ -125,6 +143,11 @@ class CheckScreen(ClosesOnce, Screen[tuple[dict, str | None] | None]):
                 label.append(str(f.severity.label), style=STYLE.get(f.severity, ""))
                 label.append(": " + f.text(lang()))
                 hint = f.hint_text(lang())
+                if f.code == "carried":  # here it is one key, not a command
+                    hint = tr(
+                        "skriv er egen siffra, eller bekräfta den med Ctrl+K",
+                        "write your own figure, or confirm it with Ctrl+K",
+                    )
                 if hint:
                     label.append("\n    " + hint, style="dim")
                 options.add_option(Option(label, id=f"{key or '_'}:{i}"))
@@ -132,15 +155,59 @@ class CheckScreen(ClosesOnce, Screen[tuple[dict, str | None] | None]):
             options.add_option(
                 Option(Text(tr("Inga anmärkningar – bra!", "No remarks – well done!"), style="green"), disabled=True)
             )
+        if was is not None and options.option_count:
+            options.highlighted = min(was, options.option_count - 1)
         options.focus()
 
     @on(OptionList.OptionSelected, "#findings")
     def finding_chosen(self, event: OptionList.OptionSelected) -> None:
         key = (event.option.id or "").split(":", 1)[0]
-        self.dismiss((self.grouped, None if key == "_" else key))
+        self.dismiss(CheckResult(self.grouped, None if key == "_" else key, self.changed))
 
     def action_close(self) -> None:
-        self.dismiss((self.grouped, None) if self.report is not None else None)
+        self.dismiss(CheckResult(self.grouped, None, self.changed) if self.report is not None else None)
+
+    def highlighted_finding(self) -> Any | None:
+        highlighted = self.query_one("#findings", OptionList).highlighted
+        return None if highlighted is None else self.finding_at(highlighted)
+
+    def finding_at(self, index: int) -> Any | None:
+        """The finding the list shows at `index` (None for a section's title)."""
+        key, _, position = (self.query_one("#findings", OptionList).get_option_at_index(index).id or "").partition(":")
+        items = self.grouped.get("" if key == "_" else key, [])
+        return items[int(position)] if position.isdigit() and int(position) < len(items) else None
+
+    def action_confirm(self) -> None:
+        """The highlighted carried-over figure holds for this project: confirmed, one step."""
+        found = self.highlighted_finding()
+        if found is None or found.code != "carried" or not found.ref:
+            self.notify(
+                tr(
+                    "Välj en överförd siffra (”kommer från …”) att bekräfta.",
+                    "Choose a carried-over figure (“comes from …”) to confirm.",
+                ),
+                severity="warning",
+                timeout=3,
+            )
+            return
+        done = confirm_carried(self.draft, [found.ref], save=False)
+        self.confirmed.append([fact.id for fact in done])
+        self.changed = True
+        texts = ", ".join(f"”{fact.text}”" for fact in done)
+        self.notify(tr(f"{texts} bekräftad – Ctrl+Z ångrar.", f"{texts} confirmed – Ctrl+Z undoes it."), timeout=3)
+        self.action_rerun()
+
+    def action_undo_confirm(self) -> None:
+        """Take the newest confirmation back: the figure is asked about again."""
+        if not self.confirmed:
+            return
+        ids = set(self.confirmed.pop())
+        for fact in self.draft.carried:
+            if fact.id in ids:
+                fact.confirmed = ""
+        self.changed = bool(self.confirmed)  # all taken back: the draft is as it was
+        self.notify(tr("Bekräftelsen är ångrad.", "The confirmation is undone."), timeout=3)
+        self.action_rerun()
 
     @on(Button.Pressed, "#exact")
     def exact_pressed(self) -> None:

@@ -43,6 +43,7 @@ from assistant.usecases.drafts import open_draft
 
 if TYPE_CHECKING:
     from assistant.tui.app import AnsokanApp
+    from assistant.tui.screens.checks import CheckResult
 
 ESTIMATE_DELAY = 0.6  # the page estimate and the outline's checks, after a pause in typing
 OPEN_DELAY = 0.05  # …and right after a section is shown
@@ -475,13 +476,14 @@ class MainScreen(Screen):
         self.sync_editor()
         self.app.push_screen(CheckScreen(self.draft), self.after_check)
 
-    async def after_check(self, result: tuple[dict, str | None] | None) -> None:
+    async def after_check(self, result: CheckResult | None) -> None:
         if not result:
             return
-        findings, key = result
-        self.query_one(Outline).replace_findings(findings)
-        if key:
-            await self.enter_section(key)
+        if result.changed:  # carried figures confirmed there: saved now
+            self.draft_changed()
+        self.query_one(Outline).replace_findings(result.grouped)
+        if result.key:
+            await self.enter_section(result.key)
             self.set_focus(self.composer.editor)
 
     def action_export(self) -> None:
