@@ -40,41 +40,73 @@ def _as_server_user(args: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *args]
 
 
-@contextlib.contextmanager
-def throwaway_server() -> Iterator[str]:
-    """Start a server in a fresh temporary folder; yield its URL; stop it and remove the folder.
-    (Not pytest's tmp_path: its parents are private to root, and the server runs as `postgres`.)"""
-    bin_dir = binaries()
-    if bin_dir is None:
-        raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
-    base = Path(tempfile.mkdtemp(prefix="ansokan-pg-"))
-    data, sock = base / "data", base / "sock"
-    sock.mkdir(exist_ok=True)
-    if os.geteuid() == 0:
-        user = pwd.getpwnam("postgres")
-        for path in (base, sock):
-            os.chown(path, user.pw_uid, user.pw_gid)
-        base.chmod(0o755)
-    subprocess.run(
-        _as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "ansokan", "-E", "UTF8"]),
-        check=True,
-        capture_output=True,
-    )
-    options = f"-k {sock} -c listen_addresses='' -c fsync=off -c max_connections=60"
-    log = base / "server.log"
-    subprocess.run(
-        _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-o", options, "-l", str(log), "-w", "start"]),
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql://ansokan@/postgres?host={sock}"
-    finally:
+class Server:
+    """A server of its own in a fresh temporary folder (not pytest's tmp_path: its parents are
+    private to root, and the server runs as `postgres`); stop() and start() again keep its data."""
+
+    def __init__(self, *, options: str = "") -> None:
+        bin_dir = binaries()
+        if bin_dir is None:
+            raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
+        self.bin = bin_dir
+        self.base = Path(tempfile.mkdtemp(prefix="ansokan-pg-"))
+        self.data, sock = self.base / "data", self.base / "sock"
+        sock.mkdir(exist_ok=True)
+        if os.geteuid() == 0:
+            user = pwd.getpwnam("postgres")
+            for path in (self.base, sock):
+                os.chown(path, user.pw_uid, user.pw_gid)
+            self.base.chmod(0o755)
         subprocess.run(
-            _as_server_user([str(bin_dir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
+            _as_server_user(
+                [str(bin_dir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "ansokan", "-E", "UTF8"]
+            ),
+            check=True,
             capture_output=True,
         )
-        shutil.rmtree(base, ignore_errors=True)
+        self.options = f"-k {sock} -c listen_addresses='' -c fsync=off -c max_connections=60 {options}".strip()
+        self.url = f"postgresql://ansokan@/postgres?host={sock}"
+
+    def start(self) -> None:
+        log = self.base / "server.log"
+        command = [str(self.bin / "pg_ctl"), "-D", str(self.data), "-o", self.options, "-l", str(log), "-w", "start"]
+        subprocess.run(_as_server_user(command), check=True, capture_output=True)
+
+    def stop(self) -> None:
+        command = [str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"]
+        subprocess.run(_as_server_user(command), capture_output=True)
+
+    def remove(self) -> None:
+        self.stop()
+        shutil.rmtree(self.base, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def running_server(*, options: str = "") -> Iterator[Server]:
+    """A started server; stopped and removed at the end."""
+    server = Server(options=options)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.remove()
+
+
+@contextlib.contextmanager
+def throwaway_server() -> Iterator[str]:
+    """Start a server in a fresh temporary folder; yield its URL; stop it and remove the folder."""
+    with running_server() as server:
+        yield server.url
+
+
+def database(server_url: str) -> str:
+    """A new empty database on that server; its URL."""
+    import psycopg
+
+    name = f"test_{next(_numbers)}"
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")  # our own name, not input
+    return server_url.replace("/postgres?", f"/{name}?")
 
 
 def member_url(url: str, role_name: str) -> str:
@@ -96,9 +128,4 @@ def pg_server() -> Iterator[str]:
 @pytest.fixture
 def pg_url(pg_server: str) -> str:
     """The URL of an empty database of its own, for one test."""
-    import psycopg
-
-    name = f"test_{next(_numbers)}"
-    with psycopg.connect(pg_server, autocommit=True) as conn:
-        conn.execute(f"CREATE DATABASE {name}")  # our own name, not input
-    return pg_server.replace("/postgres?", f"/{name}?")
+    return database(pg_server)

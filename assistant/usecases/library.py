@@ -1,7 +1,9 @@
 """The library of earlier approved applications: the built-in one and the user's own.
 
-`library` is the user's own library folder as a face got it (`--library DIR`); None means
-$ANSOKAN_LIBRARY or the platform's data folder. The built-in library is always included.
+`library` is the user's own library as a face got it: a folder (`--library DIR`) or a shared
+library's address (`--library-url postgresql://…`); None means $ANSOKAN_LIBRARY_URL, `library_url`
+in the settings file, else $ANSOKAN_LIBRARY or the platform's data folder (library_backend.py
+decides). The built-in library is always included.
 """
 
 from __future__ import annotations
@@ -16,14 +18,21 @@ from assistant.usecases.paths import check_lengths, check_path
 
 if TYPE_CHECKING:
     from assistant.core.reuse.library import Entry, Passage
+    from assistant.usecases.library_backend import SharedBackend
 
 Library = str | Path | None
 Progress = Callable[[int, int, Path], None]
 
 
 def library_dirs(library: Library = None) -> list[tuple[Path, bool]]:
-    """(folder, is_builtin) for the built-in library and the user's own, in that order."""
+    """(folder, is_builtin) for the built-in library and the user's own, in that order (a shared
+    library's own is the writer's copy of it, brought in step first when the server answers)."""
     from assistant.core.reuse.library import library_dirs as _dirs
+
+    shared = shared_library(library)
+    if shared is not None:
+        shared.ready()
+        return shared.dirs()
 
     dirs = _dirs(library)
     for folder, builtin in dirs:
@@ -54,7 +63,8 @@ def import_to_library(
 
     if form_id:
         load_form(form_id)
-    target = paths.user_library_dir(library)
+    shared = shared_library(library)
+    target = shared.staging() if shared is not None else paths.user_library_dir(library)
     if not (os.path.lexists(target) and not target.is_dir()):  # a file there: import_files says so, naming --library
         check_path(target, folder=True)
     readable, unreadable = _lookable(files, language())
@@ -68,11 +78,36 @@ def import_to_library(
         again=again,
         keep_names=keep_names,
     )
-    return LibraryImport(
-        imported=[LibraryEntry(entry=e, passages=passages(e)) for e in result.imported],
-        failed=unreadable + list(result.failed),
-        duplicates=list(result.duplicates),
-    )
+    imported = [LibraryEntry(entry=e, passages=passages(e)) for e in result.imported]
+    failed = unreadable + list(result.failed)
+    if shared is None:
+        return LibraryImport(imported=imported, failed=failed, duplicates=list(result.duplicates))
+    return _sent(shared, target, imported, failed)
+
+
+def _sent(
+    shared: SharedBackend, staged: Path, imported: list[LibraryEntry], failed: list[tuple[Path, str]]
+) -> LibraryImport:
+    """The staged entries stored on the server (or queued while it does not answer): what the
+    organisation had there already is a duplicate, under the id it has on the server."""
+    from assistant.core.reuse.library import Entry, passages
+
+    stored, online = shared.send_import(staged)
+    if not online:
+        return LibraryImport(imported=imported, failed=failed, queued=True)
+    done: list[LibraryEntry] = []
+    duplicates: list[tuple[Path, Entry]] = []
+    for item in imported:
+        held = stored.get(item.entry.id)
+        if held is None:
+            continue
+        entry = item.entry
+        if held.created:
+            entry.id, entry.path = held.id, None
+            done.append(LibraryEntry(entry=entry, passages=passages(entry)))
+        else:
+            duplicates.append((Path(entry.source or entry.id), Entry(id=held.id, title=held.title)))
+    return LibraryImport(imported=done, failed=failed, duplicates=duplicates)
 
 
 def _lookable(files: Sequence[Path | str], lang: str) -> tuple[list[Path], list[tuple[Path, str]]]:
@@ -113,6 +148,7 @@ class LibraryImport:
     imported: list[LibraryEntry]
     failed: list[tuple[Path, str]]
     duplicates: list[tuple[Path, Entry]] = field(default_factory=list)
+    queued: bool = False  # a shared library that did not answer: sent on the next `library sync`
 
 
 def redaction_counts(entry: Entry) -> dict[str, int]:
@@ -134,8 +170,21 @@ def show_entry(entry_id: str, library: Library = None) -> LibraryEntry:
     return LibraryEntry(entry=entry, passages=passages(entry))
 
 
-def remove_entry(entry_id: str, library: Library = None) -> Path:
-    """Remove an application the user imported (the built-in ones cannot be); returns its file."""
+def remove_entry(entry_id: str, library: Library = None) -> Path | str:
+    """Remove an application the user imported (the built-in ones cannot be); returns its file
+    (or the shared library's address, without the password)."""
     from assistant.core.reuse.library import remove_entry as _remove
 
+    shared = shared_library(library)
+    if shared is not None:
+        return shared.remove(entry_id)
+
     return _remove(entry_id, library)
+
+
+def shared_library(library: Library = None) -> SharedBackend | None:
+    """The shared library the face asked for or the settings name, None for the local one."""
+    from assistant.usecases.library_backend import library_url, shared_backend
+
+    url = library_url(library)
+    return shared_backend(url) if url else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from assistant.core.errors import UserError
-from assistant.usecases.library import Library, library_dirs
+from assistant.usecases.library import Library, library_dirs, shared_library
 
 if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft
@@ -35,7 +35,12 @@ def suggest_for(
         )
     if not 1 <= k <= MAX_SUGGESTIONS:
         raise UserError(f"-k ska vara mellan 1 och {MAX_SUGGESTIONS}", f"-k must be between 1 and {MAX_SUGGESTIONS}")
-    return suggest(text, form_id=form.id, section=section, k=k, library_dirs=library_dirs(library), context=context)
+    shared = shared_library(library)
+    if shared is None:
+        return suggest(text, form_id=form.id, section=section, k=k, library_dirs=library_dirs(library), context=context)
+    index = shared.index()  # candidates from the server while it answers, else the writer's copy
+    found = suggest(text, form_id=form.id, section=section, k=k, index=index, context=context)
+    return shared.with_governance(found)
 
 
 def adapt_suggestion(suggestion: Suggestion, draft: Draft, *, library: Library = None) -> Adapted:
@@ -47,10 +52,11 @@ def adapt_suggestion(suggestion: Suggestion, draft: Draft, *, library: Library =
 
 
 def record_take(
-    draft: Draft, suggestion: Suggestion, section_key: str, adapted: Adapted | None = None
+    draft: Draft, suggestion: Suggestion, section_key: str, adapted: Adapted | None = None, *, library: Library = None
 ) -> dict[str, Any]:
     """Note in the draft's sources that a passage was taken into `section_key` (and what was changed),
-    so the checks can flag names left unadapted. Returns the record added."""
+    so the checks can flag names left unadapted; a shared library counts the take (on the next
+    sync when its server does not answer). Returns the record added."""
     from assistant.core.model.drafts.carried import carry_over
     from assistant.core.reuse.adapt import record_source
     from assistant.usecases.drafts import source_name
@@ -58,4 +64,7 @@ def record_take(
     record = record_source(draft, suggestion, section_key, adapted)
     origin = source_name(record.get("title"), record.get("organisation"), record.get("year"))
     carry_over(draft.carried, section_key, adapted.text if adapted else suggestion.text, origin or "biblioteket")
+    shared = shared_library(library)
+    if shared is not None and suggestion.passage_id:
+        shared.record_take(suggestion.passage_id)
     return record

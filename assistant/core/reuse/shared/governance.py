@@ -144,7 +144,13 @@ class Governance:
                 " AND position = %s",
                 (body.replace(old, new, 1), passage_id, position),
             )
-            if conn.execute("UPDATE passages SET body = %s WHERE id = %s", (new, passage_id)).rowcount == 0:
+            from assistant.core.reuse.shared.store import search_terms
+
+            changed = conn.execute(
+                "UPDATE passages SET body = %s, terms = to_tsvector('simple', %s) WHERE id = %s",
+                (new, search_terms(new), passage_id),
+            )
+            if changed.rowcount == 0:
                 raise _not_ours([passage_id])
 
     def history(self, passage_id: str) -> list[tuple[str, str, str]]:

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from assistant.core.errors import UserError
 from assistant.core.reuse.library.entries import Entry, Section, content_hash, passages
 from assistant.core.reuse.shared.governance import Governance
+from assistant.core.reuse.vocabulary import TOKEN_PREFIX
 
 if TYPE_CHECKING:
     import psycopg
@@ -26,6 +27,7 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 # One number for "migrations are being applied": two `library init` at once wait for each other.
 _MIGRATION_LOCK = 7_306_142
+_TERM_RE = re.compile(r"[^\W\d_]+")  # letters only: a term is quoted into a tsquery as it is
 
 
 def migrations() -> list[tuple[int, Path]]:
@@ -143,6 +145,12 @@ class SharedLibrary(Governance):
                 conn.execute(path.read_text(encoding="utf-8"))  # our own files, never user text
                 conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)", (version, path.name))
                 applied.append(version)
+            missing = conn.execute("SELECT id, body FROM passages WHERE terms IS NULL").fetchall()
+            with conn.cursor() as cur:
+                cur.executemany(
+                    "UPDATE passages SET terms = to_tsvector('simple', %s) WHERE id = %s",
+                    [(search_terms(str(body)), pid) for pid, body in missing],
+                )
         return applied
 
     def check(self) -> None:
@@ -209,8 +217,12 @@ class SharedLibrary(Governance):
                     [(entry_id, i, s.key, s.heading, s.text) for i, s in enumerate(entry.sections)],
                 )
                 cur.executemany(
-                    "INSERT INTO passages (id, entry_id, section, heading, body, approved) VALUES (%s, %s, %s, %s, %s, %s)",
-                    [(p.id, entry_id, p.section, p.heading, p.text, approved) for p in passages(stored)],
+                    "INSERT INTO passages (id, entry_id, section, heading, body, approved, terms)"
+                    " VALUES (%s, %s, %s, %s, %s, %s, to_tsvector('simple', %s))",
+                    [
+                        (p.id, entry_id, p.section, p.heading, p.text, approved, search_terms(p.text))
+                        for p in passages(stored)
+                    ],
                 )
             result = self._stored(conn, entry_id)
         return StoredEntry(**{**result.__dict__, "created": True})
@@ -341,23 +353,35 @@ class SharedLibrary(Governance):
     # -- search --------------------------------------------------------------------------------
 
     def candidates(self, query: str, *, limit: int = 50) -> list[Candidate]:
-        """Passages for a query: those sharing a Swedish word stem with it (full-text search, any
-        word), or similar in character trigrams (compounds, typos); approved and not retired."""
-        words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 1][:40]
-        if not words:
+        """Passages for a query (words, or the local index's stems and concept tokens): those with
+        one of its terms, or sharing a Swedish word stem with one (full-text search), or similar in
+        character trigrams (compounds, typos); approved and not retired, best first."""
+        words = re.findall(r"\w+", query.lower())
+        wanted = [t for t in dict.fromkeys(words) if len(t) > 1 and _TERM_RE.fullmatch(t)][:60]
+        if not wanted:
             return []
-        any_word = " | ".join(f"'{w}'" for w in words)  # \w+ only: nothing to escape
-        text = " ".join(words)
+        any_term = " | ".join(f"'{t}'" for t in wanted)  # letters only: nothing to escape
+        text = " ".join(t for t in wanted if not t.startswith(TOKEN_PREFIX))
         with self._connection() as conn:
             rows = conn.execute(
                 "SELECT id, entry_id, section, heading, body,"
-                " ts_rank_cd(words, q) + word_similarity(%(text)s, body) AS score"
-                " FROM passages, to_tsquery('swedish', %(any)s) AS q"
-                " WHERE approved AND NOT retired AND (words @@ q OR %(text)s <%% body)"
+                " ts_rank_cd(terms, t) + ts_rank_cd(words, q) + word_similarity(%(text)s, body) AS score"
+                " FROM passages, to_tsquery('simple', %(any)s) AS t, to_tsquery('swedish', %(any)s) AS q"
+                " WHERE approved AND NOT retired AND (terms @@ t OR words @@ q OR %(text)s <%% body)"
                 " ORDER BY score DESC, id LIMIT %(limit)s",
-                {"text": text, "any": any_word, "limit": limit},
+                {"text": text, "any": any_term, "limit": limit},
             ).fetchall()
         return [Candidate(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), float(r[5])) for r in rows]
+
+
+def search_terms(text: str) -> str:
+    """What the local index files a passage under, before the library-wide compound splits: its
+    word stems and its concept tokens."""
+    from assistant.core.reuse.textnorm import stems_of, words
+    from assistant.core.reuse.vocabulary import load_vocabulary
+
+    stems = stems_of(words(text))
+    return " ".join(stems + load_vocabulary().tokens(stems))
 
 
 def shown_url(url: str) -> str:
