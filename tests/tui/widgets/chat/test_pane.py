@@ -85,6 +85,8 @@ async def test_a_question_is_answered_and_its_heading_link_moves_the_editor(demo
         assert screen.suggestions.answered == searched  # a question is not a library search
         answer = bubbles(screen)[-1]
         assert "Organisering" in answer.source and "goto:" not in str(answer.render())
+        chat = screen.query_one(Chat)
+        await wait_until(pilot, lambda: chat.at_end, what="an answer that fits shown whole, at the end")
         answer.post_message(Markdown.LinkClicked(answer, "goto:organisering"))
         await wait_until(pilot, lambda: screen.draft.current == "organisering", what="the editor on 3.4")
         await settle(pilot)
@@ -129,10 +131,25 @@ async def test_the_history_scrolls_from_the_line(demo_copy: Path) -> None:
         for question in ("vad saknas?", "stämmer budgeten?"):
             await ask(pilot, screen, question)
         chat = screen.query_one(Chat)
-        await wait_until(
-            pilot, lambda: chat.max_scroll_y > 0 and chat.at_end, what="a conversation taller than its pane"
-        )
+        await wait_until(pilot, lambda: chat.max_scroll_y > 0, what="a conversation taller than its pane")
+        shown_from = chat.scroll_y
         await pilot.press("pageup")
-        await wait_until(pilot, lambda: not chat.at_end, what="scrolled up")
-        await pilot.press("pagedown", "pagedown", "pagedown")
+        await wait_until(pilot, lambda: chat.scroll_y < shown_from, what="scrolled up")
+        await pilot.press("pagedown", "pagedown", "pagedown", "pagedown")
         await wait_until(pilot, lambda: chat.at_end, what="back at the end")
+
+
+@in_app
+async def test_a_long_answer_is_shown_from_its_start(demo_copy: Path) -> None:
+    app = AnsokanApp(load_draft(demo_copy), lang_code="sv")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await main_screen(pilot)
+        chat = screen.query_one(Chat)
+        await ask(pilot, screen, "stämmer budgeten?")  # taller than the pane at 80x24
+        answer = bubbles(screen)[-1]
+        await wait_until(pilot, lambda: answer.outer_size.height > chat.size.height, what="a tall answer laid out")
+        top = answer.virtual_region.y
+        await wait_until(
+            pilot, lambda: chat.scroll_y <= top < chat.scroll_y + chat.size.height, what="the answer's first line shown"
+        )
+        assert not chat.at_end
