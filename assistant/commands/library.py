@@ -1,4 +1,5 @@
-"""`ansokan library import|list|show|remove`: the library of earlier approved applications."""
+"""`ansokan library import|list|show|remove`: the library of earlier approved applications (and the
+shared library's own subcommands, library_shared.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from assistant.commands._common import print_json, warn
 from assistant.core.i18n import tr
 from assistant.usecases.library import import_to_library, list_library, redaction_counts, remove_entry, show_entry
+from assistant.usecases.library_shared import owners
 
 BAR_WIDTH = 30
 BAR_FROM = 3  # files; fewer are quick enough to need no bar
@@ -21,7 +23,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "library",
         help=tr("biblioteket med tidigare beviljade ansökningar", "the library of earlier approved applications"),
     )
-    ls = p.add_subparsers(dest="library_command", metavar="import|list|show|remove", required=True)
+    from assistant.commands import library_shared
+
+    ls = p.add_subparsers(
+        dest="library_command", metavar=f"import|list|show|remove|{library_shared.SUBCOMMANDS}", required=True
+    )
     imp = ls.add_parser(
         "import",
         help=tr(
@@ -75,6 +81,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     rm.add_argument("id")
     rm.set_defaults(func=cmd_remove)
+    library_shared.register(ls)
 
 
 def _progress(total: int) -> Callable[[int, int, Path], None] | None:
@@ -108,10 +115,18 @@ def cmd_import(args: argparse.Namespace) -> int:
         sys.stderr.write("\r" + " " * 80 + "\r")
     for item in result.imported:
         entry, count = item.entry, len(item.passages)
+        where = entry.path or tr("delade biblioteket", "the shared library")
         print(
             tr(
-                f"{entry.id}: {entry.title} – {len(entry.sections)} avsnitt, {count} stycken ({entry.path})",
-                f"{entry.id}: {entry.title} – {len(entry.sections)} sections, {count} passages ({entry.path})",
+                f"{entry.id}: {entry.title} – {len(entry.sections)} avsnitt, {count} stycken ({where})",
+                f"{entry.id}: {entry.title} – {len(entry.sections)} sections, {count} passages ({where})",
+            )
+        )
+    if result.queued:
+        print(
+            tr(
+                "Servern svarar inte: importen skickas till det delade biblioteket vid nästa `ansokan library sync`.",
+                "The server does not answer: the import is sent to the shared library on the next `ansokan library sync`.",
             )
         )
     for path, held in result.duplicates:
@@ -143,8 +158,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if not entries:
         print(tr("Biblioteket är tomt.", "The library is empty."))
         return 0
+    shared = owners(args.library)
     for e in entries:
         where = tr("inbyggd", "built-in") if e.builtin else tr("egen", "own")
+        if e.id in shared:
+            held = shared[e.id]
+            where = tr(f"delad: {held['owner']}, {held['status']}", f"shared: {held['owner']}, {held['status']}")
         period = f"{e.start}–{e.end}" if e.start and e.end else ""
         print(f"{e.id:42} {e.year or '':4}  {e.title[:50]:50} {e.organisation[:24]:24} {period:21} [{where}]")
     return 0

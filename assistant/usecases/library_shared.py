@@ -67,6 +67,23 @@ def retire(library: Library, ids: list[str]) -> int:
     return changed
 
 
+def edit(library: Library, passage_id: str, text: str) -> None:
+    """New wording for a passage of one's own organisation; the old one is kept in its history."""
+    shared = _shared(library)
+    shared.server.edit(passage_id, text)
+    shared.sync()
+
+
+def history(library: Library, passage_id: str) -> list[tuple[str, str, str]]:
+    return _shared(library).server.history(passage_id)
+
+
+def owners(library: Library = None) -> dict[str, dict[str, str]]:
+    """Each shared entry's owning organisation and status, from the writer's copy ({} locally)."""
+    shared = shared_library(library)
+    return shared.cache.state().owners if shared is not None else {}
+
+
 def waiting(library: Library) -> list[tuple[str, str]]:
     return _shared(library).server.waiting()
 

@@ -191,8 +191,10 @@ class SharedLibrary(Governance):
                 raise UserError(
                     f"{shown_url(self.url)}: kontot är inte medlem i någon organisation i biblioteket",
                     f"{shown_url(self.url)}: this account is no member of any organisation of the library",
-                    hint_sv="be den som sköter biblioteket köra `ansokan library grant …`, eller ange --organisation",
-                    hint_en="ask whoever runs the library to run `ansokan library grant …`, or give --organisation",
+                    hint_sv="be den som sköter biblioteket köra `ansokan library grant …` (bibliotekets ägarkonto:"
+                    " ange organisationen i $ANSOKAN_LIBRARY_ORGANISATION)",
+                    hint_en="ask whoever runs the library to run `ansokan library grant …` (the library's owner"
+                    " account: name the organisation in $ANSOKAN_LIBRARY_ORGANISATION)",
                 )
             if role is None:  # the owner's account: the organisation may be new
                 conn.execute(
