@@ -41,7 +41,10 @@ GATE_COVERAGE = 0.55  # 0.60 equals it on the tune half but drops the old set be
 GATE_TERMS = 2
 GATE_MANY_COVERAGE = 0.25
 GATE_MANY_TERMS = 3
-FOLLOW_SHARE = 0.6  # once one passage passes, the others need this share of the gate's coverage
+# Once one passage passes, the others of the ranking are shown when they hold at least FOLLOW_TERMS
+# of the writer's own specific words: a coverage share for them hid right answers ranked under a
+# passing one (tune half: R@5 0.68 -> 0.74, negatives answered unchanged, prefix survival 0.93 -> 0.95).
+FOLLOW_TERMS = 1
 CONTEXT_WEIGHT = 0.7  # a passage found only for an earlier sentence ranks this much lower ...
 KEPT_WINDOWS = 2  # ... but the best one of each of the two sentences before stays in the top k
 # The order (weights add up to 1; the gate does not use them), chosen on the tune half:
@@ -144,12 +147,20 @@ def _guidance(form_id: str, section: str | None, index: Index) -> Query | None:
     return _GUIDANCE[key]
 
 
-def gate(cover: Coverage, query: Query, share: float = 1.0) -> bool:
+def gate(cover: Coverage, query: Query) -> bool:
     """Whether the passage itself says enough of what the writer wrote (no rank, no section in it).
     A query of one specific word needs that word only."""
     need = max(1, min(GATE_TERMS, sum(not u.generic for u in query.units)))
-    return (cover.share >= GATE_COVERAGE * share and cover.literal >= need) or (
-        cover.share >= GATE_MANY_COVERAGE * share and cover.literal >= GATE_MANY_TERMS
+    return (cover.share >= GATE_COVERAGE and cover.literal >= need) or (
+        cover.share >= GATE_MANY_COVERAGE and cover.literal >= GATE_MANY_TERMS
+    )
+
+
+def follows(cover: Coverage, query: Query) -> bool:
+    """Whether a passage may be shown under one that passed the gate: it holds some of the writer's
+    own specific words (a query of generic words only needs one of those)."""
+    return cover.literal >= FOLLOW_TERMS or (
+        not any(not u.generic for u in query.units) and cover.terms >= FOLLOW_TERMS
     )
 
 
@@ -176,7 +187,7 @@ def _search_window(
         if row[7] < SHORT_PASSAGE:
             order *= math.sqrt(row[7] / SHORT_PASSAGE)
         candidate = Candidate(rowid, row, weight * order, cover)
-        candidate.passes, candidate.follows = gate(cover, query), gate(cover, query, FOLLOW_SHARE)
+        candidate.passes, candidate.follows = gate(cover, query), follows(cover, query)
         out[rowid] = candidate
     return out
 
