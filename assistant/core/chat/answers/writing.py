@@ -17,6 +17,11 @@ LIX_MIN_WORDS = 40  # as the readability check: fewer words give no fair LIX
 PARAGRAPHS = 3
 SENTENCES = 5
 PARAGRAPH_RE = re.compile(r"\n\s*\n")
+# What the writer asked about first: "vilka meningar är för långa?" is answered with the sentences.
+ASKED_FIRST = (
+    (re.compile(r"\b(?:mening|sentence)", re.IGNORECASE), 1),
+    (re.compile(r"\b(?:lix|läsbar|lättläs|svårläs|readab)", re.IGNORECASE), 2),
+)
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ0-9\"”“(])|\n+")
 
 
@@ -136,6 +141,8 @@ def shorten(asked: Asked) -> Answer:
     if not texts:
         return asked.done(str(Text("Det finns ingen text att korta än.", "There is no text to shorten yet.")))
     parts = [_paragraphs(asked, texts), _sentences(asked, texts), _lix(asked, texts)]
+    first = next((n for pattern, n in ASKED_FIRST if pattern.search(asked.route.text)), 0)
+    parts.insert(0, parts.pop(first))
     tip = Text(
         "Tips: dela långa meningar, stryk upprepningar och ord som *för att kunna*, *i syfte att*; en punktlista är ofta kortare än ett stycke.",
         "Tip: split long sentences, cut repetition and padding; a bullet list is often shorter than a paragraph.",

@@ -39,3 +39,13 @@ def test_shorten_lists_paragraphs_sentences_and_lix(demo):
 def test_shorten_one_named_heading(demo):
     reply = answer(demo, "Vad är LIX för bakgrunden?")
     assert "Presentation" not in reply.text and "Bakgrund" in reply.text
+
+
+def test_shorten_answers_first_what_was_asked(demo):
+    assert answer(demo, "vilka meningar är för långa?").text.startswith("Ingen mening är längre")
+    assert answer(demo, "hur är läsbarheten, LIX?").text.startswith("**LIX")
+    assert answer(demo, "hur kan jag korta texten?").text.startswith("**Längsta stycken")
+
+
+def test_shorten_answers_first_what_was_asked_in_english(demo, english):
+    assert answer(demo, "Which sentences are too long?").text.startswith("No sentence")

@@ -87,8 +87,9 @@ def test_a_question_in_the_chat_line_is_answered_and_its_heading_link_moves_the_
         term.keys("vad saknas?", literal=True)
         term.wait_for(lambda lines: where("fråga – svar i chatten", lines), "the line's label")
         term.keys("Enter")
-        term.wait_for(lambda lines: where("3.2 Målgrupp – tunt", lines), "the answer in the chat pane")
-        # The answer's headings are links; click one the pane shows (a small pane shows the end).
+        term.wait_for(lambda lines: where("Kvar att göra", lines), "the answer in the chat pane, from its start")
+        term.wait_for(lambda lines: where("3.4 Organisering", lines), "the answer's first heading")
+        # The answer's headings are links; click one the pane shows (a small pane shows the answer's start).
         link, (column, row) = next((t, where(t, term.screen())) for t in LINKS if where(t, term.screen()))
         term.click(column + 2, row)
         term.wait_for(lambda lines: LINKS[link] in section_label(lines), f"the editor on {LINKS[link]}")
