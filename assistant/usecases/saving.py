@@ -2,6 +2,7 @@
 killed run left behind, and the place a draft may be saved as instead.
 
     journal = draft_journal(draft.path)       # record each edit, mark what a save wrote
+    journal.record(FIELDS_KEY, fields_text(draft))  # …and each change of the facts or the budget
     found = pending_recovery(draft)           # on open: the unsaved text a killed run left, or None
     keys = restore(draft, found)              # the writer said yes: the text put back
     target = check_save_as("~/annan/plats.md")  # before "Spara som": a clear UserError if not
@@ -21,6 +22,31 @@ if TYPE_CHECKING:
     from assistant.core.storage.journal import Journal, Recovery
 
 
+# The journal's entry for everything of the draft but its sections' text (project facts, budget, the
+# sources of taken passages), as the draft's TOML front matter: no section key starts with "+".
+FIELDS_KEY = "+++"
+_NOT_AN_EDIT = ("current",)  # which section is open: moving between sections is no change to keep
+
+
+def fields_text(draft: Draft) -> str:
+    """The draft's facts and budget as the journal keeps them (the TOML front matter)."""
+    import tomli_w
+
+    from assistant.core.model.drafts import front_matter
+
+    return tomli_w.dumps({k: v for k, v in front_matter(draft).items() if k not in _NOT_AN_EDIT})
+
+
+def journal_texts(draft: Draft) -> dict[str, str]:
+    """What the journal's entries are compared with: each section's text, and the fields."""
+    return {**draft.sections, FIELDS_KEY: fields_text(draft)}
+
+
+def unsaved_keys(draft: Draft, found: Recovery) -> list[str]:
+    """The journal's entries that hold something `draft` (as on disk) does not."""
+    return found.differs_from(journal_texts(draft))
+
+
 def draft_journal(path: Path) -> Journal:
     """The journal of the draft at `path` (continuing one a killed run left)."""
     from assistant.core.storage.journal import Journal
@@ -38,19 +64,43 @@ def pending_recovery(draft: Draft) -> Recovery | None:
     found = recover(draft.path)
     if found is None:
         return None
-    if not found.differs_from(draft.sections):
+    if not unsaved_keys(draft, found):
         Journal.for_draft(draft.path).discard()
         return None
     return found
 
 
 def restore(draft: Draft, found: Recovery) -> list[str]:
-    """Put the journal's text back into the draft (in memory: the caller saves it); returns the
-    keys of the sections that changed."""
-    keys = found.differs_from(draft.sections)
+    """Put the journal's text and fields back into the draft (in memory: the caller saves it);
+    returns the keys of the entries that changed (FIELDS_KEY for the facts and budget)."""
+    keys = unsaved_keys(draft, found)
     for key in keys:
-        draft.set_text(key, found.sections[key])
+        if key == FIELDS_KEY:
+            _restore_fields(draft, found.sections[key])
+        else:
+            draft.set_text(key, found.sections[key])
     return keys
+
+
+def _restore_fields(draft: Draft, text: str) -> None:
+    """The journaled facts and budget onto the draft; a form that changed since, or an entry that
+    cannot be read, leaves the draft's own (the journal is the program's file, not the writer's)."""
+    from assistant.core.model.drafts import parse_draft
+
+    try:
+        fields = parse_draft(f"+++\n{text}+++\n")
+    except UserError:
+        return
+    if fields.form_id != draft.form_id:
+        return
+    for name in _FIELDS:
+        setattr(draft, name, getattr(fields, name))
+
+
+_FIELDS = (
+    "title", "organisation", "municipality", "start", "end", "deadline", "contacts", "signatories",
+    "budget", "sources", "carried", "attachments", "meta",
+)  # fmt: skip
 
 
 def forget_recovery(path: Path) -> None:

@@ -15,7 +15,7 @@ from textual.widgets import Button, Static
 
 from assistant.tui.i18n import localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
-from assistant.usecases.saving import pending_recovery, restore
+from assistant.usecases.saving import FIELDS_KEY, pending_recovery, restore, unsaved_keys
 
 if TYPE_CHECKING:
     from assistant.core.storage.journal import Recovery
@@ -65,8 +65,14 @@ def offer_recovery(screen: MainScreen) -> None:
     found = pending_recovery(draft)
     if found is None:
         return
-    keys = found.differs_from(draft.sections)
-    titles = [heading.display for key in keys if (heading := screen.form.heading(key)) is not None] or keys
+    titles = [
+        tr("Projektuppgifter och budget", "Project details and budget")
+        if key == FIELDS_KEY
+        else heading.display
+        if (heading := screen.form.heading(key)) is not None
+        else key
+        for key in unsaved_keys(draft, found)
+    ]
 
     def answered(yes: bool | None) -> None:
         if not yes:

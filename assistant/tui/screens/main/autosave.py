@@ -32,12 +32,13 @@ from assistant.tui.conversation import Message, save_conversation
 from assistant.tui.i18n import lang
 from assistant.tui.messages import DraftSaved, SaveConflict, SaveFailed
 from assistant.usecases.drafts import save_draft
-from assistant.usecases.saving import draft_journal
+from assistant.usecases.saving import FIELDS_KEY, draft_journal, fields_text
 
 AUTOSAVE_DELAY = 3.0
 AUTOSAVE_MAX_WAIT = 8.0
 RETRY_DELAY = 5.0
 RETRY_MAX = 60.0  # a place that stays unwritable is tried once a minute (and after each edit)
+FIELDS_WATCH_S = 1.0  # the budget's and facts' edits reach the journal within this (the journal's fsync)
 
 
 @dataclass
@@ -129,6 +130,7 @@ class Autosave:
         self._journal: Journal | None = None
         self.failures = 0  # failed saves in a row
         self.problem: str | None = None
+        self._fields: str | None = None  # the facts and budget as last journaled (or opened)
 
     def edited(self) -> None:
         """The writer changed the text: journal it, save after a pause (or the maximum wait)."""
@@ -145,6 +147,32 @@ class Autosave:
                 journal.record(draft.current, draft.text(draft.current))
             if self._sync_timer is None:  # the last edits of a burst reach the platter within a second too
                 self._sync_timer = self.node.set_timer(journal.interval, self._sync, name="journal-sync")
+
+    def record_fields(self) -> bool:
+        """The draft's facts and budget into the journal if they changed since last time (the
+        first call only notes them); True when they had changed."""
+        text = fields_text(self._draft())
+        if self._fields is None or text == self._fields:
+            self._fields = text
+            return False
+        self._fields = text
+        journal = self.journal()
+        if journal is not None:
+            with contextlib.suppress(UserError):
+                journal.record(FIELDS_KEY, text)
+            if self._sync_timer is None:
+                self._sync_timer = self.node.set_timer(journal.interval, self._sync, name="journal-sync")
+        return True
+
+    def watch_fields(self, every: float = FIELDS_WATCH_S) -> None:
+        """While another screen is over this one (the budget, Projektuppgifter), journal the facts
+        and budget it changes within `every` seconds: a kill there loses no more than typing does."""
+        self.record_fields()  # what the draft opened with
+        self.node.set_interval(every, self._watch, name="fields-journal")
+
+    def _watch(self) -> None:
+        if self.node.app.screen is not self.node:
+            self.record_fields()
 
     def _sync(self) -> None:
         self._sync_timer = None
@@ -173,6 +201,7 @@ class Autosave:
 
     def save(self, *, announce: str | None = None, target: Path | None = None, force: bool = False) -> None:
         """Save now, in a worker (after a save already running). `target`: save as that file."""
+        self.record_fields()  # a change of the facts or budget reaches the journal before the disk
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
@@ -264,6 +293,7 @@ class Autosave:
         """The save on quit, awaited: a conflict saves a copy instead of asking. Returns None when
         the text is on disk, else why not (the disk is full, the folder read-only …): the text is
         then still in the journal, which the next open offers back."""
+        self.record_fields()
         if self._timer is not None:
             self._timer.stop()
         async with self._lock:

@@ -10,6 +10,7 @@ from typing import Any
 from assistant.core.model.drafts import Draft, word_count
 from assistant.core.model.forms import Form, Heading
 from assistant.tui.i18n import lang, tr
+from assistant.tui.widgets.suggestions.suggestion_list import source_line
 
 CONTACT_FIELDS = ("name", "role", "organisation", "phone", "email")
 
@@ -152,3 +153,17 @@ def unresolved_names(draft: Draft, key: str) -> set[str]:
 def _cell(text: str) -> str:
     """A value safe inside a Markdown table cell."""
     return (text or "–").replace("|", "/").replace("\n", " ")
+
+
+def suggestions_found(results: list[Any] | None) -> str:
+    """The answer to a search asked for in the command line: the three best, or that there are none."""
+    if not results:
+        return tr("Jag hittade inga förslag i biblioteket.", "I found no suggestions in the library.")
+    lines = [
+        tr(
+            "Förslag ur tidigare beviljade ansökningar (F2 infoga, F5 visa, F6 anpassa):",
+            "Suggestions from earlier approved applications (F2 insert, F5 show, F6 adapt):",
+        )
+    ]
+    lines += [f"- **{s.score:.0f}** {source_line(s)}" for s in results[:3]]
+    return "\n".join(lines)

@@ -37,7 +37,6 @@ from assistant.tui.widgets.keybar import KeyBar
 from assistant.tui.widgets.outline.outline import Outline, legend
 from assistant.tui.widgets.outline.page_meter import PageMeter
 from assistant.tui.widgets.suggestions.panel import SuggestionPanel
-from assistant.tui.widgets.suggestions.suggestion_list import source_line
 from assistant.usecases.checks import check_section
 from assistant.usecases.drafts import open_draft
 
@@ -145,6 +144,7 @@ class MainScreen(Screen):
             await self.say(guide.import_summary(report))
         await self.introduce(self.draft.current)
         offer_recovery(self)  # what a killed run left in the journal
+        self.autosave.watch_fields()  # the budget's and facts' edits are journaled like typing
 
     @on(Composer.Edited)
     def editor_edited(self) -> None:
@@ -272,17 +272,7 @@ class MainScreen(Screen):
     async def on_suggestions_ready(self, message: SuggestionsReady) -> None:
         if not message.announce:
             return
-        if message.error or not message.results:
-            await self.say(tr("Jag hittade inga förslag i biblioteket.", "I found no suggestions in the library."))
-            return
-        lines = [
-            tr(
-                "Förslag ur tidigare beviljade ansökningar (F2 infoga, F5 visa, F6 anpassa):",
-                "Suggestions from earlier approved applications (F2 insert, F5 show, F6 adapt):",
-            )
-        ]
-        lines += [f"- **{s.score:.0f}** {source_line(s)}" for s in message.results[:3]]
-        await self.say("\n".join(lines))
+        await self.say(guide.suggestions_found(None if message.error else message.results))
 
     # -----------------------------------------------------------------------------------------
     # Saving (the writing itself is in autosave.py)
