@@ -80,7 +80,7 @@ class Analysis:
 @lru_cache(maxsize=512)
 def analyse(text: str) -> Analysis:
     words = lexicon()
-    line = corrected(tokens(text), words)  # a mistyped word of the assistant's lists as meant
+    line = corrected(_as_written(tokens(text), words), words)  # spoken forms and typos as meant
     hits, aliases = words.cues.hits(line), words.aliases.hits(line)
     covered = {i for hit in (*hits, *aliases) for i in hit.span}
     for i, token in enumerate(line):
@@ -98,6 +98,15 @@ def analyse(text: str) -> Analysis:
         here=bool(words.here.hits(line)),
     )
     return _without_attributive_directions(analysis, words)
+
+
+def _as_written(line: tuple[Token, ...], words: Lexicon) -> tuple[Token, ...]:
+    """Spoken and texted forms as the word they stand for: "nåt" is "något", "mkt" "mycket"."""
+    out = []
+    for token in line:
+        written = words.spoken.get(token.raw.lower()) or (None if token.marked else words.spoken.get(token.folded))
+        out.append(_token(written) if written else token)
+    return tuple(out)
 
 
 def _compound_hits(token: Token, at: int, index: CueIndex, *, sections: bool = False) -> list[Hit]:

@@ -191,6 +191,7 @@ class Lexicon:
     directions: CueIndex  # label "next" or "prev"
     check_words: CueIndex  # what a writer calls each finding (explanations.toml), label = code
     errors: CueIndex  # words for an error or a warning at all ("felet", "varning", "!")
+    spoken: dict[str, str]  # "nåt" -> "något", by the word as typed and, typed without marks, folded
     common: frozenset[str]  # everyday words of any question ("många", "borde"), folded
     own: frozenset[str]  # "vår", "our": the writer's own, matched only as typed ("var" is "was")
     number_before: frozenset[str]
@@ -202,6 +203,14 @@ class Lexicon:
 
 FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
 STOP_WORDS = WordSet.of(STOPWORDS)
+
+
+def _spoken(forms: dict[str, str]) -> dict[str, str]:
+    """Spoken forms by the word as typed, and by its folded form for a word typed without marks
+    ("nat" is "nåt"); the written form as typed wins ("dom" stays "dom" however it folds)."""
+    out = {fold(k): v for k, v in forms.items()}
+    out.update({k.lower(): v for k, v in forms.items()})
+    return out
 
 
 def _folded_set(words: Iterable[str]) -> frozenset[str]:
@@ -278,4 +287,5 @@ def lexicon() -> Lexicon:
         errors=_index(make_cue("error", w, 0) for w in words["error"]),
         own=frozenset(w.lower() for w in words["own"]),
         common=_folded_set(words["common"]),
+        spoken=_spoken(words.get("spoken", {})),
     )

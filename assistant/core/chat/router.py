@@ -24,6 +24,7 @@ from assistant.core.chat.classify import Kind, classify, search_query
 from assistant.core.chat.domain import foreign_words
 from assistant.core.chat.lexicon import CueIndex, lexicon, make_cue
 from assistant.core.chat.sections import best_section, mentions, section_by_guidance
+from assistant.core.chat.text import fold
 from assistant.core.model.forms import Form
 
 
@@ -92,6 +93,7 @@ def route(text: str, form: Form | None = None) -> Route:
     direction = _direction(analysis)
     scores = _scores(analysis, section=section or ("here" if analysis.here else None), direction=direction)
     scores[Intent.BUDGET] += _budget_words(analysis, form)
+    _help_with_something_else(scores, analysis)
     if section is not None:
         _lean_on_the_heading(scores, analysis, section)
     inferred = section_by_guidance(analysis, form) if section is None and not analysis.here else None
@@ -159,6 +161,18 @@ def _foreign(analysis: Analysis, form: Form | None, section: str | None) -> bool
     named = next((m for m in mentions(analysis, form) if m.key == section), None)
     naming = {t.raw for t in analysis.tokens[named.start : named.end]} if named else set()
     return any(word in naming for word in strange)
+
+
+BARE_HELP = frozenset({"hjalp", "help"})
+
+
+def _help_with_something_else(scores: dict[str, float], analysis: Analysis) -> None:
+    """ "hjälp" beside another request asks for help with that ("texten är för lång, hjälp mig"),
+    not what the assistant can do."""
+    bare = [h for h in analysis.hits if h.cue.label == Intent.HELP and fold(h.cue.text) in BARE_HELP]
+    others = max((v for k, v in scores.items() if k not in (Intent.HELP, Intent.UNKNOWN)), default=0.0)
+    if bare and others >= MIN_SCORE:
+        scores[Intent.HELP] = max(0.0, scores[Intent.HELP] - sum(h.cue.weight for h in bare))
 
 
 def _lean_on_the_heading(scores: dict[str, float], analysis: Analysis, section: str) -> None:

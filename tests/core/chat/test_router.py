@@ -181,3 +181,10 @@ def test_a_word_with_its_marks_is_no_stopword_without_them(form):
     # "år" is not "är": "nästa år" is a year, not a move to the next heading.
     assert route("Får förbundet mindre pengar nästa år?", form).intent is not Intent.NAVIGATE
     assert route("Har någon skrivit bra om arbetsträning?", form).intent is Intent.EXAMPLES
+
+
+def test_spoken_forms_are_read_as_written_and_help_beside_a_request_is_that_request(form):
+    assert route("hur mkt kostar lokalerna?", form).intent is Intent.BUDGET  # "hur mycket"
+    assert route("Tidsplanen är krånglig, hjälp mig", form).intent is Intent.SHORTEN
+    assert route("hjälp", form).intent is Intent.HELP
+    assert route("vad kan jag göra här?", form).intent is Intent.HELP
