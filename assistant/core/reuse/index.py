@@ -38,7 +38,7 @@ from assistant.core.reuse.textnorm import split_compound, stems_of, words
 from assistant.core.reuse.vocabulary import Vocabulary, load_vocabulary
 from assistant.core.storage import paths
 
-SCHEMA = 5  # 5: concept tokens, the termgrams table, the meta table
+SCHEMA = 6  # 5: concept tokens, the termgrams table, the meta table; 6: no function word as a compound part
 DB_NAME = f"library-index-v{SCHEMA}.sqlite"
 
 _DDL = """

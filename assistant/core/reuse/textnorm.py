@@ -267,7 +267,8 @@ def split_compound(term: str, vocabulary: Set[str]) -> list[str]:
     """Known parts of a compound: "implementeringsplan" -> ["implementering", "plan"].
 
     A split is accepted only when both parts are themselves words of the library (the Swedish
-    linking -s- is allowed), so rare words never shatter into noise.
+    linking -s- is allowed), so rare words never shatter into noise, and neither part is a function
+    word: "förebygga" is no "för" + "bygga", "överlämning" no "över" + "lämning".
     """
     if len(term) < MIN_COMPOUND:
         return []
@@ -277,13 +278,21 @@ def split_compound(term: str, vocabulary: Set[str]) -> list[str]:
         if tail not in vocabulary and stem(tail) not in vocabulary:
             continue
         tail = tail if tail in vocabulary else stem(tail)
+        if tail in STOPWORDS:
+            continue
         for candidate in (head, head[:-1] if head.endswith("s") else None):
-            if candidate and len(candidate) >= MIN_PART and (candidate in vocabulary or stem(candidate) in vocabulary):
+            if not candidate or len(candidate) < MIN_PART or _function_word(candidate):
+                continue
+            if candidate in vocabulary or stem(candidate) in vocabulary:
                 found = [candidate if candidate in vocabulary else stem(candidate), tail]
                 if len(found[0]) + len(tail) > len("".join(best)):
                     best = found
                 break
     return best
+
+
+def _function_word(word: str) -> bool:
+    return word in STOPWORDS or stem(word) in STOPWORDS
 
 
 @lru_cache(maxsize=200_000)
