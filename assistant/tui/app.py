@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -46,7 +47,6 @@ class AnsokanApp(App):
         self.library = library
         self.settings = settings or Settings()
         self.start_report: Any = None  # what an import from an earlier application could not place
-        self.quit_unsaved = False  # the writer was told the text could not be saved, and quits anyway
 
     def on_mount(self) -> None:
         self.theme = self.settings.theme if self.settings.theme in self.available_themes else THEMES[0]
@@ -150,24 +150,25 @@ class AnsokanApp(App):
 
     async def action_quit(self) -> None:
         from assistant.tui.screens.main import MainScreen
+        from assistant.tui.screens.quit_unsaved import QuitUnsavedScreen
 
+        if isinstance(self.screen, QuitUnsavedScreen):  # asked already: the dialog's buttons answer
+            return
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
                 problem = await screen.save_before_quit()
-                if problem and not self.quit_unsaved:
-                    # Never lose the text silently: stay open, so it can be saved elsewhere first.
-                    self.quit_unsaved = True
-                    self.notify(
-                        problem
-                        + tr(
-                            " – texten är kvar här. Tryck Ctrl+Q igen för att avsluta ändå.",
-                            " – the text is still here. Press Ctrl+Q again to quit anyway.",
-                        ),
-                        severity="error",
-                        timeout=15,
-                    )
+                if problem:  # never lose the text silently: ask, and stay unless told to go
+                    self.push_screen(QuitUnsavedScreen(problem), partial(self.quit_answered, screen))
                     return
         self.exit()
+
+    def quit_answered(self, screen: Any, choice: str | None) -> None:
+        from assistant.tui.screens.save_as import open_save_as
+
+        if choice == "quit":
+            self.exit()
+        elif choice == "save_as":  # quit once the text is in the new file; stay if that is cancelled
+            open_save_as(screen, then=lambda saved: self.exit() if saved is not None else None)
 
 
 def ansokan(node: DOMNode) -> AnsokanApp:

@@ -384,28 +384,3 @@ def test_open_on_a_missing_or_broken_draft_is_one_line(private_dirs: Path, capsy
     assert main(["--lang", "en", "open", str(broken)]) == 2
     err = capsys.readouterr().err.strip()
     assert err.count("\n") == 0 and "trasig.md:3" in err and "quoted string" in err
-
-
-def test_quit_with_a_save_that_fails_keeps_the_app_open_once(demo_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    def read_only(draft, *args, **kwargs):
-        raise UserError("filsystemet är skrivskyddat", "the file system is read-only", where=draft.path)
-
-    async def go() -> None:
-        app = AnsokanApp(load_draft(demo_copy))
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
-            screen = await opened(pilot)
-            monkeypatch.setattr(autosave, "save_draft", read_only)
-            await type_in_editor(pilot, screen, " Osparad text")
-            await pilot.press("ctrl+q")
-            await wait_until(
-                pilot,
-                lambda: any("Ctrl+Q igen" in n.message for n in app._notifications),
-                what="the failed save named, the app still open",
-            )
-            assert app.is_running and app.screen is screen
-            assert screen.composer.text.endswith("Osparad text")
-            await pilot.press("ctrl+q")  # the writer was told: quitting anyway is their choice
-            await wait_until(pilot, lambda: not app.is_running, what="quit anyway")
-        assert "Osparad text" not in demo_copy.read_text(encoding="utf-8")
-
-    run(go())

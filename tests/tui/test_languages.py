@@ -108,6 +108,18 @@ async def new_application(pilot) -> Screen:
     return pilot.app.screen
 
 
+async def quit_unsaved(pilot) -> Screen:
+    """Ctrl+Q while the draft cannot be saved (a folder where its lock file goes): the question."""
+    path = (await on_main(pilot)).draft.path
+    lock = path.parent / f".{path.name}.lock"
+    lock.unlink(missing_ok=True)
+    lock.mkdir()
+    await pilot.press("ctrl+q")
+    await wait_until(pilot, lambda: type(pilot.app.screen).__name__ == "QuitUnsavedScreen", what="the question")
+    await settle(pilot)
+    return pilot.app.screen
+
+
 SCREENS: dict[str, tuple[bool, Callable]] = {  # name: (opens the demo draft, how to get there)
     "start": (False, start_screen),
     "new-application": (False, new_application),
@@ -118,6 +130,7 @@ SCREENS: dict[str, tuple[bool, Callable]] = {  # name: (opens the demo draft, ho
     "facts": (True, lambda p: press_and_wait(p, "ctrl+r", "FactsScreen")),
     "suggestion": (True, lambda p: press_and_wait(p, "f5", "SuggestionScreen")),
     "help": (True, lambda p: press_and_wait(p, "f1", "HelpScreen")),
+    "quit-unsaved": (True, quit_unsaved),
 }
 
 

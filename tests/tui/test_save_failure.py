@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.widgets import Input, TextArea
+from textual.widgets import Button, Input, TextArea
 
 from assistant.core.model.drafts import load_draft, new_draft, save_draft
 from assistant.core.model.forms import load_form
@@ -16,6 +16,7 @@ from assistant.core.storage.journal import journal_path, recover
 from assistant.tui.app import AnsokanApp
 from assistant.tui.screens.main import MainScreen
 from assistant.tui.screens.main.save_warning import SaveWarning
+from assistant.tui.screens.quit_unsaved import QuitUnsavedScreen
 from assistant.tui.screens.save_as import SaveAsScreen
 
 from .conftest import settle, wait_until
@@ -142,23 +143,63 @@ def test_retries_back_off_and_a_save_that_gets_through_hides_the_warning(tmp_pat
     asyncio.run(go())
 
 
+async def _ask_to_quit(pilot, screen: MainScreen) -> QuitUnsavedScreen:
+    """Ctrl+Q with a save that fails: the question, naming why, over the screen that stays."""
+    app = pilot.app
+    await pilot.press("ctrl+q")
+    await wait_until(pilot, lambda: isinstance(app.screen, QuitUnsavedScreen), what="the question")
+    dialog = app.screen
+    assert ".utkast.md.lock" in str(dialog.query_one("#quit-why").render())
+    assert app.is_running and screen.query_one(SaveWarning).showing
+    return dialog
+
+
 def test_quitting_after_a_failed_save_asks_and_the_journal_keeps_the_text(tmp_path: Path) -> None:
     path = _draft(tmp_path / "låst")
     _block_the_lock(path)
 
     async def go() -> None:
         app = AnsokanApp(load_draft(path))
-        async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        async with app.run_test(size=(80, 24)) as pilot:
             screen = await _opened(pilot)
             await _type(pilot, screen, "Inte förlorad")
-            await pilot.press("ctrl+q")
-            await wait_until(
-                pilot, lambda: any("Ctrl+Q igen" in n.message for n in app._notifications), what="the question"
-            )
-            assert app.is_running and screen.query_one(SaveWarning).showing
-            await pilot.press("ctrl+q")
+            dialog = await _ask_to_quit(pilot, screen)
+            assert dialog.focused is dialog.query_one("#quit-save-as", Button), "the safe choice first"
+            await pilot.press("escape")  # Avbryt: stay, with the text
+            await wait_until(pilot, lambda: app.screen is screen, what="back on the text")
+            assert screen.composer.text == "Inte förlorad"
+            await _ask_to_quit(pilot, screen)
+            await pilot.click("#quit-anyway")
             await wait_until(pilot, lambda: not app.is_running, what="quit anyway")
         found = recover(path)
         assert found is not None and "Inte förlorad" in found.sections.values()
+
+    asyncio.run(go())
+
+
+def test_save_as_from_the_quit_question_saves_elsewhere_then_quits(tmp_path: Path) -> None:
+    path = _draft(tmp_path / "låst")
+    _block_the_lock(path)
+    elsewhere = tmp_path / "annan"
+    elsewhere.mkdir()
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(path))
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await _opened(pilot)
+            await _type(pilot, screen, "Räddad")
+            await _ask_to_quit(pilot, screen)
+            await pilot.press("enter")  # Spara som … has the focus
+            await wait_until(pilot, lambda: isinstance(app.screen, SaveAsScreen), what="the save-as dialog")
+            await pilot.press("escape")  # changed their mind: still open, still unsaved
+            await wait_until(pilot, lambda: app.screen is screen, what="back on the text")
+            assert app.is_running and screen.query_one(SaveWarning).showing
+            await _ask_to_quit(pilot, screen)
+            await pilot.click("#quit-save-as")
+            await wait_until(pilot, lambda: isinstance(app.screen, SaveAsScreen), what="the save-as dialog")
+            app.screen.query_one("#save-as-path", Input).value = str(elsewhere / "räddad")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: not app.is_running, what="quit once saved")
+        assert load_draft(elsewhere / "räddad.md").text(load_draft(path).current or "kontaktuppgifter") == "Räddad"
 
     asyncio.run(go())

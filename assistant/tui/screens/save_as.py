@@ -99,11 +99,12 @@ class SaveAsScreen(ClosesOnce, ModalScreen[Path | None]):
         self.query_one("#save-as-error", Static).update(text)
 
 
-def open_save_as(screen: Screen[Any]) -> None:
-    """Open "Spara som" over the main screen (which owns the draft and its saving)."""
+def open_save_as(screen: Screen[Any], then: Callable[[Path | None], None] | None = None) -> None:
+    """Open "Spara som" over the main screen (which owns the draft and its saving); `then` gets
+    the new file once the text is there (None when the writer cancelled)."""
     from assistant.tui.screens.main.screen import MainScreen
 
     if not isinstance(screen, MainScreen) or isinstance(screen.app.screen, SaveAsScreen):
         return
     autosave = screen.autosave
-    screen.app.push_screen(SaveAsScreen(screen.draft.path, autosave.save_as, autosave.problem))
+    screen.app.push_screen(SaveAsScreen(screen.draft.path, autosave.save_as, autosave.problem), then)

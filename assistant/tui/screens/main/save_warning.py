@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, Static
 
 from assistant.tui.i18n import tr
+from assistant.tui.screens.quit_unsaved import QuitUnsavedScreen
 
 
 class SaveWarning(Horizontal):
@@ -33,8 +34,9 @@ class SaveWarning(Horizontal):
     message = ""  # what the warning says (empty while hidden)
 
     def failed(self, problem: str) -> None:
-        """A save did not reach the disk: say so until one does (and in a toast the first time)."""
-        if not self.showing:
+        """A save did not reach the disk: say so until one does (and in a toast the first time,
+        unless the quit question is showing: it names the problem, and a toast would hide its buttons)."""
+        if not self.showing and not isinstance(self.app.screen, QuitUnsavedScreen):
             self.notify(problem, severity="error", timeout=6)
         self.message = tr(
             f"⚠ Inte sparat: {problem}. Texten finns kvar här och sparas så snart det går "
