@@ -11,16 +11,33 @@ from textual.command import DiscoveryHit, Hit, Hits, Provider
 from assistant.tui.i18n import tr
 from assistant.usecases.forms import list_forms
 
+# (Swedish, English) and the main screen's action; the key bound to it is shown beside it (the palette
+# teaches the keys, as the keymap has them).
 SCREEN_ACTIONS = (
     (("Nästa rubrik", "Next heading"), "next_section"),
     (("Föregående rubrik", "Previous heading"), "prev_section"),
+    (("Infoga förslaget vid markören", "Insert the suggestion at the cursor"), "take('insert')"),
+    (("Lägg förslaget sist i avsnittet", "Append the suggestion to the section"), "take('append')"),
+    (("Ersätt avsnittet med förslaget …", "Replace the section with the suggestion …"), "confirm_replace"),
+    (("Visa förslaget", "Show the suggestion"), "show_suggestion"),
+    (("Anpassa förslaget till projektet", "Adapt the suggestion to the project"), "adapt_suggestion"),
     (("Budget", "Budget"), "budget"),
     (("Kontrollera ansökan", "Check the application"), "check"),
     (("Exportera till Word", "Export to Word"), "export"),
-    (("Spara", "Save"), "save"),
     (("Projektuppgifter …", "Project details …"), "facts"),
+    (("Fråga eller skriv ett kommando", "Ask or type a command"), "focus_command"),
+    (("Spara", "Save"), "save"),
+    (("Spara som …", "Save as …"), "save_as"),
     (("Sök förslag i biblioteket", "Search the library"), "search_now_from_palette"),
 )
+
+
+def bound_keys(screen: Any) -> dict[str, str]:
+    """Action -> the key that runs it on `screen` ('f2', '^n'), after the writer's keymap."""
+    keys: dict[str, str] = {}
+    for active in screen.active_bindings.values():
+        keys.setdefault(active.binding.action, screen.app.get_key_display(active.binding))
+    return keys
 
 
 class AnsokanCommands(Provider):
@@ -41,8 +58,9 @@ class AnsokanCommands(Provider):
                         h.guidance[:80],
                     )
                 )
+            keys = bound_keys(screen)
             for label, action in SCREEN_ACTIONS:
-                out.append((tr(*label), partial(app.call_later, screen.run_action, action), ""))
+                out.append((tr(*label), partial(app.call_later, screen.run_action, action), keys.get(action, "")))
             from assistant.tui.screens.submission import SubmissionScreen
 
             def submission(draft: Any = screen.draft) -> None:
