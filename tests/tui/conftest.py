@@ -37,6 +37,24 @@ async def wait_until(pilot, condition, *, timeout: float = 20.0, what: str = "co
         await pilot.pause()
 
 
+async def run_from_palette(pilot, query: str, best: str) -> None:
+    """Ctrl+P, type `query`, wait until the first hit reads `best`, and pick it."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="the palette")
+    await pilot.press(*query)
+    commands = pilot.app.screen.query_one(CommandList)
+
+    def first() -> str:
+        return str(commands.get_option_at_index(0).prompt) if commands.option_count else ""
+
+    await wait_until(pilot, lambda: best in first(), what=f"{best!r} as the best hit", state=first)
+    if commands.highlighted is None:
+        await pilot.press("down")
+    await pilot.press("enter")
+
+
 def shown(screen, selector: str) -> str:
     """The text a widget shows now (empty until something is shown)."""
     return str(screen.query_one(selector).render())

@@ -8,7 +8,6 @@ import json
 from pathlib import Path
 
 import pytest
-from textual.command import CommandList, CommandPalette
 from textual.widgets import Button, Input, TextArea
 
 from assistant.core.errors import UserError
@@ -22,7 +21,7 @@ from assistant.tui.screens.dialogs import ConflictScreen, HelpScreen
 from assistant.tui.screens.main import MainScreen, autosave
 from assistant.tui.screens.start import StartScreen
 
-from .conftest import settle, wait_until
+from .conftest import run_from_palette, settle, wait_until
 
 
 def run(coro) -> None:
@@ -213,23 +212,7 @@ def test_command_palette_goes_to_a_heading(demo_copy: Path) -> None:
     async def go() -> None:
         async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
             screen = await opened(pilot)
-            await pilot.press("ctrl+p")
-            await wait_until(pilot, lambda: isinstance(pilot.app.screen, CommandPalette), what="the palette")
-            await pilot.press(*"rubrik 3.5")
-            commands = pilot.app.screen.query_one(CommandList)
-
-            def first_prompt() -> str:
-                return str(commands.get_option_at_index(0).prompt) if commands.option_count else ""
-
-            await wait_until(
-                pilot,
-                lambda: "Gå till rubrik 3.5" in first_prompt(),
-                what="the heading as best hit",
-                state=first_prompt,
-            )
-            if commands.highlighted is None:
-                await pilot.press("down")
-            await pilot.press("enter")
+            await run_from_palette(pilot, "rubrik 3.5", "Gå till rubrik 3.5")
             await wait_until(pilot, lambda: screen.draft.current == "aktiviteter", what="palette jump to 3.5")
 
     run(go())

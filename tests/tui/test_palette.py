@@ -7,15 +7,13 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from textual.command import CommandList, CommandPalette
-
 from assistant.core.model.drafts import load_draft
 from assistant.tui.app import AnsokanApp
 from assistant.tui.palette import SCREEN_ACTIONS, AnsokanCommands
 from assistant.tui.screens.dialogs import SuggestionScreen
 from assistant.tui.screens.main import MainScreen
 
-from .conftest import settle, wait_until
+from .conftest import run_from_palette, settle, wait_until
 
 NOT_IN_THE_PALETTE = {"focus_editor", "move_suggestion(1)", "move_suggestion(-1)"}  # keys inside the screen
 
@@ -35,18 +33,7 @@ def test_a_suggestion_is_shown_from_the_palette_which_names_its_key(demo_copy: P
             await wait_until(pilot, lambda: app.screen.suggestions.chosen is not None, what="a suggestion")
             helps = {label: key for label, _command, key in AnsokanCommands(app.screen).commands()}
             assert helps["Visa förslaget"] == "f5" and helps["Projektuppgifter …"] == "^r"
-            await pilot.press("ctrl+p")
-            await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
-            await pilot.press(*"visa förslaget")
-            commands = app.screen.query_one(CommandList)
-
-            def first() -> str:
-                return str(commands.get_option_at_index(0).prompt) if commands.option_count else ""
-
-            await wait_until(pilot, lambda: "Visa förslaget" in first(), what="the action as best hit", state=first)
-            if commands.highlighted is None:
-                await pilot.press("down")
-            await pilot.press("enter")
+            await run_from_palette(pilot, "visa förslaget", "Visa förslaget")
             await wait_until(pilot, lambda: isinstance(app.screen, SuggestionScreen), what="the suggestion shown")
 
     asyncio.run(go())
