@@ -27,6 +27,12 @@ PG_CANDIDATES = 3  # the server offers this many times the passages the rerank t
 _QUOTED = re.compile(r'"([^"]+)"')
 
 
+def match_groups(match: str) -> list[list[str]]:
+    """The local index's FTS5 expression ('"a" OR ("b" AND "c")', see suggest.candidate_query) as
+    groups of terms: any group, all terms within it."""
+    return [_QUOTED.findall(part) for part in re.split(r"\s+OR\s+", match) if _QUOTED.search(part)]
+
+
 class SharedIndex(Index):
     """The local index over the copy, whose candidates come from the server while it answers."""
 
@@ -42,8 +48,10 @@ class SharedIndex(Index):
         self.library = library
         self.allowed = allowed
         self.online = library is not None
-        self._builtin: set[str] = set()
-        self._builtin_generation = -1
+        self._builtin: set[int] = set()
+        self._allowed: set[int] = set()
+        self._by_pid: dict[str, int] = {}
+        self._sets_generation = -1
 
     def candidates(self, match: str, limit: int = 60, *, ranked: bool = True) -> list[tuple[int, float]]:
         if not match:
@@ -55,56 +63,36 @@ class SharedIndex(Index):
                 self.online = False  # the server went away while the writer types: the copy answers
         return self._from_copy(match, limit, ranked)
 
-    def _rowids(self, pids: Iterable[str]) -> list[int]:
-        wanted = list(dict.fromkeys(pids))
-        if not wanted:
-            return []
-        marks = ",".join("?" * len(wanted))
-        with self._lock:
-            rows = self.db.execute(f"SELECT id, pid FROM passages WHERE pid IN ({marks})", wanted).fetchall()
-        return [int(r[0]) for r in rows]
-
-    def _scored(self, match: str, rowids: list[int], limit: int, ranked: bool) -> list[tuple[int, float]]:
-        """The local index's own BM25 for these passages only, best first (as Index.candidates)."""
-        if not rowids:
-            return []
-        marks = ",".join("?" * len(rowids))
-        order = "ORDER BY rank" if ranked else ""
-        score = "bm25(fts)" if ranked else "0.0"
-        with self._lock:
-            rows = self.db.execute(
-                f"SELECT rowid, {score} FROM fts WHERE fts MATCH ? AND rowid IN ({marks}) {order} LIMIT ?",
-                (match, *rowids, limit),
-            ).fetchall()
-        return [(int(r[0]), float(r[1])) for r in rows]
+    def _rowids(self, pids: Iterable[str]) -> set[int]:
+        by_pid = self._row_sets()[2]
+        return {by_pid[p] for p in pids if p in by_pid}
 
     def _from_server(self, match: str, limit: int, ranked: bool) -> list[tuple[int, float]]:
+        """The local candidates (BM25 order) that the server found too, or that are built in."""
         assert self.library is not None
-        found = self.library.candidates(" ".join(_QUOTED.findall(match)), limit=max(limit * PG_CANDIDATES, 100))
-        builtin = self._builtin_rowids(match, limit, ranked)
-        return self._scored(match, self._rowids(c.passage_id for c in found) + builtin, limit, ranked)
+        wide = max(limit * PG_CANDIDATES, 100)
+        on_server = self._rowids(c.passage_id for c in self.library.matching(match_groups(match), limit=wide))
+        builtin = self._row_sets()[0]
+        hits = super().candidates(match, wide, ranked=ranked)
+        return [(r, score) for r, score in hits if r in on_server or r in builtin][:limit]
 
     def _from_copy(self, match: str, limit: int, ranked: bool) -> list[tuple[int, float]]:
+        """The local candidates the last sync allowed (approved, not retired, visible), or built in."""
+        builtin, allowed, _ = self._row_sets()
         hits = super().candidates(match, max(limit * PG_CANDIDATES, 100), ranked=ranked)
-        rows = self.passages_by_id([r for r, _ in hits])
-        keep = [(r, s) for r, s in hits if r in rows and self._may_suggest(rows[r])]
-        return keep[:limit]
+        return [(r, score) for r, score in hits if r in allowed or r in builtin][:limit]
 
-    def _may_suggest(self, row: object) -> bool:
-        pid = str(row[1])  # type: ignore[index]
-        return pid in self.allowed or self._is_builtin(str(row[2]))  # type: ignore[index]
-
-    def _builtin_rowids(self, match: str, limit: int, ranked: bool) -> list[int]:
-        """The built-in library is not on the server: its passages compete as they do locally."""
-        hits = super().candidates(match, limit, ranked=ranked)
-        rows = self.passages_by_id([r for r, _ in hits])
-        return [r for r, _ in hits if r in rows and self._is_builtin(str(rows[r][2]))]
-
-    def _is_builtin(self, entry_id: str) -> bool:
-        if self._builtin_generation != self.generation:
+    def _row_sets(self) -> tuple[set[int], set[int], dict[str, int]]:
+        """Row ids of the built-in passages and of the allowed ones, and every passage's row id by
+        its passage id, worked out once per generation (a sync that changes what is allowed moves
+        the generation)."""
+        if self._sets_generation != self.generation:
             with self._lock:
                 rows = self.db.execute(
-                    "SELECT e.entry_id FROM entries e JOIN files f ON f.path = e.path WHERE f.builtin = 1"
+                    "SELECT p.id, p.pid, f.builtin FROM passages p JOIN files f ON f.path = p.path"
                 ).fetchall()
-            self._builtin, self._builtin_generation = {str(r[0]) for r in rows}, self.generation
-        return entry_id in self._builtin
+            self._builtin = {int(r[0]) for r in rows if r[2]}
+            self._allowed = {int(r[0]) for r in rows if r[1] in self.allowed}
+            self._by_pid = {str(r[1]): int(r[0]) for r in rows}
+            self._sets_generation = self.generation
+        return self._builtin, self._allowed, self._by_pid

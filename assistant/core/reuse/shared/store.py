@@ -27,7 +27,8 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 _MIGRATION_RE = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
 # One number for "migrations are being applied": two `library init` at once wait for each other.
 _MIGRATION_LOCK = 7_306_142
-_TERM_RE = re.compile(r"[^\W\d_]+")  # letters only: a term is quoted into a tsquery as it is
+_TERM_RE = re.compile(r"[^\W_]+")  # letters and digits: a term is quoted into a tsquery as it is
+TRIGRAM_BELOW = 10  # full-text candidates under this: trigram similarity adds some
 
 
 def migrations() -> list[tuple[int, Path]]:
@@ -355,24 +356,36 @@ class SharedLibrary(Governance):
     # -- search --------------------------------------------------------------------------------
 
     def candidates(self, query: str, *, limit: int = 50) -> list[Candidate]:
-        """Passages for a query (words, or the local index's stems and concept tokens): those with
-        one of its terms, or sharing a Swedish word stem with one (full-text search), or similar in
-        character trigrams (compounds, typos); approved and not retired, best first."""
-        words = re.findall(r"\w+", query.lower())
-        wanted = [t for t in dict.fromkeys(words) if len(t) > 1 and _TERM_RE.fullmatch(t)][:60]
-        if not wanted:
+        """Passages for a query's words: those with one of them, or sharing a Swedish word stem
+        with one; approved and not retired, best first (see `matching`)."""
+        return self.matching([[w] for w in re.findall(r"\w+", query.lower()) if len(w) > 1], limit=limit)
+
+    def matching(self, groups: list[list[str]], *, limit: int = 50) -> list[Candidate]:
+        """Passages matching any group of terms (all terms of a group): by the local index's own
+        terms (`terms`, schema 3) or by the `swedish` configuration's stems of the same words. When
+        that finds fewer than TRIGRAM_BELOW, pg_trgm similarity of the words adds passages that
+        only resemble them (a typo, a compound no stem splits). Approved, not retired, best first."""
+        kept = [list(dict.fromkeys(g)) for g in groups if g and all(_TERM_RE.fullmatch(t) for t in g)][:60]
+        if not kept:
             return []
-        any_term = " | ".join(f"'{t}'" for t in wanted)  # letters only: nothing to escape
-        text = " ".join(t for t in wanted if not t.startswith(TOKEN_PREFIX))
+        expression = " | ".join("(" + " & ".join(f"'{t}'" for t in g) + ")" for g in kept)  # [^\W_]+: no quoting
+        select = "SELECT id, entry_id, section, heading, body,"
         with self._connection() as conn:
             rows = conn.execute(
-                "SELECT id, entry_id, section, heading, body,"
-                " ts_rank_cd(terms, t) + ts_rank_cd(words, q) + word_similarity(%(text)s, body) AS score"
-                " FROM passages, to_tsquery('simple', %(any)s) AS t, to_tsquery('swedish', %(any)s) AS q"
-                " WHERE approved AND NOT retired AND (terms @@ t OR words @@ q OR %(text)s <%% body)"
+                f"{select} ts_rank(terms, t) + ts_rank(words, q) AS score"
+                " FROM passages, to_tsquery('simple', %(e)s) AS t, to_tsquery('swedish', %(e)s) AS q"
+                " WHERE approved AND NOT retired AND (terms @@ t OR words @@ q)"
                 " ORDER BY score DESC, id LIMIT %(limit)s",
-                {"text": text, "any": any_term, "limit": limit},
+                {"e": expression, "limit": limit},
             ).fetchall()
+            text = " ".join(dict.fromkeys(t for g in kept for t in g if not t.startswith(TOKEN_PREFIX)))
+            if len(rows) < min(TRIGRAM_BELOW, limit) and text:
+                rows += conn.execute(
+                    f"{select} word_similarity(%(text)s, body) AS score FROM passages"
+                    " WHERE approved AND NOT retired AND %(text)s <%% body AND NOT id = ANY(%(seen)s)"
+                    " ORDER BY score DESC, id LIMIT %(limit)s",
+                    {"text": text, "seen": [r[0] for r in rows], "limit": limit - len(rows)},
+                ).fetchall()
         return [Candidate(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), float(r[5])) for r in rows]
 
 
