@@ -106,8 +106,13 @@ def build_query(text: str, index: Index, *, vocabulary: Vocabulary | None = None
         df = df or min((vocab.get(p, 0) for p in unit.parts), default=0)
         # A word the library never uses still weighs: off-topic words must lower the coverage.
         own = idf(df, n)
+        hits = found.get(position, ())
+        if not df and hits:
+            # A word the library never uses but the vocabulary knows ("jobbcoach") says what its
+            # concept says: it weighs as much as the concept, not as much as a word nobody uses.
+            own = max(idf(vocab.get(hit.concept.token, 0), n) for hit in hits)
         unit.weight = own * (GENERIC_WEIGHT if unit.generic else 1.0)
-        for hit in found.get(position, ()):
+        for hit in hits:
             # A concept many passages speak of says less than the rare word that led to it.
             share = min(1.0, idf(vocab.get(hit.concept.token, 0), n) / own)
             # The field's own term ("IPS") meeting another of its terms ("Supported Employment") is
