@@ -50,6 +50,7 @@ KEYS = {
     "main.save_as": ("Spara som …", "Save as …"),
     "main.command": ("Kommando", "Command"),
     "main.editor": ("Till texten", "To the text"),
+    "main.conversation": ("Dölj/visa samtalet", "Hide/show the conversation"),
     "main.insert": ("Infoga förslag", "Insert suggestion"),
     "main.append": ("Lägg sist", "Append"),
     "main.replace": ("Ersätt", "Replace"),

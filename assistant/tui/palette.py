@@ -26,6 +26,7 @@ SCREEN_ACTIONS = (
     (("Exportera till Word", "Export to Word"), "export"),
     (("Projektuppgifter …", "Project details …"), "facts"),
     (("Fråga eller skriv ett kommando", "Ask or type a command"), "focus_command"),
+    (("Dölj eller visa samtalet", "Hide or show the conversation"), "toggle_conversation"),
     (("Spara", "Save"), "save"),
     (("Spara som …", "Save as …"), "save_as"),
     (("Sök förslag i biblioteket", "Search the library"), "search_now_from_palette"),

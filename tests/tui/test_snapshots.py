@@ -46,7 +46,12 @@ async def main_ready(pilot) -> MainScreen:
     )
     screen.query_one("#editor", TextArea).cursor_blink = False
     chat = screen.query_one(Chat)
-    await wait_until(pilot, lambda: chat.at_end, what="the conversation scrolled to its end")
+    # A message that fits is shown at the end, a longer one from its start (Chat.add): wait for either.
+    await wait_until(
+        pilot,
+        lambda: chat.at_end or (chat.children and chat.scroll_y == chat.children[-1].virtual_region.y),
+        what="the conversation scrolled to its newest message",
+    )
     await pilot.pause()
     return screen
 

@@ -69,6 +69,7 @@ class MainScreen(Screen):
         Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
         Binding("f12", "save_as", "Spara som …", id="main.save_as", show=False),
         Binding("escape", "focus_editor", "Till texten", id="main.editor", show=False),
+        Binding("ctrl+g", "toggle_conversation", "Dölj/visa samtalet", id="main.conversation", show=False),
         Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
         Binding("ctrl+up", "move_suggestion(-1)", "Förra förslaget", id="main.sugg_prev", show=False),
     ]
@@ -246,6 +247,7 @@ class MainScreen(Screen):
             await self.run_command(text)
 
     async def run_command(self, text: str) -> None:
+        self.remove_class("-no-conversation")  # the answer must be seen
         command = slash.parse(text)
         if command is None:
             await self.say(text, role="writer")
@@ -385,6 +387,9 @@ class MainScreen(Screen):
 
     def action_focus_editor(self) -> None:
         self.set_focus(self.composer.editor)
+
+    def action_toggle_conversation(self) -> None:  # the writer's text gets the conversation's rows
+        self.toggle_class("-no-conversation")
 
     @on(OptionList.OptionSelected, "#outline")
     async def outline_selected(self, event: OptionList.OptionSelected) -> None:
