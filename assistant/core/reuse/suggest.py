@@ -189,6 +189,11 @@ def _search_window(
         candidate = Candidate(rowid, row, weight * order, cover)
         candidate.passes, candidate.follows = gate(cover, query), follows(cover, query)
         out[rowid] = candidate
+    if not any(c.passes for c in out.values()):
+        # Followers keep a passing passage company in its own search: a sentence that finds nothing
+        # does not crowd out, with its weak matches, what the sentences before it found.
+        for candidate in out.values():
+            candidate.follows = False
     return out
 
 
@@ -250,7 +255,8 @@ def suggest(
     earlier: list[int] = []  # the best passage of each of the nearest earlier sentences
     for n, window in enumerate(windows.context):
         more = _window(window, index, form_id, section, guidance, CONTEXT_WEIGHT)
-        best = max((c for c in more.values() if c.passes or not gated), key=lambda c: c.rank, default=None)
+        # What the writer saw first for that sentence (only a sentence that found something has followers).
+        best = max((c for c in more.values() if c.follows or not gated), key=lambda c: c.rank, default=None)
         if best is not None and n < KEPT_WINDOWS:
             earlier.append(best.rowid)
         _merge(found, more)

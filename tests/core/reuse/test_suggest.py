@@ -320,3 +320,24 @@ def test_under_a_passing_passage_the_ranking_shows_what_holds_the_writers_own_wo
     assert [s.text.startswith("Mentorer finns") for s in found[1:]] == [True]
     # The third shares only everyday words: ranked before the gate, never shown.
     assert any(s.text.startswith("Vi har personal") for s in ungated)
+
+
+def test_a_sentence_that_finds_nothing_does_not_crowd_out_what_the_one_before_found(tmp_path):
+    user = tmp_path / "user"
+    first = "mentorer med egen erfarenhet av psykisk ohälsa, beroende och långvarig arbetslöshet stöttar deltagarna"
+    _user_entry(
+        user,
+        "trangsel-2024",
+        {
+            "aktiviteter": f"I projektet {first} varje vecka.\n\n"
+            "Lokalen ligger centralt nära stationen, med fyra rum och ett stort kök för verksamheten.",
+        },
+    )
+    index = Index([(user, False)], tmp_path / "index.sqlite")
+    index.refresh()
+    later = "Vi bjuder på kaffe och frukt i lokalen varje morgon."
+    alone = suggest(later, form_id="finsam-malmo", section="aktiviteter", index=index, gated=False)
+    found = suggest(f"{first}. {later}", form_id="finsam-malmo", section="aktiviteter", index=index)
+    index.close()
+    assert any(s.text.startswith("Lokalen") for s in alone)  # ranked for the later sentence alone ...
+    assert [s.text[:22] for s in found] == ["I projektet mentorer m"]  # ... but not shown beside the first's
