@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from assistant.core.reuse.query import Query, Unit
 from assistant.core.reuse.textnorm import grams, stem, term_grams, words
+from assistant.core.reuse.vocabulary import TOKEN_PREFIX
 
 PARTIAL_MIN_LETTERS = 5  # an unmatched word this long may still count by its 4-grams ...
 PARTIAL_MIN_SHARE = 0.7  # ... when at least this share of them is in the passage ...
@@ -99,7 +100,7 @@ def explain(passage_text: str, evidence: list[Evidence], limit: int = 20) -> lis
         by_term.setdefault(stem(word), word)
     out: dict[str, None] = {}
     for e in evidence:
-        shown = by_term.get(e.term, e.term)
+        shown = by_term.get(e.term) or _word_holding(e.term, by_term) or e.term
         if e.how in ("vocabulary", "synonym"):
             out[f"{e.query} → {e.label}"] = None
         elif e.how == "exact" or (e.how == "part" and e.query == shown):
@@ -109,3 +110,11 @@ def explain(passage_text: str, evidence: list[Evidence], limit: int = 20) -> lis
         else:
             out[f"{e.query} ≈"] = None
     return list(out)[:limit]
+
+
+def _word_holding(term: str, by_term: dict[str, str]) -> str | None:
+    """The passage's word a term was filed from when it is no word's stem: a compound part
+    ("deltag" of "deltagarutveckling") is shown as the word that holds it, not as a bare stem."""
+    if not term or term.startswith(TOKEN_PREFIX):
+        return None
+    return next((word for stemmed, word in by_term.items() if term in stemmed), None)
