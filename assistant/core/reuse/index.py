@@ -23,6 +23,7 @@ import contextlib
 import hashlib
 import itertools
 import os
+import re
 import sqlite3
 import threading
 import time
@@ -34,7 +35,7 @@ from typing import Any
 
 from assistant.core.errors import UserError
 from assistant.core.reuse.library import SUFFIX, Entry, load_entry, passages
-from assistant.core.reuse.textnorm import split_compound, stems_of, words
+from assistant.core.reuse.textnorm import expand_terms, stems_of, words
 from assistant.core.reuse.vocabulary import Vocabulary, load_vocabulary
 from assistant.core.storage import paths
 
@@ -456,20 +457,21 @@ class Index:
         return self.passages_by_id([row[0]]).get(row[0]) if row else None
 
 
-def expand_terms(
-    terms: list[str], vocabulary: frozenset[str] | set[str], cache: dict[str, list[str]] | None = None
-) -> list[str]:
-    """The terms plus the known parts of each compound, so "plan för implementering" finds
-    "implementeringsplan" and the other way round."""
-    cache = {} if cache is None else cache
-    out = list(terms)
-    for term in set(terms):
-        parts = cache.get(term)
-        if parts is None:
-            parts = cache[term] = split_compound(term, vocabulary)
-        if parts:
-            out += parts
-    return out
+_OLD_SCHEMA = re.compile(r"library-index-v(\d+)-[0-9a-f]+\.sqlite(-wal|-shm)?")
+
+
+def drop_old_schemas(directory: Path) -> list[Path]:
+    """Remove the index files an older version of the index left in the cache directory (an index
+    of 60,000 passages is about 100 MB, rebuilt under the new schema's name); returns what went."""
+    gone: list[Path] = []
+    with contextlib.suppress(OSError), os.scandir(directory) as it:
+        for item in it:
+            found = _OLD_SCHEMA.fullmatch(item.name)
+            if found and int(found[1]) < SCHEMA:
+                with contextlib.suppress(OSError):
+                    os.unlink(item.path)
+                    gone.append(Path(item.path))
+    return gone
 
 
 # One open index per (db, library dirs) in a process, so the UI does not reopen it per keystroke.
@@ -483,6 +485,8 @@ def open_index(dirs: Iterable[tuple[Path, bool]], db_path: Path | None = None, *
     with _OPEN_LOCK:
         index = _OPEN.get(key)
         if index is None:
+            if db_path is None:
+                drop_old_schemas(paths.cache_dir())
             index = _OPEN[key] = Index(dirs, db_path)
     index.refresh(max_age=max_age)
     return index

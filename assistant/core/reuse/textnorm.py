@@ -291,6 +291,22 @@ def split_compound(term: str, vocabulary: Set[str]) -> list[str]:
     return best
 
 
+def expand_terms(
+    terms: list[str], vocabulary: frozenset[str] | set[str], cache: dict[str, list[str]] | None = None
+) -> list[str]:
+    """The terms plus the known parts of each compound, so "plan för implementering" finds
+    "implementeringsplan" and the other way round."""
+    cache = {} if cache is None else cache
+    out = list(terms)
+    for term in set(terms):
+        parts = cache.get(term)
+        if parts is None:
+            parts = cache[term] = split_compound(term, vocabulary)
+        if parts:
+            out += parts
+    return out
+
+
 def _function_word(word: str) -> bool:
     return word in STOPWORDS or stem(word) in STOPWORDS
 

@@ -68,3 +68,23 @@ def test_another_vocabulary_refiles_every_passage(tmp_path):
     report = again.refresh()
     assert report.added == 4 and "zvips" not in again.vocabulary
     again.close()
+
+
+def test_opening_the_index_removes_what_an_older_schema_left_in_the_cache(tmp_path, monkeypatch):
+    from assistant.core.reuse import index as index_module
+
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("ANSOKAN_CACHE", str(cache))
+    old = [cache / "library-index-v5-0123456789ab.sqlite", cache / "library-index-v5-0123456789ab.sqlite-wal"]
+    for path in old:
+        path.write_bytes(b"an index of an older version")
+    other = cache / "notes.sqlite"
+    other.write_bytes(b"not ours")
+    index = index_module.open_index(BUILTIN)
+    try:
+        assert not any(path.exists() for path in old)
+        assert other.exists() and index.db_path.exists() and index.db_path.parent == cache
+        assert index.db_path.name.startswith(f"library-index-v{index_module.SCHEMA}-")
+    finally:
+        index_module.forget_open_indexes()
