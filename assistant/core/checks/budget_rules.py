@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import lru_cache
 
 from assistant.core.checks.base import Context, Finding, Severity, finding
+from assistant.core.checks.budget_form import check_budget_form
 from assistant.core.checks.budget_staff import check_budget_staff, check_budget_years
 from assistant.core.checks.budget_text import check_budget_text, reference_total
 from assistant.core.model.amounts import amount_or_none, format_kr
@@ -32,6 +33,7 @@ def check_budget(ctx: Context) -> Iterator[Finding]:
     yield from _years_vs_period(ctx, budget, section)
     yield from _completeness(ctx, budget, totals, section)
     yield from _cap(ctx, totals, section)
+    yield from check_budget_form(ctx, budget, totals, section)
     yield from check_budget_text(ctx, budget, totals)
     yield from check_budget_staff(ctx, budget)
     yield from check_budget_years(ctx, budget)

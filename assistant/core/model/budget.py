@@ -14,10 +14,10 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from assistant.core.model.amounts import AmountError
-from assistant.core.model.budget_formula import cell_amount
+from assistant.core.model.budget_formula import cell_amount, round_to
 
 
 @dataclass
@@ -30,16 +30,16 @@ class BudgetItem:
     per_year: dict[int, str] = field(default_factory=dict)
     quantity: str = ""
 
-    def amount(self) -> Decimal | None:
+    def amount(self, rounding: Decimal = Decimal(1)) -> Decimal | None:
         """The item's amount for the whole period (its total, or the sum of its years)."""
-        return _amount_of(self.total, self.per_year, f"detaljerad budget, ”{self.text[:40]}”")
+        return _amount_of(self.total, self.per_year, f"detaljerad budget, ”{self.text[:40]}”", rounding)
 
 
-def _amount_of(total_text: str, per_year: dict[int, str], where: str) -> Decimal | None:
-    total = cell_amount(total_text, where=where)
+def _amount_of(total_text: str, per_year: dict[int, str], where: str, rounding: Decimal) -> Decimal | None:
+    total = cell_amount(total_text, where=where, rounding=rounding)
     if total is not None:
         return total
-    values = [cell_amount(v, where=f"{where}, år {y}") for y, v in per_year.items()]
+    values = [cell_amount(v, where=f"{where}, år {y}", rounding=rounding) for y, v in per_year.items()]
     present = [v for v in values if v is not None]
     return sum(present, Decimal(0)) if present else None
 
@@ -63,8 +63,8 @@ class Contribution:
     def in_kind(self) -> bool:
         return self.kind != "pengar"
 
-    def amount(self) -> Decimal | None:
-        return _amount_of(self.total, self.per_year, f"medfinansiering, {self.partner}")
+    def amount(self, rounding: Decimal = Decimal(1)) -> Decimal | None:
+        return _amount_of(self.total, self.per_year, f"medfinansiering, {self.partner}", rounding)
 
 
 @dataclass
@@ -89,6 +89,9 @@ class Budget:
     stated: StatedTotals = field(default_factory=StatedTotals)
     unread: list[str] = field(default_factory=list)
     cofinancing: list[Contribution] = field(default_factory=list)  # the partners' part: not in any total above
+    # What a formula's or a share's amount is rounded to: the form's `[budget] rounding` (whole
+    # kronor by default). Not saved with the draft: the form decides it when the draft is opened.
+    rounding: Decimal = Decimal(1)
 
     def is_empty(self) -> bool:
         return not (self.years or self.compiled or self.items or self.cofinancing or not self.stated.is_empty())
@@ -106,7 +109,7 @@ class Budget:
 
     def value(self, category: str, year: int) -> Decimal | None:
         """One compiled cell's amount; raises AmountError naming the cell when it is not one."""
-        return cell_amount(self.cell(category, year), where=_cell_where(category, year))
+        return cell_amount(self.cell(category, year), where=_cell_where(category, year), rounding=self.rounding)
 
     def totals(self) -> BudgetTotals:
         """Every sum of this budget, computed from the cells (a bad cell counts as 0, and is named)."""
@@ -163,17 +166,17 @@ def _total(sums: Iterable[Sum]) -> Sum:
     return sum(sums, Sum())
 
 
-def _parsed(text: str, where: str) -> Sum:
+def _parsed(text: str, where: str, rounding: Decimal = Decimal(1)) -> Sum:
     try:
-        return Sum(cell_amount(text, where=where) or Decimal(0))
+        return Sum(cell_amount(text, where=where, rounding=rounding) or Decimal(0))
     except AmountError as exc:
         return Sum(Decimal(0), (exc,))
 
 
-def _item_sum(item: BudgetItem | Contribution) -> Sum:
+def _item_sum(item: BudgetItem | Contribution, rounding: Decimal) -> Sum:
     """An item's amount; an item with a bad cell counts as 0 as a whole (which cell is unknowable)."""
     try:
-        return Sum(item.amount() or Decimal(0))
+        return Sum(item.amount(rounding) or Decimal(0))
     except AmountError as exc:
         return Sum(Decimal(0), (exc,))
 
@@ -211,7 +214,8 @@ class BudgetTotals:
     def of(cls, budget: Budget) -> BudgetTotals:
         categories = tuple(dict.fromkeys([*budget.categories, *budget.compiled]))
         years = tuple(budget.years)
-        cells = {(c, y): _parsed(budget.cell(c, y), _cell_where(c, y)) for c in categories for y in years}
+        unit = budget.rounding
+        cells = {(c, y): _parsed(budget.cell(c, y), _cell_where(c, y), unit) for c in categories for y in years}
         rows = {c: _total(cells[c, y] for y in years) for c in categories}
         item_categories = dict.fromkeys([*categories, *(i.category for i in budget.items)])
         items, per_year = _item_amounts(budget, tuple(item_categories))
@@ -221,8 +225,8 @@ class BudgetTotals:
             for c in item_categories
             for y in item_years
         }
-        contributions = tuple(_item_sum(c) for c in budget.cofinancing)
-        contribution_years = [_item_years(c) for c in budget.cofinancing]
+        contributions = tuple(_item_sum(c, unit) for c in budget.cofinancing)
+        contribution_years = [_item_years(c, unit) for c in budget.cofinancing]
         return cls(
             contributions=contributions,
             cofinancing_partners={
@@ -290,9 +294,10 @@ def is_share(item: BudgetItem) -> bool:
 
 def _item_amounts(budget: Budget, categories: tuple[str, ...]) -> tuple[tuple[Sum, ...], list[dict[int, Sum]]]:
     """Every item's amount and amounts per year; a share item's from the other items it names."""
+    unit = budget.rounding
     plain = [not is_share(i) for i in budget.items]
-    per_year = [_item_years(i) if p else {} for i, p in zip(budget.items, plain, strict=True)]
-    sums: list[Sum] = [_item_sum(i) if p else Sum() for i, p in zip(budget.items, plain, strict=True)]
+    per_year = [_item_years(i, unit) if p else {} for i, p in zip(budget.items, plain, strict=True)]
+    sums: list[Sum] = [_item_sum(i, unit) if p else Sum() for i, p in zip(budget.items, plain, strict=True)]
     base_cells: dict[tuple[str, int], Decimal] = {}
     base_rows: dict[str, Decimal] = {}
     for item, years, total, p in zip(budget.items, per_year, sums, plain, strict=True):
@@ -307,11 +312,11 @@ def _item_amounts(budget: Budget, categories: tuple[str, ...]) -> tuple[tuple[Su
             continue
         where = f"detaljerad budget, ”{item.text[:40]}”"
         per_year[index] = {
-            y: _share(v, functools.partial(_cell_base, base_cells, y), known, f"{where}, år {y}")
+            y: _share(v, functools.partial(_cell_base, base_cells, y), known, f"{where}, år {y}", unit)
             for y, v in item.per_year.items()
         }
         if item.total:
-            sums[index] = _share(item.total, lambda c: base_rows.get(c, Decimal(0)), known, where)
+            sums[index] = _share(item.total, lambda c: base_rows.get(c, Decimal(0)), known, where, unit)
         else:
             sums[index] = _total(per_year[index].values())
     return tuple(sums), per_year
@@ -321,10 +326,10 @@ def _cell_base(cells: dict[tuple[str, int], Decimal], year: int, category: str) 
     return cells.get((category, year), Decimal(0))
 
 
-def _share(text: str, base: Callable[[str], Decimal], known: set[str], where: str) -> Sum:
+def _share(text: str, base: Callable[[str], Decimal], known: set[str], where: str, rounding: Decimal) -> Sum:
     found = share_of(text)
     if found is None:
-        return _parsed(text, where)
+        return _parsed(text, where, rounding)
     fraction, names = found
     unknown = [n for n in names if n.lower() not in known]
     if unknown:
@@ -337,13 +342,13 @@ def _share(text: str, base: Callable[[str], Decimal], known: set[str], where: st
         )
         return Sum(Decimal(0), (error,))
     value = fraction * sum((base(n.lower()) for n in names), Decimal(0))
-    return Sum(value.quantize(Decimal(1), ROUND_HALF_UP))
+    return Sum(round_to(value, rounding))
 
 
-def _item_years(item: BudgetItem | Contribution) -> dict[int, Sum]:
+def _item_years(item: BudgetItem | Contribution, rounding: Decimal) -> dict[int, Sum]:
     where = (
         f"medfinansiering, {item.partner}"
         if isinstance(item, Contribution)
         else f"detaljerad budget, ”{item.text[:40]}”"
     )
-    return {y: _parsed(v, f"{where}, år {y}") for y, v in item.per_year.items()}
+    return {y: _parsed(v, f"{where}, år {y}", rounding) for y, v in item.per_year.items()}

@@ -100,13 +100,20 @@ def evaluate(text: str, *, where: str | None = None, rounding: Decimal = Decimal
             added = _product(terms)
         running += sign * added
         steps.append(Step(sign, tuple(terms), sign * added))
-    return Formula(text, tuple(steps), running, running.quantize(rounding, ROUND_HALF_UP))
+    return Formula(text, tuple(steps), running, round_to(running, rounding))
 
 
-def cell_amount(text: str | None, *, where: str | None = None) -> Decimal | None:
-    """A budget cell's amount: a formula's rounded value, else the amount as `parse_amount` reads it."""
+def round_to(value: Decimal, unit: Decimal = Decimal(1)) -> Decimal:
+    """`value` rounded half up to a multiple of `unit` (1: whole kronor, 100, 1000: tusental)."""
+    return ((value / unit).quantize(Decimal(1), ROUND_HALF_UP) * unit).quantize(Decimal(1))
+
+
+def cell_amount(text: str | None, *, where: str | None = None, rounding: Decimal = Decimal(1)) -> Decimal | None:
+    """A budget cell's amount: a formula's value rounded to `rounding` (the form's, whole kronor by
+    default), else the amount as `parse_amount` reads it (as typed: the checks say when it is not
+    rounded as the form wants)."""
     if text is not None and is_formula(str(text)):
-        return evaluate(str(text), where=where).value
+        return evaluate(str(text), where=where, rounding=rounding).value
     return parse_amount(text, where=where)
 
 

@@ -218,6 +218,7 @@ def _take_budget(draft: Draft, form: Form, blocks: list[Block], report: StartRep
         return blocks
     raw = blocks_to_text(blocks)
     budget: Budget = parse_budget_text(raw, form)
+    budget.rounding = form.budget.rounding_unit
     draft.budget = budget
     report.budget = list(budget.unread)
     item_texts = [normalise_heading(i.text) for i in budget.items if i.text]

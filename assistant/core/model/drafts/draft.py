@@ -132,7 +132,7 @@ def word_count(text: str) -> int:
 def new_draft(form: Form, *, title: str = "", organisation: str = "", municipality: str = "") -> Draft:
     draft = Draft(form_id=form.id, title=title, organisation=organisation, municipality=municipality)
     draft.sections = {h.key: "" for h in form.headings}
-    draft.budget = Budget(categories=list(form.budget.categories))
+    draft.budget = Budget(categories=list(form.budget.categories), rounding=form.budget.rounding_unit)
     draft.signatories = [Signatory() for _ in range(max(1, form.signature.signatories))]
     draft.current = form.headings[0].key
     return draft

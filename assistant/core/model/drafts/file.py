@@ -229,6 +229,7 @@ def parse_draft(text: str, where: Path | str = "<utkast>") -> Draft:
         draft.budget = budget_from_toml(front.values["budget"], front.fail)
     else:
         draft.budget = Budget(categories=list(form.budget.categories))
+    draft.budget.rounding = form.budget.rounding_unit  # the form decides, not the file
     sources = front.values.get("sources", [])
     draft.sources = [s for s in sources if isinstance(s, dict)] if isinstance(sources, list) else []
     draft.carried = front.tables("carried", CarriedFact, set(CarriedFact.__dataclass_fields__))

@@ -87,7 +87,18 @@ class BudgetRules:
     total_column: bool = True
     per_year: bool = True
     cap: Decimal | None = None
+    rounding: str = "krona"  # one of ROUNDING: what formulas and shares are rounded to
+    overhead_cap: float | None = None  # the most overhead may be, in per cent of what it is a share of
     source: str = ""
+
+    @property
+    def rounding_unit(self) -> Decimal:
+        """1 for whole kronor, 100 for hundratal, 1000 for tusental."""
+        return ROUNDING[self.rounding]
+
+
+# The form's `[budget] rounding`, and what an amount is then rounded to.
+ROUNDING = {"krona": Decimal(1), "hundratal": Decimal(100), "tusental": Decimal(1000)}
 
 
 @dataclass(frozen=True)

@@ -253,6 +253,27 @@ BUDGET = (
         "The most one may apply for, in kronor.",
         minimum=1,
     ),
+    _k(
+        "rounding",
+        TEXT,
+        "krona",
+        "Vad formler och andelar avrundas till: krona, hundratal eller tusental; ett belopp som inte är "
+        "avrundat så får en varning.",
+        "What formulas and shares are rounded to: krona, hundratal or tusental; an amount not rounded "
+        "so gets a warning.",
+        choices=("krona", "hundratal", "tusental"),
+    ),
+    _k(
+        "overhead_cap",
+        NUMBER,
+        None,
+        "Högsta overhead i procent av det den räknas på (en post ”15 % av Personal” eller en post som "
+        "heter overhead, OH, indirekta eller administrativa kostnader); över taket är fel.",
+        "The most overhead may be, in per cent of what it is a share of (an item “15 % av Personal” or "
+        "an item named overhead, OH, indirect or administrative costs); above it is an error.",
+        minimum=0,
+        maximum=100,
+    ),
     _SOURCE,
 )
 
