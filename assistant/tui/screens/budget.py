@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Static
+from textual.widgets import Button, Input, Static
 
 from assistant.core.errors import UserError
 from assistant.core.model.amounts import format_kr
@@ -28,6 +28,7 @@ from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.screens.budget_rows import CompiledTable, ItemRow, ItemTotals
 from assistant.tui.screens.closing import ClosesOnce
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.usecases.checks import check_application
 
 FINDINGS_DELAY = 0.4
@@ -117,7 +118,7 @@ class BudgetScreen(ClosesOnce, Screen):
             with VerticalScroll(id="budget-findings"):
                 yield Static(tr("[b]Budgetkontroll[/b]", "[b]Budget check[/b]"))
                 yield Static(id="findings-text")
-        yield Footer()
+        yield KeyBar()
 
     def item_row(self, item: BudgetItem) -> ItemRow:
         categories = list(self.draft.budget.categories) or list(self.form.budget.categories)

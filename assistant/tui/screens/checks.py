@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Button, Footer, LoadingIndicator, OptionList, Static
+from textual.widgets import Button, LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
 from assistant.core.errors import UserError
@@ -26,6 +26,7 @@ from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.usecases.checks import check_application, confirm_carried, exact_pages
 from assistant.usecases.export import PageCount
 
@@ -83,7 +84,7 @@ class CheckScreen(ClosesOnce, Screen[CheckResult | None]):
             with Horizontal(id="check-buttons"):
                 yield Button(tr("Exakt sidantal (LibreOffice)", "Exact page count (LibreOffice)"), id="exact")
                 yield Static(id="exact-result")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#findings").display = False

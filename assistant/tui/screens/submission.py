@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
+from assistant.tui.widgets.keybar import KeyBar
 from assistant.usecases.submission import Readiness, readiness
 
 
@@ -67,7 +68,7 @@ class SubmissionScreen(ClosesOnce, ModalScreen[None]):
         with Vertical():
             yield Static(tr("Inskickning", "Submission"), id="submission-title")
             yield Static(tr("Kontrollerar …", "Checking …"), id="submission-body", markup=False)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.load()
