@@ -26,6 +26,7 @@ from assistant.core.model.budget import BudgetItem
 from assistant.core.model.dates import iso_date
 from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import lang, localise_bindings, tr
+from assistant.tui.screens.budget_cofinancing import CofinancingSection, ContributionRow
 from assistant.tui.screens.budget_rows import CompiledTable, ItemRow, ItemTotals
 from assistant.tui.screens.closing import ClosesOnce
 from assistant.tui.widgets.keybar import KeyBar
@@ -115,6 +116,7 @@ class BudgetScreen(ClosesOnce, Screen):
                 yield ItemTotals(budget)
                 yield Button(tr("Ny post (Ctrl+O)", "New item (Ctrl+O)"), id="add-item")
                 yield Static(id="detailed-sum")
+                yield CofinancingSection(budget)
             with VerticalScroll(id="budget-findings"):
                 yield Static(tr("[b]Budgetkontroll[/b]", "[b]Budget check[/b]"))
                 yield Static(id="findings-text")
@@ -141,6 +143,7 @@ class BudgetScreen(ClosesOnce, Screen):
 
     @on(CompiledTable.Changed)
     @on(ItemRow.Changed)
+    @on(CofinancingSection.Changed)
     def budget_edited(self) -> None:
         self.refresh_totals()
         self.schedule_findings()
@@ -182,7 +185,10 @@ class BudgetScreen(ClosesOnce, Screen):
                 return
             for row in self.query(ItemRow).results(ItemRow):
                 row.years = list(budget.years)
+            for co_row in self.query(ContributionRow).results(ContributionRow):
+                co_row.years = list(budget.years)
             parts = [self.query_one(CompiledTable), self.query_one(ItemTotals), *self.query(ItemRow)]
+            parts += [*self.query(ContributionRow)]
             for part in parts:
                 await part.recompose()
             self.refresh_totals()
