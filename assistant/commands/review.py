@@ -1,13 +1,16 @@
 """`ansokan review DRAFT REVIEWED.docx [--json]`: what the reviewers changed and commented, per
-section of the draft. Applies nothing."""
+section of the draft; with --accept and --reject the writer decides change by change and the
+accepted ones are written into the draft."""
 
 from __future__ import annotations
 
 import argparse
 
 from assistant.commands._common import print_json
+from assistant.core.errors import UserError
 from assistant.core.i18n import tr
-from assistant.usecases.review import ReadReview, read_review
+from assistant.usecases.paths import shown
+from assistant.usecases.review import ReadReview, decide_review, read_review
 
 KINDS = {
     "insertion": ("infogat", "inserted"),
@@ -28,10 +31,40 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("draft", metavar=tr("UTKAST", "DRAFT"))
     p.add_argument("reviewed", metavar=tr("GRANSKAD.docx", "REVIEWED.docx"))
     p.add_argument("--json", action="store_true", help=tr("skriv resultatet som JSON", "print the result as JSON"))
+    p.add_argument(
+        "--accept",
+        metavar=tr("NR,… | alla", "N,… | all"),
+        help=tr(
+            "för in ändringarna med dessa nummer (eller alla) i utkastet och spara det",
+            "take the changes with these numbers (or all) into the draft and save it",
+        ),
+    )
+    p.add_argument(
+        "--reject",
+        metavar=tr("NR,…", "N,…"),
+        help=tr("avvisa ändringarna med dessa nummer (texten blir kvar)", "reject these changes (the text stays)"),
+    )
     p.set_defaults(func=cmd_review)
 
 
+def _numbers(value: str | None, *, all_allowed: bool) -> set[int] | None:
+    if value is None:
+        return set()
+    if all_allowed and value.strip().lower() in ("all", "alla"):
+        return None
+    try:
+        return {int(part) for part in value.replace(" ", "").split(",") if part}
+    except ValueError:
+        raise UserError(
+            f"{value!r}: ange ändringarnas nummer med komma emellan, t.ex. 1,3"
+            + (" eller alla" if all_allowed else ""),
+            f"{value!r}: give the changes' numbers separated by commas, e.g. 1,3" + (" or all" if all_allowed else ""),
+        ) from None
+
+
 def cmd_review(args: argparse.Namespace) -> int:
+    if args.accept is not None or args.reject is not None:
+        return _decide(args)
     found = read_review(args.draft, args.reviewed)
     if args.json:
         print_json(found.as_json())
@@ -40,14 +73,36 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+def _decide(args: argparse.Namespace) -> int:
+    reject = _numbers(args.reject, all_allowed=False) or set()
+    accept = _numbers(args.accept, all_allowed=True) if args.accept is not None else set()
+    decided = decide_review(args.draft, args.reviewed, accept=accept, reject=reject)
+    for change in decided.taken:
+        print(tr("infört", "taken"), f"”{change.text.strip()}” ({change.section})")
+    for change in decided.not_placed:
+        print(
+            tr("hittar inte platsen, inte infört:", "its place is gone, not taken:"),
+            f"”{change.text.strip()}” ({change.section or '?'})",
+        )
+    n, r = len(decided.taken), len(decided.rejected)
+    print(
+        tr(
+            f"{n} {'ändring infördes' if n == 1 else 'ändringar infördes'} i {shown(decided.path)}, {r} avvisade",
+            f"{n} {'change' if n == 1 else 'changes'} taken into {shown(decided.path)}, {r} rejected",
+        )
+    )
+    return 1 if decided.not_placed else 0
+
+
 def _print_human(found: ReadReview) -> None:
     review = found.review
     for section, changes, comments in found.by_section():
         print(f"\n{found.section_title(section) or tr('(före första rubriken)', '(before the first heading)')}")
         for change in changes:
+            number = review.changes.index(change) + 1
             sv, en = KINDS.get(change.kind, (change.kind, change.kind))
             print(
-                f"  {tr(sv, en):16} ”{change.text.strip()}” – {change.author} ({tr('stycke', 'paragraph')} {change.paragraph})"
+                f"  #{number:<3}{tr(sv, en):16} ”{change.text.strip()}” – {change.author} ({tr('stycke', 'paragraph')} {change.paragraph})"
             )
         for comment in comments:
             anchor = f" [{comment.anchor[:40]}]" if comment.anchor else ""

@@ -3,11 +3,12 @@ Nothing is applied: the writer decides change by change (the interface's review 
 
 from __future__ import annotations
 
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.usecases.drafts import open_draft
+from assistant.usecases.drafts import open_draft, save_draft
 
 if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft
@@ -53,3 +54,44 @@ def read_review(draft: Draft | Path | str, reviewed: Path | str) -> ReadReview:
 
         raise UserError(f"{shown(path)}: filen finns inte", f"{shown(path)}: the file does not exist")
     return ReadReview(draft, _read(path, draft.form))
+
+
+@dataclass(frozen=True)
+class Decided:
+    path: Path
+    taken: list[Change]  # accepted and written into the draft
+    rejected: list[Change]
+    not_placed: list[Change]  # accepted, but its place is no longer in the draft: nothing written
+
+
+def decide_review(
+    draft_path: Path | str,
+    reviewed: Path | str,
+    *,
+    accept: AbstractSet[int] | None,
+    reject: AbstractSet[int] = frozenset(),
+) -> Decided:
+    """Take the changes numbered in `accept` (1 = the first in document order; None = every change
+    not in `reject`) into the draft's text and save it atomically; rejected ones leave the text as
+    it was. One step: either every placed change is saved or, on an error, none."""
+    from assistant.core.errors import UserError
+    from assistant.core.sources.review_apply import apply_changes
+
+    path = Path(draft_path).expanduser()
+    found = read_review(path, reviewed)
+    changes = found.review.changes
+    unknown = sorted(n for n in (accept or set()) | set(reject) if not 1 <= n <= len(changes))
+    if unknown:
+        listed = ", ".join(map(str, unknown))
+        raise UserError(
+            f"ändring {listed} finns inte i granskningen (den har {len(changes)}; se `ansokan review`)",
+            f"change {listed} is not in the review (it has {len(changes)}; see `ansokan review`)",
+        )
+    chosen = [c for n, c in enumerate(changes, 1) if (accept is None or n in accept) and n not in reject]
+    applied = apply_changes(dict(found.draft.sections), chosen)
+    for section, text in applied.text.items():
+        found.draft.set_text(section, text)
+    if applied.taken:
+        save_draft(found.draft, path)
+    rejected = [c for n, c in enumerate(changes, 1) if n in reject]
+    return Decided(path, applied.taken, rejected, applied.not_placed)

@@ -43,6 +43,8 @@ class Change:
     heading: str  # the heading it stands under, as the document prints it
     paragraph: int  # the paragraph's number within its section (1 = the first after the heading)
     context: str  # the paragraph as it reads with every change accepted
+    before: str = ""  # the paragraph as it read before the review
+    offset: int = 0  # where in `before` the change starts
 
 
 @dataclass
@@ -122,6 +124,7 @@ def _walk(body: Any, form: Form, review: Review) -> dict[str, tuple[str, _Place]
             continue
         place.paragraph += 1
         here = _Place(place.section, place.heading, place.paragraph)
+        offsets = _offsets(paragraph)
         for element in paragraph.iter(*(_w(k) for k in CHANGE_KINDS)):
             text = _change_text(element)
             if text.strip():
@@ -135,6 +138,8 @@ def _walk(body: Any, form: Form, review: Review) -> dict[str, tuple[str, _Place]
                         here.heading,
                         here.paragraph,
                         after.strip(),
+                        before,
+                        offsets.get(element, 0),
                     )
                 )
         if after.strip() and here.section:
@@ -165,6 +170,20 @@ def _texts(paragraph: Any) -> tuple[str, str]:
         if not deleted:
             after.append(piece)
     return "".join(before), "".join(after)
+
+
+def _offsets(paragraph: Any) -> dict[Any, int]:
+    """Each tracked change in the paragraph -> where it starts in the text as it read before."""
+    kinds = {_w(k) for k in CHANGE_KINDS}
+    seen: dict[Any, int] = {}
+    length = 0
+    for node in paragraph.iter(_w("t"), _w("delText"), _w("tab")):
+        change = next((a for a in node.iterancestors() if a.tag in kinds), None)
+        if change is not None and change not in seen:
+            seen[change] = length
+        if not _inside(node, ("ins", "moveTo")):
+            length += 1 if node.tag == _w("tab") else len(node.text or "")
+    return seen
 
 
 def _inside(node: Any, kinds: tuple[str, ...]) -> bool:

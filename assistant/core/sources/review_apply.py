@@ -1,0 +1,77 @@
+"""A reviewer's tracked changes taken into a draft's plain text, change by change.
+
+Each change knows the paragraph it stands in as it read before the review and where in it the
+change starts. The paragraph is found in the section's text (the draft's Markdown holds it as
+one line, a list item with its dash); the accepted changes are applied from the last to the
+first so the earlier offsets still hold. A paragraph the writer has since edited is found by
+the text around the change instead; a change whose place cannot be found is left out and named,
+never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from assistant.core.sources.review import Change
+
+INSERTING = ("insertion", "moved_to")
+_AROUND = 30  # characters of context that must match when the paragraph was edited since
+
+
+@dataclass
+class Applied:
+    text: dict[str, str] = field(default_factory=dict)  # section -> its new text
+    taken: list[Change] = field(default_factory=list)
+    not_placed: list[Change] = field(default_factory=list)  # place not found in the draft
+
+
+def apply_changes(sections: dict[str, str], changes: Iterable[Change]) -> Applied:
+    """`sections` (section key -> draft text) with `changes` accepted; the others stay as they read."""
+    out = Applied()
+    by_paragraph: dict[tuple[str, int], list[Change]] = {}
+    for change in changes:
+        if change.section is None or change.section not in sections:
+            out.not_placed.append(change)
+            continue
+        by_paragraph.setdefault((change.section, change.paragraph), []).append(change)
+    for (section, _number), group in by_paragraph.items():
+        text = out.text.get(section, sections[section])
+        for change in sorted(group, key=lambda c: c.offset, reverse=True):
+            new = _apply_one(text, change)
+            if new is None:
+                out.not_placed.append(change)
+            else:
+                text = new
+                out.taken.append(change)
+        out.text[section] = text
+    return out
+
+
+def _apply_one(text: str, change: Change) -> str | None:
+    before = change.before.strip()
+    lead = len(change.before) - len(change.before.lstrip())
+    offset = change.offset - lead
+    start = text.find(before) if before else -1
+    if start >= 0 and text.find(before, start + 1) < 0:
+        at = start + max(0, offset)
+        if change.kind in INSERTING:
+            return text[:at] + change.text + text[at:]
+        if text[at : at + len(change.text)] == change.text:
+            return text[:at] + text[at + len(change.text) :]
+    return _by_context(text, change, before, max(0, offset))
+
+
+def _by_context(text: str, change: Change, before: str, offset: int) -> str | None:
+    """The change placed by the words just before it (and, for a deletion, the text it removes)."""
+    prefix = before[max(0, offset - _AROUND) : offset]
+    if change.kind in INSERTING:
+        if not prefix or text.count(prefix) != 1:
+            return None
+        at = text.index(prefix) + len(prefix)
+        return text[:at] + change.text + text[at:]
+    needle = prefix + change.text
+    if text.count(needle) != 1:
+        return None
+    at = text.index(needle) + len(prefix)
+    return text[:at] + text[at + len(change.text) :]
