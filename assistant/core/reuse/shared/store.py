@@ -369,22 +369,12 @@ class SharedLibrary(Governance):
         if not kept:
             return []
         expression = " | ".join("(" + " & ".join(f"'{t}'" for t in g) + ")" for g in kept)  # [^\W_]+: no quoting
-        select = "SELECT id, entry_id, section, heading, body,"
-        with self._connection() as conn:
-            rows = conn.execute(
-                f"{select} ts_rank(terms, t) + ts_rank(words, q) AS score"
-                " FROM passages, to_tsquery('simple', %(e)s) AS t, to_tsquery('swedish', %(e)s) AS q"
-                " WHERE approved AND NOT retired AND (terms @@ t OR words @@ q)"
-                " ORDER BY score DESC, id LIMIT %(limit)s",
-                {"e": expression, "limit": limit},
-            ).fetchall()
+        with self._connection() as conn:  # the functions apply the read policy (migrations/0004_search.sql)
+            rows = conn.execute("SELECT * FROM library_search(%s, %s)", (expression, limit)).fetchall()
             text = " ".join(dict.fromkeys(t for g in kept for t in g if not t.startswith(TOKEN_PREFIX)))
             if len(rows) < min(TRIGRAM_BELOW, limit) and text:
                 rows += conn.execute(
-                    f"{select} word_similarity(%(text)s, body) AS score FROM passages"
-                    " WHERE approved AND NOT retired AND %(text)s <%% body AND NOT id = ANY(%(seen)s)"
-                    " ORDER BY score DESC, id LIMIT %(limit)s",
-                    {"text": text, "seen": [r[0] for r in rows], "limit": limit - len(rows)},
+                    "SELECT * FROM library_resembling(%s, %s, %s)", (text, [r[0] for r in rows], limit - len(rows))
                 ).fetchall()
         return [Candidate(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), float(r[5])) for r in rows]
 

@@ -184,3 +184,21 @@ def test_grant_names_the_missing_role_and_whoami_says_who_is_connected(owner: Sh
     writer = member("lund", "writer")
     name, organisation, role = writer.whoami()
     assert (organisation, role) == ("lund", "writer") and name.startswith("lund_writer_")
+
+
+def test_the_search_functions_apply_the_read_rule_on_both_paths_and_refuse_a_login_that_is_no_member(
+    member: Member, pg_url: str
+):
+    """Search runs as the owner (migrations/0004_search.sql) so the GIN indexes are used; the rule is its own."""
+    lund = member("lund", "writer")
+    malmo = member("malmo", "reader")
+    stored = lund.add(application())
+    typo = "aktivitetsersätning"  # trigram path: no stem matches
+    assert lund.candidates(typo) and malmo.candidates(typo) == []
+    lund.share(stored.id, ["malmo"])
+    assert {c.entry_id for c in malmo.candidates(typo)} == {stored.id}
+    database = urlsplit(pg_url).path.strip("/")
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(f'CREATE ROLE "stranger_{database}" LOGIN')
+    with psycopg.connect(member_url(pg_url, f"stranger_{database}")) as conn, pytest.raises(psycopg.Error):
+        conn.execute("SELECT * FROM library_search('samverkan', 5)")
