@@ -52,7 +52,9 @@ async def main_ready(pilot) -> MainScreen:
         lambda: chat.at_end or (chat.children and chat.scroll_y == chat.children[-1].virtual_region.y),
         what="the conversation scrolled to its newest message",
     )
-    await pilot.pause()
+    # Whatever those messages started (the editor's cursor line at 80x24 was caught half-drawn under
+    # load: the same screen with and without the highlighted row) has finished before the picture.
+    await settle(pilot)
     return screen
 
 
