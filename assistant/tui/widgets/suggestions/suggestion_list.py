@@ -14,10 +14,14 @@ PREVIEW_CHARS = 140
 
 
 def source_line(suggestion: Any) -> str:
-    """“Title (organisation, year)” of the application a passage comes from."""
+    """“Title (organisation, year)” of the application a passage comes from; from a shared library
+    also whose it is and how it went (“…, 2017; delad av lund, beviljad”)."""
     source = suggestion.source or {}
     title = source.get("title") or source.get("id") or ""
     parts = [str(p) for p in (source.get("organisation"), source.get("year")) if p]
+    if source.get("owner"):
+        shared = tr("delad av ", "shared by ") + ", ".join(str(p) for p in (source["owner"], source.get("status")) if p)
+        return f"{title} ({'; '.join([', '.join(parts), shared] if parts else [shared])})"
     return f"{title} ({', '.join(parts)})" if parts else str(title)
 
 
