@@ -90,7 +90,8 @@ def _as_json(suggestion: Suggestion, adapted: Adapted | None) -> dict[str, Any]:
 
 def _print_one(n: int, s: Suggestion, a: Adapted | None) -> None:
     src = s.source
-    print(f"{n}. [{s.score:.0f}] {src.get('title')} ({src.get('organisation')}, {src.get('year')}) · {s.heading}")
+    known = ", ".join(str(v) for v in (src.get("organisation"), src.get("year")) if v)  # an unknown year: not "None"
+    print(f"{n}. [{s.score:.0f}] {src.get('title')}" + (f" ({known})" if known else "") + f" · {s.heading}")
     if src.get("owner"):  # from a shared library: whose it is and how it went
         print("   " + tr("Delad av ", "Shared by ") + f"{src['owner']} · {src.get('status', '')}")
     print(textwrap.indent(textwrap.fill(a.text if a else s.text, 96), "   "))

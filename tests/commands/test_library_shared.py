@@ -83,6 +83,7 @@ def test_it_sets_up_a_library_where_imports_wait_and_an_approver_lets_them_throu
     assert found and found[0]["source"]["owner"] == "lund" and found[0]["source"]["status"] == "beviljad"
     text = cli(as_writer, "suggest", "--form", "finsam-malmo", "--section", "malgrupp", *query)
     assert "lund" in text and "beviljad" in text
+    assert "None" not in text  # an application without a known year shows none, not "None"
 
     pid = found[0]["passage_id"]
     cli(as_writer, "library", "edit", pid, "--text", "Unga vuxna får hästunderstödd träning i stallet varje dag.")
