@@ -420,7 +420,7 @@ class MainScreen(Screen):
             return
         text = (adapted.text if adapted is not None else suggestion.text).strip()
         self.composer.take(text, how)
-        self.taken.took(self.draft, suggestion, self.draft.current, adapted, text)
+        self.taken.took(self.draft, suggestion, self.draft.current, adapted, text, library=self.ansokan.library)
         message = tr("Förslaget togs in – Ctrl+Z ångrar.", "Suggestion taken – Ctrl+Z undoes it.")
         if adapted is not None and adapted.unresolved:
             count = len(adapted.unresolved)

@@ -26,10 +26,20 @@ class TakenPassages:
     passages: list[Taken] = field(default_factory=list)
     undone: list[Taken] = field(default_factory=list)  # taken, then undone: Ctrl+Y may bring them back
 
-    def took(self, draft: Draft, suggestion: Suggestion, section: str, adapted: Adapted | None, text: str) -> None:
-        """Record the passage as a source of the draft (the unadapted-text check reads the sources)."""
+    def took(
+        self,
+        draft: Draft,
+        suggestion: Suggestion,
+        section: str,
+        adapted: Adapted | None,
+        text: str,
+        *,
+        library: str | None = None,
+    ) -> None:
+        """Record the passage as a source of the draft (the unadapted-text check reads the sources);
+        the library the app was given (a shared one counts the take)."""
         try:
-            record = record_take(draft, suggestion, section, adapted)
+            record = record_take(draft, suggestion, section, adapted, library=library)
         except UserError:
             return  # the text is taken all the same; only the source note is missing
         flat = " ".join(text.split())
