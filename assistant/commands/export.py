@@ -12,6 +12,7 @@ import sys
 
 from assistant.core.i18n import language, tr
 from assistant.usecases.export import ExportRefused, ExportResult, ExportReview, export_application
+from assistant.usecases.review import keep_sent_version
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -80,6 +81,20 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise
     _print_review(result.review)
     _print_result(result)
+    try:
+        version = keep_sent_version(args.draft, result.docx)
+    except OSError as exc:  # the export itself is written; only the record of it is missing
+        print(
+            tr(f"ansokan: versionen sparades inte ({exc})", f"ansokan: the version was not kept ({exc})"),
+            file=sys.stderr,
+        )
+        return 0
+    print(
+        tr(
+            f"Sparade det som version {version.number} (`ansokan diff` visar vad du ändrar sedan)",
+            f"Kept it as version {version.number} (`ansokan diff` shows what you change since)",
+        )
+    )
     return 0
 
 

@@ -13,6 +13,7 @@ from assistant.usecases.drafts import open_draft, save_draft
 if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft
     from assistant.core.sources.review import Change, Comment, Review
+    from assistant.core.sources.review_versions import SectionDiff, Version
 
 
 @dataclass(frozen=True)
@@ -95,3 +96,31 @@ def decide_review(
         save_draft(found.draft, path)
     rejected = [c for n, c in enumerate(changes, 1) if n in reject]
     return Decided(path, applied.taken, rejected, applied.not_placed)
+
+
+@dataclass(frozen=True)
+class DraftDiff:
+    draft: Draft
+    version: Version
+    sections: list[SectionDiff]
+
+
+def keep_sent_version(draft_path: Path | str, exported: Path) -> Version:
+    """The draft as it reads on disk now, kept as the version sent in `exported`."""
+    from assistant.core.model.drafts.file import read_draft_text
+    from assistant.core.sources.review_versions import keep_version
+
+    path = Path(draft_path).expanduser()
+    return keep_version(path, read_draft_text(path), exported)
+
+
+def diff_draft(draft_path: Path | str, against: str | None = None) -> DraftDiff:
+    """What changed in the draft since a version (its number, the .docx made from it, or the last)."""
+    from assistant.core.model.drafts.file import parse_draft
+    from assistant.core.sources.review_versions import diff_sections, find_version
+
+    path = Path(draft_path).expanduser()
+    draft = open_draft(path)
+    version = find_version(path, against)
+    old = parse_draft(version.text(), version.text_file)
+    return DraftDiff(draft, version, diff_sections(old.sections, draft.sections))

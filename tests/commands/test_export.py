@@ -37,7 +37,8 @@ def test_output_through_dotdot_goes_exactly_where_the_user_asked(tmp_path):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "ut.docx").is_file()
     docx.Document(str(tmp_path / "ut.docx"))
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "ut.docx"])
+    # beside the draft: the version kept of what was exported (`ansokan diff`)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*before, "ut.docx", f".{path.name}.versioner"])
     assert not list(work.iterdir())
 
 
