@@ -34,6 +34,7 @@ COMMANDS = (
     "attach",
     "package",
     "review",
+    "diff",
 )
 GLOBALS = ("--lang", "--library", "--library-url")
 
