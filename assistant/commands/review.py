@@ -78,7 +78,8 @@ def _decide(args: argparse.Namespace) -> int:
     accept = _numbers(args.accept, all_allowed=True) if args.accept is not None else set()
     decided = decide_review(args.draft, args.reviewed, accept=accept, reject=reject)
     for change in decided.taken:
-        print(tr("infört", "taken"), f"”{change.text.strip()}” ({change.section})")
+        sv, en = KINDS.get(change.kind, (change.kind, change.kind))
+        print(tr("tog in:", "taken:"), tr(sv, en), f"”{change.text.strip()}” ({change.section})")
     for change in decided.not_placed:
         print(
             tr("hittar inte platsen, inte infört:", "its place is gone, not taken:"),
@@ -106,9 +107,9 @@ def _print_human(found: ReadReview) -> None:
             )
         for comment in comments:
             anchor = f" [{comment.anchor[:40]}]" if comment.anchor else ""
-            print(f"  {tr('kommentar', 'comment'):16} {comment.author}: {comment.text}{anchor}")
+            print(f"  {'':4}{tr('kommentar', 'comment'):16} {comment.author}: {comment.text}{anchor}")
             for reply in comment.replies:
-                print(f"  {'':16}  ↳ {reply.author}: {reply.text}")
+                print(f"  {'':20}  ↳ {reply.author}: {reply.text}")
     print()
     n_changes, n_comments, formatting = len(review.changes), len(review.comments), review.formatting
     sv = f"{n_changes} {'ändring' if n_changes == 1 else 'ändringar'}, {n_comments} {'kommentar' if n_comments == 1 else 'kommentarer'}"

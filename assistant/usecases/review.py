@@ -29,7 +29,9 @@ class ReadReview:
         """Changes and comments grouped by section, in document order."""
         from assistant.core.sources.review import changes_by_section
 
-        return list(changes_by_section(self.review))
+        order = {key: n for n, key in enumerate(self.draft.form.keys)}
+        grouped = list(changes_by_section(self.review))
+        return sorted(grouped, key=lambda group: order.get(group[0] or "", -1))  # form order, before-first first
 
     def as_json(self) -> dict[str, Any]:
         from dataclasses import asdict
