@@ -182,11 +182,17 @@ def _roles_re() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"(?<![^\W\d_])(?:{roles})\Z"), re.compile(rf"(?:{roles})(?![^\W\d_])")
 
 
+CONTACT_REACH = 200
+
+
 def _contact_line(text: str, start: int) -> bool:
-    """The line holds an e-mail address or a phone number (or their markers): a contact row."""
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    """The line holds an e-mail address or a phone number (or their markers): a contact row.
+    Only CONTACT_REACH characters either side count: a contact row is short, and a text of one
+    long line (a pasted file without line breaks) was otherwise read whole for every candidate
+    (time growing with the square of its length: 300 kB took 8 s)."""
+    line_start = max(text.rfind("\n", max(0, start - CONTACT_REACH), start) + 1, start - CONTACT_REACH)
+    line_end = text.find("\n", start, start + CONTACT_REACH)
+    line = text[line_start : line_end if line_end >= 0 else start + CONTACT_REACH]
     return (
         "@" in line
         or "[e-post]" in line
@@ -265,12 +271,46 @@ def name_parts(people: Iterable[str], places: set[str]) -> list[str]:
 
 
 def name_spans(text: str, known: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """(start, end) of every person's name in `text`, in order, not overlapping."""
+    """(start, end) of every person's name in `text`, in order, not overlapping.
+
+    A scan over the text's words with the names in a table by first word, not one regex of every
+    name: that regex grew with the names a long text holds, so redacting grew with the square of
+    the text's length (2 MB of names took minutes)."""
     people = find_people(text, known)
     if not people:
         return []
     places = places_in(text)
     wholes = [p for p in people if " " in p or p not in places]
-    pattern = "|".join(re.escape(n) for n in [*wholes, *name_parts(people, places)])
-    found = re.compile(rf"(?<![\w\-])(?:{pattern})(?![\w\-])")
-    return [m.span() for m in found.finditer(text)]
+    by_first: dict[str, list[list[str]]] = {}
+    for name in dict.fromkeys([*wholes, *name_parts(people, places)]):
+        words = name.split(" ")
+        by_first.setdefault(words[0], []).append(words)
+    for candidates in by_first.values():
+        candidates.sort(key=len, reverse=True)  # the longest name first, as the regex preferred
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < len(tokens):
+        width = _match_at(text, tokens, i, by_first.get(tokens[i][2], []))
+        if width:
+            spans.append((tokens[i][0], tokens[i + width - 1][1]))
+            i += width
+        else:
+            i += 1
+    return spans
+
+
+_TOKEN_RE = re.compile(r"[\w\-]+")
+
+
+def _match_at(text: str, tokens: list[tuple[int, int, str]], i: int, candidates: list[list[str]]) -> int:
+    """How many tokens from `i` on the longest candidate covers (words one space apart), or 0."""
+    for words in candidates:
+        if i + len(words) > len(tokens):
+            continue
+        if all(
+            tokens[i + k][2] == word and (k == 0 or text[tokens[i + k - 1][1] : tokens[i + k][0]] == " ")
+            for k, word in enumerate(words)
+        ):
+            return len(words)
+    return 0

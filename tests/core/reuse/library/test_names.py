@@ -28,3 +28,16 @@ def test_organisations_and_sentence_starts_are_not_people():
 
 def test_places_named_as_places():
     assert {"Lund", "Malmö"} <= places_in("Verksamhet i Lund och Malmö stad.")
+
+
+def test_a_long_text_of_one_line_is_redacted_like_its_pieces():
+    """A pasted file without line breaks: every name is found as in a short text (the scan is
+    linear in the text's length; benchmarks/redaction.py prints its CPU time)."""
+    from assistant.core.reuse.library.names import name_spans
+
+    piece = "Projektledare Anna Svensson och samordnaren Erik Lindqvist träffar Deltagare i Lund. "
+    text = piece * 2000
+    spans = name_spans(text)
+    names = {text[s:e] for s, e in spans}
+    assert names == {"Anna Svensson", "Erik Lindqvist"}
+    assert len(spans) == 4000
