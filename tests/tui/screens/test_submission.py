@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import asyncio
 
-from textual.command import CommandList, CommandPalette
-
 from assistant.core.model.drafts import load_draft
 from assistant.tui.app import AnsokanApp
 from assistant.tui.screens.main import MainScreen
@@ -13,7 +11,7 @@ from assistant.tui.screens.submission import SubmissionScreen
 from assistant.usecases.drafts import demo_copy
 from assistant.usecases.submission import attach
 
-from ..conftest import shown, wait_until
+from ..conftest import run_from_palette, shown, wait_until
 
 
 def test_the_palette_opens_the_submission_screen_which_names_what_is_missing(tmp_path):
@@ -27,18 +25,7 @@ def test_the_palette_opens_the_submission_screen_which_names_what_is_missing(tmp
         app = AnsokanApp(load_draft(demo))
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main")
-            await pilot.press("ctrl+p")
-            await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette), what="the palette")
-            await pilot.press(*"Inskickning")
-            commands = app.screen.query_one(CommandList)
-
-            def first_prompt() -> str:
-                return str(commands.get_option_at_index(0).prompt) if commands.option_count else ""
-
-            await wait_until(pilot, lambda: "Inskickning" in first_prompt(), what="best hit", state=first_prompt)
-            if commands.highlighted is None:
-                await pilot.press("down")
-            await pilot.press("enter")
+            await run_from_palette(pilot, "Inskickning", "Inskickning")
             await wait_until(pilot, lambda: isinstance(app.screen, SubmissionScreen), what="submission screen")
             screen = app.screen
             await wait_until(pilot, lambda: "Bilagor" in shown(screen, "#submission-body"), what="loaded", timeout=30)
