@@ -18,6 +18,17 @@ from assistant.tui.widgets.editor.editor import Editor
 TAKE_HOW = ("insert", "append", "replace")
 
 
+def spaced(before: str, text: str, after: str) -> str:
+    """`text` as it goes in between `before` and `after` on its line: with a space where it would
+    otherwise run into a word ('djurvård' + 'Efter …' is 'djurvård Efter …'), none where the line
+    already has one or the text starts with punctuation."""
+    if before and not before[-1].isspace() and text[:1].isalnum():
+        text = " " + text
+    if after and not after[0].isspace() and after[0] not in ".,;:!?)" and text[-1:].strip():
+        text = text + " "
+    return text
+
+
 class Composer(Vertical):
     """A label (“12 ord · 3.2. Målgrupp”) over the editor; posts Composer.Edited on every edit.
 
@@ -91,7 +102,9 @@ class Composer(Vertical):
             separator = "\n\n" if editor.text.strip() else ""
             editor.insert(separator + text, end, maintain_selection_offset=False)
         else:
-            editor.insert(text, maintain_selection_offset=False)
+            row, col = editor.cursor_location
+            line = document.get_line(row)
+            editor.insert(spaced(line[:col], text, line[col:]), maintain_selection_offset=False)
         editor.history.checkpoint()
         editor.focus()
 

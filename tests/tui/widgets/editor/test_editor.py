@@ -58,7 +58,7 @@ async def typed_with_suggestions(pilot) -> MainScreen:
     ("key", "taken"),
     [
         ("f3", lambda passage: f"{SENTENCE}\n\n{passage}"),  # Lägg sist: the reported crash
-        ("f2", lambda passage: f"{SENTENCE}{passage}"),  # Infoga at the cursor (the end)
+        ("f2", lambda passage: f"{SENTENCE} {passage}"),  # Infoga at the cursor (the end), a space between
         ("f4", lambda passage: passage),  # Ersätt
     ],
 )
