@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from assistant.core.i18n import language, tr
 from assistant.usecases.export import ExportRefused, ExportResult, ExportReview, export_application
@@ -80,22 +81,25 @@ def cmd_export(args: argparse.Namespace) -> int:
         _print_review(refused.review)
         raise
     _print_review(result.review)
-    _print_result(result)
+    _print_result(result, _keep_version(args.draft, result.docx))
+    return 0
+
+
+def _keep_version(draft: Path | str, docx: Path) -> str | None:
+    """Keep what was sent as a numbered version; the line that says so, or None when it could not
+    be kept (said on stderr: the export itself is written, only the record of it is missing)."""
     try:
-        version = keep_sent_version(args.draft, result.docx)
-    except OSError as exc:  # the export itself is written; only the record of it is missing
+        version = keep_sent_version(draft, docx)
+    except OSError as exc:
         print(
             tr(f"ansokan: versionen sparades inte ({exc})", f"ansokan: the version was not kept ({exc})"),
             file=sys.stderr,
         )
-        return 0
-    print(
-        tr(
-            f"Sparade det som version {version.number} (`ansokan diff` visar vad du ändrar sedan)",
-            f"Kept it as version {version.number} (`ansokan diff` shows what you change since)",
-        )
+        return None
+    return tr(
+        f"Sparade det som version {version.number} (`ansokan diff` visar vad du ändrar sedan)",
+        f"Kept it as version {version.number} (`ansokan diff` shows what you change since)",
     )
-    return 0
 
 
 def _print_review(review: ExportReview) -> None:
@@ -117,13 +121,17 @@ def _print_review(review: ExportReview) -> None:
     print("\n".join(lines), file=sys.stderr)
 
 
-def _print_result(result: ExportResult) -> None:
+def _print_result(result: ExportResult, version_line: str | None) -> None:
+    """What was written, the version kept beside it, then what became of the PDF (last, where a
+    writer who asked for one looks)."""
     if result.created_dir:
         print(tr(f"Skapade katalogen {result.created_dir}", f"Created the directory {result.created_dir}"))
     pages = f" ({result.pages.phrase()})" if result.pages else ""
     print(tr(f"Skrev {result.docx}{pages}", f"Wrote {result.docx}{pages}"))
     if result.budget_xlsx:
         print(tr(f"Skrev {result.budget_xlsx} (budgeten)", f"Wrote {result.budget_xlsx} (the budget)"))
+    if version_line:
+        print(version_line)
     if result.pdf_unavailable:
         print(
             tr(
