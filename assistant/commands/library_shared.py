@@ -193,7 +193,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     if not found:
         print(tr(f"{args.id} har inte ändrats.", f"{args.id} has not been edited."))
     for text, who, when in found:
-        print(f"{when}  {who}\n{textwrap.indent(textwrap.fill(text, 96), '   ')}\n")
+        _print_passage(f"{when}  {who}", text)
     return 0
 
 
@@ -205,8 +205,13 @@ def cmd_waiting(args: argparse.Namespace) -> int:
     if not found:
         print(tr("Inget väntar på godkännande.", "Nothing waits for approval."))
     for pid, text in found:
-        print(f"{pid}\n{textwrap.indent(textwrap.fill(text, 96), '   ')}\n")
+        _print_passage(pid, text)
     return 0
+
+
+def _print_passage(head: str, text: str) -> None:
+    """A passage under its heading line, wrapped and indented, with a blank line after it."""
+    print(f"{head}\n{textwrap.indent(textwrap.fill(text, 96), '   ')}\n")
 
 
 def cmd_share(args: argparse.Namespace) -> int:

@@ -60,6 +60,11 @@ def shown(screen, selector: str) -> str:
     return str(screen.query_one(selector).render())
 
 
+def plain(text: str) -> str:
+    """Amounts as typed: the no-break spaces of Swedish thousands ("1 255 000 kr") as spaces."""
+    return text.replace("\u00a0", " ")
+
+
 async def settle(pilot) -> None:
     """Until every worker (searches, estimates, checks, saves) has finished and its message is handled."""
     app = pilot.app

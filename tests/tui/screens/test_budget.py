@@ -13,11 +13,7 @@ from assistant.tui.screens.budget import BudgetScreen
 from assistant.tui.screens.budget_rows import ItemRow
 from assistant.tui.screens.main import MainScreen
 
-from ..conftest import settle, shown, wait_until
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ")
+from ..conftest import plain, settle, shown, wait_until
 
 
 def test_items_have_an_amount_per_year_and_the_totals_follow(demo_copy: Path) -> None:

@@ -14,11 +14,7 @@ from assistant.tui.screens.budget import BudgetScreen
 from assistant.tui.screens.budget_cofinancing import ContributionRow
 from assistant.tui.screens.main import MainScreen
 
-from ..conftest import settle, shown, wait_until
-
-
-def plain(text: str) -> str:
-    return text.replace("\u00a0", " ")
+from ..conftest import plain, settle, shown, wait_until
 
 
 def test_a_contribution_is_added_typed_summed_apart_and_saved(demo_copy: Path) -> None:
