@@ -61,19 +61,25 @@ def main() -> None:
     args = parser.parse_args()
     draft, form = large_draft()
     settings = form.check_settings("budget") or {}
-    times = []
+    wall: list[float] = []
+    cpu: list[float] = []
     findings = 0
     for _ in range(args.repeat):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         draft.budget.totals()
         findings = len(list(check_budget(Context(draft, form, settings))))
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    p95 = times[int(len(times) * 0.95) - 1]
+        cpu.append((time.process_time() - started_cpu) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
     print("budget of 40 items × 3 years (+5 contributions): totals + all budget checks")
-    print(
-        f"  median {statistics.median(times):.2f} ms, p95 {p95:.2f} ms ({findings} findings); target ≤ {TARGET_MS:.0f} ms"
-    )
+    # CPU time is the figure to compare with the target: wall time on a shared machine grows with its load.
+    for name, times in (("CPU ", cpu), ("wall", wall)):
+        print(f"  {name} median {statistics.median(times):.2f} ms, p95 {_p95(times):.2f} ms", end="")
+        print(f" ({findings} findings); target ≤ {TARGET_MS:.0f} ms" if name == "CPU " else "")
+
+
+def _p95(times: list[float]) -> float:
+    ordered = sorted(times)
+    return ordered[int(len(ordered) * 0.95) - 1]
 
 
 if __name__ == "__main__":
