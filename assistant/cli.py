@@ -33,6 +33,7 @@ COMMANDS = (
     "ask",
     "attach",
     "package",
+    "note",
     "review",
     "diff",
 )

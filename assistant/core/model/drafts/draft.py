@@ -11,6 +11,7 @@ from typing import Any
 from assistant.core.model.budget import Budget
 from assistant.core.model.drafts.attachments import Attachment
 from assistant.core.model.drafts.carried import CarriedFact
+from assistant.core.model.drafts.notes import SectionNote
 from assistant.core.model.forms import Form, load_form
 
 SCHEMA = 1
@@ -71,6 +72,7 @@ class Draft:
     carried: list[CarriedFact] = field(default_factory=list)  # figures from another application
     deadline: dt.date | None = None  # the funder's last day for the application
     attachments: list[Attachment] = field(default_factory=list)  # files gathered for sending
+    notes: list[SectionNote] = field(default_factory=list)  # the writer's notes on sections ([[notes]])
     current: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
     schema: int = SCHEMA

@@ -28,6 +28,7 @@ from assistant.core.model.drafts.draft import (
     join_trimmed,
     normalise_text,
 )
+from assistant.core.model.drafts.notes import notes_from_toml, notes_to_toml, unknown_section_warning
 from assistant.core.model.forms import Form, load_form
 from assistant.core.model.headings import match_heading, slug
 from assistant.core.storage import frontmatter, locks
@@ -51,6 +52,7 @@ KNOWN_FRONT = {
     "carried",
     "deadline",
     "attachments",
+    "notes",
 }
 # What the codec found wrong with the file, in the draft's words.
 FRONT_PROBLEMS = {
@@ -108,6 +110,8 @@ def front_matter(draft: Draft) -> dict[str, Any]:
         front["carried"] = [{k: v for k, v in vars(f).items() if v} for f in draft.carried]
     if draft.attachments:
         front["attachments"] = [{k: v for k, v in vars(a).items() if v} for a in draft.attachments]
+    if draft.notes:
+        front["notes"] = notes_to_toml(draft.notes)
     return front
 
 
@@ -237,7 +241,20 @@ def parse_draft(text: str, where: Path | str = "<utkast>") -> Draft:
     draft.attachments = front.tables("attachments", Attachment, set(Attachment.__dataclass_fields__))
     draft.meta = {k: v for k, v in front.values.items() if k not in KNOWN_FRONT}
     _place_sections(draft, form, parsed)
+    _read_notes(draft, front)
     return draft
+
+
+def _read_notes(draft: Draft, front: _Front) -> None:
+    """The [[notes]]; one on a section the draft no longer has is kept, with a warning."""
+
+    def fail(line: int | None, sv: str, en: str) -> DraftError:
+        return _fail(front.where, line or front.parsed.line_of("notes"), sv, en)
+
+    first = front.parsed.front_start + 1
+    draft.notes = notes_from_toml(front.values.get("notes"), front.parsed.front_lines, first, fail)
+    known = set(draft.sections) | {extra.key for extra in draft.extra}
+    draft.warnings += [unknown_section_warning(n) for n in draft.notes if n.section not in known]
 
 
 def _form_of(front: _Front) -> tuple[str, Form]:
