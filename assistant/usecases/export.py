@@ -141,12 +141,16 @@ class ExportResult:
 
 
 def review_notes(draft: Draft, review: ExportReview) -> list[ReviewNote]:
-    """The writer's open questions as comments for reviewers (`export --review`): every unresolved
-    marker and every carried-over figure not yet confirmed, on the text it is about."""
+    """The writer's open questions as comments for reviewers (`export --review`), in the form's
+    order: every open note on a section (on its anchor text, else the section's first paragraph,
+    by its author), every unresolved marker and every carried-over figure not yet confirmed, on
+    the text it is about."""
     from assistant.core.document.comments import ReviewNote
     from assistant.core.model.drafts.carried import open_facts
+    from assistant.core.model.drafts.notes import open_notes
 
-    notes = [
+    notes = [ReviewNote(n.section, n.anchor, n.text, n.author, n.date) for n in open_notes(draft.notes)]
+    notes += [
         ReviewNote(
             m.section,
             m.text,
@@ -165,7 +169,8 @@ def review_notes(draft: Draft, review: ExportReview) -> list[ReviewNote]:
                 ),
             )
         )
-    return notes
+    order = {key: n for n, key in enumerate(draft.form.keys)}
+    return sorted(notes, key=lambda note: order.get(note.section, len(order)))
 
 
 def writer_name(draft: Draft) -> str:
