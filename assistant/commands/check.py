@@ -39,8 +39,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=[],
         metavar="ID",
         help=tr(
-            "bekräfta ett överfört värde (id:t som kontrollen visar); kan upprepas",
-            "confirm a carried-over figure (the id the check shows); may be repeated",
+            "bekräfta ett överfört värde eller namn (id:t som kontrollen visar); kan upprepas",
+            "confirm a carried-over figure or name (the id the check shows); may be repeated",
         ),
     )
     p.set_defaults(func=cmd_check)

@@ -73,7 +73,7 @@ def confirm_carried(draft: Draft | Path | str, ids: list[str], *, save: bool = T
             still = ", ".join(f.id for f in open_facts(draft.carried, draft.sections)) or "–"
             raise UserError(
                 f"{one}: inget överfört värde i utkastet har det id:t (öppna: {still})",
-                f"{one}: no carried-over figure in the draft has that id (open: {still})",
+                f"{one}: no carried-over figure or name in the draft has that id (open: {still})",
             )
     done = confirm(draft.carried, wanted)
     if save:

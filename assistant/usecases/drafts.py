@@ -166,7 +166,8 @@ def start_from_source(
     adapted: dict[str, Adapted] = {}
     if _differs(draft, origin):  # another project's application: adapt it, and ask about its figures
         adapted = adapt_draft(draft, origin)
-        _remember_figures(draft, form, source_name(origin.title, origin.organisation, origin.year) or Path(source).name)
+        named = source_name(origin.title, origin.organisation, origin.year) or Path(source).name
+        _remember_carried(draft, form, named, places=[origin.municipality])
     created = ensure_parent(target, create=create_parent)  # only once the source could be read
     save_draft(draft, target, force=True)
     return StartedDraft(draft=draft, path=target, form=form, created_dir=created, report=report, adapted=adapted)
@@ -197,15 +198,17 @@ def source_name(title: object, organisation: object, year: object) -> str:
     return f"{name} ({details})" if name and details else name or details
 
 
-def _remember_figures(draft: Draft, form: Form, origin: str) -> None:
-    """Every participant count, percentage, staff figure and amount the source's text brought along
-    is remembered with its origin, for the checks to ask about (the budget table itself is the budget
-    check's: it compares the table with the text)."""
-    from assistant.core.model.drafts.carried import carry_over
+def _remember_carried(draft: Draft, form: Form, origin: str, *, places: list[str]) -> None:
+    """Every participant count, percentage, staff figure and amount the source's text brought along,
+    and every person and place it names (the contact block's people too), is remembered with its
+    origin, for the checks to ask about (the budget table itself is the budget check's: it compares
+    the table with the text)."""
+    from assistant.usecases.carried import remember_carried
 
     for heading in form.headings:
-        if heading.kind not in ("signature", "contacts") and draft.text(heading.key):
-            carry_over(draft.carried, heading.key, draft.text(heading.key), origin)
+        if draft.text(heading.key):
+            figures = heading.kind not in ("signature", "contacts")
+            remember_carried(draft, heading.key, draft.text(heading.key), origin, places=places, figures=figures)
 
 
 def _facts_over_source(draft: Draft, facts: ProjectFacts) -> None:

@@ -57,13 +57,14 @@ def record_take(
     """Note in the draft's sources that a passage was taken into `section_key` (and what was changed),
     so the checks can flag names left unadapted; a shared library counts the take (on the next
     sync when its server does not answer). Returns the record added."""
-    from assistant.core.model.drafts.carried import carry_over
     from assistant.core.reuse.adapt import record_source
+    from assistant.usecases.carried import remember_carried
     from assistant.usecases.drafts import source_name
 
     record = record_source(draft, suggestion, section_key, adapted)
-    origin = source_name(record.get("title"), record.get("organisation"), record.get("year"))
-    carry_over(draft.carried, section_key, adapted.text if adapted else suggestion.text, origin or "biblioteket")
+    origin = source_name(record.get("title"), record.get("organisation"), record.get("year")) or "biblioteket"
+    text = adapted.text if adapted else suggestion.text
+    remember_carried(draft, section_key, text, origin, places=[str(record.get("municipality") or "")])
     shared = shared_library(library)
     if shared is not None and suggestion.passage_id:
         shared.record_take(suggestion.passage_id)

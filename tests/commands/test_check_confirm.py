@@ -72,3 +72,41 @@ def test_a_taken_passage_brings_its_figures_along_as_carried(tmp_path):
     asked = [f for f in check_application(draft).findings if f.code == "carried"]
     assert [f.ref for f in asked] == [fact.id for fact in draft.carried]
     assert any("”60 deltagare”" in f.message and "Make it: work" in f.message for f in asked)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_acceptance_people_from_the_source_are_asked_about_and_the_writer_s_own_places_are_not(tmp_path, lang):
+    path = _new_from_000(tmp_path, lang)  # Lunds kommun, Lund, from Malmö stad's application
+    found = carried(path, lang)
+    names = [f for f in found if re.search(r": (?:namnet|orten|the name|the place) ", f["message"])]
+    assert {figure(f) for f in names} >= {"Lena Oxelgren", "Aino Lindell"}  # the source's contact block
+    assert not [f for f in found if re.search(r"[”“]Lund", f["message"])]  # the writer's own municipality
+    hint = ("skriv rätt namn" if lang == "sv" else "write the right name") in names[0]["hint"]
+    assert hint and all("Malmö stad" in f["message"] for f in names)
+
+    result = run_cli("--lang", lang, "check", str(path), "--json")
+    markers = [f["message"] for f in json.loads(result.stdout)["findings"] if f["code"] == "marker"]
+    assert not [m for m in markers if re.search(r"⟦[^⟧]*(Malmö|Lund|stad|kommun)[^⟧]*⟧", m)]  # issue 19 point 2
+
+    lena = next(f for f in names if figure(f) == "Lena Oxelgren")
+    run_cli("check", str(path), "--confirm", lena["id"])
+    assert lena["id"] not in {f["id"] for f in carried(path, lang)}
+
+
+def test_a_taken_passage_brings_the_places_it_names_along_but_not_the_draft_s_own():
+    from assistant.core.model.drafts import new_draft
+    from assistant.core.model.forms import load_form
+    from assistant.core.reuse.suggest import Suggestion
+    from assistant.usecases.checks import check_application
+    from assistant.usecases.suggestions import record_take
+
+    draft = new_draft(load_form("finsam-malmo"), title="Unga i Lund", organisation="Lunds kommun", municipality="Lund")
+    passage = "Samordnare i Malmö och Lunds kommun träffar deltagarna i Trelleborg varje vecka."
+    draft.set_text("organisering", passage)
+    source = {"id": "finsam-003", "title": "FRAM", "organisation": "Malmö stad", "municipality": "Malmö", "year": 2021}
+    suggestion = Suggestion(text=passage, score=1.0, section="organisering", heading="Organisering", source=source)
+    record_take(draft, suggestion, "organisering")
+    asked = [f.message for f in check_application(draft).findings if f.code == "carried"]
+    assert any("orten ”Malmö” kommer från FRAM" in m for m in asked)
+    assert any("orten ”Trelleborg”" in m for m in asked)
+    assert not any("”Lund" in m for m in asked)

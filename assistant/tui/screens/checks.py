@@ -145,10 +145,7 @@ class CheckScreen(ClosesOnce, Screen[CheckResult | None]):
                 label.append(": " + f.text(lang()))
                 hint = f.hint_text(lang())
                 if f.code == "carried":  # here it is one key, not a command
-                    hint = tr(
-                        "skriv er egen siffra, eller bekräfta den med Ctrl+K",
-                        "write your own figure, or confirm it with Ctrl+K",
-                    )
+                    hint = self.confirm_hint(f.ref)
                 if hint:
                     label.append("\n    " + hint, style="dim")
                 options.add_option(Option(label, id=f"{key or '_'}:{i}"))
@@ -178,14 +175,25 @@ class CheckScreen(ClosesOnce, Screen[CheckResult | None]):
         items = self.grouped.get("" if key == "_" else key, [])
         return items[int(position)] if position.isdigit() and int(position) < len(items) else None
 
+    def confirm_hint(self, ref: str) -> str:
+        """What to do about a carried-over figure or name, with the key that confirms it."""
+        kind = next((fact.kind for fact in self.draft.carried if fact.id == ref), "")
+        if kind in ("person", "place"):
+            return tr(
+                "skriv rätt namn, eller bekräfta det med Ctrl+K", "write the right name, or confirm it with Ctrl+K"
+            )
+        return tr(
+            "skriv er egen siffra, eller bekräfta den med Ctrl+K", "write your own figure, or confirm it with Ctrl+K"
+        )
+
     def action_confirm(self) -> None:
-        """The highlighted carried-over figure holds for this project: confirmed, one step."""
+        """The highlighted carried-over figure or name holds for this project: confirmed, one step."""
         found = self.highlighted_finding()
         if found is None or found.code != "carried" or not found.ref:
             self.notify(
                 tr(
-                    "Välj en överförd siffra (”kommer från …”) att bekräfta.",
-                    "Choose a carried-over figure (“comes from …”) to confirm.",
+                    "Välj en överförd siffra eller ett överfört namn (”kommer från …”) att bekräfta.",
+                    "Choose a carried-over figure or name (“comes from …”) to confirm.",
                 ),
                 severity="warning",
                 timeout=3,

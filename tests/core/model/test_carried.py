@@ -62,3 +62,21 @@ def test_a_hand_written_carried_table_without_id_gets_the_id_the_tool_would_give
     [fact] = loaded.carried
     assert fact.id.startswith("f") and len(fact.id) == 7
     assert open_facts(loaded.carried, loaded.sections) == [fact]
+
+
+def test_names_are_remembered_beside_the_figures_and_asked_about_as_whole_words():
+    carried: list[CarriedFact] = []
+    text = "Projektledare Lena Oxelgren leder 30 personer i Malmö."
+    names = [("person", "Lena Oxelgren"), ("place", "Malmö"), ("organisation", "Malmö stad")]
+    added = carry_over(carried, "organisering", text, ORIGIN, names)
+    assert [(f.kind, f.text) for f in added] == [
+        ("count", "30 personer"),
+        ("person", "Lena Oxelgren"),
+        ("place", "Malmö"),
+    ]
+    assert carry_over(carried, "organisering", text, ORIGIN, names) == []  # known already
+    place = next(f for f in carried if f.kind == "place")
+    assert open_facts([place], {"organisering": "Malmös stadsdelar"}) == [place]  # with its ending
+    assert open_facts([place], {"organisering": "Nya Malmöbor"}) == []  # a compound is not the name
+    person = next(f for f in carried if f.kind == "person")
+    assert open_facts([person], {"organisering": "Projektledare Helena Oxelgren-Lind"}) == []

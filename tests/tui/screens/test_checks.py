@@ -79,3 +79,29 @@ def test_a_carried_figure_is_confirmed_with_one_key_undone_with_ctrl_z_and_saved
         assert [f.id for f in saved.carried if not f.confirmed] == [second]
 
     asyncio.run(go())
+
+
+def test_a_carried_name_says_to_write_the_right_name_and_is_confirmed_with_the_same_key(demo_copy: Path) -> None:
+    draft = load_draft(demo_copy)
+    draft.sections["malgrupp"] += "\n\nProjektledare Lena Oxelgren leder arbetet."
+    [person] = carry_over(draft.carried, "malgrupp", "", ORIGIN, [("person", "Lena Oxelgren")])
+    save_draft(draft)
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(demo_copy))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
+            await pilot.press("f8")
+            await wait_until(
+                pilot, lambda: isinstance(app.screen, CheckScreen) and app.screen.report is not None, what="report"
+            )
+            check = app.screen
+            findings = check.query_one("#findings", OptionList)
+            row = next(i for i in range(findings.option_count) if getattr(check.finding_at(i), "ref", "") == person.id)
+            shown = str(findings.get_option_at_index(row).prompt)
+            assert "namnet ”Lena Oxelgren”" in shown and "skriv rätt namn, eller bekräfta det med Ctrl+K" in shown
+            findings.highlighted = row
+            await pilot.press("ctrl+k")
+            await wait_until(pilot, lambda: person.id not in carried_ids(check), what="the name confirmed")
+
+    asyncio.run(go())

@@ -1,15 +1,18 @@
-"""Figures that came into the draft from another application, remembered with where they came
-from until the writer confirms them or changes them.
+"""Figures and names that came into the draft from another application, remembered with where
+they came from until the writer confirms them or changes them.
 
 A draft started from an earlier application (or a passage taken from the library) keeps that
-project's participant counts, percentages, staff and amounts: plausible, and most likely wrong for
-the new project. Each one is a `CarriedFact` in the draft's front matter (`[[carried]]`), written
-and read as plain TOML, so the writer can see in the file what is still unconfirmed."""
+project's participant counts, percentages, staff and amounts, and the people and places it named
+(last year's project leader, "i Malmö"): plausible, and most likely wrong for the new project.
+Each one is a `CarriedFact` in the draft's front matter (`[[carried]]`), written and read as plain
+TOML, so the writer can see in the file what is still unconfirmed."""
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.core.model.figures import figures_in
@@ -17,6 +20,8 @@ from assistant.core.model.figures import figures_in
 # What is remembered: the figures that describe a project. Years are not among them: adapting moves
 # them with the period, and the checks already ask about years outside the project period.
 CARRIED_KINDS = ("amount", "percent", "count")
+# The names: found by the caller (the library's people finder, the draft's own facts left out).
+NAME_KINDS = ("person", "place")
 
 
 @dataclass
@@ -25,7 +30,7 @@ class CarriedFact:
     section: str = ""  # the section key it was carried into
     text: str = ""  # the figure as written ("120 deltagare")
     origin: str = ""  # where it came from, as the writer knows it ("Case management, Malmö stad 2017")
-    kind: str = "count"  # amount | percent | count
+    kind: str = "count"  # amount | percent | count | person | place
     confirmed: str = ""  # the day the writer confirmed it (ISO), empty while open
 
     def __post_init__(self) -> None:
@@ -38,15 +43,22 @@ def fact_id(section: str, text: str, origin: str) -> str:
     return f"f{digest[:6]}"
 
 
-def carry_over(draft_carried: list[CarriedFact], section: str, text: str, origin: str) -> list[CarriedFact]:
-    """Remember every figure of `text` (now in `section`) as carried over from `origin`; a figure
-    already remembered there is not added twice. Returns the new ones."""
+def carry_over(
+    draft_carried: list[CarriedFact],
+    section: str,
+    text: str,
+    origin: str,
+    names: Iterable[tuple[str, str]] = (),
+) -> list[CarriedFact]:
+    """Remember every figure of `text` (now in `section`) as carried over from `origin`, and the
+    `names` found in it, each a (kind, name) pair with kind "person" or "place"; what is already
+    remembered there is not added twice. Returns the new ones."""
+    found = [(f.kind, f.text) for f in figures_in(text, years=False) if f.kind in CARRIED_KINDS]
+    found += [(kind, name) for kind, name in names if kind in NAME_KINDS and name.strip()]
     known = {fact.id for fact in draft_carried}
     added = []
-    for figure in figures_in(text, years=False):
-        if figure.kind not in CARRIED_KINDS:
-            continue
-        fact = CarriedFact(fact_id(section, figure.text, origin), section, figure.text, origin, figure.kind)
+    for kind, what in found:
+        fact = CarriedFact(fact_id(section, what, origin), section, what, origin, kind)
         if fact.id not in known:
             known.add(fact.id)
             added.append(fact)
@@ -56,8 +68,16 @@ def carry_over(draft_carried: list[CarriedFact], section: str, text: str, origin
 
 def open_facts(carried: list[CarriedFact], sections: dict[str, str]) -> list[CarriedFact]:
     """The facts still to ask about: not confirmed, and still written in their section as they
-    came (a writer who changed the figure has answered the question)."""
-    return [f for f in carried if not f.confirmed and f.text in sections.get(f.section, "")]
+    came (a writer who changed the figure or the name has answered the question)."""
+    return [f for f in carried if not f.confirmed and still_written(f, sections.get(f.section, ""))]
+
+
+def still_written(fact: CarriedFact, text: str) -> bool:
+    """The fact stands in `text` as it came; a name as a whole word ("Lena" is not in "Helena",
+    "Malmö" not in "malmöbor"), in the genitive too ("Malmös", "Lenas")."""
+    if fact.kind not in NAME_KINDS:
+        return fact.text in text
+    return re.search(rf"(?<![\w-]){re.escape(fact.text)}s?(?![\w-])", text) is not None
 
 
 def confirm(carried: list[CarriedFact], ids: list[str], *, today: dt.date | None = None) -> list[CarriedFact]:
