@@ -6,6 +6,7 @@ last few hundred lines, so typing the same line again costs nothing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
@@ -80,7 +81,7 @@ class Analysis:
 @lru_cache(maxsize=512)
 def analyse(text: str) -> Analysis:
     words = lexicon()
-    line = corrected(_as_written(tokens(text), words), words)  # spoken forms and typos as meant
+    line = corrected(_as_written(tokens(E_FOR_AR.sub("är", text)), words), words)  # spoken forms, typos
     hits, aliases = words.cues.hits(line), words.aliases.hits(line)
     covered = {i for hit in (*hits, *aliases) for i in hit.span}
     for i, token in enumerate(line):
@@ -98,6 +99,11 @@ def analyse(text: str) -> Analysis:
         here=bool(words.here.hits(line)),
     )
     return _without_attributive_directions(analysis, words)
+
+
+# "e" alone is "är" as spoken and texted ("vad e kvar?", "e budgeten rätt?"); not the "e" of
+# "e-post" or "e.g.", which the tokens alone cannot tell apart.
+E_FOR_AR = re.compile(r"(?<![\w.-])[eE](?![\w-]|\.\w)")
 
 
 def _as_written(line: tuple[Token, ...], words: Lexicon) -> tuple[Token, ...]:

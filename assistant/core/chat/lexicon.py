@@ -194,6 +194,7 @@ class Lexicon:
     spoken: dict[str, str]  # "nåt" -> "något", by the word as typed and, typed without marks, folded
     common: frozenset[str]  # everyday words of any question ("många", "borde"), folded
     own: frozenset[str]  # "vår", "our": the writer's own, matched only as typed ("var" is "was")
+    others: CueIndex  # "regeringen", "government": others whose budget the assistant does not know
     number_before: frozenset[str]
 
     def is_filler(self, token: Token) -> bool:
@@ -286,6 +287,7 @@ def lexicon() -> Lexicon:
         number_before=_folded_set(sections["numbers"]["before"]),
         errors=_index(make_cue("error", w, 0) for w in words["error"]),
         own=frozenset(w.lower() for w in words["own"]),
+        others=_index(make_cue("others", w, 0) for w in words["others"]),
         common=_folded_set(words["common"]),
         spoken=_spoken(words.get("spoken", {})),
     )

@@ -24,7 +24,7 @@ from assistant.core.chat.classify import Kind, classify, search_query
 from assistant.core.chat.domain import foreign_words
 from assistant.core.chat.lexicon import CueIndex, lexicon, make_cue
 from assistant.core.chat.sections import best_section, mentions, section_by_guidance
-from assistant.core.chat.text import fold
+from assistant.core.chat.text import fold, tokens
 from assistant.core.model.forms import Form
 
 
@@ -94,6 +94,9 @@ def route(text: str, form: Form | None = None) -> Route:
     scores = _scores(analysis, section=section or ("here" if analysis.here else None), direction=direction)
     scores[Intent.BUDGET] += _budget_words(analysis, form)
     _help_with_something_else(scores, analysis)
+    if section is None and not analysis.here and not analysis.error_words:
+        # "Kan du fixa skrivaren?": fixing, with no error, heading or "här" to fix, is not the checks'.
+        scores[Intent.EXPLAIN] = round(scores[Intent.EXPLAIN] * NO_SECTION, 2)
     if section is not None:
         _lean_on_the_heading(scores, analysis, section)
     inferred = section_by_guidance(analysis, form) if section is None and not analysis.here else None
@@ -103,11 +106,13 @@ def route(text: str, form: Form | None = None) -> Route:
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
     weak_and_foreign = top < SURE_ENOUGH and best != Intent.EXAMPLES and _foreign(analysis, form, section)
-    if top < MIN_SCORE or weak_and_foreign or best == Intent.UNKNOWN:
+    elsewhere = best in (Intent.BUDGET, Intent.PAGES) and _someone_elses(analysis, form)
+    if top < MIN_SCORE or weak_and_foreign or elsewhere or best == Intent.UNKNOWN:
         # Nothing fits; or only weakly, naming no heading, and the line speaks of something outside
         # the assistant's world ("Hur många sidor har en roman?"); or it asks what no data answers
         # ("kommer vi att beviljas?"): the honest answer. Examples are exempt from the foreign
-        # words: their topic is the writer's own.
+        # words: their topic is the writer's own. A budget or page question about someone else
+        # ("Vad är Region Skånes totala budget?") is not about the writer's.
         return Route(text, kind, Intent.UNKNOWN, _unsure(min(top, MIN_SCORE)), section=section, scores=scores)
     intent = Intent(best)
     if inferred is not None and intent in (Intent.GUIDANCE, Intent.EXAMPLES):
@@ -159,8 +164,59 @@ def _foreign(analysis: Analysis, form: Form | None, section: str | None) -> bool
     if not strange or section is None:
         return bool(strange)
     named = next((m for m in mentions(analysis, form) if m.key == section), None)
-    naming = {t.raw for t in analysis.tokens[named.start : named.end]} if named else set()
-    return any(word in naming for word in strange)
+    naming = analysis.tokens[named.start : named.end] if named else ()
+    if section == "budget" and naming and all(t.folded == "budget" for t in naming):
+        return True  # a bare "budget" is anyone's ("Vilken budget hade melodifestivalen?")
+    return any(t.raw in strange for t in naming)
+
+
+def _someone_elses(analysis: Analysis, form: Form | None) -> bool:
+    """The line asks about another's budget or pages: a name the form and the assistant's lists do
+    not use ("Malmö stads budget", "a train ticket to Lund"), an owner before a bare "budget"
+    ("kommunens budget") or one of lexicon.toml's others ("regeringen"); not when it speaks of
+    the writer's own ("vi", "vår", "I")."""
+    words = lexicon()
+    if any(
+        t in words.pronoun or t in words.self_words or t.raw.lower() in words.own or t.raw == "I"
+        for t in analysis.tokens
+    ):
+        return False
+    if words.others.hits(analysis.tokens):
+        return True
+    known = analysis.cue_positions | analysis.alias_positions | analysis.generic | analysis.check_positions
+    if form is not None:
+        names = (*form.budget.categories, *form.budget.category_aliases)
+        known |= {i for hit in _category_cues(names).hits(analysis.tokens) for i in hit.span}
+    own_names = _form_words(form.name, form.funder) if form is not None else frozenset()
+    for i, token in enumerate(analysis.tokens):
+        if i in known or analysis.neutral(i, words) or token.folded in own_names or token.folded in words.common:
+            continue
+        if i > 0 and token.raw[:1].isupper():
+            return True  # a name of its own, not at the line's start
+        if i > 0 and analysis.tokens[i - 1].raw.lower() in ARTICLES:
+            return True  # "en uppsats", "ett maraton", "a typical novel": anyone's, not the draft
+        after = [t.folded for t in analysis.tokens[i + 1 : i + 3]]
+        if i > 0 and analysis.tokens[i - 1].folded in HAS and after == ["for", "budget"]:
+            return True  # "Vad har kommunen för budget?"
+        owner = next((t for t in analysis.tokens[i + 1 : i + 3] if t.folded == "budget"), None)
+        if (
+            owner is not None
+            and len(token.folded) > 3
+            and token.folded.endswith("s")
+            and not token.folded.startswith("ar")
+        ):
+            return True  # "kommunens budget", "Skånes totala budget" ("årets budget" is the writer's)
+    return False
+
+
+ARTICLES = frozenset({"en", "ett", "a", "an"})  # as typed: "än" is no article
+HAS = frozenset({"har", "hade"})
+
+
+@lru_cache(maxsize=16)
+def _form_words(name: str, funder: str) -> frozenset[str]:
+    """The words of the form's own name and funder ("FINSAM", "Malmö", "Samordningsförbundet")."""
+    return frozenset(t.folded for t in tokens(f"{name} {funder}"))
 
 
 BARE_HELP = frozenset({"hjalp", "help"})
@@ -178,13 +234,33 @@ def _help_with_something_else(scores: dict[str, float], analysis: Analysis) -> N
 def _lean_on_the_heading(scores: dict[str, float], analysis: Analysis, section: str) -> None:
     """Two readings of a line that names a heading. "Förklara vad de menar med utfallsmål" explains
     no error (no word for one in it): it asks what goes under Mål. "Något knas med kronorna i 3.7"
-    speaks of the budget in the budget's heading: the budget, not its guidance."""
+    speaks of the budget in the budget's heading: the budget, not its guidance. "Bakgrunden är för
+    lång" asks to shorten it, not for the pages."""
     if scores[Intent.EXPLAIN] > scores[Intent.GUIDANCE] and not analysis.error_words:
         scores[Intent.GUIDANCE] = scores[Intent.EXPLAIN] + SECTION_NUDGE
+    if _too_long(analysis) and not _page_words(analysis):
+        # "Bakgrunden är för lång": a heading too long is shortened; pages are the whole draft's.
+        rivals = max(scores[Intent.PAGES], scores[Intent.GUIDANCE])
+        scores[Intent.SHORTEN] = max(scores[Intent.SHORTEN], rivals + SECTION_NUDGE)
     if section == "budget" and any(
         hit.cue.label == Intent.BUDGET and not set(hit.span) <= analysis.alias_positions for hit in analysis.hits
     ):
         scores[Intent.BUDGET] += SECTION_NUDGE
+
+
+def _page_words(analysis: Analysis) -> bool:
+    """The line counts pages ("sidor", "page limit"), not only length."""
+    return any(h.cue.label == Intent.PAGES and fold(h.cue.text).startswith(PAGE_WORDS) for h in analysis.hits)
+
+
+PAGE_WORDS = ("sid", "page")
+
+
+def _too_long(analysis: Analysis) -> bool:
+    """A shortening cue about length ("för lång", "för =långt", "too long")."""
+    return any(
+        h.cue.label == Intent.SHORTEN and "long" in fold(h.cue.text).replace("lang", "long") for h in analysis.hits
+    )
 
 
 def _budget_words(analysis: Analysis, form: Form | None) -> float:

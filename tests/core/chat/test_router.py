@@ -188,3 +188,58 @@ def test_spoken_forms_are_read_as_written_and_help_beside_a_request_is_that_requ
     assert route("Tidsplanen är krånglig, hjälp mig", form).intent is Intent.SHORTEN
     assert route("hjälp", form).intent is Intent.HELP
     assert route("vad kan jag göra här?", form).intent is Intent.HELP
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hur stor är Malmö stads budget för 2025?",  # a name of its own, the writer's "vi" nowhere
+        "Vad är Region Skånes totala budget?",
+        "Hur mycket har Trelleborg i budget för socialtjänsten?",
+        "Vad har kommunen för budget nästa år?",
+        "How much money does the government spend on defence?",
+        "Hur många sidor ska en uppsats ha?",  # anyone's pages, not the draft's
+        "Hur långt är ett maraton?",
+        "Vilken budget hade förra årets melodifestival?",  # a bare "budget" names no heading
+        "Kan du fixa skrivaren?",  # fixing, with no error or heading to fix
+    ],
+)
+def test_someone_elses_budget_or_pages_is_unknown(form, text):
+    assert route(text, form).intent is Intent.UNKNOWN
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("Hur mycket söker vi från Finsam?", Intent.BUDGET),  # the funder's name, and "vi"
+        ("Hur mycket går till Lokaler 2026?", Intent.BUDGET),  # a budget category
+        ("Does the budget add up?", Intent.BUDGET),
+        ("Hur många sidor får ansökan vara enligt Finsam?", Intent.PAGES),
+        ("blir det mer än sju sidor", Intent.PAGES),  # "än" is no article
+        ("How many pages do I have left?", Intent.PAGES),
+    ],
+)
+def test_the_writers_own_budget_and_pages_still_answer(form, text, intent):
+    assert route(text, form).intent is intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("vad e kvar att göra", Intent.MISSING),  # "e" as spoken for "är"
+        ("e budgeten rätt?", Intent.BUDGET),
+        ("hur många sidor e det nu", Intent.PAGES),
+        ("bakgrunden är för lång, hjälp", Intent.SHORTEN),  # a heading too long is shortened …
+        ("The background is too long", Intent.SHORTEN),
+        ("är ansökan för lång?", Intent.PAGES),  # … the whole application's length is pages
+        ("Vad menas med att sammanfattningen är för lång?", Intent.EXPLAIN),
+    ],
+)
+def test_spoken_e_and_too_long(form, text, intent):
+    assert route(text, form).intent is intent
+
+
+def test_e_of_e_post_stays_a_word():
+    from assistant.core.chat.analysis import analyse
+
+    assert [t.raw for t in analyse("skicka e-post till förbundet").tokens][:2] == ["skicka", "e"]
