@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import subprocess
 import sys
+import traceback
 from pathlib import Path
 
 import pytest
@@ -45,7 +47,78 @@ def isolated_dirs(tmp_path_factory, monkeypatch):
 def run_cli(
     *args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120, input: str | None = None
 ) -> subprocess.CompletedProcess:
-    """Run `python -m assistant …` in a real subprocess, as a user would."""
+    """Run `ansokan …` in this process through `assistant.cli.main`, as the entry point does.
+
+    What a subprocess gave a test for free is done by hand: stdout and stderr captured, the exit code
+    taken from the return value or a SystemExit, an uncaught exception printed as a traceback with
+    exit code 1 (so "no traceback" assertions still see one), the environment, working folder and stdin
+    set for the call and restored after it, and the language and the per-process caches a second run
+    would otherwise inherit reset. A command that would start the terminal UI is an error here.
+    `timeout` is kept for the signature: tests that need a real process (signals, kills, the entry
+    point, a wall-clock limit) call `run_cli_subprocess`."""
+    del timeout
+    from assistant import cli
+    from assistant.core import i18n
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd, saved_lang = dict(os.environ), os.getcwd(), i18n.language()
+    saved_streams = sys.stdin, sys.stdout, sys.stderr
+    saved_ui = cli._run_ui
+    os.environ.update({key: str(value) for key, value in (env or {}).items()})
+    code: int
+    try:
+        os.chdir(cwd or ROOT)
+        sys.stdin, sys.stdout, sys.stderr = io.StringIO(input or ""), out, err
+        cli._run_ui = _no_interface  # type: ignore[assignment]
+        try:
+            code = _exit_code(cli.main(list(args)))
+        except SystemExit as exc:
+            code = _exit_code(exc.code, err)
+        except Exception:
+            traceback.print_exc(file=err)
+            code = 1
+    finally:
+        sys.stdin, sys.stdout, sys.stderr = saved_streams
+        cli._run_ui = saved_ui  # type: ignore[method-assign]
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+        i18n.set_language(saved_lang)
+        _forget_process_state()
+    return subprocess.CompletedProcess(["ansokan", *args], code, out.getvalue(), err.getvalue())
+
+
+def _no_interface(*_args: object, **_kwargs: object) -> int:
+    raise AssertionError("run_cli runs in-process and cannot start the terminal UI; use run_cli_subprocess")
+
+
+def _exit_code(code: object, err: io.StringIO | None = None) -> int:
+    """What the interpreter makes of a return value or a SystemExit's code."""
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    if err is not None:
+        print(code, file=err)
+    return 1
+
+
+def _forget_process_state() -> None:
+    """Close what a command left open for the rest of the process (an index, a shared library's pool),
+    so the next run starts as a new process would: no connection kept, no index refreshed late."""
+    index = sys.modules.get("assistant.core.reuse.index")
+    if index is not None:
+        index.forget_open_indexes()
+    backends = sys.modules.get("assistant.usecases.library_backend")
+    if backends is not None:
+        backends.close_shared_backends()
+
+
+def run_cli_subprocess(
+    *args: str, cwd: Path | None = None, env: dict | None = None, timeout: float = 120, input: str | None = None
+) -> subprocess.CompletedProcess:
+    """Run `python -m assistant …` in a real subprocess: for the entry point itself and for what only a
+    process shows (signals, kills, a wall-clock limit, a second process holding a lock)."""
     full_env = {**os.environ, **(env or {})}
     full_env["PYTHONPATH"] = str(ROOT) + os.pathsep + full_env.get("PYTHONPATH", "")
     return subprocess.run(

@@ -12,25 +12,25 @@ import pytest
 
 from assistant.cli import main
 from assistant.core.i18n import set_language
-from tests.conftest import run_cli
+from tests.conftest import run_cli_subprocess
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "assistant" / "demo" / "demo-steget-vidare.md"
 
 
 def test_english_with_lang_en_anywhere_on_the_line(tmp_path):
-    result = run_cli("new", "--form", "finns-inte", "--title", "X", str(tmp_path / "u.md"), "--lang", "en")
+    result = run_cli_subprocess("new", "--form", "finns-inte", "--title", "X", str(tmp_path / "u.md"), "--lang", "en")
     assert result.returncode == 2 and "unknown form" in result.stderr
 
 
 def test_bad_usage_is_exit_2_without_usage_dump():
-    result = run_cli("forms", "visa")
+    result = run_cli_subprocess("forms", "visa")
     assert result.returncode == 2
     assert "fel användning" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_python_dash_m_is_the_same_command():
-    result = run_cli("forms", "show", "finsam-malmo")
+    result = run_cli_subprocess("forms", "show", "finsam-malmo")
     assert result.returncode == 0 and "3.1. Tidsplan" in result.stdout and "max" not in result.stderr
 
 
@@ -133,6 +133,6 @@ def test_a_library_folder_the_file_system_cannot_look_up_is_one_line(tmp_path):
         ("library", "show", "x"),
         ("suggest", "--form", "finsam-malmo", "--section", "bakgrund"),
     ):
-        result = run_cli("--library", str(tmp_path / ("a" * 300)), *args)
+        result = run_cli_subprocess("--library", str(tmp_path / ("a" * 300)), *args)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert "för långt" in result.stderr and len(result.stderr.strip().splitlines()) == 1
