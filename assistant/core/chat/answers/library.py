@@ -94,8 +94,17 @@ def _listing(asked: Asked, found: list[Suggestion], target: str) -> str:
         take = Text("Ta in", "Take it").render(asked.lang)
         asked.actions.append(Action(ActionKind.TAKE, s.passage_id, take, section=target))
         items.append(
-            f"{n}. *{source.get('title') or source.get('id')}* ({origin}) · {s.heading}\n\n"
+            f"{n}. *{source.get('title') or source.get('id')}* ({origin}) · {_heading(s.heading)}\n\n"
             f"   > {quote(s.text, 240)}\n\n"
             f"   [{take}](take:{s.passage_id})"
         )
     return "\n\n".join(items)
+
+
+HEADING_CHARS = 60
+
+
+def _heading(heading: str) -> str:
+    """The source's heading as its name: a form that prints its guidance after the name
+    ("Uppföljning och utvärdering; Beskriv hur …") shows the name alone."""
+    return quote(heading.split(";")[0], HEADING_CHARS)

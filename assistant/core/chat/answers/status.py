@@ -31,10 +31,15 @@ def missing(asked: Asked) -> Answer:
     counts = asked.report.findings
     errors = sum(1 for f in counts if f.severity is Severity.ERROR)
     warnings = sum(1 for f in counts if f.severity is Severity.WARNING)
-    head = Text(
-        f"**Kvar att göra** ({errors} fel, {warnings} varningar), viktigast först:",
-        f"**Left to do** ({errors} errors, {warnings} warnings), most important first:",
-    )
+    counted = [
+        Text(f"{n} fel", f"{n} error{'s' if n != 1 else ''}")
+        if kind == "error"
+        else Text(f"{n} varning{'ar' if n != 1 else ''}", f"{n} warning{'s' if n != 1 else ''}")
+        for kind, n in (("error", errors), ("warning", warnings))
+        if n  # a kind with none is left out: "(5 fel)", not "(5 fel, 0 varningar)"
+    ]
+    numbers = f" ({', '.join(c.render(asked.lang) for c in counted)})" if counted else ""
+    head = Text(f"**Kvar att göra**{numbers}, viktigast först:", f"**Left to do**{numbers}, most important first:")
     more = len(items) - SHOWN
     tail = Text(f"\n\n… och {more} till (F8 visar allt).", f"\n\n… and {more} more (F8 shows all).")
     return asked.done(f"{head}\n\n{numbered(items[:SHOWN])}" + (str(tail) if more > 0 else ""))

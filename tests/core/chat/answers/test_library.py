@@ -16,6 +16,9 @@ def test_examples_for_a_heading_come_from_that_heading_with_source_and_year(demo
     assert [a.target for a in takes] == [s.passage_id for s in reply.suggestions]
     assert all(a.section == "uppfoljning" for a in takes)
     assert reply.suggestion(takes[0].target) is reply.suggestions[0]
+    # A source heading that carries its form's guidance after a ";" is shown by its name alone.
+    assert "Uppföljning och utvärdering; Beskriv" not in reply.text
+    assert all(len(line.split(" · ", 1)[1]) <= 62 for line in reply.plain().splitlines() if " · " in line)
 
 
 def test_examples_on_a_topic(demo, builtin):
