@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.core.i18n import Text
 from assistant.usecases.drafts import open_draft
 
 if TYPE_CHECKING:
@@ -15,6 +16,20 @@ if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft
     from assistant.core.model.drafts.carried import CarriedFact
     from assistant.core.model.forms import Form
+
+
+def open_items(errors: int, markers: int) -> Text:
+    """'5 fel och 1 markering ⟦… → ?⟧' / '5 errors and 1 marker ⟦… → ?⟧': what is still open, as export,
+    package and the submission screen say it; a kind with none is left out ('5 fel', not '5 fel och 0 markeringar')."""
+    sv: list[str] = []
+    en: list[str] = []
+    if errors:
+        sv.append(f"{errors} fel")
+        en.append(f"{errors} {'error' if errors == 1 else 'errors'}")
+    if markers:
+        sv.append(f"{markers} {'markering' if markers == 1 else 'markeringar'} ⟦… → ?⟧")
+        en.append(f"{markers} {'marker' if markers == 1 else 'markers'} ⟦… → ?⟧")
+    return Text(" och ".join(sv), " and ".join(en))
 
 
 @dataclass(frozen=True)

@@ -66,9 +66,10 @@ class PackageRefused(UserError):
     exit_code = 1
 
     def __init__(self, reasons: list[Text]) -> None:
+        n = len(reasons)
         super().__init__(
-            f"paketerar inte: {len(reasons)} saker saknas; inget skrevs (--force skriver ändå)",
-            f"not packaging: {len(reasons)} things missing; nothing was written (--force writes anyway)",
+            f"paketerar inte: {n} {'sak' if n == 1 else 'saker'} saknas; inget skrevs (--force skriver ändå)",
+            f"not packaging: {n} {'thing' if n == 1 else 'things'} missing; nothing was written (--force writes anyway)",
         )
         self.reasons = reasons
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.core.errors import UserError
 from assistant.core.i18n import Text
+from assistant.usecases.checks import open_items
 from assistant.usecases.paths import shown
 
 if TYPE_CHECKING:
@@ -62,8 +63,8 @@ class Readiness:
         """Every reason the application is not ready to send, one line each."""
         out: list[Text] = []
         if self.errors or self.markers:
-            n, m = len(self.errors), self.markers
-            out.append(Text(f"{n} fel och {m} markeringar i ansökan", f"{n} errors and {m} markers in the application"))
+            left = open_items(len(self.errors), self.markers)
+            out.append(Text(f"{left.sv} i ansökan", f"{left.en} in the application"))
         out += self.missing()
         out += self.over_limit
         if self.days_left is not None and self.days_left < 0:

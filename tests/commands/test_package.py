@@ -39,6 +39,7 @@ def test_package_refuses_a_missing_letter_of_intent_then_writes_every_piece(tmp_
     assert refused.returncode == 1
     assert "bilaga saknas: Avsiktsförklaring (Försäkringskassan)" in refused.stderr
     assert "Arbetsförmedlingen" not in refused.stderr and "Traceback" not in refused.stderr
+    assert "1 sak saknas" in refused.stderr  # one thing, in Swedish: not '1 saker'
     assert not out.exists()
     status = run_cli("status", str(demo))
     assert "· Avsiktsförklaring (Försäkringskassan)" in status.stdout
@@ -71,6 +72,7 @@ def test_package_refuses_a_missing_letter_of_intent_then_writes_every_piece(tmp_
     checklist = (out / "checklista.md").read_text(encoding="utf-8")
     assert "- [x] bilagor/underskriftssida.pdf" in checklist and "Sista ansökningsdag: 2099-03-01" in checklist
     assert "avsnittet ”Organisering” är tomt" in checklist  # the check's errors: listed, not refused
+    assert "- [ ] 5 fel i ansökan" in checklist  # the demo has no markers: not '5 fel och 0 markeringar'
     again = run_cli("package", str(demo), "-o", str(out))
     one_line_error(again, "finns redan")
 
