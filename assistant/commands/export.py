@@ -1,4 +1,5 @@
-"""`ansokan export DRAFT [-o OUT.docx] [--pdf] [--strict] [--review]`: the .docx ready for signature (and a PDF).
+"""`ansokan export DRAFT [-o OUT.docx] [--pdf] [--strict] [--review [--since VERSION]]`: the .docx
+ready for signature (and a PDF); for review, with comments and tracked changes.
 
 Where an export may write is decided by `assistant.usecases.export`, the same for the interface.
 Before writing, every error `check` reports and every ⟦… → ?⟧ marker left in the text is listed
@@ -62,6 +63,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
             "for review: every open question (a marker ⟦… → ?⟧, an unconfirmed carried-over figure) becomes a Word comment",
         ),
     )
+    p.add_argument(
+        "--since",
+        nargs="?",
+        const="",
+        metavar=tr("VERSION", "VERSION"),
+        help=tr(
+            "med --review: det som ändrats sedan versionen (nummer eller den skickade .docx-filen; "
+            "annars den senaste) visas som spårade ändringar",
+            "with --review: what changed since the version (its number or the .docx sent; else the last) "
+            "is shown as tracked changes",
+        ),
+    )
     p.set_defaults(func=cmd_export)
 
 
@@ -75,7 +88,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             create_parent=args.output is not None,
             strict=args.strict,
             budget_xlsx=args.budget_xlsx,
-            for_review=args.review,
+            for_review=args.review or args.since is not None,
+            since=args.since,
         )
     except ExportRefused as refused:
         _print_review(refused.review)
@@ -128,6 +142,22 @@ def _print_result(result: ExportResult, version_line: str | None) -> None:
         print(tr(f"Skapade katalogen {result.created_dir}", f"Created the directory {result.created_dir}"))
     pages = f" ({result.pages.phrase()})" if result.pages else ""
     print(tr(f"Skrev {result.docx}{pages}", f"Wrote {result.docx}{pages}"))
+    if result.comments:
+        n = result.comments
+        print(
+            tr(
+                f"{n} {'kommentar' if n == 1 else 'kommentarer'} till granskarna",
+                f"{n} {'comment' if n == 1 else 'comments'} for the reviewers",
+            )
+        )
+    if result.since_version is not None:
+        n, v = result.tracked, result.since_version
+        print(
+            tr(
+                f"{n} {'spårad ändring' if n == 1 else 'spårade ändringar'} sedan version {v}",
+                f"{n} tracked {'change' if n == 1 else 'changes'} since version {v}",
+            )
+        )
     if result.budget_xlsx:
         print(tr(f"Skrev {result.budget_xlsx} (budgeten)", f"Wrote {result.budget_xlsx} (the budget)"))
     if version_line:

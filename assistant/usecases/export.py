@@ -30,6 +30,7 @@ from assistant.usecases.paths import check_path, shown
 if TYPE_CHECKING:
     from assistant.core.checks.base import Finding
     from assistant.core.document.comments import ReviewNote
+    from assistant.core.document.export import Since
     from assistant.core.model.drafts import Draft
     from assistant.core.model.forms import Form
 
@@ -138,6 +139,9 @@ class ExportResult:
     pdf_unavailable: bool = False
     review: ExportReview = field(default_factory=ExportReview)  # what was still open when written
     budget_xlsx: Path | None = None  # the budget as a spreadsheet, when asked (usecases.package)
+    comments: int = 0  # for review: the writer's open questions placed as Word comments
+    tracked: int = 0  # for review since a version: the changes marked as tracked changes
+    since_version: int | None = None  # that version's number
 
 
 def review_notes(draft: Draft, review: ExportReview) -> list[ReviewNote]:
@@ -188,6 +192,7 @@ def export_application(
     strict: bool = False,
     budget_xlsx: Path | str | None = None,
     for_review: bool = False,
+    since: str | None = None,
 ) -> ExportResult:
     """Write the draft as .docx (and PDF) where the rules above allow; UserError otherwise.
 
@@ -195,7 +200,9 @@ def export_application(
     the default beside the draft; `create_parent` lets the one missing folder of a named output
     be created. Once the target is known good, the draft is reviewed (`ExportResult.review`), and
     `strict` raises ExportRefused (holding the review) if anything is open. Refusals come before
-    anything is written."""
+    anything is written. `for_review` puts the open questions in as Word comments; `since` (a
+    version's number, the .docx sent, or "" for the last) also marks what changed since that
+    version as tracked changes."""
     from assistant.usecases.drafts import open_draft
 
     if isinstance(draft, (str, Path)):
@@ -209,15 +216,24 @@ def export_application(
     review = review_export(draft)
     if strict and not review.clean:
         raise ExportRefused(review)
+    earlier = _since(draft, since) if since is not None else None
     created = ensure_parent(target, create=create_parent and named)
-    from assistant.core.document.export import export_docx
+    from assistant.core.document.export import export_review_docx
 
-    if for_review:
-        export_docx(draft, target, form=form, comments=review_notes(draft, review), author=writer_name(draft))
-    else:
-        export_docx(draft, target, form=form)
+    notes = review_notes(draft, review) if for_review else []
+    written = export_review_docx(
+        draft, target, form=form, comments=notes, author=writer_name(draft), since=earlier[1] if earlier else None
+    )
     pages = _estimate(draft, form)
-    done = ExportResult(docx=target, pages=pages, created_dir=created, review=review)
+    done = ExportResult(
+        docx=target,
+        pages=pages,
+        created_dir=created,
+        review=review,
+        comments=written.comments,
+        tracked=written.changes,
+        since_version=earlier[0] if earlier else None,
+    )
     if sheet_target is not None:
         done = dataclasses.replace(done, budget_xlsx=write_budget_xlsx(draft, sheet_target, create=True))
     if pdf_target is None:
@@ -227,6 +243,20 @@ def export_application(
     if not find_soffice():
         return dataclasses.replace(done, pdf_unavailable=True)
     return dataclasses.replace(done, pdf=pdf_target, pdf_pages=_write_pdf(target, pdf_target, form))
+
+
+def _since(draft: Draft, wanted: str) -> tuple[int, Since]:
+    """The version `wanted` names (number, the .docx sent, "" for the last) and what changed since."""
+    from assistant.core.document.export import Since
+    from assistant.core.model.drafts.file import parse_draft
+    from assistant.core.sources.review_versions import diff_sections, find_version
+
+    if draft.path is None:
+        raise UserError("utkastet har ingen fil, och därmed inga versioner", "the draft has no file, so no versions")
+    version = find_version(Path(draft.path), wanted.strip() or None)
+    old = parse_draft(version.text(), version.text_file)
+    changed = tuple(d.section for d in diff_sections(old.sections, draft.sections))
+    return version.number, Since(old, changed)
 
 
 def review_export(draft: Draft) -> ExportReview:

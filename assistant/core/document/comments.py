@@ -39,7 +39,7 @@ class ReviewNote:
 def with_comments(data: bytes, notes: Iterable[ReviewNote], form: Form, *, author: str) -> tuple[bytes, int]:
     """The .docx `data` with one comment per note that has a place; returns it and how many."""
     document = docx.Document(io.BytesIO(data))
-    by_section = _paragraphs_by_section(document, form)
+    by_section = paragraphs_by_section(document, form)
     placed = 0
     for note in notes:
         runs = _anchor_runs(by_section.get(note.section, []), note.anchor)
@@ -66,7 +66,7 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
-def _paragraphs_by_section(document: Any, form: Form) -> dict[str, list[Paragraph]]:
+def paragraphs_by_section(document: Any, form: Form) -> dict[str, list[Paragraph]]:
     """Each section's paragraphs, its heading first."""
     out: dict[str, list[Paragraph]] = {}
     key: str | None = None

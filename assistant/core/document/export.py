@@ -11,13 +11,16 @@ to a new page, where LibreOffice would otherwise fill that page only in part.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.core.document.build import build_document
 from assistant.core.document.comments import ReviewNote, with_comments
 from assistant.core.document.layout import with_table_breaks
+from assistant.core.document.tracked import with_tracked_changes
 from assistant.core.document.writer import render_docx
 from assistant.core.model.drafts import Draft
 from assistant.core.model.forms import Form
@@ -31,17 +34,57 @@ def export_docx(
     form: Form | None = None,
     comments: Sequence[ReviewNote] = (),
     author: str = "",
+    since: Since | None = None,
 ) -> Path:
     """Write the draft as a .docx (atomically) and return the path; with `comments` (for review),
-    each one a Word comment by `author` on the text it names."""
+    each one a Word comment by `author` on the text it names; with `since`, what changed since
+    that earlier version as tracked changes by `author`."""
+    return export_review_docx(draft, out_path, form=form, comments=comments, author=author, since=since).path
+
+
+@dataclass(frozen=True)
+class Since:
+    """The version a review export shows its changes against: that draft, and the sections whose
+    text changed since (the others are left unmarked)."""
+
+    draft: Draft
+    sections: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Exported:
+    path: Path
+    comments: int = 0  # comments placed
+    changes: int = 0  # tracked changes marked
+
+
+def export_review_docx(
+    draft: Draft,
+    out_path: Path | str,
+    *,
+    form: Form | None = None,
+    comments: Sequence[ReviewNote] = (),
+    author: str = "",
+    since: Since | None = None,
+) -> Exported:
+    """`export_docx`, saying how many comments and tracked changes the file holds."""
     form = form or draft.form
-    model = with_table_breaks(build_document(draft, form))
-    data = render_docx(model, draft)
+    data = _render(draft, form)
+    author = author or "Ansökan"
+    changes = placed = 0
+    if since is not None and since.sections:
+        now = dt.datetime.now(dt.UTC)
+        old = _render(since.draft, form)
+        data, changes = with_tracked_changes(data, old, form, since.sections, author=author, when=now)
     if comments:
-        data, _placed = with_comments(data, comments, form, author=author or "Ansökan")
+        data, placed = with_comments(data, comments, form, author=author)
     out = Path(out_path)
     write_shared_file(out, data)
-    return out
+    return Exported(out, placed, changes)
+
+
+def _render(draft: Draft, form: Form) -> bytes:
+    return render_docx(with_table_breaks(build_document(draft, form)), draft)
 
 
 def write_shared_file(path: Path, data: bytes) -> None:
