@@ -49,15 +49,21 @@ def split_windows(text: str, context: str = "") -> Windows:
     (the rest of the paragraph, or any text the writer wants counted as background)."""
     words_before = [s.split() for s in sentences(text)]
     focus: list[str] = []
+    borrowed: list[list[str]] = []  # earlier sentences the focus took words from
     while words_before and len(focus) < FOCUS_MIN_WORDS:
         sentence = words_before.pop()
+        if focus:
+            # A sentence a short current one leans on is also searched alone, so what it found
+            # stays when the writer starts the next sentence.
+            borrowed.append(sentence)
         room = FOCUS_MAX_WORDS - len(focus)
         focus = sentence[-room:] + focus
         if len(sentence) > room:
-            words_before.append(sentence[:-room])
+            if not borrowed:
+                words_before.append(sentence[:-room])
             break
     pieces: list[list[str]] = []
-    for earlier in reversed(words_before):
+    for earlier in borrowed + list(reversed(words_before)):
         pieces += reversed(_pieces(earlier))
     for later in sentences(context):
         pieces += _pieces(later.split())

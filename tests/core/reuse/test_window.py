@@ -35,3 +35,10 @@ def test_the_rest_of_the_paragraph_comes_after_the_text_before_the_cursor():
 def test_decimals_and_abbreviations_do_not_end_a_sentence():
     windows = split_windows("Budgeten är 2.5 miljoner kronor, t.ex. för personal och lokaler under projekttiden")
     assert windows.context == ()
+
+
+def test_a_sentence_the_short_current_one_leans_on_is_also_searched_alone():
+    # The writer has just begun the next sentence: what the sentence before found must stay.
+    windows = split_windows("Vi erbjuder arbetsträning i kommunens verkstäder. Deltagarna får")
+    assert windows.focus == "Vi erbjuder arbetsträning i kommunens verkstäder. Deltagarna får"
+    assert windows.context == ("Vi erbjuder arbetsträning i kommunens verkstäder.",)
