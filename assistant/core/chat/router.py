@@ -22,7 +22,7 @@ from typing import Any
 from assistant.core.chat.analysis import Analysis, analyse
 from assistant.core.chat.classify import Kind, classify, search_query
 from assistant.core.chat.domain import foreign_words
-from assistant.core.chat.lexicon import CueIndex, lexicon, make_cue
+from assistant.core.chat.lexicon import CueIndex, Lexicon, lexicon, make_cue
 from assistant.core.chat.sections import best_section, mentions, section_by_guidance
 from assistant.core.chat.text import fold, tokens
 from assistant.core.model.forms import Form
@@ -106,7 +106,7 @@ def route(text: str, form: Form | None = None) -> Route:
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
     weak_and_foreign = top < SURE_ENOUGH and best != Intent.EXAMPLES and _foreign(analysis, form, section)
-    elsewhere = best in (Intent.BUDGET, Intent.PAGES) and _someone_elses(analysis, form)
+    elsewhere = _about_someone_else(best, analysis, form)
     if top < MIN_SCORE or weak_and_foreign or elsewhere or best == Intent.UNKNOWN:
         # Nothing fits; or only weakly, naming no heading, and the line speaks of something outside
         # the assistant's world ("Hur många sidor har en roman?"); or it asks what no data answers
@@ -170,18 +170,25 @@ def _foreign(analysis: Analysis, form: Form | None, section: str | None) -> bool
     return any(t.raw in strange for t in naming)
 
 
+def _about_someone_else(best: str, analysis: Analysis, form: Form | None) -> bool:
+    """A budget or page question, or one that only names a heading ("Hur många deltagare hade
+    FRAM?"), about someone else's."""
+    only_named = best == Intent.GUIDANCE and not any(h.cue.label == Intent.GUIDANCE for h in analysis.hits)
+    return (best in (Intent.BUDGET, Intent.PAGES) or only_named) and _someone_elses(analysis, form)
+
+
 def _someone_elses(analysis: Analysis, form: Form | None) -> bool:
-    """The line asks about another's budget or pages: a name the form and the assistant's lists do
-    not use ("Malmö stads budget", "a train ticket to Lund"), an owner before a bare "budget"
-    ("kommunens budget") or one of lexicon.toml's others ("regeringen"); not when it speaks of
-    the writer's own ("vi", "vår", "I")."""
+    """The line asks about another's: a name the form and the assistant's lists do not use
+    ("Malmö stads budget", "a train ticket to Lund"), anyone's ("en uppsats"), an owner of a bare
+    "budget" ("kommunens budget", "Finsams budget") or one of lexicon.toml's others ("regeringen");
+    not when it speaks of the writer's own ("vi", "vår", "I")."""
     words = lexicon()
     if any(
         t in words.pronoun or t in words.self_words or t.raw.lower() in words.own or t.raw == "I"
         for t in analysis.tokens
     ):
         return False
-    if words.others.hits(analysis.tokens):
+    if words.others.hits(analysis.tokens) or _budget_owner(analysis, words):
         return True
     known = analysis.cue_positions | analysis.alias_positions | analysis.generic | analysis.check_positions
     if form is not None:
@@ -195,17 +202,22 @@ def _someone_elses(analysis: Analysis, form: Form | None) -> bool:
             return True  # a name of its own, not at the line's start
         if i > 0 and analysis.tokens[i - 1].raw.lower() in ARTICLES:
             return True  # "en uppsats", "ett maraton", "a typical novel": anyone's, not the draft
-        after = [t.folded for t in analysis.tokens[i + 1 : i + 3]]
-        if i > 0 and analysis.tokens[i - 1].folded in HAS and after == ["for", "budget"]:
-            return True  # "Vad har kommunen för budget?"
-        owner = next((t for t in analysis.tokens[i + 1 : i + 3] if t.folded == "budget"), None)
-        if (
-            owner is not None
-            and len(token.folded) > 3
-            and token.folded.endswith("s")
-            and not token.folded.startswith("ar")
-        ):
-            return True  # "kommunens budget", "Skånes totala budget" ("årets budget" is the writer's)
+    return False
+
+
+def _budget_owner(analysis: Analysis, words: Lexicon) -> bool:
+    """Someone's bare "budget": "kommunens budget", "Skånes totala budget", "Vad har kommunen för
+    budget?" ("årets budget", "projektets budget" are the writer's)."""
+    line = analysis.tokens
+    for i, token in enumerate(line):
+        if i == 0 or i in analysis.generic or analysis.neutral(i, words):
+            continue
+        after = [t.folded for t in line[i + 1 : i + 3]]
+        if line[i - 1].folded in HAS and after == ["for", "budget"]:
+            return True
+        genitive = len(token.folded) > 3 and token.folded.endswith("s") and not token.folded.startswith("ar")
+        if genitive and "budget" in after and i not in analysis.alias_positions:
+            return True
     return False
 
 

@@ -202,6 +202,8 @@ def test_spoken_forms_are_read_as_written_and_help_beside_a_request_is_that_requ
         "Hur långt är ett maraton?",
         "Vilken budget hade förra årets melodifestival?",  # a bare "budget" names no heading
         "Kan du fixa skrivaren?",  # fixing, with no error or heading to fix
+        "Vad är Finsams totala budget för 2026?",  # the funder's own budget is not the draft's
+        "Hur många deltagare hade FRAM?",  # a heading's word about another project
     ],
 )
 def test_someone_elses_budget_or_pages_is_unknown(form, text):
@@ -233,6 +235,8 @@ def test_the_writers_own_budget_and_pages_still_answer(form, text, intent):
         ("The background is too long", Intent.SHORTEN),
         ("är ansökan för lång?", Intent.PAGES),  # … the whole application's length is pages
         ("Vad menas med att sammanfattningen är för lång?", Intent.EXPLAIN),
+        ("Is my application too long?", Intent.PAGES),
+        ("what's wrong with the goals section?", Intent.EXPLAIN),  # "wrong" is an error word
     ],
 )
 def test_spoken_e_and_too_long(form, text, intent):
