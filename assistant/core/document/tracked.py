@@ -58,7 +58,7 @@ def with_tracked_changes(
     document = docx.Document(io.BytesIO(data))
     old = paragraphs_by_section(docx.Document(io.BytesIO(old_data)), form)
     new = paragraphs_by_section(document, form)
-    marks = _Marks(author, when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), itertools.count(9000))
+    marks = _Marks(author, when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), itertools.count(_first_id(document)))
     known_lists = {n.get(qn("numId")) for n in document.part.numbering_part.element.findall(qn("num"))}
     count = 0
     for key in sections:
@@ -67,6 +67,13 @@ def with_tracked_changes(
     out = io.BytesIO()
     document.save(out)
     return out.getvalue(), count
+
+
+def _first_id(document: Any) -> int:
+    """A revision id above every annotation id the body has, and clear of the comments' (0, 1, …)
+    that may be added after."""
+    ids = [int(v) for v in document.element.body.xpath("//@w:id") if v.isdigit()]
+    return max([9000, *(i + 1 for i in ids)])
 
 
 def _mark_section(before: list[Paragraph], section: list[Paragraph], marks: _Marks, known_lists: set[Any]) -> int:
