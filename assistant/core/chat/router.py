@@ -94,7 +94,7 @@ def route(text: str, form: Form | None = None) -> Route:
     scores = _scores(analysis, section=section or ("here" if analysis.here else None), direction=direction)
     scores[Intent.BUDGET] += _budget_words(analysis, form)
     _help_with_something_else(scores, analysis)
-    if section is None and not analysis.here and not analysis.error_words:
+    if section is None and not analysis.here and not analysis.error_words and _only_fixing(analysis):
         # "Kan du fixa skrivaren?": fixing, with no error, heading or "här" to fix, is not the checks'.
         scores[Intent.EXPLAIN] = round(scores[Intent.EXPLAIN] * NO_SECTION, 2)
     if section is not None:
@@ -258,6 +258,15 @@ def _lean_on_the_heading(scores: dict[str, float], analysis: Analysis, section: 
         hit.cue.label == Intent.BUDGET and not set(hit.span) <= analysis.alias_positions for hit in analysis.hits
     ):
         scores[Intent.BUDGET] += SECTION_NUDGE
+
+
+FIXING = ("fix", "ratt", "atgard", "los", "resolve", "bli av", "blir", "get rid")
+
+
+def _only_fixing(analysis: Analysis) -> bool:
+    """The line's explain cues all ask to fix something ("fixa", "rätta", "lösa"), none to explain."""
+    cues = [fold(h.cue.text) for h in analysis.hits if h.cue.label == Intent.EXPLAIN]
+    return bool(cues) and all(cue.startswith(FIXING) for cue in cues)
 
 
 def _page_words(analysis: Analysis) -> bool:
