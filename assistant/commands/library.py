@@ -100,6 +100,17 @@ def _progress(total: int) -> Callable[[int, int, Path], None] | None:
     return show
 
 
+def _say_slow(path: Path, size: int) -> None:
+    """A line before a file that takes seconds to read and redact, with nothing to see meanwhile."""
+    mb = f"{size / 1_000_000:.0f}"
+    line = tr(
+        f"Läser {path.name} ({mb} MB) och tar bort personuppgifterna; det tar en stund …",
+        f"Reading {path.name} ({mb} MB) and removing personal data; this takes a while …",
+    )
+    sys.stderr.write(("\r" + " " * 80 + "\r" if sys.stderr.isatty() else "") + line + "\n")
+    sys.stderr.flush()
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     progress = _progress(len(args.files))
     result = import_to_library(
@@ -110,6 +121,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         progress=progress,
         again=args.again,
         keep_names=args.keep_names,
+        slow=_say_slow,
     )
     if progress and sys.stderr.isatty():
         sys.stderr.write("\r" + " " * 80 + "\r")

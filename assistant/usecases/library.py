@@ -50,8 +50,10 @@ def import_to_library(
     progress: Progress | None = None,
     again: bool = False,
     keep_names: bool = False,
+    slow: Callable[[Path, int], None] | None = None,
 ) -> LibraryImport:
     """Import each file into the user's library; one file that fails never stops the others.
+    `slow` is told of a file large enough to take seconds, before it is read.
 
     A wrong `form_id` is one UserError before any file is read, not one failure per file. An
     application the library holds already is listed in `duplicates`, not imported again, unless
@@ -77,6 +79,7 @@ def import_to_library(
         lang=language(),
         again=again,
         keep_names=keep_names,
+        slow=slow,
     )
     imported = [LibraryEntry(entry=e, passages=passages(e)) for e in result.imported]
     failed = unreadable + list(result.failed)
