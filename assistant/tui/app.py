@@ -104,6 +104,14 @@ class AnsokanApp(App):
         except UserError as exc:
             self.notify(exc.message(lang()), severity="error")
 
+    def action_review(self) -> None:
+        """F10 on the main screen: read a reviewed .docx and decide its changes (screens/review.py)."""
+        from assistant.tui.screens.main import MainScreen
+        from assistant.tui.screens.review import open_review
+
+        if isinstance(self.screen, MainScreen):
+            open_review(self.screen)
+
     def action_help(self) -> None:
         from assistant.tui.screens.dialogs import HelpScreen
 

@@ -74,6 +74,14 @@ KEYS = {
     "check.exact": ("Exakt sidantal", "Exact page count"),
     "check.rerun": ("Kör igen", "Run again"),
     "dialog.cancel": ("Avbryt", "Cancel"),
+    "main.review": ("Läs in granskning", "Read a review"),
+    "review.close": ("Tillbaka", "Back"),
+    "review.accept": ("Godkänn ändringen", "Accept the change"),
+    "review.reject": ("Avvisa ändringen", "Reject the change"),
+    "review.edit": ("Ändra och godkänn", "Edit and accept"),
+    "review.accept_author": ("Godkänn alla granskarens", "Accept all of the reviewer's"),
+    "review.reject_author": ("Avvisa alla granskarens", "Reject all of the reviewer's"),
+    "review.undo": ("Ångra beslutet", "Undo the decision"),
 }
 
 # Shorter words for the key bar, where every key of the main screen must fit at 80 columns; the help
@@ -86,6 +94,13 @@ SHORT_KEYS = {
     "main.show": ("Visa", "Show"),
     "main.command": ("Fråga", "Ask"),
     "main.facts": ("Uppgifter", "Details"),
+    "main.review": ("Granska", "Review"),
+    "review.accept": ("Godkänn", "Accept"),
+    "review.reject": ("Avvisa", "Reject"),
+    "review.edit": ("Ändra", "Edit"),
+    "review.accept_author": ("Godkänn alla", "Accept all"),
+    "review.reject_author": ("Avvisa alla", "Reject all"),
+    "review.undo": ("Ångra", "Undo"),
 }
 
 

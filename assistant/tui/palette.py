@@ -24,6 +24,7 @@ SCREEN_ACTIONS = (
     (("Budget", "Budget"), "budget"),
     (("Kontrollera ansökan", "Check the application"), "check"),
     (("Exportera till Word", "Export to Word"), "export"),
+    (("Läs in granskning från Word …", "Read a review from Word …"), "app.review"),
     (("Projektuppgifter …", "Project details …"), "facts"),
     (("Fråga eller skriv ett kommando", "Ask or type a command"), "focus_command"),
     (("Dölj eller visa samtalet", "Hide or show the conversation"), "toggle_conversation"),

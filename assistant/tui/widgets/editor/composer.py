@@ -108,6 +108,19 @@ class Composer(Vertical):
         editor.history.checkpoint()
         editor.focus()
 
+    def edit_range(self, start: int, end: int, text: str) -> None:
+        """Replace characters `start`..`end` of the text by `text` as one edit of its own (a
+        reviewer's change taken in), like a taken suggestion: one Ctrl+Z takes it back."""
+        editor = self.editor
+        current = editor.text
+
+        def location(index: int) -> tuple[int, int]:
+            return current.count("\n", 0, index), index - (current.rfind("\n", 0, index) + 1)
+
+        editor.history.checkpoint()
+        editor.replace(text, location(start), location(end), maintain_selection_offset=False)
+        editor.history.checkpoint()
+
     def query_text(self) -> str:
         """What the writer is writing now: the paragraph at the cursor, from its start up to the cursor.
 

@@ -1,0 +1,450 @@
+"""The review screen: a reviewed .docx read back, each tracked change and comment in document order
+under its section, and the writer's decision on each change (issue 17, item 3).
+
+F2 accepts the highlighted change, F3 rejects it, F4 takes it with the writer's own words, F5 and F6
+accept or reject every open change of the same reviewer. A decision is made in the main screen's
+editor as one edit of its own (`Composer.edit_range`, the path a taken suggestion goes), so once
+this screen is closed Ctrl+Z in the text undoes it; here Ctrl+Z takes back the last decision (all
+of a reviewer's at once, when that was one decision). The draft records each decision and the
+review it came from (`usecases.review_decisions`); the comments are put in the conversation, each
+on its section."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from assistant.tui.i18n import localise_bindings, tr
+from assistant.tui.screens.closing import ClosesOnce
+from assistant.tui.widgets.keybar import KeyBar
+from assistant.usecases.review_decisions import (
+    KIND_WORDS,
+    Placed,
+    forget_decision,
+    place_decision,
+    record_decision,
+    recorded_decisions,
+    review_digest,
+    taken_as,
+    undone_in_text,
+)
+
+if TYPE_CHECKING:
+    from assistant.tui.screens.main import MainScreen
+    from assistant.usecases.review import ReadReview
+    from assistant.usecases.review_decisions import Change, Comment
+
+STATUS = {
+    "accepted": (("godkänd", "accepted"), "green"),
+    "rejected": (("avvisad", "rejected"), "red"),
+    "edited": (("ändrad och godkänd", "edited and accepted"), "green"),
+}
+CONTEXT = 45  # characters of the paragraph shown on each side of a change
+Step = list[tuple[int, Placed | None]]  # one decision: the changes it decided and the edit each made
+
+
+def kind_word(change: Change) -> str:
+    sv, en = KIND_WORDS.get(change.kind, (change.kind, change.kind))
+    return tr(sv, en)
+
+
+def before_after(change: Change) -> tuple[Text, Text]:
+    """The words around the change as the paragraph read (old) and with it taken (new)."""
+    text, at = change.before, change.offset
+    inserting = change.kind in ("insertion", "moved_to")
+    end = at if inserting else at + len(change.text)
+    head = ("…" if at > CONTEXT else "") + text[max(0, at - CONTEXT) : at]
+    tail = text[end : end + CONTEXT] + ("…" if len(text) > end + CONTEXT else "")
+    old, new = Text(head), Text(head)
+    if inserting:
+        new.append(change.text, style="bold green underline")
+    else:
+        old.append(change.text, style="bold red strike")
+    old.append(tail)
+    new.append(tail)
+    return old, new
+
+
+def comment_message(comment: Comment, file_name: str) -> str:
+    """A reviewer's comment (and its replies) as it reads in the conversation."""
+    anchor = f" ”{comment.anchor[:80]}”" if comment.anchor else ""
+    lines = [
+        tr(
+            f"**{comment.author or 'Granskare'}** kommenterar{anchor} ({file_name}):",
+            f"**{comment.author or 'Reviewer'}** comments{anchor} ({file_name}):",
+        ),
+        "",
+        comment.text,
+    ]
+    lines += [f"\n↳ **{reply.author}**: {reply.text}" for reply in comment.replies]
+    return "\n".join(lines)
+
+
+class ReviewScreen(ClosesOnce, Screen[str | None]):
+    """Dismisses with the section to show in the text (Enter on an item), or None (Escape)."""
+
+    DEFAULT_CSS = """
+    ReviewScreen #review-items { height: 1fr; }
+    ReviewScreen #review-detail { height: auto; max-height: 9; padding: 0 1; border-top: solid $accent; }
+    ReviewScreen #review-summary { height: auto; padding: 0 1; }
+    """
+    BINDINGS = [
+        Binding("escape", "close", "Tillbaka", id="review.close"),
+        Binding("f2", "decide('accepted')", "Godkänn", id="review.accept"),
+        Binding("f3", "decide('rejected')", "Avvisa", id="review.reject"),
+        Binding("f4", "edit", "Ändra", id="review.edit"),
+        Binding("f5", "decide_author('accepted')", "Godkänn alla", id="review.accept_author"),
+        Binding("f6", "decide_author('rejected')", "Avvisa alla", id="review.reject_author"),
+        Binding("ctrl+z", "undo", "Ångra", id="review.undo"),
+    ]
+
+    def __init__(self, main: MainScreen, path: Path, found: ReadReview) -> None:
+        super().__init__()
+        localise_bindings(self)
+        self.main = main
+        self.path = path
+        self.found = found
+        self.changes = found.review.changes
+        self.digest = review_digest(path)
+        self.decisions: dict[int, dict[str, Any]] = recorded_decisions(main.draft, path, self.digest)
+        self.steps: list[Step] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            tr(f"[b]Granskning[/b] · {self.path.name}", f"[b]Review[/b] · {self.path.name}"),
+            id="titlebar",
+            markup=True,
+        )
+        yield Static(id="review-summary")
+        yield OptionList(id="review-items")
+        yield Static(id="review-detail")
+        yield KeyBar()
+
+    def on_mount(self) -> None:
+        self.forget_undone()
+        self.show_list()
+        items = self.query_one("#review-items", OptionList)
+        items.highlighted = self.next_open_index(0)
+        items.focus()
+
+    # -----------------------------------------------------------------------------------------
+    # The list
+
+    def show_list(self) -> None:
+        items = self.query_one("#review-items", OptionList)
+        was = items.highlighted
+        items.clear_options()
+        comments = self.found.review.comments
+        for section, changes, notes in self.found.by_section():
+            title = self.found.section_title(section) or tr("(före första rubriken)", "(before the first heading)")
+            items.add_option(Option(Text(title, style="bold underline"), disabled=True))
+            for change in changes:
+                number = self.changes.index(change) + 1
+                items.add_option(Option(self.change_label(number, change), id=f"c{number}"))
+            for comment in notes:
+                items.add_option(Option(self.comment_label(comment), id=f"k{comments.index(comment)}"))
+        if was is not None and items.option_count:
+            items.highlighted = min(was, items.option_count - 1)
+        self.show_summary()
+
+    def change_label(self, number: int, change: Change) -> Text:
+        label = Text(f"  #{number:<3}")
+        label.append(f"{kind_word(change)} ", style="bold")
+        label.append(f"”{' '.join(change.text.split())[:60]}”")
+        label.append(f" – {change.author}", style="dim")
+        decided = self.decisions.get(number)
+        if decided:
+            (sv, en), style = STATUS[decided["decision"]]
+            label.append(f"  {tr(sv, en)}", style=f"bold {style}")
+        return label
+
+    @staticmethod
+    def comment_label(comment: Comment) -> Text:
+        label = Text("       ")
+        label.append(tr("kommentar ", "comment "), style="bold")
+        label.append(f"{comment.author}: ", style="dim")
+        label.append(" ".join(comment.text.split())[:70])
+        if comment.replies:
+            label.append(tr(f" (+{len(comment.replies)} svar)", f" (+{len(comment.replies)} replies)"), style="dim")
+        return label
+
+    def show_summary(self) -> None:
+        total, done = len(self.changes), len(self.decisions)
+        authors = ", ".join(self.found.review.authors()) or "–"
+        comments = len(self.found.review.comments)
+        self.query_one("#review-summary", Static).update(
+            tr(
+                f"{total} ändringar och {comments} kommentarer av {authors} · {done} beslutade, {total - done} kvar",
+                f"{total} changes and {comments} comments by {authors} · {done} decided, {total - done} left",
+            )
+        )
+
+    def next_open_index(self, start: int) -> int | None:
+        """The list index of the first open change from `start` on (else from the top), for the highlight."""
+        items = self.query_one("#review-items", OptionList)
+        order = list(range(start, items.option_count)) + list(range(start))
+        for index in order:
+            option_id = items.get_option_at_index(index).id or ""
+            if option_id.startswith("c") and int(option_id[1:]) not in self.decisions:
+                return index
+        return next((i for i in range(items.option_count) if not items.get_option_at_index(i).disabled), None)
+
+    def highlighted_id(self) -> str:
+        items = self.query_one("#review-items", OptionList)
+        return "" if items.highlighted is None else items.get_option_at_index(items.highlighted).id or ""
+
+    def highlighted_change(self) -> int | None:
+        option_id = self.highlighted_id()
+        return int(option_id[1:]) if option_id.startswith("c") else None
+
+    @on(OptionList.OptionHighlighted, "#review-items")
+    def highlighted(self) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        option_id = self.highlighted_id()
+        detail = Text()
+        if option_id.startswith("c"):
+            change = self.changes[int(option_id[1:]) - 1]
+            detail.append(f"{kind_word(change)} · {change.author} · {change.date[:10]} · ", style="dim")
+            detail.append(tr(f"stycke {change.paragraph}\n", f"paragraph {change.paragraph}\n"), style="dim")
+            old, new = before_after(change)
+            detail.append(tr("Före:  ", "Old:   "), style="bold")
+            detail.append_text(old)
+            detail.append(tr("\nEfter: ", "\nNew:   "), style="bold")
+            detail.append_text(new)
+        elif option_id.startswith("k"):
+            comment = self.found.review.comments[int(option_id[1:])]
+            detail.append(f"{comment.author} · {comment.date[:10]}\n", style="dim")
+            if comment.anchor:
+                detail.append(tr("Om: ", "On: "), style="bold")
+                detail.append(f"”{comment.anchor}”\n")
+            detail.append(comment.text)
+            for reply in comment.replies:
+                detail.append(f"\n↳ {reply.author}: {reply.text}")
+        self.query_one("#review-detail", Static).update(detail)
+
+    @on(OptionList.OptionSelected, "#review-items")
+    def item_chosen(self, event: OptionList.OptionSelected) -> None:
+        option_id = event.option.id or ""
+        if option_id.startswith("c"):
+            section = self.changes[int(option_id[1:]) - 1].section
+        else:
+            section = self.found.review.comments[int(option_id[1:])].section
+        self.dismiss(section)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    # -----------------------------------------------------------------------------------------
+    # Decisions
+
+    def chosen_change(self) -> int | None:
+        number = self.highlighted_change()
+        if number is None:
+            self.notify(tr("Välj en ändring i listan.", "Choose a change in the list."), severity="warning", timeout=3)
+        elif number in self.decisions:
+            self.notify(
+                tr(
+                    "Den ändringen är redan beslutad – Ctrl+Z ångrar.",
+                    "That change is decided already – Ctrl+Z undoes it.",
+                ),
+                severity="warning",
+                timeout=3,
+            )
+            return None
+        return number
+
+    def action_decide(self, decision: str) -> None:
+        number = self.chosen_change()
+        if number is not None:
+            self.decide([number], decision)
+
+    def action_decide_author(self, decision: str) -> None:
+        number = self.highlighted_change()
+        if number is None:
+            self.notify(tr("Välj en av granskarens ändringar.", "Choose one of the reviewer's changes."), timeout=3)
+            return
+        author = self.changes[number - 1].author
+        numbers = [n for n, c in enumerate(self.changes, 1) if c.author == author and n not in self.decisions]
+        self.decide(numbers, decision)
+
+    def action_edit(self) -> None:
+        number = self.chosen_change()
+        if number is None:
+            return
+        from assistant.tui.screens.review_dialogs import EditChangeScreen
+
+        change = self.changes[number - 1]
+        inserting = change.kind in ("insertion", "moved_to")
+        prompt = (
+            tr("Infoga i stället:", "Insert instead:")
+            if inserting
+            else tr(
+                f"Stryk ”{change.text.strip()}” och skriv i stället (tomt: bara stryk):",
+                f"Delete “{change.text.strip()}” and write instead (empty: just delete):",
+            )
+        )
+
+        def edited(words: str | None) -> None:
+            if words is not None:
+                self.decide([number], "edited", words)
+
+        self.app.push_screen(EditChangeScreen(prompt, change.text if inserting else ""), edited)
+
+    def taken(self, leaving: int | None = None) -> list[Change]:
+        """The changes taken into the text so far (their edited form), but `leaving`."""
+        out: list[Change] = []
+        for number, record in self.decisions.items():
+            if record["decision"] != "rejected" and number != leaving:
+                out += taken_as(self.changes[number - 1], record.get("edited"))
+        return out
+
+    def decide(self, numbers: list[int], decision: str, edited: str | None = None) -> None:
+        """One decision, one step: each change made in the text (one edit each) and recorded."""
+        step: Step = []
+        lost: list[int] = []
+        for number in numbers:
+            change = self.changes[number - 1]
+            placed = None
+            if decision != "rejected":
+                placed = self.take_into_text(change, edited)
+                if placed is None:
+                    lost.append(number)
+                    continue
+            self.decisions[number] = record_decision(
+                self.main.draft, self.path, self.digest, number, change, decision, edited
+            )
+            step.append((number, placed))
+        if step:
+            self.steps.append(step)
+            self.main.save_now()
+        self.tell(decision, len(step), lost)
+        self.show_list()
+        items = self.query_one("#review-items", OptionList)
+        items.highlighted = self.next_open_index(items.highlighted or 0)
+
+    def tell(self, decision: str, count: int, lost: list[int]) -> None:
+        if count:
+            word = (
+                tr("avvisad", "rejected") if decision == "rejected" else tr("förd in i texten", "taken into the text")
+            )
+            many = tr(f"{count} ändringar", f"{count} changes") if count > 1 else tr("Ändringen", "The change")
+            self.notify(tr(f"{many} {word} – Ctrl+Z ångrar.", f"{many} {word} – Ctrl+Z undoes it."), timeout=4)
+        if lost:
+            listed = ", ".join(f"#{n}" for n in lost)
+            self.notify(
+                tr(
+                    f"Hittar inte platsen för {listed} i utkastet (texten är ändrad där); ändra den själv.",
+                    f"Cannot find the place of {listed} in the draft (the text changed there); edit it yourself.",
+                ),
+                severity="warning",
+                timeout=8,
+            )
+
+    def show_in_editor(self, section: str) -> str:
+        """The main screen showing `section` in its editor; returns the editor's text."""
+        main = self.main
+        if main.draft.current != section:
+            main.sync_editor()
+            main.show_section(section)
+        return main.composer.text
+
+    def take_into_text(self, change: Change, edited: str | None) -> Placed | None:
+        if change.section is None or self.main.form.heading(change.section) is None:
+            return None
+        text = self.show_in_editor(change.section)
+        placed = place_decision(text, change, self.taken(), edited)
+        if placed is not None:
+            self.main.composer.edit_range(placed.start, placed.end, placed.new)
+            self.main.sync_editor()
+        return placed
+
+    def action_undo(self) -> None:
+        """The last decision taken back: its edits undone in the text, the changes open again."""
+        if not self.steps:
+            self.notify(tr("Inget beslut att ångra.", "No decision to undo."), timeout=3)
+            return
+        step = self.steps.pop()
+        for number, placed in reversed(step):
+            section = self.changes[number - 1].section
+            if placed is not None and section is not None and not self.undo_edit(section, placed):
+                self.notify(
+                    tr(
+                        f"Texten vid #{number} har ändrats sedan; ångra i texten i stället.",
+                        f"The text at #{number} has changed since; undo it in the text instead.",
+                    ),
+                    severity="warning",
+                    timeout=6,
+                )
+                continue
+            forget_decision(self.main.draft, self.path, self.digest, number)
+            self.decisions.pop(number, None)
+        self.main.save_now()
+        self.notify(tr("Beslutet är ångrat.", "The decision is undone."), timeout=3)
+        self.show_list()
+
+    def undo_edit(self, section: str, placed: Placed) -> bool:
+        text = self.show_in_editor(section)
+        end = placed.start + len(placed.new)
+        if text[placed.start : end] != placed.new:
+            return False
+        self.main.composer.edit_range(placed.start, end, placed.old)
+        self.main.sync_editor()
+        return True
+
+    def forget_undone(self) -> None:
+        """Changes taken earlier and since undone in the text (Ctrl+Z there) are open again."""
+        taken = [
+            (number, taken_as(self.changes[number - 1], record.get("edited")))
+            for number, record in self.decisions.items()
+            if record["decision"] != "rejected"
+        ]
+        undone = undone_in_text(self.main.draft.sections, taken)
+        for number in undone:
+            forget_decision(self.main.draft, self.path, self.digest, number)
+            self.decisions.pop(number)
+        if undone:
+            self.main.save_now()
+
+
+# ---------------------------------------------------------------------------------------------
+# Opening it from the main screen
+
+
+def open_review(main: MainScreen) -> None:
+    """Ask for the reviewed .docx, put its comments in the conversation, then show the review."""
+    from assistant.tui.screens.review_dialogs import ReviewFileScreen
+
+    async def chosen(result: tuple[Path, ReadReview] | None) -> None:
+        if result is None:
+            return
+        path, found = result
+        await post_comments(main, path, found)
+        main.app.push_screen(ReviewScreen(main, path, found), closed)
+
+    async def closed(section: str | None) -> None:
+        main.refresh_outline()
+        if section and section != main.draft.current:
+            await main.enter_section(section)
+        main.set_focus(main.composer.editor)
+
+    main.sync_editor()
+    main.app.push_screen(ReviewFileScreen(main.draft), chosen)
+
+
+async def post_comments(main: MainScreen, path: Path, found: ReadReview) -> None:
+    """Each comment once in the conversation, in document order on its section (read again, not repeated)."""
+    said = {m.text for m in main.messages}
+    for comment in (c for _section, _changes, comments in found.by_section() for c in comments):
+        text = comment_message(comment, path.name)
+        if text not in said:
+            await main.say(text, role="reviewer", section=comment.section or main.draft.current)
