@@ -260,7 +260,7 @@ def _lean_on_the_heading(scores: dict[str, float], analysis: Analysis, section: 
         scores[Intent.BUDGET] += SECTION_NUDGE
 
 
-FIXING = ("fix", "ratt", "atgard", "los", "resolve", "bli av", "blir", "get rid")
+FIXING = ("fix", "ratt", "atgard", "=los", "los", "resolve", "bli av", "blir", "get rid")
 
 
 def _only_fixing(analysis: Analysis) -> bool:
