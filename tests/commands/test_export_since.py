@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import json
 import subprocess
-import zipfile
-
-from lxml import etree
 
 from assistant.core.document.office import convert_to_pdf, pdf_page_texts
 from assistant.core.model.drafts import load_draft, save_draft
 from assistant.core.sources.review import read_review
 from assistant.core.storage.paths import demo_draft
 from tests.conftest import needs_libreoffice, run_cli
+from tests.core.document.test_tracked import rejected_copy
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ADDED = "Ett nytt stycke om **samverkan** mellan parterna."
@@ -37,26 +35,6 @@ def _sent_then_edited(tmp_path):
     plain = run_cli("export", str(path), "-o", str(tmp_path / "ny.docx"))  # version 2, no marks
     assert plain.returncode == 0, plain.stderr
     return path
-
-
-def _rejected(docx, out):
-    """The file with every tracked change rejected: insertions dropped, deletions kept as text."""
-    with zipfile.ZipFile(docx) as package:
-        parts = {name: package.read(name) for name in package.namelist()}
-    body = etree.fromstring(parts["word/document.xml"])
-    for inserted in list(body.iter(f"{W}ins")):
-        inserted.getparent().remove(inserted)
-    for deleted in list(body.iter(f"{W}del")):
-        for text in deleted.iter(f"{W}delText"):
-            text.tag = f"{W}t"
-        for child in list(deleted):
-            deleted.addprevious(child)
-        deleted.getparent().remove(deleted)
-    parts["word/document.xml"] = etree.tostring(body)
-    with zipfile.ZipFile(out, "w") as package:
-        for name, data in parts.items():
-            package.writestr(name, data)
-    return out
 
 
 @needs_libreoffice
@@ -81,7 +59,9 @@ def test_changes_since_the_version_sent_are_tracked_changes_that_read_back_and_s
     marked = read_review(out, draft.form)
     assert marked.accepted == read_review(tmp_path / "ny.docx", draft.form).accepted  # all accepted: the new text
     sent = read_review(tmp_path / "skickad.docx", draft.form).accepted
-    assert read_review(_rejected(out, tmp_path / "avvisad.docx"), draft.form).accepted == sent  # all rejected: as sent
+    assert (
+        read_review(rejected_copy(out, tmp_path / "avvisad.docx"), draft.form).accepted == sent
+    )  # all rejected: as sent
 
     pdf = convert_to_pdf(out, tmp_path / "pdf")
     assert any("70 personer" in page for page in pdf_page_texts(pdf))
