@@ -41,8 +41,10 @@ def _sent_then_edited(tmp_path):
 def test_changes_since_the_version_sent_are_tracked_changes_that_read_back_and_survive_libreoffice(tmp_path):
     path = _sent_then_edited(tmp_path)
     out = tmp_path / "granska.docx"
+    assert run_cli("note", str(path), "malgrupp", "Räcker 70?", "--anchor", "70 personer").returncode == 0
     result = run_cli("--lang", "en", "export", str(path), "--review", "--since", "1", "-o", str(out))
     assert result.returncode == 0, result.stderr
+    assert "1 comment for the reviewers" in result.stdout
     assert "4 tracked changes since version 1" in result.stdout
 
     data = json.loads(run_cli("review", str(path), str(out), "--json").stdout)
@@ -83,6 +85,8 @@ def test_changes_since_the_version_sent_are_tracked_changes_that_read_back_and_s
     )
     again = read_review(tmp_path / "lo" / "granska.docx", draft.form)  # LibreOffice: one w:ins per run
     assert _merged(again.changes) == [(kind, text, section) for kind, text, section, _a in got]
+    # the note's comment spans the inserted "70" and the unchanged " personer", and stays so
+    assert [(c.anchor, c.section) for c in again.comments] == [("70 personer", "malgrupp")]
 
 
 def _merged(changes):
