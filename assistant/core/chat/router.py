@@ -254,12 +254,24 @@ def _lean_on_the_heading(scores: dict[str, float], analysis: Analysis, section: 
         # "Bakgrunden är för lång": a heading too long is shortened; pages are the whole draft's.
         rivals = max(scores[Intent.PAGES], scores[Intent.GUIDANCE])
         scores[Intent.SHORTEN] = max(scores[Intent.SHORTEN], rivals + SECTION_NUDGE)
+    if section == "budget" and _asks_what_goes_there(analysis, scores):
+        # "Vad ska budgeten innehålla?": "budgeten" names the heading; the line asks what goes there.
+        scores[Intent.GUIDANCE] = max(scores[Intent.GUIDANCE], scores[Intent.BUDGET] + SECTION_NUDGE)
     if section == "budget" and any(
         hit.cue.label == Intent.BUDGET and not set(hit.span) <= analysis.alias_positions for hit in analysis.hits
     ):
         scores[Intent.BUDGET] += SECTION_NUDGE
 
 
+def _asks_what_goes_there(analysis: Analysis, scores: dict[str, float]) -> bool:
+    """The budget's cues only name its heading, and the guidance's own cues ask what goes there."""
+    budget_hits = [h for h in analysis.hits if h.cue.label == Intent.BUDGET]
+    asks = sum(h.cue.weight for h in analysis.hits if h.cue.label == Intent.GUIDANCE)
+    named_only = all(set(h.span) <= analysis.alias_positions for h in budget_hits)
+    return named_only and asks >= GUIDANCE_ASKED and scores[Intent.GUIDANCE] <= scores[Intent.BUDGET]
+
+
+GUIDANCE_ASKED = 2.0
 FIXING = ("fix", "ratt", "atgard", "=los", "los", "resolve", "bli av", "blir", "get rid")
 
 

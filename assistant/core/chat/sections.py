@@ -49,7 +49,10 @@ def mentions(analysis: Analysis, form: Form | None) -> list[Mention]:
                 keep(mention)
         for mention in _numbers(analysis, form, words):
             keep(mention)
-    return sorted(found.values(), key=lambda m: (-m.strength, m.start))
+    # "skriva under aktivitetsplanen" writes under a heading; it signs nothing.
+    starts = {m.start for m in found.values()}
+    kept = [m for m in found.values() if not (analysis.tokens[m.end - 1].folded == "under" and m.end in starts)]
+    return sorted(kept, key=lambda m: (-m.strength, m.start))
 
 
 def best_section(analysis: Analysis, form: Form | None) -> str | None:
