@@ -69,7 +69,7 @@ KEYS = {
     "budget.add": ("Ny post", "New item"),
     "budget.remove": ("Ta bort post", "Remove item"),
     "check.close": ("Tillbaka", "Back"),
-    "check.confirm": ("Bekräfta siffran", "Confirm the figure"),
+    "check.confirm": ("Bekräfta", "Confirm"),
     "check.undo": ("Ångra bekräftelsen", "Undo the confirmation"),
     "check.exact": ("Exakt sidantal", "Exact page count"),
     "check.rerun": ("Kör igen", "Run again"),
@@ -82,6 +82,8 @@ KEYS = {
     "review.accept_author": ("Godkänn alla granskarens", "Accept all of the reviewer's"),
     "review.reject_author": ("Avvisa alla granskarens", "Reject all of the reviewer's"),
     "review.undo": ("Ångra beslutet", "Undo the decision"),
+    "review.resolve": ("Markera kommentaren löst (eller öppen igen)", "Mark the comment resolved (or open again)"),
+    "review.answer": ("Svara på kommentaren", "Answer the comment"),
 }
 
 # Shorter words for the key bar, where every key of the main screen must fit at 80 columns; the help
@@ -101,6 +103,8 @@ SHORT_KEYS = {
     "review.accept_author": ("Godkänn alla", "Accept all"),
     "review.reject_author": ("Avvisa alla", "Reject all"),
     "review.undo": ("Ångra", "Undo"),
+    "review.resolve": ("Löst", "Resolved"),
+    "review.answer": ("Svara", "Answer"),
 }
 
 

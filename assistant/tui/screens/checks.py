@@ -58,7 +58,7 @@ class CheckResult(NamedTuple):
 class CheckScreen(ClosesOnce, Screen[CheckResult | None]):
     BINDINGS = [
         Binding("escape", "close", "Tillbaka", id="check.close"),
-        Binding("ctrl+k", "confirm", "Bekräfta siffran", id="check.confirm"),
+        Binding("ctrl+k", "confirm", "Bekräfta", id="check.confirm"),
         Binding("ctrl+z", "undo_confirm", "Ångra bekräftelsen", id="check.undo", show=False),
         Binding("ctrl+e", "exact", "Exakt sidantal", id="check.exact"),
         Binding("ctrl+r", "rerun", "Kör igen", id="check.rerun"),
