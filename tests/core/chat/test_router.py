@@ -252,7 +252,7 @@ def test_e_of_e_post_stays_a_word():
 def test_writing_under_a_heading_signs_nothing_and_the_budgets_contents_are_guidance(form):
     routed = route("Vad ska jag skriva under aktivitetsplanen?", form)
     assert (routed.intent, routed.section) == (Intent.GUIDANCE, "aktiviteter")
-    assert route("Var skriver man under?", form).section == "underskrift"
+    assert route("Vem ska skriva under?", form).section == "underskrift"
     routed = route("Vad ska budgeten innehålla?", form)
     assert (routed.intent, routed.section) == (Intent.GUIDANCE, "budget")
     assert route("stämmer budgeten?", form).intent is Intent.BUDGET
