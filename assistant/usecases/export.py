@@ -99,18 +99,10 @@ class ExportReview:
         return not self.errors and not self.markers
 
     def phrase(self) -> Text:
-        """'5 fel och 1 markering ⟦… → ?⟧' / '5 errors and 1 marker ⟦… → ?⟧'; a kind with none is
-        left out ('5 fel', not '5 fel och 0 markeringar')."""
-        errors, markers = len(self.errors), len(self.markers)
-        sv: list[str] = []
-        en: list[str] = []
-        if errors:
-            sv.append(f"{errors} fel")
-            en.append(f"{errors} {'error' if errors == 1 else 'errors'}")
-        if markers:
-            sv.append(f"{markers} {'markering' if markers == 1 else 'markeringar'} ⟦… → ?⟧")
-            en.append(f"{markers} {'marker' if markers == 1 else 'markers'} ⟦… → ?⟧")
-        return Text(" och ".join(sv), " and ".join(en))
+        """'5 fel och 1 markering ⟦… → ?⟧' / '5 errors and 1 marker ⟦… → ?⟧' (usecases.checks.open_items)."""
+        from assistant.usecases.checks import open_items
+
+        return open_items(len(self.errors), len(self.markers))
 
 
 class ExportRefused(UserError):
