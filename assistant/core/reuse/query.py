@@ -19,6 +19,9 @@ import bisect
 import math
 from dataclasses import dataclass, field
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
 from assistant.core.reuse.index import Index
 from assistant.core.reuse.textnorm import split_compound, stems_of, term_grams, words
 from assistant.core.reuse.vocabulary import Vocabulary, load_vocabulary
@@ -30,6 +33,7 @@ NGRAM_MIN_LETTERS = 6  # shorter unknown words have too many neighbours to guess
 NGRAM_MIN_SIMILARITY = 0.55  # Dice of 4-grams for a library word to stand for an unknown one
 NGRAM_CREDIT = 0.8  # times the similarity
 NGRAM_NEIGHBOURS = 3
+TYPO_SIMILARITY = 0.9  # one edit from a library word of six letters or more counts as this close
 VOCABULARY_CREDIT = 0.8  # an everyday phrasing, times how rare the concept is next to the word
 SYNONYM_CREDIT = 0.9  # one of the field's terms for another ("IPS" for "Supported Employment")
 GENERIC_WEIGHT = 0.35  # a generic word ("gå", "ny", "tid") counts this much of its IDF
@@ -149,15 +153,31 @@ def dice(a: str, b: str) -> float:
 
 
 def _neighbours(term: str, index: Index) -> list[Alternative]:
-    """Library words close to an unknown word by character 4-grams (the index's n-gram table)."""
+    """Library words close to an unknown word by character 4-grams (the index's n-gram table), or
+    one slip of the keyboard away (a letter swapped, missing, extra or wrong: "delatgare"), which
+    4-grams miss: a swap in the middle of a word breaks every 4-gram around it."""
     if len(term) < NGRAM_MIN_LETTERS:
         return []
-    scored = sorted(((dice(term, t), t) for t in index.similar_terms(term)), reverse=True)
+    scored = sorted(
+        {(max(dice(term, t), TYPO_SIMILARITY if t in slips else 0.0), t) for t in index.similar_terms(term) + slips}
+        if (slips := _slips(term, index))
+        else ((dice(term, t), t) for t in index.similar_terms(term)),
+        reverse=True,
+    )
     return [
         Alternative(t, round(NGRAM_CREDIT * s, 3), "ngram")
         for s, t in scored[:NGRAM_NEIGHBOURS]
         if s >= NGRAM_MIN_SIMILARITY
     ]
+
+
+def _slips(term: str, index: Index) -> list[str]:
+    """Library terms one edit away (optimal string alignment: a swap counts as one) that begin with
+    the same two letters (a slip there is rare, and the range stays small at any library size)."""
+    ordered = index.sorted_terms
+    start, end = bisect.bisect_left(ordered, term[:2]), bisect.bisect_left(ordered, term[:2] + "\uffff")
+    found = process.extract(term, ordered[start:end], scorer=OSA.distance, score_cutoff=1, limit=NGRAM_NEIGHBOURS)
+    return [t for t, _, _ in found if abs(len(t) - len(term)) <= 1]
 
 
 def _completion(prefix: str, index: Index) -> str | None:

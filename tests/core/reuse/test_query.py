@@ -31,3 +31,15 @@ def test_a_word_nobody_uses_weighs_the_most(builtin_index):
     # An off-topic word must lower the coverage of every passage: it weighs as the rarest word.
     units = {u.word: u for u in build_query("skidanläggningen för turister", builtin_index).units}
     assert units["skidanläggningen"].weight == pytest.approx(idf(0, builtin_index.documents))
+
+
+def test_two_swapped_letters_still_meet_the_word(builtin_index):
+    # "delatgare" shares no 4-gram with "deltagare"; one swap away, it counts as the writer's word.
+    unit = next(u for u in build_query("antal delatgare i anställning", builtin_index).units if u.word == "delatgare")
+    best = max(unit.alternatives, key=lambda a: a.credit)
+    assert best.term.startswith("deltag") and best.how == "ngram" and best.credit >= 0.6
+
+
+def test_a_word_one_edit_from_nothing_gets_no_guess(builtin_index):
+    unit = build_query("skidanläggningen", builtin_index).units[0]
+    assert unit.alternatives == []

@@ -42,3 +42,12 @@ def test_a_sentence_the_short_current_one_leans_on_is_also_searched_alone():
     windows = split_windows("Vi erbjuder arbetsträning i kommunens verkstäder. Deltagarna får")
     assert windows.focus == "Vi erbjuder arbetsträning i kommunens verkstäder. Deltagarna får"
     assert windows.context == ("Vi erbjuder arbetsträning i kommunens verkstäder.",)
+
+
+def test_a_long_sentence_is_cut_where_a_clause_begins_not_mid_clause():
+    first = [f"ord{n}" for n in range(10)]
+    clause = ["och"] + [f"led{n}" for n in range(26)]
+    windows = split_windows(" ".join(first + clause))
+    # The last 28 words would begin one word before "och"; the focus begins at the clause instead.
+    assert windows.focus.split() == clause
+    assert windows.context == (" ".join(first),)
