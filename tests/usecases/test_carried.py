@@ -40,3 +40,27 @@ def test_a_contact_block_brings_its_people_but_not_its_phone_numbers_as_figures(
     block = "Lena Oxelgren, rektor, 040-34 10 00\nAino Lindell, utvecklingssamordnare, 30 timmar i veckan"
     added = remember_carried(draft, "kontaktuppgifter", block, "Malmö stad, 2017", figures=False)
     assert sorted((f.kind, f.text) for f in added) == [("person", "Aino Lindell"), ("person", "Lena Oxelgren")]
+
+
+def test_a_draft_started_from_a_source_asks_about_its_people_unless_the_writer_named_the_contacts(tmp_path):
+    import datetime as dt
+
+    from assistant.core.model.drafts import Contact
+    from assistant.usecases.drafts import start_from_source
+    from assistant.usecases.facts import ProjectFacts
+    from tests.conftest import SOURCES
+
+    source = SOURCES / "000_18e62940bd9f888a.txt"
+    lund = {
+        "organisation": "Lunds kommun",
+        "municipality": "Lund",
+        "start": dt.date(2027, 1, 1),
+        "end": dt.date(2028, 12, 31),
+    }
+    started = start_from_source("finsam-malmo", source, tmp_path / "a.md", facts=ProjectFacts(**lund))
+    names = {(f.kind, f.text) for f in started.draft.carried if f.kind in ("person", "place")}
+    assert names == {("person", "Lena Oxelgren"), ("person", "Aino Lindell")}
+
+    own = ProjectFacts(**lund, contacts=(Contact(name="Eva Nowak", role="projektledare"),))
+    started = start_from_source("finsam-malmo", source, tmp_path / "b.md", facts=own)
+    assert not [f for f in started.draft.carried if f.kind in ("person", "place")]  # the source's went aside
