@@ -72,7 +72,7 @@ def paragraphs_by_section(document: Any, form: Form) -> dict[str, list[Paragraph
     key: str | None = None
     for paragraph in document.paragraphs:
         style = paragraph.style.style_id if paragraph.style is not None else ""
-        if style.startswith("Heading"):
+        if style.lower().startswith(("heading", "rubrik")):  # a Swedish Word template: Rubrik1
             key, _score = match_heading(paragraph.text, form)
             if key is not None:
                 out.setdefault(key, []).append(paragraph)
