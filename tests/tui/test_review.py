@@ -164,4 +164,28 @@ def test_a_change_taken_with_the_writers_own_words_in_english_at_80x24(reviewed:
             assert main.draft.text("malgrupp") == original.replace("ungefär hälften", "drygt hälften")
             assert "edited and accepted" in screen_text(app)
 
+            # The comments are notes on their sections: one resolved here, one answered.
+            assert [(n.section, n.author, n.resolved) for n in main.draft.notes] == [
+                ("bakgrund", "Karin Ek", False),
+                ("tidsplan", "Karin Ek", False),
+            ]
+            assert main.draft.notes[1].anchor == "De första deltagarna börjar i april 2027"
+            highlight(review, "k1")
+            await pilot.press("f7")
+            assert main.draft.notes[1].resolved and "resolved" in screen_text(app)
+            highlight(review, "k0")
+            await pilot.press("f8")
+            await wait_until(pilot, lambda: isinstance(app.screen, EditChangeScreen), what="the answer dialog")
+            await pilot.press(*"Kommunen", "enter")
+            await wait_until(pilot, lambda: app.screen is review, what="the review screen")
+            await settle(pilot)
+            answer = main.draft.notes[-1]
+            assert answer.section == "bakgrund" and answer.author == "Sara Lindqvist"  # the writer
+            assert answer.text == "Answer to Karin Ek on “Vem äger planen?”: Kommunen"
+            assert answer.anchor == "en gemensam plan mellan parterna"
+            assert main.messages[-1].role == "writer" and main.messages[-1].text == answer.text
+            main.save_now()
+            await settle(pilot)
+        assert [n.resolved for n in load_draft(reviewed).notes] == [False, True, False]
+
     asyncio.run(go())

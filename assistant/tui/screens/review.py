@@ -51,6 +51,11 @@ CONTEXT = 45  # characters of the paragraph shown on each side of a change
 Step = list[tuple[int, Placed | None]]  # one decision: the changes it decided and the edit each made
 
 
+def shortened(text: str, limit: int) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def kind_word(change: Change) -> str:
     sv, en = KIND_WORDS.get(change.kind, (change.kind, change.kind))
     return tr(sv, en)
@@ -73,21 +78,6 @@ def before_after(change: Change) -> tuple[Text, Text]:
     return old, new
 
 
-def comment_message(comment: Comment, file_name: str) -> str:
-    """A reviewer's comment (and its replies) as it reads in the conversation."""
-    anchor = f" ”{comment.anchor[:80]}”" if comment.anchor else ""
-    lines = [
-        tr(
-            f"**{comment.author or 'Granskare'}** kommenterar{anchor} ({file_name}):",
-            f"**{comment.author or 'Reviewer'}** comments{anchor} ({file_name}):",
-        ),
-        "",
-        comment.text,
-    ]
-    lines += [f"\n↳ **{reply.author}**: {reply.text}" for reply in comment.replies]
-    return "\n".join(lines)
-
-
 class ReviewScreen(ClosesOnce, Screen[str | None]):
     """Dismisses with the section to show in the text (Enter on an item), or None (Escape)."""
 
@@ -103,6 +93,8 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         Binding("f4", "edit", "Ändra", id="review.edit"),
         Binding("f5", "decide_author('accepted')", "Godkänn alla", id="review.accept_author"),
         Binding("f6", "decide_author('rejected')", "Avvisa alla", id="review.reject_author"),
+        Binding("f7", "resolve", "Löst", id="review.resolve"),
+        Binding("f8", "answer", "Svara", id="review.answer"),
         Binding("ctrl+z", "undo", "Ångra", id="review.undo"),
     ]
 
@@ -158,7 +150,7 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
     def change_label(self, number: int, change: Change) -> Text:
         label = Text(f"  #{number:<3}")
         label.append(f"{kind_word(change)} ", style="bold")
-        label.append(f"”{' '.join(change.text.split())[:60]}”")
+        label.append(f"”{shortened(change.text, 40)}”")
         label.append(f" – {change.author}", style="dim")
         decided = self.decisions.get(number)
         if decided:
@@ -166,14 +158,18 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
             label.append(f"  {tr(sv, en)}", style=f"bold {style}")
         return label
 
-    @staticmethod
-    def comment_label(comment: Comment) -> Text:
+    def comment_label(self, comment: Comment) -> Text:
+        from assistant.tui.screens.review_comments import note_of
+
         label = Text("       ")
         label.append(tr("kommentar ", "comment "), style="bold")
         label.append(f"{comment.author}: ", style="dim")
-        label.append(" ".join(comment.text.split())[:70])
+        label.append(shortened(comment.text, 50))
         if comment.replies:
             label.append(tr(f" (+{len(comment.replies)} svar)", f" (+{len(comment.replies)} replies)"), style="dim")
+        note = note_of(self.main.draft, comment)
+        if note is not None and note.resolved:
+            label.append(tr("  löst", "  resolved"), style="bold green")
         return label
 
     def show_summary(self) -> None:
@@ -334,11 +330,14 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
 
     def tell(self, decision: str, count: int, lost: list[int]) -> None:
         if count:
-            word = (
-                tr("avvisad", "rejected") if decision == "rejected" else tr("förd in i texten", "taken into the text")
-            )
-            many = tr(f"{count} ändringar", f"{count} changes") if count > 1 else tr("Ändringen", "The change")
-            self.notify(tr(f"{many} {word} – Ctrl+Z ångrar.", f"{many} {word} – Ctrl+Z undoes it."), timeout=4)
+            rejected = decision == "rejected"
+            if count == 1:
+                sv = "Ändringen har avvisats" if rejected else "Ändringen har förts in i texten"
+                en = "The change was rejected" if rejected else "The change is in the text"
+            else:
+                sv = f"{count} ändringar har " + ("avvisats" if rejected else "förts in i texten")
+                en = f"{count} changes " + ("were rejected" if rejected else "are in the text")
+            self.notify(tr(f"{sv} – Ctrl+Z ångrar.", f"{en} – Ctrl+Z undoes it."), timeout=4)
         if lost:
             listed = ", ".join(f"#{n}" for n in lost)
             self.notify(
@@ -415,6 +414,60 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         if undone:
             self.main.save_now()
 
+    # -----------------------------------------------------------------------------------------
+    # Comments
+
+    def chosen_comment(self) -> Comment | None:
+        option_id = self.highlighted_id()
+        if option_id.startswith("k"):
+            return self.found.review.comments[int(option_id[1:])]
+        self.notify(tr("Välj en kommentar i listan.", "Choose a comment in the list."), severity="warning", timeout=3)
+        return None
+
+    def action_resolve(self) -> None:
+        """The highlighted comment's note marked resolved (or open again): it stops going back to review."""
+        from assistant.tui.screens.review_comments import note_of
+
+        comment = self.chosen_comment()
+        note = note_of(self.main.draft, comment) if comment else None
+        if note is None:
+            return
+        note.resolved = not note.resolved
+        self.main.save_now()
+        self.notify(
+            tr("Kommentaren är löst.", "The comment is resolved.")
+            if note.resolved
+            else tr("Kommentaren är öppen igen.", "The comment is open again."),
+            timeout=3,
+        )
+        self.show_list()
+
+    def action_answer(self) -> None:
+        from assistant.tui.screens.review_dialogs import EditChangeScreen
+
+        comment = self.chosen_comment()
+        if comment is None:
+            return
+
+        async def answered(words: str | None) -> None:
+            from assistant.tui.screens.review_comments import answer_as_note, answer_message
+
+            if comment is None or not (words and words.strip()):
+                return
+            answer_as_note(self.main.draft, comment, words.strip())
+            await self.main.say(answer_message(comment, words.strip()), role="writer", section=comment.section or "")
+            self.main.save_now()
+            self.notify(
+                tr(
+                    "Svaret är sparat som en anteckning till granskarna.",
+                    "The answer is kept as a note for the reviewers.",
+                ),
+                timeout=4,
+            )
+
+        title = tr(f"[b]Svara {comment.author}[/b]", f"[b]Answer {comment.author}[/b]")
+        self.app.push_screen(EditChangeScreen(comment.text, "", title=title, button=tr("Svara", "Answer")), answered)
+
 
 # ---------------------------------------------------------------------------------------------
 # Opening it from the main screen
@@ -425,6 +478,8 @@ def open_review(main: MainScreen) -> None:
     from assistant.tui.screens.review_dialogs import ReviewFileScreen
 
     async def chosen(result: tuple[Path, ReadReview] | None) -> None:
+        from assistant.tui.screens.review_comments import post_comments
+
         if result is None:
             return
         path, found = result
@@ -439,12 +494,3 @@ def open_review(main: MainScreen) -> None:
 
     main.sync_editor()
     main.app.push_screen(ReviewFileScreen(main.draft), chosen)
-
-
-async def post_comments(main: MainScreen, path: Path, found: ReadReview) -> None:
-    """Each comment once in the conversation, in document order on its section (read again, not repeated)."""
-    said = {m.text for m in main.messages}
-    for comment in (c for _section, _changes, comments in found.by_section() for c in comments):
-        text = comment_message(comment, path.name)
-        if text not in said:
-            await main.say(text, role="reviewer", section=comment.section or main.draft.current)

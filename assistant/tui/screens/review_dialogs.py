@@ -87,23 +87,26 @@ class ReviewFileScreen(ClosesOnce, ModalScreen[tuple[Path, ReadReview] | None]):
 
 
 class EditChangeScreen(ClosesOnce, ModalScreen[str | None]):
-    """The words to take in place of the reviewer's: Enter takes them, Escape leaves the change open."""
+    """The words to take in place of the reviewer's (or an answer to a comment): Enter takes them,
+    Escape leaves the change open."""
 
     BINDINGS = [Binding("escape", "close", "Avbryt", id="dialog.cancel")]
 
-    def __init__(self, prompt: str, words: str) -> None:
+    def __init__(self, prompt: str, words: str, *, title: str | None = None, button: str | None = None) -> None:
         super().__init__()
         localise_bindings(self)
         self.prompt = prompt
         self.words = words
+        self.title_markup = title or tr("[b]Ändra och godkänn[/b]", "[b]Edit and accept[/b]")
+        self.button = button or tr("Godkänn", "Accept")
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(tr("[b]Ändra och godkänn[/b]", "[b]Edit and accept[/b]"), classes="dialog-title")
+            yield Static(self.title_markup, classes="dialog-title")
             yield Static(self.prompt, markup=False)
             yield Input(self.words, id="review-edit-words")
             with Horizontal(classes="buttons"):
-                yield Button(tr("Godkänn", "Accept"), id="review-edit-go", variant="primary")
+                yield Button(self.button, id="review-edit-go", variant="primary")
                 yield Button(tr("Avbryt", "Cancel"), id="review-edit-cancel")
 
     def on_mount(self) -> None:
