@@ -4,6 +4,7 @@ the draft's own data as a customXml part."""
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -133,7 +134,8 @@ def _page_field(paragraph: Paragraph) -> None:
 def _embed_draft_data(document: Document, draft: Draft) -> None:
     """The draft's own data (dates, contacts, budget, sources) as a customXml part, so that
     `ansokan new --from` on the exported file gives the draft back; Word keeps customXml parts."""
-    body = xml_safe(front_matter_text(draft))
+    # Not the writer's notes: they are questions for the team, not for whoever receives the file.
+    body = xml_safe(front_matter_text(dataclasses.replace(draft, notes=[])))
     xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<ansokan xmlns="{DATA_NAMESPACE}">{escape_text(body)}</ansokan>'

@@ -64,3 +64,22 @@ def test_libreoffice_opens_the_review_copy_and_keeps_its_comments(tmp_path):
     )
     again = read_review(tmp_path / "lo" / "granska.docx", draft.form)
     assert [(c.section, c.anchor) for c in again.comments] == [("bakgrund", "⟦2016 → ?⟧"), ("bakgrund", "30 personer")]
+
+
+def test_the_writers_notes_do_not_travel_in_the_exported_files_data(tmp_path):
+    """The .docx keeps the draft's data for `new --from`, but not the notes: questions for the team,
+    not for the funder who receives the file (a review copy has the open ones as comments)."""
+    import zipfile
+
+    from assistant.core.model.drafts.notes import new_note
+
+    draft = load_draft(paths.demo_draft())
+    draft.notes.append(new_note("malgrupp", "Kommunen betalar nog inte, fråga Eva", anchor="60 personer"))
+    for name, review in (("vanlig.docx", False), ("granska.docx", True)):
+        result = export_application(draft, tmp_path / name, for_review=review)
+        with zipfile.ZipFile(result.docx) as package:
+            data = package.read("customXml/ansokan1.xml").decode("utf-8")
+        assert "Steget vidare" in data and "[[notes]]" not in data and "fråga Eva" not in data
+    assert [c.text for c in read_review(tmp_path / "granska.docx", draft.form).comments] == [
+        "Kommunen betalar nog inte, fråga Eva"
+    ]
