@@ -103,7 +103,7 @@ SHORT_KEYS = {
     "review.accept_author": ("Godkänn alla", "Accept all"),
     "review.reject_author": ("Avvisa alla", "Reject all"),
     "review.undo": ("Ångra", "Undo"),
-    "review.resolve": ("Löst", "Resolved"),
+    "review.resolve": ("Löst", "Resolve"),
     "review.answer": ("Svara", "Answer"),
 }
 

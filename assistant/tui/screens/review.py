@@ -24,9 +24,9 @@ from textual.widgets.option_list import Option
 
 from assistant.tui.i18n import localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
+from assistant.tui.screens.review_words import before_after, kind_word, shortened, touching
 from assistant.tui.widgets.keybar import KeyBar
 from assistant.usecases.review_decisions import (
-    KIND_WORDS,
     Placed,
     forget_decision,
     place_decision,
@@ -47,35 +47,7 @@ STATUS = {
     "rejected": (("avvisad", "rejected"), "red"),
     "edited": (("ändrad och godkänd", "edited and accepted"), "green"),
 }
-CONTEXT = 45  # characters of the paragraph shown on each side of a change
 Step = list[tuple[int, Placed | None]]  # one decision: the changes it decided and the edit each made
-
-
-def shortened(text: str, limit: int) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
-
-
-def kind_word(change: Change) -> str:
-    sv, en = KIND_WORDS.get(change.kind, (change.kind, change.kind))
-    return tr(sv, en)
-
-
-def before_after(change: Change) -> tuple[Text, Text]:
-    """The words around the change as the paragraph read (old) and with it taken (new)."""
-    text, at = change.before, change.offset
-    inserting = change.kind in ("insertion", "moved_to")
-    end = at if inserting else at + len(change.text)
-    head = ("…" if at > CONTEXT else "") + text[max(0, at - CONTEXT) : at]
-    tail = text[end : end + CONTEXT] + ("…" if len(text) > end + CONTEXT else "")
-    old, new = Text(head), Text(head)
-    if inserting:
-        new.append(change.text, style="bold green underline")
-    else:
-        old.append(change.text, style="bold red strike")
-    old.append(tail)
-    new.append(tail)
-    return old, new
 
 
 class ReviewScreen(ClosesOnce, Screen[str | None]):
@@ -212,7 +184,7 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
             change = self.changes[int(option_id[1:]) - 1]
             detail.append(f"{kind_word(change)} · {change.author} · {change.date[:10]} · ", style="dim")
             detail.append(tr(f"stycke {change.paragraph}\n", f"paragraph {change.paragraph}\n"), style="dim")
-            old, new = before_after(change)
+            old, new = before_after(touching(change, self.changes))
             detail.append(tr("Före:  ", "Old:   "), style="bold")
             detail.append_text(old)
             detail.append(tr("\nEfter: ", "\nNew:   "), style="bold")
