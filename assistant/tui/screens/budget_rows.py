@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Grid, Horizontal
+from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select
 
@@ -103,15 +103,19 @@ class CompiledTable(Grid):
             show_total(label, totals.grand)
 
 
-class ItemRow(Horizontal):
-    """One item of the detailed budget: category, text, an amount per year, and its total.
+class ItemRow(Vertical):
+    """One item of the detailed budget: category, text, an amount per year, and its total; under a
+    year that holds a formula, the amount it works out to ("= 179 783 kr"), so every figure in the
+    budget can be traced to its formula without hovering over it.
 
     The total field is empty while the years add up the item (it shows their sum as its
     placeholder); an amount typed there is the item's total for the whole period, as in the file.
     """
 
     DEFAULT_CSS = f"""
-    ItemRow {{ height: 1; margin-bottom: 1; }}
+    ItemRow {{ height: 2; }}
+    ItemRow .item-fields, ItemRow .item-amounts {{ height: 1; }}
+    ItemRow .item-amounts Label {{ color: $text-muted; }}
     ItemRow .item-year {{ width: {YEAR_WIDTH}; margin-left: 1; }}
     """
 
@@ -133,6 +137,25 @@ class ItemRow(Horizontal):
         self.years = years
 
     def compose(self) -> ComposeResult:
+        with Horizontal(classes="item-fields"):
+            yield from self.fields()
+        with Horizontal(classes="item-amounts"):
+            yield Label("", classes="item-cat")
+            yield Label("", classes="item-text")
+            for year in self.years:
+                yield Label(self.worked_out(year), id=f"item-amount-{self.serial}-{year}", classes="item-year")
+            yield Label("", classes="item-total")  # the fields' columns, so each amount stands under its year
+            yield Label("", classes="item-remove")
+
+    def worked_out(self, year: int) -> str:
+        """'= 179 783 kr' under a year cell holding a formula; nothing under a plain amount."""
+        text = self.item.per_year.get(year, "")
+        if not is_formula(text):
+            return ""
+        value, error = safe_amount(text, "")
+        return "" if error or value is None else "= " + format_kr(value)
+
+    def fields(self) -> ComposeResult:
         item, n = self.item, self.serial
         options = [(c, c) for c in self.categories]
         if item.category and item.category not in self.categories:
@@ -192,6 +215,8 @@ class ItemRow(Horizontal):
             self.item.per_year[year] = text
         else:
             self.item.per_year.pop(year, None)
+        for amount in self.query(f"#item-amount-{self.serial}-{year}").results(Label):
+            amount.update(self.worked_out(year))
         self._edited(event)
 
     @on(Input.Changed, ".item-total")

@@ -78,5 +78,14 @@ def test_a_formula_in_a_year_cell_counts_and_explains_itself(demo_copy: Path) ->
             await wait_until(pilot, lambda: "299 638" in plain(str(cell.tooltip)), what="the explanation")
             assert not cell.has_class("bad")
             assert plain(budget.query_one("#item-total-0", Input).placeholder) == "= 955 638 kr"  # + 656 000
+            # the amount it works out to stands under the year, seen without hovering; not under a plain amount
+            assert plain(shown(budget, "#item-amount-0-2027")) == "= 299 638 kr"
+            assert plain(shown(budget, "#item-amount-0-2028")) == ""
+            cell.value = "12 000"
+            await wait_until(
+                pilot, lambda: plain(shown(budget, "#item-amount-0-2027")) == "", what="no amount under it"
+            )
+            cell.value = "350 kr/tim × 100 tim"
+            await wait_until(pilot, lambda: "35 000" in plain(shown(budget, "#item-amount-0-2027")), what="the new one")
 
     asyncio.run(go())
