@@ -80,6 +80,8 @@ def _decide(args: argparse.Namespace) -> int:
     for change in decided.taken:
         sv, en = KINDS.get(change.kind, (change.kind, change.kind))
         print(tr("tog in:", "taken:"), tr(sv, en), f"”{change.text.strip()}” ({change.section})")
+    for change in decided.already:
+        print(tr("redan i utkastet:", "already in the draft:"), f"”{change.text.strip()}” ({change.section})")
     for change in decided.not_placed:
         print(
             tr("hittar inte platsen, inte infört:", "its place is gone, not taken:"),
@@ -102,8 +104,9 @@ def _print_human(found: ReadReview) -> None:
         for change in changes:
             number = review.changes.index(change) + 1
             sv, en = KINDS.get(change.kind, (change.kind, change.kind))
+            done = tr(", redan i utkastet", ", already in the draft") if found.already_in_draft(change) else ""
             print(
-                f"  #{number:<3}{tr(sv, en):16} ”{change.text.strip()}” – {change.author} ({tr('stycke', 'paragraph')} {change.paragraph})"
+                f"  #{number:<3}{tr(sv, en):16} ”{change.text.strip()}” – {change.author} ({tr('stycke', 'paragraph')} {change.paragraph}{done})"
             )
         for comment in comments:
             anchor = f" [{comment.anchor[:40]}]" if comment.anchor else ""

@@ -4,7 +4,7 @@ Nothing is applied: the writer decides change by change (the interface's review 
 from __future__ import annotations
 
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,11 +33,23 @@ class ReadReview:
         grouped = list(changes_by_section(self.review))
         return sorted(grouped, key=lambda group: order.get(group[0] or "", -1))  # form order, before-first first
 
+    def already_in_draft(self, change: Change) -> bool:
+        """The draft already reads as the change accepted: its paragraph as it reads with the
+        review's changes is in the section and as it read before is not (the writer's own tracked
+        changes in an `export --review --since` copy, or an edit the writer made meanwhile)."""
+        from assistant.core.model.markup import parse_blocks
+
+        if change.section is None:
+            return False
+        plain = {"".join(r.text for r in b.runs).strip() for b in parse_blocks(self.draft.text(change.section))}
+        after, before = change.context.strip(), change.before.strip()
+        return after != before and (not after or after in plain) and (not before or before not in plain)
+
     def as_json(self) -> dict[str, Any]:
         from dataclasses import asdict
 
         return {
-            "changes": [asdict(c) for c in self.review.changes],
+            "changes": [asdict(c) | {"in_draft": self.already_in_draft(c)} for c in self.review.changes],
             "comments": [asdict(c) for c in self.review.comments],
             "formatting_changes": self.review.formatting,
             "authors": self.review.authors(),
@@ -65,6 +77,7 @@ class Decided:
     taken: list[Change]  # accepted and written into the draft
     rejected: list[Change]
     not_placed: list[Change]  # accepted, but its place is no longer in the draft: nothing written
+    already: list[Change] = field(default_factory=list)  # accepted, and the draft already reads so
 
 
 def decide_review(
@@ -91,13 +104,14 @@ def decide_review(
             f"change {listed} is not in the review (it has {len(changes)}; see `ansokan review`)",
         )
     chosen = [c for n, c in enumerate(changes, 1) if (accept is None or n in accept) and n not in reject]
-    applied = apply_changes(dict(found.draft.sections), chosen)
+    already = [c for c in chosen if found.already_in_draft(c)]
+    applied = apply_changes(dict(found.draft.sections), [c for c in chosen if not found.already_in_draft(c)])
     for section, text in applied.text.items():
         found.draft.set_text(section, text)
     if applied.taken:
         save_draft(found.draft, path)
     rejected = [c for n, c in enumerate(changes, 1) if n in reject]
-    return Decided(path, applied.taken, rejected, applied.not_placed)
+    return Decided(path, applied.taken, rejected, applied.not_placed, already)
 
 
 @dataclass(frozen=True)

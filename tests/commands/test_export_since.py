@@ -57,6 +57,12 @@ def test_changes_since_the_version_sent_are_tracked_changes_that_read_back_and_s
     ]
     assert all(c["date"].endswith("Z") and c["date"][:4] >= "2026" for c in data["changes"])
 
+    assert all(c["in_draft"] for c in data["changes"])  # the writer's own: the draft has them
+    before = path.read_text(encoding="utf-8")
+    taken = run_cli("--lang", "en", "review", str(path), str(out), "--accept", "all")
+    assert taken.returncode == 0 and taken.stdout.count("already in the draft:") == 4, taken.stdout
+    assert path.read_text(encoding="utf-8") == before  # nothing taken twice
+
     draft = load_draft(path)
     marked = read_review(out, draft.form)
     assert marked.accepted == read_review(tmp_path / "ny.docx", draft.form).accepted  # all accepted: the new text
