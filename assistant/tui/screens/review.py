@@ -437,7 +437,7 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
                 timeout=4,
             )
 
-        title = tr(f"[b]Svara {comment.author}[/b]", f"[b]Answer {comment.author}[/b]")
+        title = tr(f"[b]Svar till {comment.author}[/b]", f"[b]Answer to {comment.author}[/b]")
         self.app.push_screen(EditChangeScreen(comment.text, "", title=title, button=tr("Svara", "Answer")), answered)
 
 
