@@ -6,6 +6,8 @@ Starts a throwaway server (tests/pgserver.py: initdb into a temporary folder, un
 stores a synthetic library made by recombining the real library's sentences (as benchmarks/suggest.py
 does) through the program's own import path, syncs the writer's copy, and times `suggest` with the
 server answering (candidates from PostgreSQL, the local second stage) and with the copy alone.
+The copy holds the whole library, so offline it suggests what the local library would: how often
+online and offline agree is the parity of the two backends at this size.
 
 Prints p50/p95 wall ms per suggestion and, since wall times on a shared machine depend on the load,
 the CPU per suggestion of this process and of the server's backend (read from /proc), which do not.
@@ -44,15 +46,16 @@ def backend_cpu(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def timed(texts: list[str], index: SharedIndex) -> tuple[list[float], float, int]:
-    """Wall ms per suggestion, this process's CPU s in all, and how many found nothing."""
-    times, empty = [], 0
+def timed(texts: list[str], index: SharedIndex) -> tuple[list[float], float, list[list[str]]]:
+    """Wall ms per suggestion, this process's CPU s in all, and each query's suggested passages."""
+    times, found = [], []
     c0 = time.process_time()
     for q in texts:
         t = time.perf_counter()
-        empty += not suggest(q, form_id="finsam-malmo", section="malgrupp", index=index)
+        got = suggest(q, form_id="finsam-malmo", section="malgrupp", index=index)
         times.append((time.perf_counter() - t) * 1000)
-    return times, time.process_time() - c0, empty
+        found.append([s.passage_id for s in got])
+    return times, time.process_time() - c0, found
 
 
 def fill(server: SharedLibrary, size: int, folder: Path, rng: random.Random) -> tuple[int, float]:
@@ -93,12 +96,12 @@ def run(size: int, seed: int = 7) -> None:
             for q in qs[:10]:  # warm caches as a running UI has them
                 suggest(q, form_id="finsam-malmo", section="malgrupp", index=index)
             s0 = backend_cpu(pid)
-            online, cpu, empty = timed(qs, index)
+            online, cpu, online_found = timed(qs, index)
             server_cpu = backend_cpu(pid) - s0
             assert index.online, "the server stopped answering during the benchmark"
             index.online = False
             index.generation += 1  # the remembered windows were the server's: search the copy afresh
-            offline, offline_cpu, _ = timed(qs, index)
+            offline, offline_cpu, offline_found = timed(qs, index)
             index.close()
     n = len(qs)
     print(f"--- shared library: {size:,} passages in {count:,} applications, {n} queries")
@@ -115,7 +118,11 @@ def run(size: int, seed: int = 7) -> None:
         f"offline p50 / p95      {statistics.median(offline):6.2f} / {percentile(offline, 0.95):.2f} ms"
         f"  (the copy alone; CPU {offline_cpu * 1000 / n:.2f} ms per query)"
     )
-    print(f"queries with no suggestion {empty}/{n}")
+    same_top = sum(a[:1] == b[:1] for a, b in zip(online_found, offline_found, strict=True))
+    same_all = sum(a == b for a, b in zip(online_found, offline_found, strict=True))
+    print(f"online as offline      same top passage {same_top}/{n}, same suggestions {same_all}/{n}")
+    print("                       (the copy holds all of it: offline ranks as the local library would)")
+    print(f"queries with no suggestion {sum(not f for f in online_found)}/{n}")
 
 
 def main() -> int:

@@ -23,7 +23,8 @@ from assistant.core.reuse.index import Index
 if TYPE_CHECKING:
     from assistant.core.reuse.shared.store import SharedLibrary
 
-PG_CANDIDATES = 3  # the server offers this many times the passages the rerank takes
+PG_CANDIDATES = 3  # the copy's index offers this many times the passages the rerank takes
+SERVER_FOUND = 2000  # unranked matches the server gives: the copy's candidates are kept among them
 _QUOTED = re.compile(r'"([^"]+)"')
 
 
@@ -68,10 +69,12 @@ class SharedIndex(Index):
         return {by_pid[p] for p in pids if p in by_pid}
 
     def _from_server(self, match: str, limit: int, ranked: bool) -> list[tuple[int, float]]:
-        """The local candidates (BM25 order) that the server found too, or that are built in."""
+        """The local candidates (BM25 order) that the server found too, or that are built in. The
+        server's matches come unranked (the local index ranks): all of them when there are up to
+        SERVER_FOUND, so a query of rare words gets exactly the copy's candidates it may see."""
         assert self.library is not None
         wide = max(limit * PG_CANDIDATES, 100)
-        on_server = self._rowids(c.passage_id for c in self.library.matching(match_groups(match), limit=wide))
+        on_server = self._rowids(self.library.found(match_groups(match), limit=SERVER_FOUND))
         builtin = self._row_sets()[0]
         hits = super().candidates(match, wide, ranked=ranked)
         return [(r, score) for r, score in hits if r in on_server or r in builtin][:limit]

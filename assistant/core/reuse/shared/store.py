@@ -360,23 +360,54 @@ class SharedLibrary(Governance):
         with one; approved and not retired, best first (see `matching`)."""
         return self.matching([[w] for w in re.findall(r"\w+", query.lower()) if len(w) > 1], limit=limit)
 
+    def found(self, groups: list[list[str]], *, limit: int) -> set[str]:
+        """The ids of up to `limit` passages matching any group of terms, as `matching` finds them
+        but unranked (the caller ranks them): the server stops at the limit instead of ranking
+        every match of a common word (migrations/0005_found.sql). Trigram similarity adds
+        passages when full-text search finds fewer than TRIGRAM_BELOW."""
+        kept = _kept(groups)
+        if not kept:
+            return set()
+        with self._connection() as conn:
+            ids = [str(r[0]) for r in conn.execute("SELECT id FROM library_found(%s, %s)", (_expression(kept), limit))]
+            text = _plain_text(kept)
+            if len(ids) < min(TRIGRAM_BELOW, limit) and text:
+                ids += [
+                    str(r[0])
+                    for r in conn.execute("SELECT * FROM library_resembling(%s, %s, %s)", (text, ids, limit - len(ids)))
+                ]
+        return set(ids)
+
     def matching(self, groups: list[list[str]], *, limit: int = 50) -> list[Candidate]:
         """Passages matching any group of terms (all terms of a group): by the local index's own
         terms (`terms`, schema 3) or by the `swedish` configuration's stems of the same words. When
         that finds fewer than TRIGRAM_BELOW, pg_trgm similarity of the words adds passages that
         only resemble them (a typo, a compound no stem splits). Approved, not retired, best first."""
-        kept = [list(dict.fromkeys(g)) for g in groups if g and all(_TERM_RE.fullmatch(t) for t in g)][:60]
+        kept = _kept(groups)
         if not kept:
             return []
-        expression = " | ".join("(" + " & ".join(f"'{t}'" for t in g) + ")" for g in kept)  # [^\W_]+: no quoting
         with self._connection() as conn:  # the functions apply the read policy (migrations/0004_search.sql)
-            rows = conn.execute("SELECT * FROM library_search(%s, %s)", (expression, limit)).fetchall()
-            text = " ".join(dict.fromkeys(t for g in kept for t in g if not t.startswith(TOKEN_PREFIX)))
+            rows = conn.execute("SELECT * FROM library_search(%s, %s)", (_expression(kept), limit)).fetchall()
+            text = _plain_text(kept)
             if len(rows) < min(TRIGRAM_BELOW, limit) and text:
                 rows += conn.execute(
                     "SELECT * FROM library_resembling(%s, %s, %s)", (text, [r[0] for r in rows], limit - len(rows))
                 ).fetchall()
         return [Candidate(str(r[0]), str(r[1]), str(r[2]), str(r[3]), str(r[4]), float(r[5])) for r in rows]
+
+
+def _kept(groups: list[list[str]]) -> list[list[str]]:
+    """The groups whose terms are all letters and digits, which a tsquery takes quoted as they are."""
+    return [list(dict.fromkeys(g)) for g in groups if g and all(_TERM_RE.fullmatch(t) for t in g)][:60]
+
+
+def _expression(kept: list[list[str]]) -> str:
+    return " | ".join("(" + " & ".join(f"'{t}'" for t in g) + ")" for g in kept)
+
+
+def _plain_text(kept: list[list[str]]) -> str:
+    """The groups' words without the concept tokens, for trigram similarity."""
+    return " ".join(dict.fromkeys(t for g in kept for t in g if not t.startswith(TOKEN_PREFIX)))
 
 
 def search_terms(text: str) -> str:

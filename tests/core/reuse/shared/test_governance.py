@@ -67,12 +67,14 @@ def test_one_organisation_cannot_read_another_organisations_unshared_application
 
     assert raw_counts(malmo.url) == {"entries": 0, "sections": 0, "passages": 0, "takes": 0, "passage_history": 0}
     assert malmo.entries() == [] and malmo.candidates("samverkan arbetsförmedlingen") == []
+    assert malmo.found([["samverkan"], ["arbetsförmedling"]], limit=100) == set()  # the suggestions' search too
     with pytest.raises(UserError):
         malmo.entry(stored.id)
 
     lund.share(stored.id, ["malmo"])
     assert raw_counts(malmo.url)["passages"] == 3
     assert malmo.candidates("samverkan arbetsförmedlingen")[0].entry_id == stored.id
+    assert malmo.found([["samverkan"]], limit=100) == {f"{stored.id}#samverkan-1"}
     helsingborg = member("helsingborg", "reader")
     assert helsingborg.entries() == []
     lund.share(stored.id, ["*"])  # the whole förbund
@@ -106,6 +108,7 @@ def test_with_require_approval_an_import_waits_for_an_approver(owner: SharedLibr
     writer, approver = member("lund", "writer"), member("lund", "approver")
     stored = writer.add(application())
     assert writer.candidates("samverkan arbetsförmedlingen") == []  # not suggested before approval
+    assert writer.found([["samverkan"], ["arbetsförmedling"]], limit=100) == set()
     assert [pid for pid, _ in approver.waiting()] == [
         f"{stored.id}#bakgrund-1",
         f"{stored.id}#samverkan-1",

@@ -95,6 +95,17 @@ def test_search_finds_word_stems_and_compounds_and_typos_by_trigrams(library):
     assert [e.id for e in library.entries()] == ["lund-2019-steget"]
 
 
+def test_found_gives_the_matching_ids_unranked_those_by_the_programs_terms_first_up_to_the_limit(library):
+    stored = library.add(application(), organisation="lund")
+    everything = {f"{stored.id}#bakgrund-1", f"{stored.id}#samverkan-1", f"{stored.id}#samverkan-2"}
+    assert library.found([["samverkan"]], limit=100) == {f"{stored.id}#samverkan-1"}
+    assert library.found([["samverkan"], ["långt"], ["planer"]], limit=100) == everything
+    assert library.found([["samverk", "arbetsförmedl"]], limit=100) == {f"{stored.id}#samverkan-1"}  # both
+    assert len(library.found([["samverkan"], ["långt"], ["planer"]], limit=2)) == 2
+    assert f"{stored.id}#samverkan-2" in library.found([["arbetsmarknadsinsats"]], limit=100)  # by trigrams
+    assert library.found([["'; DROP TABLE passages; --"]], limit=100) == set()  # no such term: dropped
+
+
 def test_a_server_that_cannot_be_reached_is_one_line_without_the_password():
     url = "postgresql://writer:hemligt@/ansokan?host=/nonexistent-socket-dir&connect_timeout=1"
     with SharedLibrary(url) as shared, pytest.raises(UserError) as caught:
