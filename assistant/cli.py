@@ -111,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
     flag = _global_value(argv, "--lang")
     choose_language(flag)
     argv = _hoist_globals(argv)  # --lang and --library may stand anywhere; argparse wants them first
+    argv = _open_if_a_draft(argv)
     try:
         if argv[-1:] == ["--lang"]:  # not the interface: a missing value is bad usage
             raise UserError(
@@ -148,6 +149,16 @@ def _os_error_line(exc: OSError) -> str:
     where = f"{shown(exc.filename)[:120]}: " if exc.filename else ""
     reason = exc.strerror or str(exc)
     return tr(f"ansokan: {where}filsystemet svarade: {reason}", f"ansokan: {where}the file system said: {reason}")
+
+
+def _open_if_a_draft(argv: list[str]) -> list[str]:
+    """`ansokan utkast.md` is `ansokan open utkast.md`: what a writer types first. Only for a name that is
+    a draft's (.md) or an existing file, so a mistyped command ('ansokan opne') is still bad usage."""
+    name = _command_name(argv)
+    if name is None or name in COMMANDS or not (name.endswith(".md") or Path(name).is_file()):
+        return argv
+    at = argv.index(name)
+    return [*argv[:at], "open", *argv[at:]]
 
 
 def _only_globals(argv: list[str]) -> bool:

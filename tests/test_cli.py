@@ -64,6 +64,15 @@ def test_open_passes_the_draft_the_language_and_the_library(started, tmp_path):
     assert started == [{"draft": str(tmp_path / "a.md"), "lang": "en", "library": str(tmp_path)}]
 
 
+def test_a_draft_named_alone_is_opened_and_a_mistyped_command_is_still_bad_usage(started, tmp_path, capsys):
+    draft = tmp_path / "ansökan.md"
+    draft.write_bytes(DEMO.read_bytes())
+    assert main([str(draft), "--lang", "en"]) == 0  # `ansokan ansökan.md`, as a writer types it
+    assert started == [{"draft": str(draft), "lang": "en", "library": None}]
+    assert main(["opne", "x"]) == 2 and "ogiltigt val: 'opne'" in capsys.readouterr().err
+    assert len(started) == 1
+
+
 def test_demo_honours_ansokan_lang(started, tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("ANSOKAN_DRAFTS", str(tmp_path))
     monkeypatch.setenv("ANSOKAN_LANG", "en")

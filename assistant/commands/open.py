@@ -11,7 +11,11 @@ from assistant.core.i18n import tr
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
-        "open", help=tr("öppna ett utkast i den interaktiva assistenten", "open a draft in the interactive assistant")
+        "open",
+        help=tr(
+            "öppna ett utkast i den interaktiva assistenten (kort: `ansokan UTKAST.md`)",
+            "open a draft in the interactive assistant (short: `ansokan DRAFT.md`)",
+        ),
     )
     p.add_argument(
         "draft",
