@@ -195,6 +195,9 @@ class Lexicon:
     common: frozenset[str]  # everyday words of any question ("många", "borde"), folded
     own: frozenset[str]  # "vår", "our": the writer's own, matched only as typed ("var" is "was")
     others: CueIndex  # "regeringen", "government": others whose budget the assistant does not know
+    funder: CueIndex  # "förbundet", "the funder": whose own affairs the assistant does not know …
+    funder_before: frozenset[str]  # … after "har", "hos", "på" ("har förbundet pengar kvar?")
+    rules: CueIndex  # "tak", "krav": the form's cap and rules, which the assistant does know
     number_before: frozenset[str]
 
     def is_filler(self, token: Token) -> bool:
@@ -288,6 +291,9 @@ def lexicon() -> Lexicon:
         errors=_index(make_cue("error", w, 0) for w in words["error"]),
         own=frozenset(w.lower() for w in words["own"]),
         others=_index(make_cue("others", w, 0) for w in words["others"]),
+        funder=_index(make_cue("funder", w, 0) for w in words["funder"]),
+        funder_before=_folded_set(words["funder_before"]),
+        rules=_index(make_cue("rules", w, 0) for w in words["rules"]),
         common=_folded_set(words["common"]),
         spoken=_spoken(words.get("spoken", {})),
     )

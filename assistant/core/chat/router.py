@@ -106,7 +106,7 @@ def route(text: str, form: Form | None = None) -> Route:
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
     weak_and_foreign = top < SURE_ENOUGH and best != Intent.EXAMPLES and _foreign(analysis, form, section)
-    elsewhere = _about_someone_else(best, analysis, form)
+    elsewhere = _about_someone_else(best, analysis, form, scores)
     if top < MIN_SCORE or weak_and_foreign or elsewhere or best == Intent.UNKNOWN:
         # Nothing fits; or only weakly, naming no heading, and the line speaks of something outside
         # the assistant's world ("Hur många sidor har en roman?"); or it asks what no data answers
@@ -170,11 +170,54 @@ def _foreign(analysis: Analysis, form: Form | None, section: str | None) -> bool
     return any(t.raw in strange for t in naming)
 
 
-def _about_someone_else(best: str, analysis: Analysis, form: Form | None) -> bool:
+def _about_someone_else(best: str, analysis: Analysis, form: Form | None, scores: dict[str, float]) -> bool:
     """A budget or page question, or one that only names a heading ("Hur många deltagare hade
-    FRAM?"), about someone else's."""
+    FRAM?"), about someone else's; the funder's own money or people ("Har förbundet pengar kvar?",
+    "Vem är kontaktperson på förbundet?"); or how much or many others have ("Hur många sidor
+    brukar andra ansökningar vara?": a figure, not an example)."""
     only_named = best == Intent.GUIDANCE and not any(h.cue.label == Intent.GUIDANCE for h in analysis.hits)
-    return (best in (Intent.BUDGET, Intent.PAGES) or only_named) and _someone_elses(analysis, form)
+    if (best in (Intent.BUDGET, Intent.PAGES) or only_named) and _someone_elses(analysis, form):
+        return True
+    if best in (Intent.BUDGET, Intent.PAGES, Intent.MISSING, Intent.GUIDANCE) and _the_funders(analysis, best):
+        return True
+    counted = scores[Intent.BUDGET] > 0 or scores[Intent.PAGES] > 0
+    return best == Intent.EXAMPLES and counted and _how_much(analysis)
+
+
+def _the_funders(analysis: Analysis, best: str) -> bool:
+    """The funder owns what is asked of: "har förbundet …", "hos förbundet", "does the association
+    have"; a guidance question only by a place ("på förbundet": "Vad har förbundet för krav?" asks
+    what goes where), and never the form's cap or rules ("Vad har förbundet för tak?")."""
+    words = lexicon()
+    if words.rules.hits(analysis.tokens) or (best != Intent.GUIDANCE and _speaks_of_own(analysis, words)):
+        return False
+    line = analysis.tokens
+    before = words.funder_before if best != Intent.GUIDANCE else PLACES
+    for hit in words.funder.hits(line):
+        previous = [t.folded for t in line[max(0, hit.start - 2) : hit.start]]
+        if previous[-1:] == ["the"]:
+            previous = previous[:-1]
+        if previous and previous[-1] in before:
+            return True
+    return False
+
+
+PLACES = frozenset({"hos", "pa", "at"})
+
+
+HOW_MUCH = (("hur", "mycket"), ("hur", "manga"), ("how", "much"), ("how", "many"))
+
+
+def _how_much(analysis: Analysis) -> bool:
+    return tuple(t.folded for t in analysis.tokens[:2]) in HOW_MUCH
+
+
+def _speaks_of_own(analysis: Analysis, words: Lexicon) -> bool:
+    """The writer's own: "vi", "vår", "jag", "I"."""
+    return any(
+        t in words.pronoun or t in words.self_words or t.raw.lower() in words.own or t.raw == "I"
+        for t in analysis.tokens
+    )
 
 
 def _someone_elses(analysis: Analysis, form: Form | None) -> bool:
@@ -183,10 +226,7 @@ def _someone_elses(analysis: Analysis, form: Form | None) -> bool:
     "budget" ("kommunens budget", "Finsams budget") or one of lexicon.toml's others ("regeringen");
     not when it speaks of the writer's own ("vi", "vår", "I")."""
     words = lexicon()
-    if any(
-        t in words.pronoun or t in words.self_words or t.raw.lower() in words.own or t.raw == "I"
-        for t in analysis.tokens
-    ):
+    if _speaks_of_own(analysis, words):
         return False
     if words.others.hits(analysis.tokens) or _budget_owner(analysis, words):
         return True

@@ -256,3 +256,24 @@ def test_writing_under_a_heading_signs_nothing_and_the_budgets_contents_are_guid
     routed = route("Vad ska budgeten innehålla?", form)
     assert (routed.intent, routed.section) == (Intent.GUIDANCE, "budget")
     assert route("stämmer budgeten?", form).intent is Intent.BUDGET
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # The funder's own money and people are its affairs …
+        ("Har förbundet pengar kvar i år?", Intent.UNKNOWN),
+        ("Hur stor budget har förbundet i år?", Intent.UNKNOWN),
+        ("Vem är kontaktperson på förbundet?", Intent.UNKNOWN),
+        ("How much funding does the association have this year?", Intent.UNKNOWN),
+        ("Hur många sidor brukar andra ansökningar vara?", Intent.UNKNOWN),  # a figure, not an example
+        # … its cap and rules are the form's, and the writer's own questions stay theirs.
+        ("Vad har förbundet för tak?", Intent.BUDGET),
+        ("Hur mycket kan vi söka hos förbundet?", Intent.BUDGET),
+        ("Har förbundet något krav på sidantal?", Intent.PAGES),
+        ("Vad har förbundet för krav på målgruppen?", Intent.GUIDANCE),
+        ("Hur mycket får man söka från Finsam?", Intent.BUDGET),
+    ],
+)
+def test_the_funders_own_affairs_and_its_rules(form, text, intent):
+    assert route(text, form).intent is intent
