@@ -247,7 +247,9 @@ def _since(draft: Draft, wanted: str) -> tuple[int, Since]:
         raise UserError("utkastet har ingen fil, och därmed inga versioner", "the draft has no file, so no versions")
     version = find_version(Path(draft.path), wanted.strip() or None)
     old = parse_draft(version.text(), version.text_file)
-    changed = tuple(d.section for d in diff_sections(old.sections, draft.sections))
+    own = {e.key: e.text for e in draft.extra if not e.unplaced}
+    was = {e.key: e.text for e in old.extra if not e.unplaced}
+    changed = tuple(d.section for d in diff_sections(old.sections | was, draft.sections | own))
     return version.number, Since(old, changed)
 
 

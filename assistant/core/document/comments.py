@@ -14,7 +14,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from assistant.core.model.dates import date_value
+from assistant.core.model.docx_names import EXTRA_HEADING
 from assistant.core.model.forms import Form
 from assistant.core.model.headings import match_heading
 
@@ -36,10 +37,13 @@ class ReviewNote:
     date: str = ""  # the day it was written (ISO); "": now
 
 
-def with_comments(data: bytes, notes: Iterable[ReviewNote], form: Form, *, author: str) -> tuple[bytes, int]:
-    """The .docx `data` with one comment per note that has a place; returns it and how many."""
+def with_comments(
+    data: bytes, notes: Iterable[ReviewNote], form: Form, *, author: str, extra: Mapping[str, str] | None = None
+) -> tuple[bytes, int]:
+    """The .docx `data` with one comment per note that has a place; returns it and how many.
+    `extra`: the writer's own sections, heading as printed -> key."""
     document = docx.Document(io.BytesIO(data))
-    by_section = paragraphs_by_section(document, form)
+    by_section = paragraphs_by_section(document, form, extra)
     placed = 0
     for note in notes:
         runs = _anchor_runs(by_section.get(note.section, []), note.anchor)
@@ -66,13 +70,21 @@ def _day(value: str) -> dt.date | None:
         return None
 
 
-def paragraphs_by_section(document: Any, form: Form) -> dict[str, list[Paragraph]]:
-    """Each section's paragraphs, its heading first."""
+def paragraphs_by_section(
+    document: Any, form: Form, extra: Mapping[str, str] | None = None
+) -> dict[str, list[Paragraph]]:
+    """Each section's paragraphs, its heading first; the writer's own sections (`extra`: heading
+    as printed -> key) too."""
     out: dict[str, list[Paragraph]] = {}
     key: str | None = None
     for paragraph in document.paragraphs:
         style = paragraph.style.style_id if paragraph.style is not None else ""
-        if style.lower().startswith(("heading", "rubrik")):  # a Swedish Word template: Rubrik1
+        name = paragraph.style.name if paragraph.style is not None else ""
+        if name == EXTRA_HEADING:
+            key = (extra or {}).get(paragraph.text.strip())
+            if key is not None:
+                out.setdefault(key, []).append(paragraph)
+        elif style.lower().startswith(("heading", "rubrik")):  # a Swedish Word template: Rubrik1
             key, _score = match_heading(paragraph.text, form)
             if key is not None:
                 out.setdefault(key, []).append(paragraph)

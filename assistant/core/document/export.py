@@ -20,6 +20,7 @@ from pathlib import Path
 from assistant.core.document.build import build_document
 from assistant.core.document.comments import ReviewNote, with_comments
 from assistant.core.document.layout import with_table_breaks
+from assistant.core.document.model import field_text
 from assistant.core.document.tracked import with_tracked_changes
 from assistant.core.document.writer import render_docx
 from assistant.core.model.drafts import Draft
@@ -72,15 +73,22 @@ def export_review_docx(
     data = _render(draft, form)
     author = author or "Ansökan"
     changes = placed = 0
+    extra = own_headings(draft)
     if since is not None and since.sections:
         now = dt.datetime.now(dt.UTC)
         old = _render(since.draft, form)
-        data, changes = with_tracked_changes(data, old, form, since.sections, author=author, when=now)
+        both = own_headings(since.draft) | extra
+        data, changes = with_tracked_changes(data, old, form, since.sections, author=author, when=now, extra=both)
     if comments:
-        data, placed = with_comments(data, comments, form, author=author)
+        data, placed = with_comments(data, comments, form, author=author, extra=extra)
     out = Path(out_path)
     write_shared_file(out, data)
     return Exported(out, placed, changes)
+
+
+def own_headings(draft: Draft) -> dict[str, str]:
+    """The writer's own sections as the export prints their headings: heading -> key."""
+    return {field_text(e.heading) or e.key: e.key for e in draft.extra if not e.unplaced}
 
 
 def _render(draft: Draft, form: Form) -> bytes:

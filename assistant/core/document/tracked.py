@@ -18,7 +18,7 @@ import difflib
 import io
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,13 +51,21 @@ class _Marks:
 
 
 def with_tracked_changes(
-    data: bytes, old_data: bytes, form: Form, sections: Iterable[str], *, author: str, when: dt.datetime
+    data: bytes,
+    old_data: bytes,
+    form: Form,
+    sections: Iterable[str],
+    *,
+    author: str,
+    when: dt.datetime,
+    extra: Mapping[str, str] | None = None,
 ) -> tuple[bytes, int]:
     """The .docx `data` with what changed in `sections` since the document `old_data` marked as
-    tracked changes by `author` at `when`; returns it and how many changes it marked."""
+    tracked changes by `author` at `when`; returns it and how many changes it marked. `extra`:
+    the writer's own sections in either version, heading as printed -> key."""
     document = docx.Document(io.BytesIO(data))
-    old = paragraphs_by_section(docx.Document(io.BytesIO(old_data)), form)
-    new = paragraphs_by_section(document, form)
+    old = paragraphs_by_section(docx.Document(io.BytesIO(old_data)), form, extra)
+    new = paragraphs_by_section(document, form, extra)
     marks = _Marks(author, when.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"), itertools.count(_first_id(document)))
     known_lists = {n.get(qn("numId")) for n in document.part.numbering_part.element.findall(qn("num"))}
     count = 0

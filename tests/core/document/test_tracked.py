@@ -96,3 +96,26 @@ def test_only_the_named_sections_are_marked(tmp_path):
     assert [(c.kind, c.section, c.text) for c in read_review(done.path, new.form).changes] == [
         ("insertion", "malgrupp", "Ett tillägg.")
     ]
+
+
+def test_the_writers_own_sections_get_their_notes_and_their_changes(tmp_path):
+    from assistant.core.model.drafts import ExtraSection
+    from assistant.core.model.drafts.notes import new_note
+    from assistant.usecases.export import review_export, review_notes
+
+    old = load_draft(demo_draft())
+    old.extra.append(ExtraSection("annat", "Annat av vikt", "Kommunen bidrar med lokaler.", after="bakgrund"))
+    new = copy.deepcopy(old)
+    new.extra[0].text = "Kommunen bidrar med lokaler och personal."
+    new.notes.append(new_note("annat", "Hur många tjänster?", anchor="personal"))
+    done = export_review_docx(
+        new,
+        tmp_path / "m.docx",
+        comments=review_notes(new, review_export(new)),
+        author="A",
+        since=Since(old, ("annat",)),
+    )
+    review = read_review(done.path, new.form)
+    # the reader puts text under an own heading with the form section before it; what counts is the text
+    assert [(c.kind, c.text) for c in review.changes] == [("insertion", " och personal")]
+    assert [(c.anchor, c.text) for c in review.comments] == [("personal", "Hur många tjänster?")]
