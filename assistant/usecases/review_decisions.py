@@ -80,9 +80,13 @@ def place_decision(text: str, change: Change, taken: Iterable[Change] = (), edit
     paragraph = {change.section: change.before}
     current = apply_changes(paragraph, here).text.get(change.section, change.before).strip()
     wanted = apply_changes(paragraph, [*here, *mine])
+    new = wanted.text.get(change.section, "").strip()
     if current and not wanted.not_placed and text.count(current) == 1:
         at = text.index(current)
-        return _edit(text, at, at + len(current), wanted.text[change.section].strip())
+        return _edit(text, at, at + len(current), new)
+    if new and new != current and text.count(new) == 1:  # in the text already (the writer made it, or redid it)
+        at = text.index(new)
+        return Placed(at, at, "", "")
     alone = apply_changes({change.section: text}, mine)  # the paragraph was edited since: by context
     if alone.not_placed:
         return None

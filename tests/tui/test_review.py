@@ -189,3 +189,36 @@ def test_a_change_taken_with_the_writers_own_words_in_english_at_80x24(reviewed:
         assert [n.resolved for n in load_draft(reviewed).notes] == [False, True, False]
 
     asyncio.run(go())
+
+
+def test_a_wrong_file_is_one_line_in_the_dialog_and_a_file_without_review_says_so(reviewed: Path) -> None:
+    from assistant.core.document.export import export_docx
+
+    export_docx(load_draft(reviewed), reviewed.parent / "ren.docx")  # exported, never reviewed
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(reviewed))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
+            await pilot.press("f10")
+            await wait_until(pilot, lambda: isinstance(app.screen, ReviewFileScreen), what="the file dialog")
+            dialog = app.screen
+            field = dialog.query_one("#review-file-path", Input)
+            assert field.value.endswith("ren.docx")  # the newest .docx beside the draft
+            for wrong, says in ((reviewed, "välj en .docx-fil"), (reviewed.parent / "saknas.docx", "filen finns inte")):
+                field.value = str(wrong)
+                await pilot.press("enter")
+                await pilot.pause()
+                assert app.screen is dialog
+                assert says in str(dialog.query_one("#review-file-error").render())
+            field.value = str(reviewed.parent / "ren.docx")
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen), what="the review screen")
+            shown = screen_text(app)
+            assert "Filen har inga spårade ändringar eller kommentarer." in shown
+            assert "0 ändringar och 0 kommentarer" in shown
+            await pilot.press("f2")  # nothing to accept: a word, no error
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is app.screen_stack[-1] and isinstance(app.screen, MainScreen))
+
+    asyncio.run(go())

@@ -115,6 +115,11 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
                 items.add_option(Option(self.change_label(number, change), id=f"c{number}"))
             for comment in notes:
                 items.add_option(Option(self.comment_label(comment), id=f"k{comments.index(comment)}"))
+        if not items.option_count:
+            nothing = tr(
+                "Filen har inga spårade ändringar eller kommentarer.", "The file has no tracked changes or comments."
+            )
+            items.add_option(Option(Text(nothing, style="dim"), disabled=True))
         if was is not None and items.option_count:
             items.highlighted = min(was, items.option_count - 1)
         self.show_summary()
@@ -145,15 +150,17 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         return label
 
     def show_summary(self) -> None:
-        total, done = len(self.changes), len(self.decisions)
+        total, done, comments = len(self.changes), len(self.decisions), len(self.found.review.comments)
         authors = ", ".join(self.found.review.authors()) or "–"
-        comments = len(self.found.review.comments)
-        self.query_one("#review-summary", Static).update(
-            tr(
-                f"{total} ändringar och {comments} kommentarer av {authors} · {done} beslutade, {total - done} kvar",
-                f"{total} changes and {comments} comments by {authors} · {done} decided, {total - done} left",
-            )
-        )
+        sv = f"{total} {'ändring' if total == 1 else 'ändringar'} och {comments} "
+        sv += f"{'kommentar' if comments == 1 else 'kommentarer'} av {authors} · {done} beslutade, {total - done} kvar"
+        en = f"{total} {'change' if total == 1 else 'changes'} and {comments} "
+        en += f"{'comment' if comments == 1 else 'comments'} by {authors} · {done} decided, {total - done} left"
+        formatting = self.found.review.formatting
+        if formatting:
+            sv += f" · {formatting} formateringsändringar (visas inte)"
+            en += f" · {formatting} formatting changes (not shown)"
+        self.query_one("#review-summary", Static).update(tr(sv, en))
 
     def next_open_index(self, start: int) -> int | None:
         """The list index of the first open change from `start` on (else from the top), for the highlight."""
