@@ -119,3 +119,14 @@ def test_since_with_nothing_changed_marks_nothing(tmp_path):
     result = run_cli("--lang", "en", "export", str(path), "--since", "-o", str(tmp_path / "b.docx"))
     assert result.returncode == 0 and "0 tracked changes since version 1" in result.stdout
     assert read_review(tmp_path / "b.docx", load_draft(path).form).changes == []
+
+
+def test_since_the_docx_that_was_sent(tmp_path):
+    path = _sent_then_edited(tmp_path)  # version 1 is skickad.docx, version 2 ny.docx
+    result = run_cli(
+        "--lang", "en", "export", str(path), "--since", str(tmp_path / "skickad.docx"), "-o", str(tmp_path / "g.docx")
+    )
+    assert result.returncode == 0, result.stderr
+    assert "4 tracked changes since version 1" in result.stdout
+    last = run_cli("--lang", "en", "export", str(path), "--since", "-o", str(tmp_path / "h.docx"))
+    assert "0 tracked changes since version 3" in last.stdout  # g.docx was kept as version 3, as it reads now
