@@ -11,13 +11,7 @@ from assistant.core.errors import UserError
 from assistant.core.i18n import tr
 from assistant.usecases.paths import shown
 from assistant.usecases.review import ReadReview, decide_review, read_review
-
-KINDS = {
-    "insertion": ("infogat", "inserted"),
-    "deletion": ("strukit", "deleted"),
-    "moved_to": ("flyttat hit", "moved here"),
-    "moved_from": ("flyttat härifrån", "moved away"),
-}
+from assistant.usecases.review_decisions import KIND_WORDS as KINDS  # the words the review screen uses too
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
