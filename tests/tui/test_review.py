@@ -222,3 +222,25 @@ def test_a_wrong_file_is_one_line_in_the_dialog_and_a_file_without_review_says_s
             await wait_until(pilot, lambda: app.screen is app.screen_stack[-1] and isinstance(app.screen, MainScreen))
 
     asyncio.run(go())
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_every_key_of_the_review_screen_is_on_its_bar_at_80x24(reviewed: Path, lang: str) -> None:
+    from .widgets.test_keybar import bar_rows
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(reviewed), lang_code=lang)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
+            await open_review(pilot)
+            wanted = {
+                (app.get_key_display(b.binding), b.binding.description)
+                for b in app.screen.active_bindings.values()
+                if b.binding.show
+            }
+            assert ("f7", "Löst" if lang == "sv" else "Resolve") in wanted
+            rows = bar_rows(app)
+            for key, description in wanted:
+                assert any(f"{key} {description}" in row for row in rows), (key, description, rows)
+
+    asyncio.run(go())
