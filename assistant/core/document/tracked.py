@@ -32,6 +32,7 @@ from assistant.core.document.wordml import qn
 from assistant.core.model.forms import Form
 
 _TOKENS = re.compile(r"\s+|\w+|[^\w\s]")
+_WORDS = re.compile(r"\w+")
 
 
 @dataclass
@@ -95,15 +96,32 @@ def _mark_section(before: list[Paragraph], section: list[Paragraph], marks: _Mar
             continue
         if op == "replace" and a2 - a1 == b2 - b1:
             for old_p, new_p in zip(before[a1:a2], after[b1:b2], strict=True):
-                count += _mark_words(old_p, new_p, marks)
+                if _similar(old_p.text, new_p.text):
+                    count += _mark_words(old_p, new_p, marks)
+                else:  # rewritten: the old paragraph deleted, the new one inserted, not a word salad
+                    new_p._p.addprevious(_deleted_copy(old_p, marks, known_lists))
+                    count += 1 + _insert_whole(new_p, marks)
             continue
         for new_p in after[b1:b2]:
-            count += _wrap(list(new_p._p.iter(qn("r"))), "ins", marks)
-            _mark_paragraph(new_p._p, marks.element("ins"))
+            count += _insert_whole(new_p, marks)
         place = (after[b1 - 1] if b1 else heading)._p
         for old_p in before[a1:a2]:
-            place = _deleted_copy(old_p, place, marks, known_lists)
+            deleted = _deleted_copy(old_p, marks, known_lists)
+            place.addnext(deleted)
+            place = deleted
             count += 1
+    return count
+
+
+def _similar(old: str, new: str) -> bool:
+    """Enough words kept that marking the changed ones reads better than the two paragraphs whole."""
+    a, b = _WORDS.findall(old), _WORDS.findall(new)  # spaces and commas would make any two alike
+    return difflib.SequenceMatcher(a=a, b=b, autojunk=False).ratio() >= 0.5
+
+
+def _insert_whole(paragraph: Paragraph, marks: _Marks) -> int:
+    count = _wrap(list(paragraph._p.iter(qn("r"))), "ins", marks)
+    _mark_paragraph(paragraph._p, marks.element("ins"))
     return count
 
 
@@ -176,8 +194,8 @@ def _pieces(old_p: Paragraph, lo: int, hi: int) -> list[Any]:
     return pieces
 
 
-def _deleted_copy(old_p: Paragraph, after: Any, marks: _Marks, known_lists: set[Any]) -> Any:
-    """A copy of the old paragraph, its runs and its mark deleted, put after `after`."""
+def _deleted_copy(old_p: Paragraph, marks: _Marks, known_lists: set[Any]) -> Any:
+    """A copy of the old paragraph, its runs and its mark deleted."""
     element = copy.deepcopy(old_p._p)
     number = element.find(f"{qn('pPr')}/{qn('numPr')}")
     list_id = element.find(f"{qn('pPr')}/{qn('numPr')}/{qn('numId')}")
@@ -186,7 +204,6 @@ def _deleted_copy(old_p: Paragraph, after: Any, marks: _Marks, known_lists: set[
     runs = [_as_deleted(run) for run in element.iter(qn("r"))]
     _wrap(runs, "del", marks)
     _mark_paragraph(element, marks.element("del"))
-    after.addnext(element)
     return element
 
 

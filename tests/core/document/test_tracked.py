@@ -49,6 +49,10 @@ EDITS = {
     "before the first": ("Första stycket.", "Ett nytt första.\n\nFörsta stycket."),
     "emptied": ("Ett stycke.\n\nEtt till.", ""),
     "newly written": ("", "Nu finns *text* här.\n\nOch ett stycke till."),
+    "rewritten wholly": (
+        "Vi arbetar med unga vuxna i kommunen.",
+        "Projektet riktar sig till föräldrar på landsbygden.",
+    ),
     "rewritten and moved": ("A b c d.\n\nE f g h.\n\nI j k l.", "I j k l.\n\nA b x d.\n\nNy."),
 }
 
@@ -119,3 +123,15 @@ def test_the_writers_own_sections_get_their_notes_and_their_changes(tmp_path):
     # the reader puts text under an own heading with the form section before it; what counts is the text
     assert [(c.kind, c.text) for c in review.changes] == [("insertion", " och personal")]
     assert [(c.anchor, c.text) for c in review.comments] == [("personal", "Hur många tjänster?")]
+
+
+def test_a_paragraph_rewritten_wholly_is_deleted_and_inserted_whole_not_word_by_word(tmp_path):
+    old = load_draft(demo_draft())
+    old.set_text("bakgrund", "Ett.\n\nVi arbetar med unga vuxna i kommunen.")
+    new = copy.deepcopy(old)
+    new.set_text("bakgrund", "Ett.\n\nProjektet riktar sig till föräldrar på landsbygden.")
+    done = export_review_docx(new, tmp_path / "m.docx", author="A", since=Since(old, ("bakgrund",)))
+    assert [(c.kind, c.text) for c in read_review(done.path, new.form).changes] == [
+        ("deletion", "Vi arbetar med unga vuxna i kommunen."),
+        ("insertion", "Projektet riktar sig till föräldrar på landsbygden."),
+    ]
