@@ -32,7 +32,10 @@ def _ansokan(*args: str) -> subprocess.CompletedProcess:
         capture_output=True,
         text=True,
         timeout=60,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # No bytecode from a size-limited process: a module it compiles (a fresh clone, an edited
+        # file) would be cached cut off at the limit, and every later import of it would fail with
+        # "marshal data too short" (seen in the shared pycache of `make test`).
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTHONDONTWRITEBYTECODE": "1"},
     )
 
 
