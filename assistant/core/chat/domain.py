@@ -86,3 +86,13 @@ def _known_part(rest: str, vocabulary: frozenset[str]) -> bool:
         if part in vocabulary or stem_folded(part) in vocabulary:
             return True
     return any(stem_folded(rest[:cut]) in vocabulary for cut in range(MIN_REST, len(rest)))
+
+
+def outside_the_world(text: str) -> bool:
+    """Every content word of `text` (an examples topic) is foreign to the forms, the library and
+    the chat's lists ("bra filmer", "semesterresmål"); an empty text is not."""
+    words = lexicon()
+    content = [m.group(0) for m in TOKEN_RE.finditer(text) if fold(m.group(0)) not in words.common]
+    content = [w for w in content if len(w) > 2 and fold(w) not in words.filler]
+    vocabulary = domain_stems()
+    return bool(content) and all(fold(w) not in vocabulary and stem_folded(fold(w)) not in vocabulary for w in content)

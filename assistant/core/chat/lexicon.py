@@ -197,6 +197,7 @@ class Lexicon:
     others: CueIndex  # "regeringen", "government": others whose budget the assistant does not know
     funder: CueIndex  # "förbundet", "the funder": whose own affairs the assistant does not know …
     funder_before: frozenset[str]  # … after "har", "hos", "på" ("har förbundet pengar kvar?")
+    finding: CueIndex  # "felet", "the warning": one finding named
     rules: CueIndex  # "tak", "krav": the form's cap and rules, which the assistant does know
     number_before: frozenset[str]
 
@@ -293,6 +294,7 @@ def lexicon() -> Lexicon:
         others=_index(make_cue("others", w, 0) for w in words["others"]),
         funder=_index(make_cue("funder", w, 0) for w in words["funder"]),
         funder_before=_folded_set(words["funder_before"]),
+        finding=_index(make_cue("finding", w, 0) for w in words["finding"]),
         rules=_index(make_cue("rules", w, 0) for w in words["rules"]),
         common=_folded_set(words["common"]),
         spoken=_spoken(words.get("spoken", {})),

@@ -106,7 +106,7 @@ def route(text: str, form: Form | None = None) -> Route:
     ranked = sorted(scores.items(), key=lambda item: -item[1])
     (best, top), second = ranked[0], (ranked[1][1] if len(ranked) > 1 else 0.0)
     weak_and_foreign = top < SURE_ENOUGH and best != Intent.EXAMPLES and _foreign(analysis, form, section)
-    elsewhere = _about_someone_else(best, analysis, form, scores)
+    elsewhere = _about_someone_else(best, analysis, form, scores) or _of_another_world(best, analysis, section)
     if top < MIN_SCORE or weak_and_foreign or elsewhere or best == Intent.UNKNOWN:
         # Nothing fits; or only weakly, naming no heading, and the line speaks of something outside
         # the assistant's world ("Hur många sidor har en roman?"); or it asks what no data answers
@@ -182,6 +182,16 @@ def _about_someone_else(best: str, analysis: Analysis, form: Form | None, scores
         return True
     counted = scores[Intent.BUDGET] > 0 or scores[Intent.PAGES] > 0
     return best == Intent.EXAMPLES and counted and _how_much(analysis)
+
+
+def _of_another_world(best: str, analysis: Analysis, section: str | None) -> bool:
+    """However strongly worded, an error of something outside the assistant's world ("Vad är fel
+    på min cykel?", "utropstecken i schack") is not the check's; one finding named ("felet om
+    personnumret") is, whatever it is about. (Examples are left alone: an
+    English topic is foreign to the Swedish forms and library, and yet the writer's.)"""
+    if section is not None or analysis.here or best != Intent.EXPLAIN or analysis.check_positions:
+        return False
+    return not lexicon().finding.hits(analysis.tokens) and bool(foreign_words(analysis))
 
 
 def _the_funders(analysis: Analysis, best: str) -> bool:

@@ -277,3 +277,10 @@ def test_writing_under_a_heading_signs_nothing_and_the_budgets_contents_are_guid
 )
 def test_the_funders_own_affairs_and_its_rules(form, text, intent):
     assert route(text, form).intent is intent
+
+
+def test_an_error_of_another_world_is_unknown_but_a_named_finding_is_explained(form):
+    assert route("Vad är fel på min cykel?", form).intent is Intent.UNKNOWN
+    assert route("Vad betyder utropstecken i schack?", form).intent is Intent.UNKNOWN
+    assert route("Hur fixar jag felet om personnumret?", form).intent is Intent.EXPLAIN
+    assert route("varför står det att e-postadressen saknas?", form).intent is Intent.EXPLAIN

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING
 
 from assistant.core.chat.answer import Action, ActionKind, Answer
 from assistant.core.chat.answers.context import Asked, quote
+from assistant.core.chat.answers.help import unknown
+from assistant.core.chat.domain import outside_the_world
 from assistant.core.i18n import Text
 
 if TYPE_CHECKING:
@@ -22,8 +24,11 @@ def examples(asked: Asked) -> Answer:
     topic = asked.route.topic
     if not section and not topic:
         section = asked.current
+    asked_for = topic
     found, topic = _examples_for(asked, topic, section)
     target = section or asked.current or ""
+    if not found and not section and outside_the_world(asked_for):
+        return unknown(asked)  # "exempel på bra filmer": nothing the forms or the library speak of
     if not found:
         about = f"”{topic}”" if topic else (asked.link(section) if section else "")
         return asked.done(

@@ -29,10 +29,21 @@ def test_examples_on_a_topic(demo, builtin):
     assert any("SE" in s.text or "Supported Employment" in s.text for s in reply.suggestions)
 
 
-def test_no_examples_is_said_plainly(demo, builtin):
-    reply = answer(demo, "visa exempel på fotboll och curling", library_dirs=builtin)
+def test_no_examples_is_said_plainly(demo, tmp_path):
+    empty = tmp_path / "library"
+    empty.mkdir()
+    reply = answer(demo, "visa exempel på samverkan med psykiatrin", library_dirs=[(empty, True)])
     assert reply.intent is Intent.EXAMPLES
     assert not reply.suggestions and "Inget i biblioteket" in reply.text
+    # A topic no form or library speaks of is the honest answer, not "nothing in the library".
+    reply = answer(demo, "visa exempel på fotboll och curling", library_dirs=[(empty, True)])
+    assert reply.intent is Intent.UNKNOWN
+
+
+def test_examples_of_what_no_form_or_library_speaks_of_are_the_honest_answer(demo, builtin):
+    reply = answer(demo, "Ge mig ett exempel på ett bra recept", library_dirs=builtin)
+    assert reply.intent is Intent.UNKNOWN and not reply.suggestions
+    assert "Det kan jag inte svara på" in reply.text
 
 
 def test_a_search_line_searches_the_library(demo, builtin):
