@@ -176,7 +176,10 @@ class CofinancingSection(Vertical):
         self.budget.cofinancing.append(contribution)
         row = ContributionRow(contribution, next(self.serials), list(self.budget.years))
         await self.query_one("#co-rows").mount(row)
-        row.query_one(".co-partner", Input).focus()
+        # Not query_one: a key that arrived during the mount may have removed or recomposed the row
+        # (random keys at a typist's pace did, seed 3), and then there is no field to focus.
+        for partner in row.query(".co-partner").results(Input):
+            partner.focus()
         self.post_message(self.Changed())
 
     @on(ContributionRow.Removed)
