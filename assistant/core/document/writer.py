@@ -30,6 +30,8 @@ from assistant.core.model.markup import xml_safe
 from assistant.core.storage.files import check_zip
 
 RT_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+# Front-matter tables the embedded draft data leaves out (usecases.review_decisions.REVIEWS_KEY).
+PRIVATE_META = ("reviews",)
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 CORE_PROPERTY_MAX = 255  # characters Word keeps of a title, author or subject
 
@@ -134,8 +136,12 @@ def _page_field(paragraph: Paragraph) -> None:
 def _embed_draft_data(document: Document, draft: Draft) -> None:
     """The draft's own data (dates, contacts, budget, sources) as a customXml part, so that
     `ansokan new --from` on the exported file gives the draft back; Word keeps customXml parts."""
-    # Not the writer's notes: they are questions for the team, not for whoever receives the file.
-    body = xml_safe(front_matter_text(dataclasses.replace(draft, notes=[])))
+    # Not the writer's notes, nor the record of the reviews taken in ([[reviews]]: the reviewers'
+    # names, their files' names and hashes): they are the team's, not for whoever receives the
+    # file, and nothing reads them back from it (`new --from` makes a new draft; a review is
+    # matched to its version by the reviewed file's own hash, not by this data).
+    meta = {key: value for key, value in draft.meta.items() if key not in PRIVATE_META}
+    body = xml_safe(front_matter_text(dataclasses.replace(draft, notes=[], meta=meta)))
     xml = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<ansokan xmlns="{DATA_NAMESPACE}">{escape_text(body)}</ansokan>'
