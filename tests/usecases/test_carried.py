@@ -64,3 +64,38 @@ def test_a_draft_started_from_a_source_asks_about_its_people_unless_the_writer_n
     own = ProjectFacts(**lund, contacts=(Contact(name="Eva Nowak", role="projektledare"),))
     started = start_from_source("finsam-malmo", source, tmp_path / "b.md", facts=own)
     assert not [f for f in started.draft.carried if f.kind in ("person", "place")]  # the source's went aside
+
+
+def test_organisations_are_asked_about_but_not_the_draft_s_own_its_partners_or_a_place_twice():
+    from assistant.core.model.budget import Contribution
+    from assistant.core.model.drafts import Contact
+
+    draft = lund_draft()
+    draft.contacts = [Contact(name="Eva Nowak", organisation="Sociala resursnämnden")]
+    draft.budget.cofinancing = [Contribution(partner="Växthuset", kind="pengar")]
+    text = (
+        "Lärvux inom Komvux Lund och Komvux Lund Södervärn samverkar med Sociala resursnämnden, "
+        "Växthuset, Funktionsstödsförvaltningen, Lunds kommuns arbetsmarknadsförvaltning, Region Skåne, "
+        "Arbetsförmedlingen och Komvux Malmö Södervärn i Malmö."
+    )
+    assert carried_names(draft, text, organisations=["Lärvux"]) == [
+        ("place", "Malmö"),
+        ("organisation", "Lärvux"),
+        ("organisation", "Komvux Lund Södervärn"),
+        ("organisation", "Funktionsstödsförvaltningen"),
+        ("organisation", "arbetsmarknadsförvaltning"),
+    ]
+
+
+def test_a_contact_block_s_organisations_are_asked_about_in_the_sections_that_follow():
+    draft = lund_draft()
+    block = "Lunds kommun\nKomvux Södervärn/Lärvux\n\nLena Oxelgren, rektor"
+    added = remember_carried(draft, "kontaktuppgifter", block, "Malmö stad, 2017", figures=False)
+    assert [(f.kind, f.text) for f in added] == [
+        ("person", "Lena Oxelgren"),
+        ("organisation", "Komvux Södervärn"),
+        ("organisation", "Lärvux"),
+    ]
+    later = remember_carried(draft, "bakgrund", "Lärvux har 30 elever.", "Malmö stad, 2017")
+    assert [(f.kind, f.text) for f in later] == [("count", "30 elever"), ("organisation", "Lärvux")]
+    assert remember_carried(draft, "mal", "Lärvux igen.", "FRAM (Malmö stad, 2021)") == []  # another origin

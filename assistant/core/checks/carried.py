@@ -1,4 +1,4 @@
-"""Figures and names carried over from another application that the writer has not yet confirmed.
+"""Figures and names (people, places, organisations) carried over from another application that the writer has not yet confirmed.
 
 "120 deltagare" in a draft started from Malmö's application is Malmö's figure, and "Lena Oxelgren"
 its rektor, until the writer says it holds for their project too (`ansokan check --confirm ID`, or
@@ -19,11 +19,17 @@ KIND_WORDS = {
     "count": ("antalet", "the figure"),
     "person": ("namnet", "the name"),
     "place": ("orten", "the place"),
+    "organisation": ("organisationen", "the organisation"),
 }
 
 
 def confirm_hint(kind: str, how_sv: str, how_en: str) -> tuple[str, str]:
     """What the writer can do about a carried fact of this kind, ending in how to confirm it."""
+    if kind == "organisation":
+        return (
+            f"skriv er egen organisation, eller bekräfta den: {how_sv}",
+            f"write your own organisation, or confirm it: {how_en}",
+        )
     if kind in NAME_KINDS:
         return f"skriv rätt namn, eller bekräfta det: {how_sv}", f"write the right name, or confirm it: {how_en}"
     return f"skriv er egen siffra, eller bekräfta den: {how_sv}", f"write your own figure, or confirm it: {how_en}"

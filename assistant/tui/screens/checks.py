@@ -178,6 +178,11 @@ class CheckScreen(ClosesOnce, Screen[CheckResult | None]):
     def confirm_hint(self, ref: str) -> str:
         """What to do about a carried-over figure or name, with the key that confirms it."""
         kind = next((fact.kind for fact in self.draft.carried if fact.id == ref), "")
+        if kind == "organisation":
+            return tr(
+                "skriv er egen organisation, eller bekräfta den med Ctrl+K",
+                "write your own organisation, or confirm it with Ctrl+K",
+            )
         if kind in ("person", "place"):
             return tr(
                 "skriv rätt namn, eller bekräfta det med Ctrl+K", "write the right name, or confirm it with Ctrl+K"
@@ -202,7 +207,7 @@ class CheckScreen(ClosesOnce, Screen[CheckResult | None]):
         done = confirm_carried(self.draft, [found.ref], save=False)
         self.confirmed.append([fact.id for fact in done])
         self.changed = True
-        texts = ", ".join(f"”{fact.text}”" for fact in done)
+        texts = ", ".join(dict.fromkeys(f"”{fact.text}”" for fact in done))  # a name confirmed everywhere: once
         self.notify(tr(f"{texts} bekräftad – Ctrl+Z ångrar.", f"{texts} confirmed – Ctrl+Z undoes it."), timeout=3)
         self.action_rerun()
 

@@ -66,13 +66,14 @@ def test_a_hand_written_carried_table_without_id_gets_the_id_the_tool_would_give
 
 def test_names_are_remembered_beside_the_figures_and_asked_about_as_whole_words():
     carried: list[CarriedFact] = []
-    text = "Projektledare Lena Oxelgren leder 30 personer i Malmö."
-    names = [("person", "Lena Oxelgren"), ("place", "Malmö"), ("organisation", "Malmö stad")]
+    text = "Projektledare Lena Oxelgren leder 30 personer i Malmö på Komvux Södervärn."
+    names = [("person", "Lena Oxelgren"), ("place", "Malmö"), ("organisation", "Komvux Södervärn"), ("year", "2017")]
     added = carry_over(carried, "organisering", text, ORIGIN, names)
-    assert [(f.kind, f.text) for f in added] == [
+    assert [(f.kind, f.text) for f in added] == [  # a kind that is no name is not remembered
         ("count", "30 personer"),
         ("person", "Lena Oxelgren"),
         ("place", "Malmö"),
+        ("organisation", "Komvux Södervärn"),
     ]
     assert carry_over(carried, "organisering", text, ORIGIN, names) == []  # known already
     place = next(f for f in carried if f.kind == "place")
@@ -80,3 +81,14 @@ def test_names_are_remembered_beside_the_figures_and_asked_about_as_whole_words(
     assert open_facts([place], {"organisering": "Nya Malmöbor"}) == []  # a compound is not the name
     person = next(f for f in carried if f.kind == "person")
     assert open_facts([person], {"organisering": "Projektledare Helena Oxelgren-Lind"}) == []
+
+
+def test_confirming_a_name_confirms_it_in_every_section_it_came_into_from_that_origin():
+    carried: list[CarriedFact] = []
+    for section, text in (("bakgrund", "Lärvux"), ("mal", "lärvux"), ("budget", "Lärvux")):
+        carry_over(carried, section, "", ORIGIN, [("organisation", text)])
+    carry_over(carried, "mal", "", "FRAM (Malmö stad, 2021)", [("organisation", "Lärvux")])
+    carry_over(carried, "mal", "30 personer", ORIGIN)
+    done = confirm(carried, [carried[0].id], today=dt.date(2027, 1, 2))
+    assert [(f.section, f.text) for f in done] == [("bakgrund", "Lärvux"), ("mal", "lärvux"), ("budget", "Lärvux")]
+    assert [f.text for f in carried if not f.confirmed] == ["Lärvux", "30 personer"]  # another origin, a figure

@@ -2,8 +2,8 @@
 they came from until the writer confirms them or changes them.
 
 A draft started from an earlier application (or a passage taken from the library) keeps that
-project's participant counts, percentages, staff and amounts, and the people and places it named
-(last year's project leader, "i Malmö"): plausible, and most likely wrong for the new project.
+project's participant counts, percentages, staff and amounts, and the people, places and
+organisations it named (last year's project leader, "i Malmö", "Komvux Södervärn"): plausible, and most likely wrong for the new project.
 Each one is a `CarriedFact` in the draft's front matter (`[[carried]]`), written and read as plain
 TOML, so the writer can see in the file what is still unconfirmed."""
 
@@ -21,7 +21,7 @@ from assistant.core.model.figures import figures_in
 # them with the period, and the checks already ask about years outside the project period.
 CARRIED_KINDS = ("amount", "percent", "count")
 # The names: found by the caller (the library's people finder, the draft's own facts left out).
-NAME_KINDS = ("person", "place")
+NAME_KINDS = ("person", "place", "organisation")
 
 
 @dataclass
@@ -30,7 +30,7 @@ class CarriedFact:
     section: str = ""  # the section key it was carried into
     text: str = ""  # the figure as written ("120 deltagare")
     origin: str = ""  # where it came from, as the writer knows it ("Case management, Malmö stad 2017")
-    kind: str = "count"  # amount | percent | count | person | place
+    kind: str = "count"  # amount | percent | count | person | place | organisation
     confirmed: str = ""  # the day the writer confirmed it (ISO), empty while open
 
     def __post_init__(self) -> None:
@@ -51,7 +51,7 @@ def carry_over(
     names: Iterable[tuple[str, str]] = (),
 ) -> list[CarriedFact]:
     """Remember every figure of `text` (now in `section`) as carried over from `origin`, and the
-    `names` found in it, each a (kind, name) pair with kind "person" or "place"; what is already
+    `names` found in it, each a (kind, name) pair with kind "person", "place" or "organisation"; what is already
     remembered there is not added twice. Returns the new ones."""
     found = [(f.kind, f.text) for f in figures_in(text, years=False) if f.kind in CARRIED_KINDS]
     found += [(kind, name) for kind, name in names if kind in NAME_KINDS and name.strip()]
@@ -81,10 +81,14 @@ def still_written(fact: CarriedFact, text: str) -> bool:
 
 
 def confirm(carried: list[CarriedFact], ids: list[str], *, today: dt.date | None = None) -> list[CarriedFact]:
-    """Mark the facts with these ids (or id prefixes of at least 4 characters) as confirmed.
-    Returns them; an id that matches nothing is the caller's to report."""
+    """Mark the facts with these ids (or id prefixes of at least 4 characters) as confirmed, and
+    with a name, the same name from the same origin in the other sections still open ("Lärvux"
+    holds for the project wherever it stands, capitalised or not). Returns them; an id that matches nothing is the
+    caller's to report."""
     day = (today or dt.date.today()).isoformat()
     done = [fact for wanted in ids for fact in matching(carried, wanted)]
+    names = {(f.kind, f.text.lower(), f.origin) for f in done if f.kind in NAME_KINDS}
+    done += [f for f in carried if not f.confirmed and (f.kind, f.text.lower(), f.origin) in names]
     for fact in done:
         fact.confirmed = fact.confirmed or day
     return [f for f in carried if any(f is d for d in done)]  # once each, in the draft's order
