@@ -361,15 +361,21 @@ class SharedLibrary(Governance):
         return self.matching([[w] for w in re.findall(r"\w+", query.lower()) if len(w) > 1], limit=limit)
 
     def found(self, groups: list[list[str]], *, limit: int) -> set[str]:
-        """The ids of up to `limit` passages matching any group of terms, as `matching` finds them
-        but unranked (the caller ranks them): the server stops at the limit instead of ranking
-        every match of a common word (migrations/0005_found.sql). Trigram similarity adds
-        passages when full-text search finds fewer than TRIGRAM_BELOW."""
+        """The ids of up to `limit` passages matching any group of terms, unranked (the caller
+        ranks them): the server stops at the limit instead of ranking every match of a common
+        word (migrations/0005_found.sql, 0006). By the program's own terms; when they find fewer
+        than TRIGRAM_BELOW, the `swedish` stems of the same words add passages, then trigram
+        similarity (a typo, a compound no stem splits)."""
         kept = _kept(groups)
         if not kept:
             return set()
         with self._connection() as conn:
-            ids = [str(r[0]) for r in conn.execute("SELECT id FROM library_found(%s, %s)", (_expression(kept), limit))]
+            ids = [
+                str(r[0])
+                for r in conn.execute(
+                    "SELECT id FROM library_found(%s, %s, %s)", (_expression(kept), limit, TRIGRAM_BELOW)
+                )
+            ]
             text = _plain_text(kept)
             if len(ids) < min(TRIGRAM_BELOW, limit) and text:
                 ids += [
