@@ -94,7 +94,7 @@ def main() -> int:
                     survived[(mode, step)].append(float(kept))
                     if args.verbose and not kept:
                         print(f"LOST [{mode} +{step}] {case.brief}: {text[:140]!r}")
-        both = two_sentences(cases, index, rng)
+        both = two_sentences(cases, index)
         prefix = prefix_survival(cases, index)
         index.close()
     print(f"growth survival, {args.half} half: {hits} queries that hit, on-topic words appended")
@@ -111,9 +111,10 @@ def main() -> int:
     return 0
 
 
-def two_sentences(cases: list[Case], index: Index, rng: random.Random) -> tuple[list[float], list[float]]:
-    """For each query that hits, another of the same section that hits written as its next sentence:
-    is the first one's hit still in the top five, and is the new sentence's own hit there too?"""
+def two_sentences(cases: list[Case], index: Index) -> tuple[list[float], list[float]]:
+    """For each query that hits, the next one (by brief) of the same section that hits, written as its
+    next sentence: is the first one's hit still in the top five, and is the new sentence's own hit
+    there too? A fixed pairing, so one more hit elsewhere does not reshuffle every pair."""
     hits = {}
     for case in cases:
         if not case.negative and case.kind != "prefix":
@@ -123,10 +124,10 @@ def two_sentences(cases: list[Case], index: Index, rng: random.Random) -> tuple[
     kept: list[float] = []
     shown: list[float] = []
     for case, hit in hits.items():
-        others = [c for c in hits if c.section == case.section and c.brief != case.brief]
+        others = sorted((c for c in hits if c.section == case.section and c.brief != case.brief), key=lambda c: c.brief)
         if not others:
             continue
-        other = rng.choice(others)
+        other = next((c for c in others if c.brief > case.brief), others[0])
         text = grown(case.text, other.text.rstrip(".").split(), new_sentence=True)
         found = top5(case, text, index)
         kept.append(float(hit in found))
