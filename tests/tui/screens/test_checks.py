@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from assistant.core.model.drafts import load_draft, save_draft
@@ -105,3 +106,43 @@ def test_a_carried_name_says_to_write_the_right_name_and_is_confirmed_with_the_s
             await wait_until(pilot, lambda: person.id not in carried_ids(check), what="the name confirmed")
 
     asyncio.run(go())
+
+
+@pytest.mark.parametrize(("lang", "size"), [("sv", (120, 40)), ("en", (80, 24))])
+def test_a_carried_organisation_is_confirmed_with_the_same_key_in_every_section(
+    demo_copy: Path, lang: str, size: tuple[int, int]
+) -> None:
+    from assistant.tui.i18n import set_lang
+
+    draft = load_draft(demo_copy)
+    ids = []
+    for key in ("malgrupp", "organisering"):
+        draft.sections[key] += "\n\nArbetet leds från Lärvux."
+        ids += [f.id for f in carry_over(draft.carried, key, "", ORIGIN, [("organisation", "Lärvux")])]
+    save_draft(draft)
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(demo_copy), lang_code=lang)
+        async with app.run_test(size=size) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
+            await pilot.press("f8")
+            await wait_until(
+                pilot, lambda: isinstance(app.screen, CheckScreen) and app.screen.report is not None, what="report"
+            )
+            check = app.screen
+            assert set(ids) <= set(carried_ids(check))
+            findings = check.query_one("#findings", OptionList)
+            row = next(i for i in range(findings.option_count) if getattr(check.finding_at(i), "ref", "") == ids[0])
+            shown = " ".join(str(findings.get_option_at_index(row).prompt).split())
+            if lang == "sv":
+                assert "organisationen ”Lärvux”" in shown and "skriv er egen organisation" in shown
+            else:
+                assert "the organisation “Lärvux”" in shown and "write your own organisation" in shown
+            findings.highlighted = row
+            await pilot.press("ctrl+k")
+            await wait_until(pilot, lambda: not set(ids) & set(carried_ids(check)), what="confirmed in both sections")
+
+    try:
+        asyncio.run(go())
+    finally:
+        set_lang("sv")
