@@ -87,8 +87,13 @@ def test_confirming_a_name_confirms_it_in_every_section_it_came_into_from_that_o
     carried: list[CarriedFact] = []
     for section, text in (("bakgrund", "Lärvux"), ("mal", "lärvux"), ("budget", "Lärvux")):
         carry_over(carried, section, "", ORIGIN, [("organisation", text)])
+    units = ("Funktionsstödsförvaltningen", "funktionsstödsförvaltning", "Funktionsstödsnämnden")
+    for section, text in zip(("bakgrund", "mal", "budget"), units, strict=True):
+        carry_over(carried, section, "", ORIGIN, [("organisation", text)])
+    [unit] = confirm(carried, [carried[3].id])[1:]
+    assert unit.text == "funktionsstödsförvaltning" and not carried[5].confirmed  # another unit
     carry_over(carried, "mal", "", "FRAM (Malmö stad, 2021)", [("organisation", "Lärvux")])
     carry_over(carried, "mal", "30 personer", ORIGIN)
     done = confirm(carried, [carried[0].id], today=dt.date(2027, 1, 2))
     assert [(f.section, f.text) for f in done] == [("bakgrund", "Lärvux"), ("mal", "lärvux"), ("budget", "Lärvux")]
-    assert [f.text for f in carried if not f.confirmed] == ["Lärvux", "30 personer"]  # another origin, a figure
+    assert [f.text for f in carried if not f.confirmed] == ["Funktionsstödsnämnden", "Lärvux", "30 personer"]

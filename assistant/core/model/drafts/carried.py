@@ -83,15 +83,23 @@ def still_written(fact: CarriedFact, text: str) -> bool:
 def confirm(carried: list[CarriedFact], ids: list[str], *, today: dt.date | None = None) -> list[CarriedFact]:
     """Mark the facts with these ids (or id prefixes of at least 4 characters) as confirmed, and
     with a name, the same name from the same origin in the other sections still open ("Lärvux"
-    holds for the project wherever it stands, capitalised or not). Returns them; an id that matches nothing is the
+    holds for the project wherever it stands, capitalised or not; a unit in its definite form
+    or not, "funktionsstödsförvaltningen" and "Funktionsstödsförvaltning"). Returns them; an id that matches nothing is the
     caller's to report."""
     day = (today or dt.date.today()).isoformat()
     done = [fact for wanted in ids for fact in matching(carried, wanted)]
-    names = {(f.kind, f.text.lower(), f.origin) for f in done if f.kind in NAME_KINDS}
-    done += [f for f in carried if not f.confirmed and (f.kind, f.text.lower(), f.origin) in names]
+    names = {_same_name(f) for f in done if f.kind in NAME_KINDS}
+    done += [f for f in carried if f.kind in NAME_KINDS and not f.confirmed and _same_name(f) in names]
     for fact in done:
         fact.confirmed = fact.confirmed or day
     return [f for f in carried if any(f is d for d in done)]  # once each, in the draft's order
+
+
+def _same_name(fact: CarriedFact) -> tuple[str, str, str]:
+    """What makes two facts one name: kind, origin and the name in lower case, a unit's definite
+    ending aside (-ningen, -nden, -heten: "förvaltningen" is "förvaltning")."""
+    name = re.sub(r"(ning|nd|het)en$", r"\1", fact.text.lower()) if fact.kind == "organisation" else fact.text.lower()
+    return fact.kind, name, fact.origin
 
 
 def matching(carried: list[CarriedFact], wanted: str) -> list[CarriedFact]:
