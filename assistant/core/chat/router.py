@@ -174,14 +174,23 @@ def _about_someone_else(best: str, analysis: Analysis, form: Form | None, scores
     """A budget or page question, or one that only names a heading ("Hur många deltagare hade
     FRAM?"), about someone else's; the funder's own money or people ("Har förbundet pengar kvar?",
     "Vem är kontaktperson på förbundet?"); or how much or many others have ("Hur många sidor
-    brukar andra ansökningar vara?": a figure, not an example)."""
+    brukar andra ansökningar vara?": a figure, not an example); help with another program."""
     only_named = best == Intent.GUIDANCE and not any(h.cue.label == Intent.GUIDANCE for h in analysis.hits)
     if (best in (Intent.BUDGET, Intent.PAGES) or only_named) and _someone_elses(analysis, form):
         return True
     if best in (Intent.BUDGET, Intent.PAGES, Intent.MISSING, Intent.GUIDANCE) and _the_funders(analysis, best):
         return True
+    if best == Intent.HELP and _other_software(analysis):
+        return True
     counted = scores[Intent.BUDGET] > 0 or scores[Intent.PAGES] > 0
     return best == Intent.EXAMPLES and counted and _how_much(analysis)
+
+
+def _other_software(analysis: Analysis) -> bool:
+    """Help with a named thing the assistant's world does not know ("Hur ångrar jag ett mejl i
+    Outlook?", "kortkommandon i Teams"): another program's help, not this one's."""
+    strange = set(foreign_words(analysis))
+    return any(i > 0 and t.raw[:1].isupper() and t.raw in strange for i, t in enumerate(analysis.tokens))
 
 
 def _of_another_world(best: str, analysis: Analysis, section: str | None) -> bool:

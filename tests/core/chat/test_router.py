@@ -284,3 +284,9 @@ def test_an_error_of_another_world_is_unknown_but_a_named_finding_is_explained(f
     assert route("Vad betyder utropstecken i schack?", form).intent is Intent.UNKNOWN
     assert route("Hur fixar jag felet om personnumret?", form).intent is Intent.EXPLAIN
     assert route("varför står det att e-postadressen saknas?", form).intent is Intent.EXPLAIN
+
+
+def test_help_with_another_program_is_unknown(form):
+    assert route("Hur ångrar jag ett mejl i Outlook?", form).intent is Intent.UNKNOWN
+    assert route("Hur exporterar jag budgeten till Excel?", form).intent is Intent.HELP  # the budget's .xlsx
+    assert route("Hur öppnar jag Inskickning?", form).intent is Intent.HELP
