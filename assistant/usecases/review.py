@@ -13,7 +13,8 @@ from assistant.usecases.drafts import open_draft, save_draft
 if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft
     from assistant.core.sources.review import Change, Comment, Review
-    from assistant.core.sources.review_versions import SectionDiff, Version
+    from assistant.core.sources.review_versions import SectionDiff
+    from assistant.core.sources.review_versions import Version as Version  # the interface's name for it
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,24 @@ def keep_sent_version(draft_path: Path | str, exported: Path) -> Version:
 
     path = Path(draft_path).expanduser()
     return keep_version(path, read_draft_text(path), exported)
+
+
+def keep_exported_version(draft: Draft, exported: Path) -> Version | None:
+    """The open draft, as it was exported, kept as the version sent in `exported` (the interface's
+    export: its text may not be on disk yet); None for a draft with no file to keep it beside."""
+    from assistant.core.model.drafts.file import to_text
+    from assistant.core.sources.review_versions import keep_version
+
+    if draft.path is None:
+        return None
+    return keep_version(Path(draft.path), to_text(draft), exported)
+
+
+def sent_versions(draft: Draft) -> list[Version]:
+    """The versions kept of what was sent, oldest first (none for a draft with no file)."""
+    from assistant.core.sources.review_versions import list_versions
+
+    return list_versions(Path(draft.path)) if draft.path is not None else []
 
 
 def diff_draft(draft_path: Path | str, against: str | None = None) -> DraftDiff:

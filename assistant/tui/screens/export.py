@@ -1,12 +1,16 @@
 """Export dialog: what is still open (errors, ⟦… → ?⟧ markers), where to write the .docx,
-optionally a PDF, and the result with its page count."""
+optionally a PDF, for review (the open questions as Word comments, and what changed since a version
+sent before as tracked changes), and the result with its page count. Every export is kept as a
+version, as `ansokan export` keeps one."""
 
 from __future__ import annotations
 
 import asyncio
 import copy
 import shutil
+from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -15,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, LoadingIndicator, Static
+from textual.widgets import Button, Checkbox, Input, LoadingIndicator, Select, Static
 
 from assistant.core.errors import UserError
 from assistant.core.i18n import format_number
@@ -23,6 +27,10 @@ from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
 from assistant.usecases.export import ExportResult, ExportReview, default_output, export_application, review_export
+from assistant.usecases.review import keep_exported_version, sent_versions
+
+if TYPE_CHECKING:
+    from assistant.usecases.review import Version
 
 
 class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
@@ -33,6 +41,9 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
     ExportScreen .dialog { height: 90%; }
     ExportScreen .export-scroll { height: 1fr; }
     ExportScreen #export-review { height: auto; margin-top: 1; }
+    ExportScreen #export-review-hint { color: $text-muted; padding: 0 1 0 5; }
+    ExportScreen #export-since-row { height: auto; }
+    ExportScreen #export-since-version { width: 1fr; margin-top: 1; }
     """
 
     BINDINGS = [Binding("escape", "close", "Avbryt", id="dialog.cancel")]
@@ -43,6 +54,7 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
         self.draft = draft
         self.result: ExportResult | None = None  # the last export that was written
         self.review = reviewed(draft)
+        self.versions = kept_versions(draft)
 
     def compose(self) -> ComposeResult:
         clean = self.review is None or self.review.clean
@@ -69,17 +81,57 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
             value=shutil.which("soffice") is not None,
             id="export-pdf",
         )
+        yield Checkbox(tr("För granskning, med kommentarer", "For review, with comments"), id="export-for-review")
+        yield Static(
+            tr(
+                "Anteckningar, markeringar ⟦… → ?⟧ och obekräftade siffror blir kommentarer i marginalen.",
+                "Notes, markers ⟦… → ?⟧ and unconfirmed figures become comments in the margin.",
+            ),
+            id="export-review-hint",
+        )
+        with Horizontal(id="export-since-row"):
+            yield Checkbox(tr("Med ändringar sedan", "With changes since"), id="export-since")
+            yield Select(
+                version_options(self.versions),
+                value=str(self.versions[-1].number) if self.versions else Select.NULL,
+                allow_blank=not self.versions,
+                compact=True,
+                id="export-since-version",
+            )
         yield LoadingIndicator(id="export-loading")
         yield Static(id="export-result")
         yield Static(review_text(self.review, self.draft), id="export-review")
 
     def on_mount(self) -> None:
         self.query_one("#export-loading").display = False
+        self.query_one("#export-since-row").display = bool(self.versions)  # nothing sent before: no choice
         self.query_one("#export-path", Input).focus()  # not the scrolling review above it
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:
         self.dismiss(self.result.docx if self.result else None)
+
+    @on(Checkbox.Changed, "#export-for-review")
+    def review_chosen(self, event: Checkbox.Changed) -> None:
+        if not event.value:  # the changes since a version are a review copy's
+            self.query_one("#export-since", Checkbox).value = False
+
+    @on(Checkbox.Changed, "#export-since")
+    def since_chosen(self, event: Checkbox.Changed) -> None:
+        if event.value:
+            self.query_one("#export-for-review", Checkbox).value = True
+
+    @on(Select.Changed, "#export-since-version")
+    def version_chosen(self, event: Select.Changed) -> None:
+        if event.value != Select.NULL and self.versions and event.select.has_focus_within:
+            self.query_one("#export-since", Checkbox).value = True  # choosing a version asks for it
+
+    def since(self) -> str | None:
+        """The version to mark changes since ("2"), or None: not asked for, or nothing sent before."""
+        chosen = self.query_one("#export-since-version", Select).value
+        if not self.versions or not self.query_one("#export-since", Checkbox).value or chosen == Select.NULL:
+            return None
+        return str(chosen)
 
     @on(Button.Pressed, "#export-go")
     @on(Input.Submitted, "#export-path")
@@ -96,46 +148,81 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
         self.query_one("#export-loading").display = True
         self.query_one("#export-go", Button).disabled = True
         self.query_one("#export-result", Static).update("")
-        self.export(output, self.query_one("#export-pdf", Checkbox).value)
+        since = self.since()
+        for_review = since is not None or self.query_one("#export-for-review", Checkbox).value
+        self.export(output, self.query_one("#export-pdf", Checkbox).value, for_review, since)
 
     class Exported(Message):
-        def __init__(self, result: ExportResult | None, error: str | None) -> None:
+        def __init__(
+            self, result: ExportResult | None, error: str | None, kept: list[str] | None = None, review: bool = False
+        ) -> None:
             super().__init__()
             self.result = result
             self.error = error
+            self.kept = kept or []  # the line about the version kept
+            self.review = review
 
     @work(exclusive=True, group="export")
-    async def export(self, output: Path | None, with_pdf: bool) -> None:
-        """The CLI's export (its rules on where it may write), on a copy of the draft, in a thread."""
+    async def export(self, output: Path | None, with_pdf: bool, for_review: bool, since: str | None) -> None:
+        """The CLI's export (its rules on where it may write), on a copy of the draft, in a thread;
+        then the copy, as exported, kept as a version (as `ansokan export` keeps one)."""
         snapshot = copy.deepcopy(self.draft)
         try:
             result = await asyncio.to_thread(
-                export_application, snapshot, output, pdf=with_pdf, create_parent=output is not None
+                export_application,
+                snapshot,
+                output,
+                pdf=with_pdf,
+                create_parent=output is not None,
+                for_review=for_review,
+                since=since,
             )
         except UserError as exc:
             self.post_message(self.Exported(None, exc.message(lang())))
+            return
         except OSError as exc:
             self.post_message(self.Exported(None, f"{exc.filename or output}: {exc.strerror or exc}"))
+            return
+        try:
+            version = await asyncio.to_thread(keep_exported_version, snapshot, result.docx)
+        except OSError as exc:  # the export stands; only the record of it is missing
+            kept = [tr(f"Versionen sparades inte ({exc})", f"The version was not kept ({exc})")]
         else:
-            self.post_message(self.Exported(result, None))
+            kept = [version_kept(version)] if version is not None else []
+        self.post_message(self.Exported(result, None, kept, for_review))
 
     def on_export_screen_exported(self, message: Exported) -> None:
         if message.result is None:
             self.show_error(message.error or "")
         else:
-            self.show_result(message.result)
+            self.refresh_versions()
+            self.show_result(message.result, message.kept, message.review)
+
+    def refresh_versions(self) -> None:
+        """The version just kept is one to mark changes since, next time (the last, by default)."""
+        versions = kept_versions(self.draft)
+        if [v.number for v in versions] == [v.number for v in self.versions]:
+            return
+        self.versions = versions
+        select = self.query_one("#export-since-version", Select)
+        select.set_options(version_options(versions))
+        select.value = str(versions[-1].number)
+        self.query_one("#export-since-row").display = True
 
     def show_error(self, message: str) -> None:
         self.query_one("#export-loading").display = False
         self.query_one("#export-go", Button).disabled = False
         self.query_one("#export-result", Static).update(Text(message, style="bold red"))
 
-    def show_result(self, result: ExportResult) -> None:
+    def show_result(self, result: ExportResult, kept: list[str] | None = None, for_review: bool = False) -> None:
         self.result = result
         self.query_one("#export-close", Button).label = tr("Stäng", "Close")
         self.query_one("#export-loading").display = False
         self.query_one("#export-go", Button).disabled = False
-        self.query_one("#export-result", Static).update(Text("\n".join(result_lines(result)), style="green"))
+        lines = result_lines(result, for_review=for_review) + (kept or [])
+        shown = self.query_one("#export-result", Static)
+        shown.update(Text("\n".join(lines), style="green"))
+        self.call_after_refresh(shown.scroll_visible)  # below the fold of a short terminal
 
 
 def reviewed(draft: Draft) -> ExportReview | None:
@@ -144,6 +231,34 @@ def reviewed(draft: Draft) -> ExportReview | None:
         return review_export(draft)
     except UserError:
         return None
+
+
+def kept_versions(draft: Draft) -> list[Version]:
+    """The versions sent before (none when the folder cannot be read: the export still works)."""
+    try:
+        return sent_versions(draft)
+    except OSError:
+        return []
+
+
+def version_options(versions: list[Version]) -> list[tuple[str, str]]:
+    """'version 2 (4/12 01:40)' for each version, the last first."""
+    options = []
+    for version in reversed(versions):
+        try:
+            saved = datetime.fromisoformat(version.saved).astimezone()
+            when = f"{saved.day}/{saved.month} {saved:%H:%M}"
+        except ValueError:
+            when = version.saved
+        options.append((f"version {version.number} ({when})", str(version.number)))
+    return options
+
+
+def version_kept(version: Version) -> str:
+    return tr(
+        f"Sparade det som version {version.number} (att jämföra med nästa gång)",
+        f"Kept it as version {version.number} (to compare with next time)",
+    )
 
 
 def review_text(review: ExportReview | None, draft: Draft) -> Text:
@@ -173,11 +288,13 @@ def requested_output(draft: Draft, text: str) -> Path | None:
     return None if target == default_output(draft) else target
 
 
-def result_lines(result: ExportResult) -> list[str]:
+def result_lines(result: ExportResult, *, for_review: bool = False) -> list[str]:
     lines = []
     if result.created_dir:
         lines.append(tr(f"Skapade katalogen {result.created_dir}", f"Created the directory {result.created_dir}"))
     lines.append(tr(f"Skrev {result.docx}", f"Wrote {result.docx}"))
+    if for_review or result.since_version is not None:
+        lines.append(review_line(result))
     if result.pdf is not None:
         lines.append(tr(f"Skrev {result.pdf}", f"Wrote {result.pdf}"))
     if result.pdf_pages is not None:
@@ -200,3 +317,23 @@ def result_lines(result: ExportResult) -> list[str]:
             )
         )
     return lines
+
+
+def review_line(result: ExportResult) -> str:
+    """'3 kommentarer, 4 spårade ändringar sedan version 2' / '3 comments, 4 tracked changes since version 2'."""
+    n = result.comments
+    if n == 0:
+        text = tr("inga kommentarer", "no comments")
+    else:
+        text = tr(f"{n} {'kommentar' if n == 1 else 'kommentarer'}", f"{n} {'comment' if n == 1 else 'comments'}")
+    if result.since_version is None:
+        return text[:1].upper() + text[1:] + tr(" till granskarna", " for the reviewers")
+    t, v = result.tracked, result.since_version
+    if t == 0:
+        changes = tr(f"inga ändringar sedan version {v}", f"no changes since version {v}")
+    else:
+        changes = tr(
+            f"{t} {'spårad ändring' if t == 1 else 'spårade ändringar'} sedan version {v}",
+            f"{t} tracked {'change' if t == 1 else 'changes'} since version {v}",
+        )
+    return text[:1].upper() + text[1:] + ", " + changes
