@@ -106,6 +106,8 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
         self.query_one("#export-loading").display = False
         self.query_one("#export-since-row").display = bool(self.versions)  # nothing sent before: no choice
         self.query_one("#export-path", Input).focus()  # not the scrolling review above it
+        scroll = self.query_one(".export-scroll", VerticalScroll)
+        self.call_after_refresh(scroll.scroll_home, animate=False)  # the field's label too, not only the field
 
     @on(Button.Pressed, "#export-close")
     def action_close(self) -> None:
