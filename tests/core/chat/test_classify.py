@@ -96,3 +96,8 @@ def test_a_pasted_page_is_read_only_to_its_first_lines():
 
     assert len(tokens("samverkan " * 50_000)) <= MAX_CHARS // 2
     assert classify("samverkan " * 50_000) is Kind.QUESTION
+
+
+def test_e_for_ar_asks_but_e_post_searches():
+    assert classify("e budgeten rätt") is Kind.QUESTION  # "är budgeten rätt"
+    assert classify("e-post till förbundet") is Kind.SEARCH
