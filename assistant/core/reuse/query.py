@@ -173,9 +173,9 @@ def _neighbours(term: str, index: Index) -> list[Alternative]:
 
 def _slips(term: str, index: Index) -> list[str]:
     """Library terms one edit away (optimal string alignment: a swap counts as one) that begin with
-    the same two letters (a slip there is rare, and the range stays small at any library size)."""
+    the same three letters (a slip there is rare, and the range stays small at any library size)."""
     ordered = index.sorted_terms
-    start, end = bisect.bisect_left(ordered, term[:2]), bisect.bisect_left(ordered, term[:2] + "\uffff")
+    start, end = bisect.bisect_left(ordered, term[:3]), bisect.bisect_left(ordered, term[:3] + "\uffff")
     found = process.extract(term, ordered[start:end], scorer=OSA.distance, score_cutoff=1, limit=NGRAM_NEIGHBOURS)
     return [t for t, _, _ in found if abs(len(t) - len(term)) <= 1]
 
