@@ -25,6 +25,7 @@ def check_budget(ctx: Context) -> Iterator[Finding]:
     totals = budget.totals()  # a bad cell counts as 0 in every sum; _bad_cells reports it once
     section = ctx.budget_key
     yield from _unread(budget, section)
+    yield from _unnamed_contributions(budget, section)
     yield from _bad_cells(totals, section)
     yield from _negative(budget, totals, section)
     yield from _stated_compiled(budget, totals, section)
@@ -69,6 +70,21 @@ def _unread(budget: Budget, section: str | None) -> Iterator[Finding]:
             "för in beloppet i budgeten för hand och ta sedan bort raden under `unread`",
             "enter the amount in the budget by hand, then remove the line under `unread`",
         )
+
+
+def _unnamed_contributions(budget: Budget, section: str | None) -> Iterator[Finding]:
+    """A contribution whose partner is not written yet (a row just added on the budget screen)."""
+    for number, contribution in enumerate(budget.cofinancing, start=1):
+        if not contribution.partner.strip():
+            yield finding(
+                Severity.WARNING,
+                "budget.cofinancing_partner",
+                section,
+                f"budget: medfinansiering {number} saknar partner",
+                f"budget: co-financing {number} has no partner",
+                "skriv vilken part som bidrar, eller ta bort raden",
+                "write which partner contributes, or remove the row",
+            )
 
 
 def _bad_cells(totals: BudgetTotals, section: str | None) -> Iterator[Finding]:

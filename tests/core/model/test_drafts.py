@@ -219,3 +219,20 @@ def test_the_model_and_the_file_are_importable_from_the_package():
 
     assert drafts.Draft is draft.Draft and drafts.load_draft is file.load_draft
     assert set(drafts.__all__) <= set(dir(drafts))
+
+
+def test_a_contribution_whose_partner_is_not_written_yet_is_saved_read_back_and_asked_for(tmp_path):
+    """The budget screen saves a co-financing row as soon as it is added, before its partner is typed:
+    the draft must open again (it was refused: 'varje medfinansiering ska ha en `partner`'), and
+    `check` asks for the partner instead."""
+    from assistant.core.checks import run_checks
+    from assistant.core.model.budget import Contribution
+
+    draft = load_draft(demo_draft())
+    draft.budget.cofinancing = [Contribution(partner="", per_year={2027: "10 000"})]
+    path = tmp_path / "u.md"
+    save_draft(draft, path)
+    again = load_draft(path)
+    assert [(c.partner, c.per_year) for c in again.budget.cofinancing] == [("", {2027: "10 000"})]
+    [asked] = [f for f in run_checks(again).findings if f.code == "budget.cofinancing_partner"]
+    assert asked.severity == "varning" and "medfinansiering 1 saknar partner" in asked.message

@@ -144,11 +144,9 @@ def _contributions(raw: Any, bad: Fail) -> list[Contribution]:
         )
     out = []
     for entry in raw:
+        # A partner not written yet (a row just added on the budget screen, saved as the writer types)
+        # is read as it was saved: `check` asks for it; refusing it here would lock the writer out.
         partner, kind = str(entry.get("partner", "")).strip(), str(entry.get("kind", "pengar"))
-        if not partner:
-            raise bad(
-                "cofinancing", "varje medfinansiering ska ha en `partner`", "every co-financing needs a `partner`"
-            )
         if kind not in CONTRIBUTION_KINDS:
             raise bad(
                 "kind",
