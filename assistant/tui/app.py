@@ -7,6 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
@@ -97,6 +98,20 @@ class AnsokanApp(App):
         from assistant.tui.screens.dialogs import NewApplicationScreen
 
         self.push_screen(NewApplicationScreen(form_id))
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key still on its way when the app closes (typed after Ctrl+Q, or queued behind the last
+        # save) reaches an app whose screens are gone: Textual would raise 'No screens on stack' at
+        # the writer's exit. There is nothing left for it to do, so it is dropped.
+        if isinstance(event, events.Key) and not self._has_screens():
+            return
+        await super().on_event(event)
+
+    def _has_screens(self) -> bool:
+        try:
+            return bool(self.screen_stack)
+        except KeyError:  # the mode's stack itself is gone
+            return False
 
     def open_demo(self) -> None:
         try:

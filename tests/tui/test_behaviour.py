@@ -87,6 +87,24 @@ def test_section_change_and_quit_save(demo_copy: Path) -> None:
     run(go())
 
 
+def test_a_key_that_arrives_after_the_app_has_closed_is_dropped(demo_copy: Path) -> None:
+    """Keys typed after Ctrl+Q reach an app whose screens are gone; they must not end the writer's
+    session with 'No screens on stack' (seen in the random-key runs under load)."""
+    from textual import events
+
+    app = AnsokanApp(load_draft(demo_copy))
+
+    async def go() -> None:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await opened(pilot)
+            await pilot.press("ctrl+q")
+        assert not app.screen_stack
+        await app.on_event(events.Key("a", "a"))  # raised ScreenStackError before
+
+    run(go())
+    assert app.return_code in (None, 0)
+
+
 def test_a_draft_changed_on_disk_is_never_overwritten_silently(demo_copy: Path) -> None:
     async def go() -> None:
         async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
