@@ -19,12 +19,16 @@ from typing import TYPE_CHECKING
 
 from assistant.core.errors import UserError
 from assistant.core.reuse.index import Index
+from assistant.core.reuse.textnorm import split_compound
+from assistant.core.reuse.vocabulary import TOKEN_PREFIX
 
 if TYPE_CHECKING:
     from assistant.core.reuse.shared.store import SharedLibrary
 
 PG_CANDIDATES = 3  # the copy's index offers this many times the passages the rerank takes
 SERVER_FOUND = 2000  # unranked matches the server gives: the copy's candidates are kept among them
+COMPOUNDS_PER_PART = 40  # a compound part is looked for on the server in at most this many compounds
+COMPOUND_CHECKS = 400  # library terms holding a part's letters that are split to see if it is theirs
 _QUOTED = re.compile(r'"([^"]+)"')
 
 
@@ -53,6 +57,10 @@ class SharedIndex(Index):
         self._allowed: set[int] = set()
         self._by_pid: dict[str, int] = {}
         self._sets_generation = -1
+        self._compounds: dict[str, list[str]] = {}
+        self._compounds_generation = -1
+        self._vocabulary_set: frozenset[str] = frozenset()
+        self._all_terms = ""
 
     def candidates(self, match: str, limit: int = 60, *, ranked: bool = True) -> list[tuple[int, float]]:
         if not match:
@@ -71,10 +79,13 @@ class SharedIndex(Index):
     def _from_server(self, match: str, limit: int, ranked: bool) -> list[tuple[int, float]]:
         """The local candidates (BM25 order) that the server found too, or that are built in. The
         server's matches come unranked (the local index ranks): all of them when there are up to
-        SERVER_FOUND, so a query of rare words gets exactly the copy's candidates it may see."""
+        SERVER_FOUND, so a query of rare words gets exactly the copy's candidates it may see; a
+        word the copy finds inside compounds is asked for with those compounds."""
         assert self.library is not None
         wide = max(limit * PG_CANDIDATES, 100)
-        on_server = self._rowids(self.library.found(match_groups(match), limit=SERVER_FOUND))
+        groups = match_groups(match)
+        found = self.library.found(groups, limit=SERVER_FOUND, compounds=self._compounds_of(groups))
+        on_server = self._rowids(found)
         builtin = self._row_sets()[0]
         hits = super().candidates(match, wide, ranked=ranked)
         return [(r, score) for r, score in hits if r in on_server or r in builtin][:limit]
@@ -84,6 +95,33 @@ class SharedIndex(Index):
         builtin, allowed, _ = self._row_sets()
         hits = super().candidates(match, max(limit * PG_CANDIDATES, 100), ranked=ranked)
         return [(r, score) for r, score in hits if r in allowed or r in builtin][:limit]
+
+    def _compounds_of(self, groups: list[list[str]]) -> dict[str, list[str]]:
+        """The compounds of the library each term of `groups` is a part of, as the copy's index
+        splits them ("personal": "personalansv", "projektpersonal", …). The server's terms are the
+        passages' own stems, never split, so a part is looked for there as the compounds holding
+        it, and the server finds what the copy finds by that part. Worked out per term once per
+        generation, by a scan of all the library's terms for the letters of the part."""
+        if self._compounds_generation != self.generation:
+            self._vocabulary_set = frozenset(self.vocabulary)
+            self._all_terms = "\n" + "\n".join(self._vocabulary_set) + "\n"
+            self._compounds, self._compounds_generation = {}, self.generation
+        for term in {t for g in groups for t in g} - self._compounds.keys():  # concept tokens: never a part
+            self._compounds[term] = [] if term.startswith(TOKEN_PREFIX) else self._compounds_holding(term)
+        return self._compounds
+
+    def _compounds_holding(self, part: str) -> list[str]:
+        found: list[str] = []
+        blob, checked, at = self._all_terms, 0, self._all_terms.find(part)
+        while at != -1 and checked < COMPOUND_CHECKS and len(found) < COMPOUNDS_PER_PART:
+            start, end = blob.rfind("\n", 0, at) + 1, blob.find("\n", at)
+            term = blob[start:end]
+            if term != part:
+                checked += 1
+                if part in split_compound(term, self._vocabulary_set):
+                    found.append(term)
+            at = blob.find(part, end)
+        return found
 
     def _row_sets(self) -> tuple[set[int], set[int], dict[str, int]]:
         """Row ids of the built-in passages and of the allowed ones, and every passage's row id by

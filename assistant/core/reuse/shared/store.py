@@ -7,7 +7,7 @@ psycopg pool, so the terminal UI's suggestion worker and a save can use the libr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -360,21 +360,23 @@ class SharedLibrary(Governance):
         with one; approved and not retired, best first (see `matching`)."""
         return self.matching([[w] for w in re.findall(r"\w+", query.lower()) if len(w) > 1], limit=limit)
 
-    def found(self, groups: list[list[str]], *, limit: int) -> set[str]:
+    def found(
+        self, groups: list[list[str]], *, limit: int, compounds: Mapping[str, list[str]] | None = None
+    ) -> set[str]:
         """The ids of up to `limit` passages matching any group of terms, unranked (the caller
         ranks them): the server stops at the limit instead of ranking every match of a common
         word (migrations/0005_found.sql, 0006). By the program's own terms; when they find fewer
         than TRIGRAM_BELOW, the `swedish` stems of the same words add passages, then trigram
-        similarity (a typo, a compound no stem splits)."""
+        similarity (a typo, a compound no stem splits). A term that `compounds` names is also
+        found in those words (the compounds it is a part of)."""
         kept = _kept(groups)
         if not kept:
             return set()
+        expression = _expression(kept, compounds or {})
         with self._connection() as conn:
             ids = [
                 str(r[0])
-                for r in conn.execute(
-                    "SELECT id FROM library_found(%s, %s, %s)", (_expression(kept), limit, TRIGRAM_BELOW)
-                )
+                for r in conn.execute("SELECT id FROM library_found(%s, %s, %s)", (expression, limit, TRIGRAM_BELOW))
             ]
             text = _plain_text(kept)
             if len(ids) < min(TRIGRAM_BELOW, limit) and text:
@@ -407,8 +409,14 @@ def _kept(groups: list[list[str]]) -> list[list[str]]:
     return [list(dict.fromkeys(g)) for g in groups if g and all(_TERM_RE.fullmatch(t) for t in g)][:60]
 
 
-def _expression(kept: list[list[str]]) -> str:
-    return " | ".join("(" + " & ".join(f"'{t}'" for t in g) + ")" for g in kept)
+def _expression(kept: list[list[str]], compounds: Mapping[str, list[str]] | None = None) -> str:
+    """A tsquery: any group, all terms of a group; a term or any of its compounds."""
+
+    def term(t: str) -> str:
+        words = [t] + [c for c in (compounds or {}).get(t, ()) if _TERM_RE.fullmatch(c)]
+        return f"'{t}'" if len(words) == 1 else "(" + " | ".join(f"'{w}'" for w in words) + ")"
+
+    return " | ".join("(" + " & ".join(term(t) for t in g) + ")" for g in kept)
 
 
 def _plain_text(kept: list[list[str]]) -> str:

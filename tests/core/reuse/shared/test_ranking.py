@@ -91,3 +91,13 @@ def test_a_retired_passage_leaves_the_shared_suggestions_and_offline_the_copy_ke
     shared.allowed = shared.allowed - {first}
     shared.generation += 1
     assert first not in top(shared, text, section)
+
+
+def test_a_word_the_copy_finds_only_inside_compounds_is_found_by_the_server_too(both):
+    _, shared, server = both
+    compounds = shared._compounds_of([[part] for part in sorted(shared.vocabulary)])
+    parts = [part for part, holding in compounds.items() if holding][:40]
+    assert len(parts) >= 10, "the built-in library has compounds of its own words"
+    for part in parts:
+        copy = {shared.passages_by_id([r])[r][1] for r, _ in Index.candidates(shared, f'"{part}"', 1000)}
+        assert copy <= server.found([[part]], limit=2000, compounds=compounds), part

@@ -104,6 +104,13 @@ def test_found_gives_the_matching_ids_unranked_those_by_the_programs_terms_first
     assert len(library.found([["samverkan"], ["långt"], ["planer"]], limit=2)) == 2
     assert f"{stored.id}#samverkan-2" in library.found([["arbetsmarknadsinsats"]], limit=100)  # by trigrams
     assert library.found([["'; DROP TABLE passages; --"]], limit=100) == set()  # no such term: dropped
+    # "marknad" is no stem of either passage, only a part of their compounds, which the caller names
+    assert library.found(
+        [["marknad"]], limit=100, compounds={"marknad": ["arbetsmarknad", "arbetsmarknadsinsats"]}
+    ) == {
+        f"{stored.id}#bakgrund-1",
+        f"{stored.id}#samverkan-2",
+    }
 
 
 def test_a_server_that_cannot_be_reached_is_one_line_without_the_password():
