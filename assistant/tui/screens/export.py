@@ -221,7 +221,7 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
         self.query_one("#export-close", Button).label = tr("Stäng", "Close")
         self.query_one("#export-loading").display = False
         self.query_one("#export-go", Button).disabled = False
-        lines = result_lines(result, for_review=for_review) + (kept or [])
+        lines = result_lines(result, for_review=for_review, kept=kept or [])
         shown = self.query_one("#export-result", Static)
         shown.update(Text("\n".join(lines), style="green"))
         self.call_after_refresh(shown.scroll_visible)  # below the fold of a short terminal
@@ -290,13 +290,15 @@ def requested_output(draft: Draft, text: str) -> Path | None:
     return None if target == default_output(draft) else target
 
 
-def result_lines(result: ExportResult, *, for_review: bool = False) -> list[str]:
+def result_lines(result: ExportResult, *, for_review: bool = False, kept: list[str] | None = None) -> list[str]:
+    """What was written, for review what it holds, the version kept (`kept`), then pages and PDF."""
     lines = []
     if result.created_dir:
         lines.append(tr(f"Skapade katalogen {result.created_dir}", f"Created the directory {result.created_dir}"))
     lines.append(tr(f"Skrev {result.docx}", f"Wrote {result.docx}"))
     if for_review or result.since_version is not None:
         lines.append(review_line(result))
+    lines += kept or []  # before the pages: a short terminal shows the first lines
     if result.pdf is not None:
         lines.append(tr(f"Skrev {result.pdf}", f"Wrote {result.pdf}"))
     if result.pdf_pages is not None:
