@@ -10,7 +10,7 @@ PYTEST := $(BIN)/python -m pytest -q -p no:cacheprovider
 # Two workers, handed tests one at a time: the long tests are collected first (tests/conftest.py),
 # and xdist's default first hand-out (a quarter of the suite each) would give them all to one worker.
 PARALLEL := -n 2 --maxschedchunk 1
-FAST   := not libreoffice and not tmux and not slow and not thorough
+FAST   := not libreoffice and not tmux and not slow and not thorough and not pilot
 # Compiled bytecode (and pytest's rewritten test modules) kept in the venv, not the tree, even where the
 # shell says PYTHONDONTWRITEBYTECODE: without it every xdist worker and every `python -m assistant`
 # subprocess a test starts compiles everything again (collection alone 4.2 -> 1.5 s of CPU per worker).
@@ -56,7 +56,8 @@ test-thorough: $(STAMP)
 	$(PYTEST) $(PARALLEL) -m "not serial"
 	$(PYTEST) -m "serial" || [ $$? -eq 5 ]
 
-# The quick loop leaves out the serial tests too: they wait on real timers and want the machine.
+# The quick loop leaves out the serial tests too: they wait on real timers and want the machine; and the
+# Pilot tests of the terminal UI (tests/tui/, marked pilot): ~85 of them were 96 of its 133 s of CPU.
 test-fast: $(STAMP)
 	$(PYTEST) $(PARALLEL) -m "$(FAST) and not serial"
 

@@ -170,6 +170,16 @@ SLOW = {
 THOROUGH_BEYOND_FIRST_SEED = {"test_random_keys_never_crash_nor_lose_text"}
 
 
+# pilot: drives the terminal UI with Textual's Pilot (everything under tests/tui/). Half a second or more
+# each (an app started, laid out and rendered at 120x40): ~85 of them were 96 of the quick loop's 133 s
+# of CPU, so `make test-fast` leaves them out and `make test` runs them.
+PILOT_DIR = ROOT / "tests" / "tui"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "pilot: drives the terminal UI with Pilot (tests/tui/); not in make test-fast")
+
+
 def _skip_reasons(item: pytest.Item) -> str:
     return " ".join(str(mark.kwargs.get("reason", "")) for mark in item.iter_markers("skipif")).lower()
 
@@ -194,6 +204,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.libreoffice)
         if "tmux" in reasons:
             item.add_marker(pytest.mark.tmux)
+        if PILOT_DIR in Path(item.path).parents:
+            item.add_marker(pytest.mark.pilot)
         name = getattr(item, "originalname", item.name)
         if name in SERIAL:
             item.add_marker(pytest.mark.serial)
