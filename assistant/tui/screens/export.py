@@ -95,6 +95,7 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
                 version_options(self.versions),
                 value=str(self.versions[-1].number) if self.versions else Select.NULL,
                 allow_blank=not self.versions,
+                prompt=tr("Välj version", "Choose a version"),
                 compact=True,
                 id="export-since-version",
             )
