@@ -81,6 +81,10 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         self.decisions: dict[int, dict[str, Any]] = recorded_decisions(main.draft, path, self.digest)
         self.steps: list[Step] = []
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # A key queued behind the one that closed this screen must not act on it: its list is gone.
+        return self.is_attached and self.is_active
+
     def compose(self) -> ComposeResult:
         yield Static(
             tr(f"[b]Granskning[/b] · {self.path.name}", f"[b]Review[/b] · {self.path.name}"),
