@@ -109,10 +109,23 @@ def decide_review(
     applied = apply_changes(dict(found.draft.sections), [c for c in chosen if not found.already_in_draft(c)])
     for section, text in applied.text.items():
         found.draft.set_text(section, text)
-    if applied.taken:
-        save_draft(found.draft, path)
     rejected = [c for n, c in enumerate(changes, 1) if n in reject]
+    if applied.taken or rejected:  # the text and the record of what was decided (the writer's own: neither)
+        _record(found.draft, Path(reviewed).expanduser(), changes, applied.taken, rejected)
+        save_draft(found.draft, path)
     return Decided(path, applied.taken, rejected, applied.not_placed, already)
+
+
+def _record(draft: Draft, reviewed: Path, changes: list[Change], taken: list[Change], rejected: list[Change]) -> None:
+    """The draft's record of these decisions and the review they came from (as the review screen keeps it)."""
+    from assistant.usecases.review_decisions import record_decision, review_digest
+
+    digest = review_digest(reviewed)
+    number = {id(c): n for n, c in enumerate(changes, 1)}
+    for change in taken:
+        record_decision(draft, reviewed, digest, number[id(change)], change, "accepted")
+    for change in rejected:
+        record_decision(draft, reviewed, digest, number[id(change)], change, "rejected")
 
 
 @dataclass(frozen=True)

@@ -111,3 +111,17 @@ def test_changes_undone_in_the_text_are_found_newest_first() -> None:
     only_first = edited(text, place_decision(text, deletion))
     assert undone_in_text({"malgrupp": only_first}, taken) == [5]
     assert undone_in_text({"malgrupp": "Skrivet om helt."}, taken) == []  # rewritten since: still counted
+
+
+def test_ansokan_review_accept_and_reject_are_recorded_as_the_review_screen_records_them(tmp_path: Path) -> None:
+    from assistant.usecases.review import decide_review
+
+    for name in ("utkast.md", "granskad.docx"):
+        shutil.copyfile(FIXTURE / name, tmp_path / name)
+    reviewed = tmp_path / "granskad.docx"
+    decided = decide_review(tmp_path / "utkast.md", reviewed, accept={1, 3}, reject={2})
+    assert len(decided.taken) == 2 and len(decided.rejected) == 1
+    draft = load_draft(tmp_path / "utkast.md")
+    recorded = recorded_decisions(draft, reviewed, review_digest(reviewed))
+    assert {n: d["decision"] for n, d in recorded.items()} == {1: "accepted", 3: "accepted", 2: "rejected"}
+    assert draft.meta["reviews"][0]["file"] == "granskad.docx"

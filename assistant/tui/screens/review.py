@@ -137,6 +137,8 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         if decided:
             (sv, en), style = STATUS[decided["decision"]]
             label.append(f"  {tr(sv, en)}", style=f"bold {style}")
+        elif self.found.already_in_draft(change):  # the writer's own change (export --review --since)
+            label.append(tr("  redan i utkastet", "  already in the draft"), style="dim italic")
         return label
 
     def comment_label(self, comment: Comment) -> Text:
