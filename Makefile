@@ -17,7 +17,7 @@ FAST   := not libreoffice and not tmux and not slow and not thorough and not pil
 export PYTHONPYCACHEPREFIX := $(abspath $(VENV))/pycache
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: run test test-fast test-thorough setup lint format bench clean
+.PHONY: run test test-fast test-thorough test-seeds setup lint format bench clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -55,6 +55,12 @@ test-thorough: $(STAMP)
 	$(BIN)/lint-imports
 	$(PYTEST) $(PARALLEL) -m "not serial"
 	$(PYTEST) -m "serial" || [ $$? -eq 5 ]
+
+# Only the further seeds (marked thorough), for after `make test`: together they are `make test-thorough`.
+# CI runs it, so the random-key test presses 2,000 keys on every screen there (4 seeds of 500).
+test-seeds: $(STAMP)
+	$(PYTEST) $(PARALLEL) -m "thorough and not serial"
+	$(PYTEST) -m "thorough and serial" || [ $$? -eq 5 ]
 
 # The quick loop leaves out the serial tests too: they wait on real timers and want the machine; and the
 # Pilot tests of the terminal UI (tests/tui/, marked pilot): ~85 of them were 96 of its 133 s of CPU.
