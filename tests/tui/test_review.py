@@ -163,6 +163,13 @@ def test_a_change_taken_with_the_writers_own_words_in_english_at_80x24(reviewed:
             assert review.decisions[4]["decision"] == "edited"
             assert main.draft.text("malgrupp") == original.replace("ungefär hälften", "drygt hälften")
             assert "edited and accepted" in screen_text(app)
+            highlight(review, "c5")  # an insertion with no words left is not taken
+            await pilot.press("f4")
+            await wait_until(pilot, lambda: isinstance(app.screen, EditChangeScreen), what="the edit dialog")
+            app.screen.query_one("#review-edit-words", Input).value = ""
+            await pilot.press("enter")
+            await wait_until(pilot, lambda: app.screen is review, what="the review screen")
+            assert 5 not in review.decisions
 
             # The comments are notes on their sections: one resolved here, one answered.
             assert [(n.section, n.author, n.resolved) for n in main.draft.notes] == [

@@ -276,7 +276,13 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         )
 
         def edited(words: str | None) -> None:
-            if words is not None:
+            if words is not None and inserting and not words.strip():
+                self.notify(
+                    tr("Inget att infoga; F3 avvisar ändringen.", "Nothing to insert; F3 rejects the change."),
+                    severity="warning",
+                    timeout=4,
+                )
+            elif words is not None:
                 self.decide([number], "edited", words)
 
         self.app.push_screen(EditChangeScreen(prompt, change.text if inserting else ""), edited)
