@@ -54,9 +54,11 @@ class Answer:
     route: Route | None = field(default=None, repr=False, compare=False)
 
     def plain(self) -> str:
-        """The text for a terminal: links as their words, no bold markers."""
-        text = LINK_RE.sub(lambda m: m.group(1), self.text)
-        return text.replace("**", "")
+        """The text for a terminal: links as their words, no bold markers. A take link ("Ta in") is
+        left out, with its line: on a command line it is a word that does nothing."""
+        lines = [line for line in self.text.splitlines() if TAKE_LINE_RE.fullmatch(line) is None]
+        text = LINK_RE.sub(lambda m: m.group(1), "\n".join(lines))
+        return re.sub(r"\n{3,}", "\n\n", text).replace("**", "")
 
     def suggestion(self, passage_id: str) -> Suggestion | None:
         """The suggestion a TAKE action names."""
@@ -75,6 +77,7 @@ class Answer:
 
 
 LINK_RE = re.compile(r"\[([^\]]*)\]\((?:goto|take):[^)\s]*\)")
+TAKE_LINE_RE = re.compile(r"\s*\[[^\]]*\]\(take:[^)\s]*\)\s*")
 
 
 def parse_href(href: str) -> tuple[ActionKind, str] | None:

@@ -24,6 +24,14 @@ def test_plain_text_has_no_link_targets_or_bold(demo):
     assert "3.4 Organisering" in plain
 
 
+def test_plain_text_leaves_out_the_take_links_a_terminal_cannot_follow(demo):
+    reply = answer(demo, "visa exempel på uppföljning")
+    assert any(a.kind is ActionKind.TAKE for a in reply.actions)  # the interface still has them
+    plain = reply.plain()
+    assert "Ta in" not in plain and "take:" not in plain and "\n\n\n" not in plain
+    assert "Så har andra skrivit" in plain
+
+
 def test_json_holds_intent_text_and_actions(demo):
     data = answer(demo, "gå till tidsplanen").as_json()
     assert data["intent"] == "navigate"
