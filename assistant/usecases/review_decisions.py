@@ -60,12 +60,23 @@ def taken_as(change: Change, edited: str | None = None) -> list[Change]:
     (an insertion's text rewritten; a deletion with words put in place of the deleted ones)."""
     if edited is None:
         return [change]
+    edited = _spaced_like(change.text, edited)
     if change.kind in ("insertion", "moved_to"):
         return [dataclasses.replace(change, text=edited)]
     if not edited:
         return [change]
     after = dataclasses.replace(change, kind="insertion", text=edited, offset=change.offset + len(change.text))
     return [change, after]
+
+
+def _spaced_like(original: str, words: str) -> str:
+    """The writer's words with the space the reviewer's had before and after them (" och lokaler"
+    retyped as "och lokaler" must not run into the word before it)."""
+    if not words.strip():
+        return words
+    lead = " " if original[:1].isspace() and not words[:1].isspace() else ""
+    trail = " " if original[-1:].isspace() and not words[-1:].isspace() else ""
+    return lead + words + trail
 
 
 def place_decision(text: str, change: Change, taken: Iterable[Change] = (), edited: str | None = None) -> Placed | None:

@@ -64,6 +64,14 @@ def test_the_writers_own_words_for_a_deletion_and_an_insertion() -> None:
     assert "180 unga vuxna och anhöriga mellan" in edited(
         bakgrund, place_decision(bakgrund, found.review.changes[0], edited=" och anhöriga")
     )
+    # the reviewer's space before the words kept when the writer retypes them without it
+    assert "180 unga vuxna och anhöriga mellan" in edited(
+        bakgrund, place_decision(bakgrund, found.review.changes[0], edited="och anhöriga")
+    )
+    presentation = found.draft.text("presentation")  # " och kombineras …" deleted, words put in its place
+    assert "(SE) och en introduktion. Deltagaren" in edited(
+        presentation, place_decision(presentation, found.review.changes[1], edited="och en introduktion")
+    )
 
 
 def test_a_change_whose_paragraph_is_gone_is_not_placed() -> None:
