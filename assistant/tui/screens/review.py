@@ -24,7 +24,7 @@ from textual.widgets.option_list import Option
 
 from assistant.tui.i18n import localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
-from assistant.tui.screens.review_words import before_after, kind_word, shortened, touching
+from assistant.tui.screens.review_words import before_after, kind_word, shortened, summary, touching
 from assistant.tui.widgets.keybar import KeyBar
 from assistant.usecases.review_decisions import (
     Placed,
@@ -137,9 +137,13 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         if decided:
             (sv, en), style = STATUS[decided["decision"]]
             label.append(f"  {tr(sv, en)}", style=f"bold {style}")
-        elif self.found.already_in_draft(change):  # the writer's own change (export --review --since)
+        elif self.in_draft(number):  # the writer's own change (export --review --since)
             label.append(tr("  redan i utkastet", "  already in the draft"), style="dim italic")
         return label
+
+    def in_draft(self, number: int) -> bool:
+        """Not decided here, and the draft already reads as with the change taken: nothing to decide."""
+        return number not in self.decisions and self.found.already_in_draft(self.changes[number - 1])
 
     def comment_label(self, comment: Comment) -> Text:
         from assistant.tui.screens.review_comments import note_of
@@ -156,17 +160,8 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         return label
 
     def show_summary(self) -> None:
-        total, done, comments = len(self.changes), len(self.decisions), len(self.found.review.comments)
-        authors = ", ".join(self.found.review.authors()) or "–"
-        sv = f"{total} {'ändring' if total == 1 else 'ändringar'} och {comments} "
-        sv += f"{'kommentar' if comments == 1 else 'kommentarer'} av {authors} · {done} beslutade, {total - done} kvar"
-        en = f"{total} {'change' if total == 1 else 'changes'} and {comments} "
-        en += f"{'comment' if comments == 1 else 'comments'} by {authors} · {done} decided, {total - done} left"
-        formatting = self.found.review.formatting
-        if formatting:
-            sv += f" · {formatting} formateringsändringar (visas inte)"
-            en += f" · {formatting} formatting changes (not shown)"
-        self.query_one("#review-summary", Static).update(tr(sv, en))
+        made = sum(self.in_draft(n) for n in range(1, len(self.changes) + 1))
+        self.query_one("#review-summary", Static).update(summary(self.found, len(self.decisions), made))
 
     def next_open_index(self, start: int) -> int | None:
         """The list index of the first open change from `start` on (else from the top), for the highlight."""
@@ -174,7 +169,8 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         order = list(range(start, items.option_count)) + list(range(start))
         for index in order:
             option_id = items.get_option_at_index(index).id or ""
-            if option_id.startswith("c") and int(option_id[1:]) not in self.decisions:
+            number = int(option_id[1:]) if option_id.startswith("c") else 0
+            if number and number not in self.decisions and not self.in_draft(number):  # passes those made already
                 return index
         return next((i for i in range(items.option_count) if not items.get_option_at_index(i).disabled), None)
 
@@ -242,6 +238,9 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
                 timeout=3,
             )
             return None
+        elif self.in_draft(number):
+            self.notify(tr("Den ändringen finns redan i utkastet.", "That change is in the draft already."), timeout=3)
+            return None
         return number
 
     def action_decide(self, decision: str) -> None:
@@ -256,6 +255,7 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
             return
         author = self.changes[number - 1].author
         numbers = [n for n, c in enumerate(self.changes, 1) if c.author == author and n not in self.decisions]
+        numbers = [n for n in numbers if not self.in_draft(n)]  # the writer's own, made already
         self.decide(numbers, decision)
 
     def action_edit(self) -> None:

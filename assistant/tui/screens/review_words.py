@@ -11,6 +11,7 @@ from assistant.tui.i18n import tr
 from assistant.usecases.review_decisions import KIND_WORDS
 
 if TYPE_CHECKING:
+    from assistant.usecases.review import ReadReview
     from assistant.usecases.review_decisions import Change
 
 CONTEXT = 45  # characters of the paragraph shown on each side of a change
@@ -72,3 +73,24 @@ def before_after(group: list[Change]) -> tuple[Text, Text]:
     old.append(tail)
     new.append(tail)
     return old, new
+
+
+def summary(found: ReadReview, done: int, in_draft: int) -> str:
+    """'5 ändringar och 2 kommentarer av Eva Holm, Karin Ek · 1 beslutade, 4 kvar': the changes the
+    draft already has (the writer's own, in a copy sent with --since) and formatting counted apart."""
+    review = found.review
+    total, comments, left = len(review.changes), len(review.comments), len(review.changes) - done - in_draft
+    authors = ", ".join(review.authors()) or "–"
+    sv = f"{total} {'ändring' if total == 1 else 'ändringar'} och {comments} "
+    sv += f"{'kommentar' if comments == 1 else 'kommentarer'} av {authors} · {done} beslutade"
+    en = f"{total} {'change' if total == 1 else 'changes'} and {comments} "
+    en += f"{'comment' if comments == 1 else 'comments'} by {authors} · {done} decided"
+    if in_draft:
+        sv += f", {in_draft} redan i utkastet"
+        en += f", {in_draft} already in the draft"
+    sv += f", {left} kvar"
+    en += f", {left} left"
+    if review.formatting:
+        sv += f" · {review.formatting} formateringsändringar (visas inte)"
+        en += f" · {review.formatting} formatting changes (not shown)"
+    return tr(sv, en)
