@@ -5,6 +5,7 @@ accepted ones are written into the draft."""
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from assistant.commands._common import print_json
 from assistant.core.errors import UserError
@@ -12,6 +13,10 @@ from assistant.core.i18n import tr
 from assistant.usecases.paths import shown
 from assistant.usecases.review import ReadReview, decide_review, read_review
 from assistant.usecases.review_decisions import KIND_WORDS as KINDS  # the words the review screen uses too
+
+if TYPE_CHECKING:
+    from assistant.usecases.review import HeadingChange
+    from assistant.usecases.review_decisions import Change
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -101,17 +106,57 @@ def _print_human(found: ReadReview) -> None:
             done = tr(", redan i utkastet", ", already in the draft") if found.already_in_draft(change) else ""
             print(
                 f"  #{number:<3}{tr(sv, en):16} ”{change.text.strip()}” – {change.author} ({tr('stycke', 'paragraph')} {change.paragraph}{done})"
+                + _move_line(found, change)
             )
+        for heading in (h for h in review.headings if h.section == section):
+            print(f"  {'':4}{_heading_line(heading)}")
         for comment in comments:
             anchor = f" [{comment.anchor[:40]}]" if comment.anchor else ""
             print(f"  {'':4}{tr('kommentar', 'comment'):16} {comment.author}: {comment.text}{anchor}")
             for reply in comment.replies:
                 print(f"  {'':20}  ↳ {reply.author}: {reply.text}")
+    shown_sections = {section for section, _changes, _comments in found.by_section()}
+    for heading in (h for h in review.headings if h.section not in shown_sections):
+        print(f"\n{found.section_title(heading.section) or tr('(okänt avsnitt)', '(unknown section)')}")
+        print(f"  {'':4}{_heading_line(heading)}")
     print()
     n_changes, n_comments, formatting = len(review.changes), len(review.comments), review.formatting
     sv = f"{n_changes} {'ändring' if n_changes == 1 else 'ändringar'}, {n_comments} {'kommentar' if n_comments == 1 else 'kommentarer'}"
     en = f"{n_changes} {'change' if n_changes == 1 else 'changes'}, {n_comments} {'comment' if n_comments == 1 else 'comments'}"
+    if review.headings:
+        h = len(review.headings)
+        sv += f", {h} {'rubrikändring' if h == 1 else 'rubrikändringar'} (förs inte in)"
+        en += f", {h} {'heading change' if h == 1 else 'heading changes'} (not taken in)"
     if formatting:
         sv += f", {formatting} formateringsändringar (visas inte)"
         en += f", {formatting} formatting changes (not shown)"
     print(tr(sv, en))
+
+
+def _move_line(found: ReadReview, change: Change) -> str:
+    """A move's half says where the text went (or came from) and which change is its other half."""
+    others = found.review.move_of(change)
+    if not others:
+        return ""
+    other = others[0]
+    number = found.review.changes.index(other) + 1
+    title = found.section_title(other.section) or "?"
+    if change.kind == "moved_from":
+        return tr(f" → {title} (en flytt med #{number})", f" → {title} (one move with #{number})")
+    return tr(f" ← {title} (en flytt med #{number})", f" ← {title} (one move with #{number})")
+
+
+def _heading_line(heading: HeadingChange) -> str:
+    """A reviewer's change to a heading, reported: the form decides the headings."""
+    what = {
+        "deleted": (f"rubriken ”{heading.before}” struken", f"heading ”{heading.before}” deleted"),
+        "edited": (
+            f"rubriken ”{heading.before}” ändrad till ”{heading.after}”",
+            f"heading ”{heading.before}” changed to ”{heading.after}”",
+        ),
+        "inserted": (f"ny rubrik ”{heading.after}”", f"new heading ”{heading.after}”"),
+    }[heading.kind]
+    return tr(
+        f"{what[0]} – {heading.author}: rubrikerna bestäms av formuläret, förs inte in i utkastet",
+        f"{what[1]} – {heading.author}: the form decides the headings, not taken into the draft",
+    )

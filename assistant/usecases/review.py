@@ -13,6 +13,7 @@ from assistant.usecases.drafts import open_draft, save_draft
 if TYPE_CHECKING:
     from assistant.core.model.drafts import Draft
     from assistant.core.sources.review import Change, Comment, Review
+    from assistant.core.sources.review import HeadingChange as HeadingChange  # the command's name for it
     from assistant.core.sources.review_versions import SectionDiff
     from assistant.core.sources.review_versions import Version as Version  # the interface's name for it
 
@@ -46,12 +47,25 @@ class ReadReview:
         after, before = change.context.strip(), change.before.strip()
         return after != before and (not after or after in plain) and (not before or before not in plain)
 
+    def moves(self) -> list[dict[str, Any]]:
+        """Each move once: its text, the section it left and the one it went to, its changes' numbers."""
+        changes = self.review.changes
+        out: dict[str, dict[str, Any]] = {}
+        for n, change in enumerate(changes, 1):
+            if change.move and self.review.move_of(change):
+                move = out.setdefault(change.move, {"text": change.text.strip(), "changes": []})
+                move["from" if change.kind == "moved_from" else "to"] = change.section
+                move["changes"].append(n)
+        return list(out.values())
+
     def as_json(self) -> dict[str, Any]:
         from dataclasses import asdict
 
         return {
             "changes": [asdict(c) | {"in_draft": self.already_in_draft(c)} for c in self.review.changes],
             "comments": [asdict(c) for c in self.review.comments],
+            "moves": self.moves(),
+            "headings": [asdict(h) for h in self.review.headings],
             "formatting_changes": self.review.formatting,
             "authors": self.review.authors(),
         }
@@ -104,6 +118,8 @@ def decide_review(
             f"ändring {listed} finns inte i granskningen (den har {len(changes)}; se `ansokan review`)",
             f"change {listed} is not in the review (it has {len(changes)}; see `ansokan review`)",
         )
+    reject = set(reject) | _halves(found.review, reject)  # a move is taken or left as one
+    accept = None if accept is None else (set(accept) | _halves(found.review, accept)) - reject
     chosen = [c for n, c in enumerate(changes, 1) if (accept is None or n in accept) and n not in reject]
     already = [c for c in chosen if found.already_in_draft(c)]
     applied = apply_changes(dict(found.draft.sections), [c for c in chosen if not found.already_in_draft(c)])
@@ -114,6 +130,13 @@ def decide_review(
         _record(found.draft, Path(reviewed).expanduser(), changes, applied.taken, rejected)
         save_draft(found.draft, path)
     return Decided(path, applied.taken, rejected, applied.not_placed, already)
+
+
+def _halves(review: Review, numbers: AbstractSet[int]) -> set[int]:
+    """The numbers of the other halves of the moves among `numbers`."""
+    changes = review.changes
+    index = {id(c): n for n, c in enumerate(changes, 1)}
+    return {index[id(o)] for n in numbers if 1 <= n <= len(changes) for o in review.move_of(changes[n - 1])}
 
 
 def _record(draft: Draft, reviewed: Path, changes: list[Change], taken: list[Change], rejected: list[Change]) -> None:

@@ -5,6 +5,11 @@ Reviewers (the head of unit, partners, the förbund's officer) read the exported
 Word or LibreOffice with track changes on. This reads what they did, so the writer can take each
 change into the plain-text draft or leave it; nothing here changes a draft. Formatting changes
 (`w:rPrChange`, `w:pPrChange`) change no text: they are counted, not listed.
+
+A move (`w:moveFrom` … `w:moveTo`, their ranges sharing one `w:name`) is two changes with the
+same `move`: text leaves one place and stands in another, taken or left as one. A tracked change
+in a heading is not a change of the draft (the form decides the headings): it is reported in
+`Review.headings`, and the section under it stays the one the heading named before the review.
 """
 
 from __future__ import annotations
@@ -45,6 +50,20 @@ class Change:
     context: str  # the paragraph as it reads with every change accepted
     before: str = ""  # the paragraph as it read before the review
     offset: int = 0  # where in `before` the change starts
+    move: str = ""  # a move's name: both its halves (moved_from, moved_to) carry it
+    previous: str = ""  # a new paragraph's: the section's paragraph before it, as it read before ("" = first)
+
+
+@dataclass(frozen=True)
+class HeadingChange:
+    """A reviewer's tracked change to a heading: reported, never taken into the draft."""
+
+    kind: str  # deleted | edited | inserted
+    before: str  # the heading as it read before the review
+    after: str  # as it reads with the change accepted ("" = deleted)
+    author: str
+    date: str
+    section: str | None  # the section the heading names (before the review)
 
 
 @dataclass
@@ -64,11 +83,18 @@ class Review:
     changes: list[Change] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)  # top-level comments; replies inside
     formatting: int = 0  # formatting changes, not listed
+    headings: list[HeadingChange] = field(default_factory=list)  # reported, never applied
     accepted: dict[str, list[str]] = field(default_factory=dict)  # section -> paragraphs, all accepted
 
     def authors(self) -> list[str]:
         names = [c.author for c in self.changes] + [c.author for c in self.comments]
         return list(dict.fromkeys(n for n in names if n))
+
+    def move_of(self, change: Change) -> list[Change]:
+        """The other half (or halves) of the move `change` is part of; [] for any other change."""
+        if not change.move:
+            return []
+        return [c for c in self.changes if c.move == change.move and c is not change]
 
 
 def read_review(path: Path, form: Form) -> Review:
@@ -111,14 +137,17 @@ def _walk(body: Any, form: Form, review: Review) -> dict[str, tuple[str, _Place]
     place = _Place()
     open_ranges: dict[str, list[str]] = {}
     anchors: dict[str, tuple[str, _Place]] = {}
+    moves = _move_names(body)
+    previous = ""  # the section's last paragraph that stood there before the review
     for paragraph in body.iter(_w("p")):
         if paragraph.getparent() is not None and paragraph.getparent().tag == _w("txbxContent"):
             continue
         before, after = _texts(paragraph)
         review.formatting += sum(1 for _ in paragraph.iter(_w("rPrChange"), _w("pPrChange")))
         if _is_heading(paragraph):
-            key, _score = match_heading(before or after, form)
-            place = _Place(key, (before or after).strip(), 0)
+            place = _heading(paragraph, before.strip(), after.strip(), form, place, review)
+            if place.paragraph == 0:
+                previous = ""
             continue
         if not (before.strip() or after.strip()):
             continue
@@ -140,12 +169,56 @@ def _walk(body: Any, form: Form, review: Review) -> dict[str, tuple[str, _Place]
                         after.strip(),
                         before,
                         offsets.get(element, 0),
+                        moves.get(element, ""),
+                        "" if before.strip() else previous,
                     )
                 )
+        if before.strip():
+            previous = before.strip()
         if after.strip() and here.section:
             review.accepted.setdefault(here.section, []).append(after.strip())
         _anchor_text(paragraph, here, open_ranges, anchors)
     return anchors
+
+
+def _heading(paragraph: Any, before: str, after: str, form: Form, place: _Place, review: Review) -> _Place:
+    """The place a heading starts, by the heading as it read before the review (the draft's), and
+    its tracked change, if any, reported. A heading the reviewer inserted starts no section."""
+    key, _score = match_heading(before or after, form)
+    marks = [m for m in paragraph.iter(_w("ins"), _w("del")) if m.getparent().tag != _w("rPr")]
+    mark_deleted = paragraph.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}") is not None
+    if before != after or mark_deleted:
+        kind = "inserted" if not before else "deleted" if not after else "edited"
+        first = next(iter(marks), None)
+        if first is None:
+            first = paragraph.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}")
+        author = first.get(_w("author"), "") if first is not None else ""
+        date = first.get(_w("date"), "") if first is not None else ""
+        section = place.section if not before else key
+        review.headings.append(HeadingChange(kind, before, after, author, date, section))
+        if not before:
+            return place  # the text under an inserted heading stays in the section it stood in
+    return _Place(key, before or after, 0)
+
+
+def _move_names(body: Any) -> dict[Any, str]:
+    """Each `w:moveFrom`/`w:moveTo` -> the name of the move it belongs to (its range's `w:name`;
+    without range markup, the moved text itself, so the two halves still pair)."""
+    names: dict[Any, str] = {}
+    open_names: dict[str, dict[str, str]] = {"moveFrom": {}, "moveTo": {}}
+    tags = {_w(f"{k}{e}"): (k, e) for k in open_names for e in ("RangeStart", "RangeEnd")}
+    for node in body.iter(*tags, _w("moveFrom"), _w("moveTo")):
+        if node.tag in tags:
+            kind, edge = tags[node.tag]
+            if edge == "RangeStart":
+                open_names[kind][node.get(_w("id"), "")] = node.get(_w("name"), "")
+            else:
+                open_names[kind].pop(node.get(_w("id"), ""), None)
+            continue
+        kind = etree.QName(node).localname
+        named = [n for n in open_names[kind].values() if n]
+        names[node] = named[-1] if named else "text:" + " ".join(_change_text(node).split())
+    return names
 
 
 def _is_heading(paragraph: Any) -> bool:

@@ -5,7 +5,9 @@ change starts. The paragraph is found in the section's text (the draft's Markdow
 one line, a list item with its dash); the accepted changes are applied from the last to the
 first so the earlier offsets still hold. A paragraph the writer has since edited is found by
 the text around the change instead; a change whose place cannot be found is left out and named,
-never guessed.
+never guessed. A new paragraph (an inserted one, or the place text was moved to) goes after the
+paragraph that stood before it in the section, or first; a paragraph deleted whole leaves no
+empty line behind.
 """
 
 from __future__ import annotations
@@ -50,6 +52,8 @@ def apply_changes(sections: dict[str, str], changes: Iterable[Change]) -> Applie
 
 def _apply_one(text: str, change: Change) -> str | None:
     before = change.before.strip()
+    if not before and change.kind in INSERTING:
+        return _new_paragraph(text, change)
     lead = len(change.before) - len(change.before.lstrip())
     offset = change.offset - lead
     start = text.find(before) if before else -1
@@ -58,7 +62,7 @@ def _apply_one(text: str, change: Change) -> str | None:
         if change.kind in INSERTING:
             return text[:at] + change.text + text[at:]
         if text[at : at + len(change.text)] == change.text:
-            return text[:at] + text[at + len(change.text) :]
+            return _without_empty_line(text[:at] + text[at + len(change.text) :], at)
     return _by_context(text, change, before, max(0, offset))
 
 
@@ -75,3 +79,25 @@ def _by_context(text: str, change: Change, before: str, offset: int) -> str | No
         return None
     at = text.index(needle) + len(prefix)
     return text[:at] + text[at + len(change.text) :]
+
+
+def _new_paragraph(text: str, change: Change) -> str | None:
+    words = change.text.strip()
+    if not change.previous:
+        return f"{words}\n\n{text.lstrip()}" if text.strip() else words
+    if text.count(change.previous) != 1:
+        return None
+    end = text.find("\n", text.index(change.previous) + len(change.previous))
+    end = len(text) if end < 0 else end
+    return f"{text[:end]}\n\n{words}{text[end:]}"
+
+
+def _without_empty_line(text: str, at: int) -> str:
+    """`text` with the line at `at` taken out if the deletion left it empty (a whole paragraph)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    if text[start:end].strip() not in ("", "-", "*"):
+        return text
+    head, tail = text[:start].rstrip("\n"), text[end:].lstrip("\n")
+    return f"{head}\n\n{tail}" if head and tail else head or tail
