@@ -44,7 +44,12 @@ async def main_ready(pilot) -> MainScreen:
         ),
         what="suggestions, page estimate and outline marks",
     )
-    screen.query_one("#editor", TextArea).cursor_blink = False
+    editor = screen.query_one("#editor", TextArea)
+    editor.cursor_blink = False
+    # TextArea caches its drawn lines under a key that, once blinking is off, no longer says whether the
+    # cursor was shown: a line drawn while the blink had hidden it stayed so in the picture, which made
+    # the 80x24 snapshot differ in the cursor's row under load. Draw them again in the final state.
+    editor.notify_style_update()
     chat = screen.query_one(Chat)
     # A message that fits is shown at the end, a longer one from its start (Chat.add): wait for either.
     await wait_until(
