@@ -200,7 +200,7 @@ def export_application(
     if isinstance(draft, (str, Path)):
         draft = open_draft(draft)
     form = draft.form
-    target, named = output_path(draft, output)
+    target, named = output_path(draft, output, for_review=for_review or since is not None)
     pdf_target = _pdf_target(draft, target) if pdf else None
     from assistant.usecases.package import write_budget_xlsx, xlsx_target
 
@@ -272,15 +272,21 @@ def review_export(draft: Draft) -> ExportReview:
     return ExportReview(errors=errors, markers=markers)
 
 
-def default_output(draft: Draft) -> Path | None:
-    """Where the .docx goes when the writer names no file: beside the draft (None: no draft file)."""
-    return draft.path.with_suffix(".docx") if draft.path is not None else None
+def default_output(draft: Draft, *, for_review: bool = False) -> Path | None:
+    """Where the .docx goes when the writer names no file: beside the draft (None: no draft file).
+    A copy for review gets its own name ('utkast-granskning.docx'), so it never overwrites the copy
+    made for the funder, which has the writer's private questions in it none of."""
+    if draft.path is None:
+        return None
+    if for_review:
+        return draft.path.with_name(draft.path.stem + tr("-granskning", "-for-review") + ".docx")
+    return draft.path.with_suffix(".docx")
 
 
-def output_path(draft: Draft, requested: Path | str | None) -> tuple[Path, bool]:
+def output_path(draft: Draft, requested: Path | str | None, *, for_review: bool = False) -> tuple[Path, bool]:
     """Where to write, and whether the caller named it. Refuses what could write somewhere else."""
     if requested is None or not str(requested).strip():
-        target = default_output(draft)
+        target = default_output(draft, for_review=for_review)
         if target is None:
             raise UserError("ange en fil att skriva till", "give a file to write to")
         named = False

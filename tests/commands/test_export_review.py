@@ -89,3 +89,16 @@ def test_a_resolved_note_is_not_a_comment_and_a_note_whose_text_is_gone_sits_on_
         ("Stämmer siffran med Arbetsförmedlingens?", "Målgruppen är unga vuxna"),
         (got[1][2], "40 %"),
     ]
+
+
+def test_a_review_copy_named_by_default_never_overwrites_the_funders_copy(tmp_path):
+    path = _draft_with_two_notes_and_a_carried_figure(tmp_path)
+    assert run_cli("export", str(path)).returncode == 0
+    funders = (tmp_path / "utkast.docx").read_bytes()
+    reviewed = run_cli("export", str(path), "--review")
+    assert reviewed.returncode == 0, reviewed.stderr
+    assert "utkast-granskning.docx" in reviewed.stdout
+    assert (tmp_path / "utkast.docx").read_bytes() == funders  # its private questions stay out of it
+    assert len(comments_in(tmp_path / "utkast-granskning.docx")) == 3
+    english = run_cli("--lang", "en", "export", str(path), "--review", "--since", "1")
+    assert english.returncode == 0 and (tmp_path / "utkast-for-review.docx").exists()

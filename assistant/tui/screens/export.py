@@ -118,6 +118,11 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
     def review_chosen(self, event: Checkbox.Changed) -> None:
         if not event.value:  # the changes since a version are a review copy's
             self.query_one("#export-since", Checkbox).value = False
+        # A review copy has its own default name, so it never overwrites the funder's copy; a name the
+        # writer typed is theirs and stays.
+        field = self.query_one("#export-path", Input)
+        if field.value.strip() == str(default_output(self.draft, for_review=not event.value) or ""):
+            field.value = str(default_output(self.draft, for_review=event.value) or "")
 
     @on(Checkbox.Changed, "#export-since")
     def since_chosen(self, event: Checkbox.Changed) -> None:
@@ -144,16 +149,17 @@ class ExportScreen(ClosesOnce, ModalScreen[Path | None]):
             self.show_error(tr("ange en fil att skriva till", "give a file to write to"))
             return
         try:
-            output = requested_output(self.draft, text)
+            output = requested_output(self.draft, text, for_review=self.for_review())
         except UserError as exc:
             self.show_error(exc.message(lang()))
             return
         self.query_one("#export-loading").display = True
         self.query_one("#export-go", Button).disabled = True
         self.query_one("#export-result", Static).update("")
-        since = self.since()
-        for_review = since is not None or self.query_one("#export-for-review", Checkbox).value
-        self.export(output, self.query_one("#export-pdf", Checkbox).value, for_review, since)
+        self.export(output, self.query_one("#export-pdf", Checkbox).value, self.for_review(), self.since())
+
+    def for_review(self) -> bool:
+        return self.since() is not None or self.query_one("#export-for-review", Checkbox).value
 
     class Exported(Message):
         def __init__(
@@ -281,14 +287,14 @@ def review_text(review: ExportReview | None, draft: Draft) -> Text:
     return text
 
 
-def requested_output(draft: Draft, text: str) -> Path | None:
+def requested_output(draft: Draft, text: str, *, for_review: bool = False) -> Path | None:
     """What the writer named: None while the field holds the default (held to the default's rules)."""
     target = Path(text).expanduser()
     if target.name in ("", ".", ".."):  # no file name to give a suffix
         raise UserError("ange ett filnamn", "give a file name", where=text)
     if target.suffix.lower() != ".docx":
         target = target.with_suffix(".docx")
-    return None if target == default_output(draft) else target
+    return None if target == default_output(draft, for_review=for_review) else target
 
 
 def result_lines(result: ExportResult, *, for_review: bool = False, kept: list[str] | None = None) -> list[str]:

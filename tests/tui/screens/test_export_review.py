@@ -132,3 +132,29 @@ def test_export_for_review_and_with_changes_since_the_last_version(
     assert {"sv": "1 kommentar till granskarna", "en": "1 comment for the reviewers"}[lang] in review_text
     assert {"sv": "Sparade det som version 4", "en": "Kept it as version 4"}[lang] in review_text
     assert [v.number for v in sent_versions(load_draft(demo_copy))] == [1, 2, 3, 4]
+
+
+def test_for_review_the_dialog_proposes_the_review_copys_own_name_and_keeps_a_typed_one(demo_copy: Path) -> None:
+    plain = str(demo_copy.with_suffix(".docx"))
+    review = str(demo_copy.with_name(demo_copy.stem + "-granskning.docx"))
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(demo_copy))
+        async with app.run_test(size=(120, 40)) as pilot:
+            export = await open_export(pilot)
+            path, for_review = export.query_one("#export-path", Input), export.query_one("#export-for-review", Checkbox)
+            assert path.value == plain
+            for_review.value = True
+            await wait_until(pilot, lambda: path.value == review, what="the review copy's name")
+            await pilot.click("#export-go")
+            await wait_until(pilot, lambda: export.result is not None, what="export finished", timeout=60)
+            assert export.result is not None and export.result.docx == Path(review)
+            assert not Path(plain).exists()  # the funder's copy is not written over
+            for_review.value = False
+            await wait_until(pilot, lambda: path.value == plain, what="the plain name again")
+            path.value = "eget-namn.docx"
+            for_review.value = True
+            await settle(pilot)
+            assert path.value == "eget-namn.docx"  # the writer's own name stays
+
+    asyncio.run(go())
