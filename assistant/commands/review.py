@@ -141,7 +141,7 @@ def _move_line(found: ReadReview, change: Change) -> str:
     other = others[0]
     number = found.review.changes.index(other) + 1
     title = found.section_title(other.section) or "?"
-    if change.kind == "moved_from":
+    if change.kind in ("moved_from", "deletion"):
         return tr(f" → {title} (en flytt med #{number})", f" → {title} (one move with #{number})")
     return tr(f" ← {title} (en flytt med #{number})", f" ← {title} (one move with #{number})")
 

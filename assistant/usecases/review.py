@@ -54,7 +54,7 @@ class ReadReview:
         for n, change in enumerate(changes, 1):
             if change.move and self.review.move_of(change):
                 move = out.setdefault(change.move, {"text": change.text.strip(), "changes": []})
-                move["from" if change.kind == "moved_from" else "to"] = change.section
+                move["from" if change.kind in ("moved_from", "deletion") else "to"] = change.section
                 move["changes"].append(n)
         return list(out.values())
 

@@ -7,7 +7,9 @@ change into the plain-text draft or leave it; nothing here changes a draft. Form
 (`w:rPrChange`, `w:pPrChange`) change no text: they are counted, not listed.
 
 A move (`w:moveFrom` … `w:moveTo`, their ranges sharing one `w:name`) is two changes with the
-same `move`: text leaves one place and stands in another, taken or left as one. A tracked change
+same `move`: text leaves one place and stands in another, taken or left as one. LibreOffice 7.4
+writes a move as a deletion and an insertion of the same text: such a pair (the only deletion
+and the only insertion of that text, at least `MOVED_TEXT` characters) is read as a move too. A tracked change
 in a heading is not a change of the draft (the form decides the headings): it is reported in
 `Review.headings`, and the section under it stays the one the heading named before the review.
 """
@@ -16,7 +18,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +33,7 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 W15 = "http://schemas.microsoft.com/office/word/2012/wordml"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+MOVED_TEXT = 20  # a deletion and an insertion of this much identical text are one move
 CHANGE_KINDS = {"ins": "insertion", "del": "deletion", "moveTo": "moved_to", "moveFrom": "moved_from"}
 
 
@@ -115,6 +118,7 @@ def read_review(path: Path, form: Form) -> Review:
         raise DocumentError(f"{path}: saknar word/document.xml", f"{path}: has no word/document.xml", where=path)
     review = Review()
     anchors = _walk(body, form, review)
+    _pair_moves(review)
     review.comments = _comments(comments_xml, extended, anchors)
     return review
 
@@ -179,6 +183,21 @@ def _walk(body: Any, form: Form, review: Review) -> dict[str, tuple[str, _Place]
             review.accepted.setdefault(here.section, []).append(after.strip())
         _anchor_text(paragraph, here, open_ranges, anchors)
     return anchors
+
+
+def _pair_moves(review: Review) -> None:
+    """A deletion and an insertion of the same text (LibreOffice's move) given one move name."""
+    same: dict[tuple[str, str], list[int]] = {}
+    for n, change in enumerate(review.changes):
+        words = " ".join(change.text.split())
+        if change.kind in ("deletion", "insertion") and not change.move and len(words) >= MOVED_TEXT:
+            same.setdefault((change.kind, words), []).append(n)
+    for (kind, words), found in same.items():
+        partner = same.get(("insertion", words), []) if kind == "deletion" else []
+        if len(found) == 1 and len(partner) == 1:
+            name = f"text:{words}"
+            for n in (found[0], partner[0]):
+                review.changes[n] = replace(review.changes[n], move=name)
 
 
 def _heading(paragraph: Any, before: str, after: str, form: Form, place: _Place, review: Review) -> _Place:
