@@ -5,7 +5,8 @@ change starts. The paragraph is found in the section's text (the draft's Markdow
 one line, a list item with its dash); the accepted changes are applied from the last to the
 first so the earlier offsets still hold. A paragraph the writer has since edited is found by
 the text around the change instead; a change whose place cannot be found is left out and named,
-never guessed. A new paragraph (an inserted one, or the place text was moved to) goes after the
+never guessed; failing that, the draft's paragraph most like it (one clearly best, `FUZZY` or
+more alike), the change placed where the unchanged text around it now stands. A new paragraph (an inserted one, or the place text was moved to) goes after the
 paragraph that stood before it in the section, or first; a paragraph deleted whole leaves no
 empty line behind.
 """
@@ -15,10 +16,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from assistant.core.sources.review import Change
 
 INSERTING = ("insertion", "moved_to")
 _AROUND = 30  # characters of context that must match when the paragraph was edited since
+FUZZY = 80  # how alike (rapidfuzz ratio) an edited paragraph must be to its reviewed self
+_MARGIN = 10  # and by how much more than any other paragraph of the section
 
 
 @dataclass
@@ -29,7 +34,23 @@ class Applied:
 
 
 def apply_changes(sections: dict[str, str], changes: Iterable[Change]) -> Applied:
-    """`sections` (section key -> draft text) with `changes` accepted; the others stay as they read."""
+    """`sections` (section key -> draft text) with `changes` accepted; the others stay as they read.
+    A move is taken whole or not at all: if one half finds no place, the other is not taken either
+    (the text would stand twice, or nowhere)."""
+    wanted = list(changes)
+    held: list[Change] = []
+    while True:
+        out = _apply(sections, wanted)
+        lost = {c.move for c in out.not_placed if c.move}
+        back = [c for c in out.taken if c.move in lost]
+        if not back:
+            out.not_placed.extend(held)
+            return out
+        held.extend(back)
+        wanted = [c for c in wanted if all(c is not h for h in back)]
+
+
+def _apply(sections: dict[str, str], changes: list[Change]) -> Applied:
     out = Applied()
     by_paragraph: dict[tuple[str, int], list[Change]] = {}
     for change in changes:
@@ -63,7 +84,7 @@ def _apply_one(text: str, change: Change) -> str | None:
             return text[:at] + change.text + text[at:]
         if text[at : at + len(change.text)] == change.text:
             return _without_empty_line(text[:at] + text[at + len(change.text) :], at)
-    return _by_context(text, change, before, max(0, offset))
+    return _by_context(text, change, before, max(0, offset)) or _by_likeness(text, change, before, max(0, offset))
 
 
 def _by_context(text: str, change: Change, before: str, offset: int) -> str | None:
@@ -101,3 +122,37 @@ def _without_empty_line(text: str, at: int) -> str:
         return text
     head, tail = text[:start].rstrip("\n"), text[end:].lstrip("\n")
     return f"{head}\n\n{tail}" if head and tail else head or tail
+
+
+def _by_likeness(text: str, change: Change, before: str, offset: int) -> str | None:
+    """The change placed in the section's paragraph most like the one it was made in, at the spot
+    the text around it was kept (None if the writer rewrote that very spot)."""
+    from difflib import SequenceMatcher
+
+    lines: list[tuple[int, str]] = []
+    at = 0
+    for line in text.split("\n"):
+        body = line.lstrip("-* ")
+        if body.strip():
+            lines.append((at + len(line) - len(body), body))
+        at += len(line) + 1
+    scored = sorted(((fuzz.ratio(before, body), start, body) for start, body in lines), reverse=True)
+    if not scored or scored[0][0] < FUZZY or (len(scored) > 1 and scored[0][0] - scored[1][0] < _MARGIN):
+        return None
+    _score, start, body = scored[0]
+    mapped = next(
+        (
+            j1 + offset - i1
+            for tag, i1, i2, j1, _j2 in SequenceMatcher(None, before, body, autojunk=False).get_opcodes()
+            if tag == "equal" and i1 <= offset <= i2
+        ),
+        None,
+    )
+    if mapped is None:
+        return None
+    at = start + mapped
+    if change.kind in INSERTING:
+        return text[:at] + change.text + text[at:]
+    if text[at : at + len(change.text)] != change.text:
+        return None
+    return _without_empty_line(text[:at] + text[at + len(change.text) :], at)
