@@ -245,8 +245,10 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
 
     def action_decide(self, decision: str) -> None:
         number = self.chosen_change()
-        if number is not None:
-            self.decide([number], decision)
+        if number is not None:  # a move is taken or left as one: its other half with it
+            others = {id(c) for c in self.found.review.move_of(self.changes[number - 1])}
+            halves = [n for n, c in enumerate(self.changes, 1) if id(c) in others and n not in self.decisions]
+            self.decide([number, *halves], decision)
 
     def action_decide_author(self, decision: str) -> None:
         number = self.highlighted_change()
