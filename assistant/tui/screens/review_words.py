@@ -93,4 +93,11 @@ def summary(found: ReadReview, done: int, in_draft: int) -> str:
     if review.formatting:
         sv += f" · {review.formatting} formateringsändringar (visas inte)"
         en += f" · {review.formatting} formatting changes (not shown)"
+    for heading in review.headings:  # the form decides the headings: said, never taken in
+        title = heading.after if heading.kind == "inserted" else found.section_title(heading.section) or heading.before
+        sv += f" · rubriken {title} {_HEADING_WORDS[heading.kind][0]} av {heading.author or '–'}, förs inte in"
+        en += f" · heading {title} {_HEADING_WORDS[heading.kind][1]} by {heading.author or '–'}, not taken in"
     return tr(sv, en)
+
+
+_HEADING_WORDS = {"deleted": ("struken", "deleted"), "edited": ("ändrad", "changed"), "inserted": ("ny", "new")}
