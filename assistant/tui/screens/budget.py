@@ -27,7 +27,7 @@ from assistant.core.model.dates import iso_date
 from assistant.core.model.drafts import Draft
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.screens.budget_cofinancing import CofinancingSection, ContributionRow
-from assistant.tui.screens.budget_rows import CompiledTable, ItemRow, ItemTotals
+from assistant.tui.screens.budget_rows import CompiledTable, ItemRow, ItemTotals, show_text
 from assistant.tui.screens.closing import ClosesOnce
 from assistant.tui.widgets.keybar import KeyBar
 from assistant.usecases.checks import check_application
@@ -236,14 +236,13 @@ class BudgetScreen(ClosesOnce, Screen):
         if not self.is_attached:
             return
         budget = self.draft.budget
-        self.query_one("#no-years").display = not budget.years
-        for part in self.query(CompiledTable).results(CompiledTable):
-            part.display = bool(budget.years)
-            part.show_totals()
-        for totals_row in self.query(ItemTotals).results(ItemTotals):
-            totals_row.display = bool(budget.items)
-            totals_row.show_totals()
         totals = budget.totals()  # the one place a budget is summed; a bad cell counts as 0, marked
+        self.query_one("#no-years").display = not budget.years
+        compiled, item_totals = self.query_one("#compiled", CompiledTable), self.query_one("#item-totals", ItemTotals)
+        compiled.display = bool(budget.years)
+        compiled.show_totals(totals)
+        item_totals.display = bool(budget.items)
+        item_totals.show_totals(totals)
         detailed, grand = totals.detailed.value, totals.grand.value
         note = "" if totals.detailed.complete else tr(" (utan felaktiga belopp)", " (excluding bad amounts)")
         text = tr(
@@ -255,8 +254,7 @@ class BudgetScreen(ClosesOnce, Screen):
                 f" – skiljer sig från sammanställningen ({format_kr(grand)})",
                 f" – differs from the compiled table ({format_kr(grand)})",
             )
-        for label in self.query("#detailed-sum").results(Static):
-            label.update(text)
+        show_text(self.query_one("#detailed-sum", Static), text)
 
     def schedule_findings(self) -> None:
         """The budget's checks after a pause in typing; a newer edit cancels the waiting run."""

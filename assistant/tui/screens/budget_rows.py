@@ -13,10 +13,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
-from textual.widgets import Button, Input, Label, Select
+from textual.widget import Widget
+from textual.widgets import Button, Input, Label, Select, Static
 
 from assistant.core.model.amounts import AmountError, format_kr
-from assistant.core.model.budget import Budget, BudgetItem, Sum
+from assistant.core.model.budget import Budget, BudgetItem, BudgetTotals, Sum
 from assistant.core.model.budget_formula import cell_amount, evaluate, is_formula
 from assistant.tui.i18n import lang, tr
 
@@ -40,9 +41,19 @@ def mark(cell: Input) -> None:
     cell.tooltip = error or (evaluate(cell.value).explain() if is_formula(cell.value) else None)
 
 
+def show_text(label: Static, text: str) -> None:
+    """Show `text` unless the label shows it already. A label whose width is set (the totals'
+    columns) keeps its size whatever it shows, so only it is redrawn, not the screen laid out
+    again (a layout of the budget screen took ~30 ms of CPU a keystroke)."""
+    if label.content == text:
+        return
+    width, height = label.styles.width, label.styles.height
+    label.update(text, layout=width is None or width.is_auto or height is None or height.is_auto)
+
+
 def show_total(label: Label, total: Sum) -> None:
     """A computed total; one that counted a bad cell as 0 is marked with a star."""
-    label.update(format_kr(total.value) + ("" if total.complete else " *"))
+    show_text(label, format_kr(total.value) + ("" if total.complete else " *"))
     label.set_class(not total.complete, "bad")
 
 
@@ -91,15 +102,16 @@ class CompiledTable(Grid):
         mark(event.input)
         self.post_message(self.Changed())
 
-    def show_totals(self) -> None:
-        totals = self.budget.totals()
+    def show_totals(self, totals: BudgetTotals | None = None) -> None:
+        totals = totals or self.budget.totals()
+        labels = _labels_by_id(self)
         for r, category in enumerate(self.budget.categories):
-            for label in self.query(f"#rowtotal-{r}").results(Label):
+            if label := labels.get(f"rowtotal-{r}"):
                 show_total(label, totals.rows[category])
         for year in self.budget.years:
-            for label in self.query(f"#yeartotal-{year}").results(Label):
+            if label := labels.get(f"yeartotal-{year}"):
                 show_total(label, totals.years[year])
-        for label in self.query("#grandtotal").results(Label):
+        if label := labels.get("grandtotal"):
             show_total(label, totals.grand)
 
 
@@ -115,7 +127,7 @@ class ItemRow(Vertical):
     DEFAULT_CSS = f"""
     ItemRow {{ height: 2; }}
     ItemRow .item-fields, ItemRow .item-amounts {{ height: 1; }}
-    ItemRow .item-amounts Label {{ color: $text-muted; }}
+    ItemRow .item-amounts Label {{ color: $text-muted; height: 1; }}
     ItemRow .item-year {{ width: {YEAR_WIDTH}; margin-left: 1; }}
     """
 
@@ -216,7 +228,7 @@ class ItemRow(Vertical):
         else:
             self.item.per_year.pop(year, None)
         for amount in self.query(f"#item-amount-{self.serial}-{year}").results(Label):
-            amount.update(self.worked_out(year))
+            show_text(amount, self.worked_out(year))
         self._edited(event)
 
     @on(Input.Changed, ".item-total")
@@ -255,7 +267,7 @@ class ItemTotals(Horizontal):
 
     DEFAULT_CSS = f"""
     ItemTotals {{ height: 1; }}
-    ItemTotals Label {{ text-style: bold; }}
+    ItemTotals Label {{ text-style: bold; height: 1; }}
     ItemTotals .item-year {{ width: {YEAR_WIDTH}; margin-left: 1; }}
     ItemTotals .item-total {{ width: {TOTAL_WIDTH}; }}
     ItemTotals .item-remove {{ width: 3; }}
@@ -273,10 +285,17 @@ class ItemTotals(Horizontal):
         yield Label("", id="items-total", classes="item-total")
         yield Label("", classes="item-remove")
 
-    def show_totals(self) -> None:
-        totals = self.budget.totals()
+    def show_totals(self, totals: BudgetTotals | None = None) -> None:
+        totals = totals or self.budget.totals()
+        labels = _labels_by_id(self)
         for year in self.budget.years:
-            for label in self.query(f"#items-year-{year}").results(Label):
+            if label := labels.get(f"items-year-{year}"):
                 show_total(label, totals.detailed_year(year))
-        for label in self.query("#items-total").results(Label):
+        if label := labels.get("items-total"):
             show_total(label, totals.detailed)
+
+
+def _labels_by_id(part: Widget) -> dict[str, Label]:
+    """The part's mounted labels by id, in one walk of its children (a query per id walked them
+    once for each total)."""
+    return {label.id: label for label in part.query(Label).results(Label) if label.id}
