@@ -13,7 +13,7 @@ from assistant.core.model.drafts import load_draft, save_draft
 from assistant.core.sources.review import read_review
 from assistant.core.storage import paths
 from tests.conftest import run_cli
-from tests.core.sources.review_ooxml import delete_heading, heading, insert_words, move_paragraph
+from tests.core.sources.review_ooxml import delete_heading, heading, insert_heading, insert_words, move_paragraph
 from tests.core.sources.test_review import paragraph_under
 
 
@@ -153,3 +153,24 @@ def test_an_edited_heading_and_a_draft_edited_meanwhile(tmp_path):
         second + " Det visar även SCB.",
         "Ett helt nytt stycke om planen.",
     ]
+
+
+def test_a_heading_the_reviewer_added_starts_no_section(tmp_path):
+    """A new heading ('Risker') before Bakgrund's second paragraph: reported, and the paragraphs
+    under it still belong to Bakgrund, numbered as before."""
+    draft, draft_path, document = _exported(tmp_path)
+    second = paragraph_under(document, "2. Bakgrund", 2)
+    insert_heading(second, "Risker")
+    insert_words(second, " Det visar även SCB.")
+    document.save(str(tmp_path / "granskad.docx"))
+    review = read_review(tmp_path / "granskad.docx", draft.form)
+    [added] = review.headings
+    assert (added.kind, added.before, added.after, added.section) == ("inserted", "", "Risker", "bakgrund")
+    [change] = review.changes
+    assert (change.section, change.paragraph) == ("bakgrund", 2)
+    shown = run_cli("--lang", "en", "review", str(draft_path), str(tmp_path / "granskad.docx")).stdout
+    assert "new heading ”Risker” – Eva Holm: the form decides the headings, not taken into the draft" in shown
+    result = run_cli("review", str(draft_path), str(tmp_path / "granskad.docx"), "--accept", "alla")
+    assert result.returncode == 0, result.stderr
+    saved = load_draft(draft_path)
+    assert "Risker" not in saved.text("bakgrund") and "Det visar även SCB." in saved.text("bakgrund")

@@ -81,6 +81,29 @@ def delete_heading(paragraph) -> None:
     _mark_paragraph(paragraph._p, "w:del", 202)
 
 
+def insert_heading(before, words: str) -> None:
+    """A heading the reviewer added (tracked, runs and paragraph mark) before paragraph `before`,
+    in the style of the heading above it."""
+    p = copy.deepcopy(before._p)
+    for child in [c for c in p if c.tag != qn("w:pPr")]:
+        p.remove(child)
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = etree.SubElement(p, qn("w:pPr"))
+    style = ppr.find(qn("w:pStyle"))
+    if style is None:
+        style = etree.SubElement(ppr, qn("w:pStyle"))
+        ppr.insert(0, style)
+    style.set(qn("w:val"), "Heading2")
+    run = etree.SubElement(p, qn("w:r"))
+    etree.SubElement(run, qn("w:t")).text = words
+    wrapper = _element("w:ins", 501, **_who())
+    run.addprevious(wrapper)
+    wrapper.append(run)
+    _mark_paragraph(p, "w:ins", 502)
+    before._p.addprevious(p)
+
+
 def insert_words(paragraph, words: str, change_id: int = 301) -> None:
     """`words` added at the end of `paragraph` as a tracked insertion."""
     run = copy.deepcopy(paragraph.runs[-1]._r)
