@@ -155,6 +155,10 @@ def _heading_line(heading: HeadingChange) -> str:
             f"heading ”{heading.before}” changed to ”{heading.after}”",
         ),
         "inserted": (f"ny rubrik ”{heading.after}”", f"new heading ”{heading.after}”"),
+        "joined": (
+            f"rubriken ”{heading.before}” ihopslagen med stycket efter",
+            f"heading ”{heading.before}” joined to the paragraph after it",
+        ),
     }[heading.kind]
     return tr(
         f"{what[0]} – {heading.author}: rubrikerna bestäms av formuläret, förs inte in i utkastet",

@@ -13,7 +13,14 @@ from assistant.core.model.drafts import load_draft, save_draft
 from assistant.core.sources.review import read_review
 from assistant.core.storage import paths
 from tests.conftest import run_cli
-from tests.core.sources.review_ooxml import delete_heading, heading, insert_heading, insert_words, move_paragraph
+from tests.core.sources.review_ooxml import (
+    delete_heading,
+    heading,
+    insert_heading,
+    insert_words,
+    join_heading,
+    move_paragraph,
+)
 from tests.core.sources.test_review import paragraph_under
 
 
@@ -174,3 +181,17 @@ def test_a_heading_the_reviewer_added_starts_no_section(tmp_path):
     assert result.returncode == 0, result.stderr
     saved = load_draft(draft_path)
     assert "Risker" not in saved.text("bakgrund") and "Det visar även SCB." in saved.text("bakgrund")
+
+
+def test_a_heading_run_into_the_paragraph_after_it_is_reported_and_the_sections_stay(tmp_path):
+    """Only the heading's paragraph mark deleted (Word runs the heading into the next paragraph)."""
+    draft, draft_path, document = _exported(tmp_path)
+    under = paragraph_under(document, "3.2. Målgrupp", 1)
+    join_heading(heading(document, "3.2. Målgrupp"))
+    insert_words(under, " Fler kvinnor ska nås.")
+    document.save(str(tmp_path / "granskad.docx"))
+    review = read_review(tmp_path / "granskad.docx", draft.form)
+    assert [(h.kind, h.section) for h in review.headings] == [("joined", "malgrupp")]
+    assert [(c.section, c.paragraph) for c in review.changes] == [("malgrupp", 1)]
+    shown = run_cli("review", str(draft_path), str(tmp_path / "granskad.docx")).stdout
+    assert "rubriken ”3.2. Målgrupp” ihopslagen med stycket efter – Eva Holm" in shown

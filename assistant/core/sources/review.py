@@ -61,7 +61,7 @@ class Change:
 class HeadingChange:
     """A reviewer's tracked change to a heading: reported, never taken into the draft."""
 
-    kind: str  # deleted | edited | inserted
+    kind: str  # deleted | edited | inserted | joined (its paragraph mark deleted: run into the next paragraph)
     before: str  # the heading as it read before the review
     after: str  # as it reads with the change accepted ("" = deleted)
     author: str
@@ -207,7 +207,7 @@ def _heading(paragraph: Any, before: str, after: str, form: Form, place: _Place,
     marks = [m for m in paragraph.iter(_w("ins"), _w("del")) if m.getparent().tag != _w("rPr")]
     mark_deleted = paragraph.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}") is not None
     if before != after or mark_deleted:
-        kind = "inserted" if not before else "deleted" if not after else "edited"
+        kind = "inserted" if not before else "deleted" if not after else "edited" if before != after else "joined"
         first = next(iter(marks), None)
         if first is None:
             first = paragraph.find(f"{_w('pPr')}/{_w('rPr')}/{_w('del')}")

@@ -100,4 +100,9 @@ def summary(found: ReadReview, done: int, in_draft: int) -> str:
     return tr(sv, en)
 
 
-_HEADING_WORDS = {"deleted": ("struken", "deleted"), "edited": ("ändrad", "changed"), "inserted": ("ny", "new")}
+_HEADING_WORDS = {
+    "deleted": ("struken", "deleted"),
+    "edited": ("ändrad", "changed"),
+    "inserted": ("ny", "new"),
+    "joined": ("ihopslagen med stycket efter", "joined to the paragraph after"),
+}

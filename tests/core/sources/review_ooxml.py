@@ -81,6 +81,11 @@ def delete_heading(paragraph) -> None:
     _mark_paragraph(paragraph._p, "w:del", 202)
 
 
+def join_heading(paragraph) -> None:
+    """Only the heading's paragraph mark deleted (tracked): Word runs it into the next paragraph."""
+    _mark_paragraph(paragraph._p, "w:del", 203)
+
+
 def insert_heading(before, words: str) -> None:
     """A heading the reviewer added (tracked, runs and paragraph mark) before paragraph `before`,
     in the style of the heading above it."""
