@@ -24,6 +24,7 @@ INSERTING = ("insertion", "moved_to")
 _AROUND = 30  # characters of context that must match when the paragraph was edited since
 FUZZY = 80  # how alike (rapidfuzz ratio) an edited paragraph must be to its reviewed self
 _MARGIN = 10  # and by how much more than any other paragraph of the section
+LIKENESS_LIMIT = 4000  # characters: a longer paragraph is not aligned (difflib is quadratic: 0.24 s at 5,000)
 
 
 @dataclass
@@ -140,6 +141,8 @@ def _by_likeness(text: str, change: Change, before: str, offset: int) -> str | N
     if not scored or scored[0][0] < FUZZY or (len(scored) > 1 and scored[0][0] - scored[1][0] < _MARGIN):
         return None
     _score, start, body = scored[0]
+    if max(len(before), len(body)) > LIKENESS_LIMIT:
+        return None
     mapped = next(
         (
             j1 + offset - i1

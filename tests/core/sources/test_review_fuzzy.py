@@ -54,3 +54,13 @@ def test_a_move_whose_source_was_rewritten_is_taken_not_at_all():
     applied = apply_changes({"bakgrund": rewritten, "malgrupp": "Målgruppen är unga vuxna."}, [away, here])
     assert applied.taken == [] and {id(c) for c in applied.not_placed} == {id(away), id(here)}
     assert applied.text.get("malgrupp", "Målgruppen är unga vuxna.") == "Målgruppen är unga vuxna."
+
+
+def test_a_paragraph_longer_than_the_likeness_limit_is_not_aligned_but_named():
+    from assistant.core.sources.review_apply import LIKENESS_LIMIT
+
+    long = "Insatsen ger stöd och plan. " * (LIKENESS_LIMIT // 28 + 10)
+    insertion = _change("insertion", " (se bilaga)", long, len(long) // 2)
+    edited = "Ny början. " + long[: len(long) // 2 - 40] + "ändrat här" + long[len(long) // 2 :]
+    applied = apply_changes({"bakgrund": edited}, [insertion])
+    assert applied.taken == [] and applied.not_placed == [insertion]
