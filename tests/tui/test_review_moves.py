@@ -51,6 +51,9 @@ def test_f2_on_one_half_takes_the_whole_move_and_ctrl_z_undoes_it(tmp_path: Path
             main = app.screen
             review = await open_review(pilot)
             highlight(review, "c2")  # the half that stands in Målgrupp
+            await pilot.press("f4")  # no words of one's own in half a move
+            await settle(pilot)
+            assert review.decisions == {} and app.screen is review
             await pilot.press("f2")
             await settle(pilot)
             assert set(review.decisions) == {1, 2}

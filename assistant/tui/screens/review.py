@@ -267,6 +267,11 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         from assistant.tui.screens.review_dialogs import EditChangeScreen
 
         change = self.changes[number - 1]
+        if self.found.review.move_of(change):
+            self.notify(
+                tr("En flytt tas in eller avvisas hel: F2 eller F3.", "A move is taken or left whole: F2 or F3.")
+            )
+            return
         inserting = change.kind in ("insertion", "moved_to")
         prompt = (
             tr("Infoga i stället:", "Insert instead:")
