@@ -15,6 +15,7 @@ from rich.cells import cell_len
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import HorizontalGroup
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey  # not exported; the footer composes these
 
@@ -73,8 +74,30 @@ class KeyBar(Footer):
         kwargs.setdefault("compact", True)
         super().__init__(**kwargs)
         self._laid_out_for = 0
+        self._shown: tuple | None = None  # what the keys were composed from
+
+    def shown_bindings(self) -> tuple:
+        """Everything of the screen's bindings that the composed keys show: a change of focus that
+        leaves it the same (most of them, in an editor or a table of fields) needs no new keys."""
+        app, active = self.app, self.screen.active_bindings
+        shown = tuple(
+            (b.key, app.get_key_display(b), b.description, b.action, enabled, tooltip, b.group)
+            for (_, b, enabled, tooltip) in active.values()
+            if b.show
+        )
+        palette = active.get(app.COMMAND_PALETTE_BINDING) if self.show_command_palette else None
+        return shown, palette and palette[1:], app.ENABLE_COMMAND_PALETTE, self.size.width or app.size.width
+
+    def bindings_changed(self, screen: Screen) -> None:
+        """Textual's footer composes its keys again whenever the bindings are refreshed (each focus
+        change, each screen resumed); the key bar only when what it shows changed."""
+        if self._bindings_ready and self.is_attached and screen is self.screen and self._shown == self.shown_bindings():
+            return
+        super().bindings_changed(screen)
 
     def compose(self) -> ComposeResult:
+        if self._bindings_ready:
+            self._shown = self.shown_bindings()
         widgets = list(super().compose())
         palette = [w for w in widgets if w.has_class("-command-palette")]
         keys = [w for w in widgets if isinstance(w, FooterKey) and w not in palette]
