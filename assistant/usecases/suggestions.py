@@ -17,13 +17,29 @@ if TYPE_CHECKING:
 MAX_SUGGESTIONS = 50
 
 
+def remembered() -> Any:
+    """A memory of the list shown a moment ago, for a face that searches while the writer types:
+    pass it to every suggest_for of one text box (suggest.Recent)."""
+    from assistant.core.reuse.suggest import Recent
+
+    return Recent()
+
+
 def suggest_for(
-    text: str, *, form_id: str, section: str, k: int = 5, library: Library = None, context: str = ""
+    text: str,
+    *,
+    form_id: str,
+    section: str,
+    k: int = 5,
+    library: Library = None,
+    context: str = "",
+    recent: Any = None,
 ) -> list[Suggestion]:
     """The k passages that fit what the writer is writing in `section`, best first ([] if none fit).
 
     `text` is the paragraph up to the cursor (its last sentence counts most), `context` the rest of
-    the paragraph (weaker). Empty `text` asks for ideas: the heading's guidance is the query."""
+    the paragraph (weaker). Empty `text` asks for ideas: the heading's guidance is the query.
+    `recent` (remembered()): while the text only grows, what was shown a moment ago stays."""
     from assistant.core.model.forms import load_form
     from assistant.core.reuse.suggest import suggest
 
@@ -37,9 +53,17 @@ def suggest_for(
         raise UserError(f"-k ska vara mellan 1 och {MAX_SUGGESTIONS}", f"-k must be between 1 and {MAX_SUGGESTIONS}")
     shared = shared_library(library)
     if shared is None:
-        return suggest(text, form_id=form.id, section=section, k=k, library_dirs=library_dirs(library), context=context)
+        return suggest(
+            text,
+            form_id=form.id,
+            section=section,
+            k=k,
+            library_dirs=library_dirs(library),
+            context=context,
+            recent=recent,
+        )
     index = shared.index()  # candidates from the server while it answers, else the writer's copy
-    found = suggest(text, form_id=form.id, section=section, k=k, index=index, context=context)
+    found = suggest(text, form_id=form.id, section=section, k=k, index=index, context=context, recent=recent)
     return shared.with_governance(found)
 
 

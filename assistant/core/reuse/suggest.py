@@ -55,6 +55,14 @@ FOLLOW_TERMS = 1
 # is kept 0.94 / 0.96 / 0.97 and the second one's own hit shown 0.97 / 0.96 / 0.94) ...
 CONTEXT_WEIGHT = 0.8
 KEPT_WINDOWS = 2  # ... but the best one of each of the two sentences before stays in the top k
+# While the text at the cursor only grows, the CARRIED passages shown at the top a moment ago stay
+# (Recent) at CARRIED_WEIGHT of the best rank the writer's own words gave them, the first of them in
+# the top k. Tune half, suggest_growth.py, typed word by word, +20 / +40 words in the same sentence:
+# nothing carried 0.88 / 0.84; 2 at 0.8 0.91 / 0.87; 5 at 0.8 0.92 / 0.90; 5 at 0.95 0.94 / 0.94
+# (across sentence ends too; only within a sentence 0.93 / 0.93); 5 at 1.0 0.95 / 0.94.
+CARRIED = 5
+CARRIED_WEIGHT = 0.95
+KEPT_CARRIED = 1  # all five kept in the top k: 0.90 / 0.78, the new words' own hits crowded out
 # (keeping ranks 2-5 of the sentence before as well measured no better: 0.94 either way)
 # The order (weights add up to 1; the gate does not use them), chosen on the tune half:
 W_COVERAGE = 0.60
@@ -248,6 +256,7 @@ def suggest(
     index: Index | None = None,
     context: str = "",
     gated: bool = True,
+    recent: Recent | None = None,
 ) -> list[Suggestion]:
     """The k best passages for what the writer is writing, best first; [] when nothing fits.
 
@@ -256,13 +265,15 @@ def suggest(
     text the form heading's title and guidance are the query, without the gate (the writer asked
     for ideas, not a match). `gated=False` shows the ranking before the gate (for evaluation).
     `library_dirs`: (directory, is_builtin) pairs or plain directories; by default the built-in
-    library and the user's own."""
+    library and the user's own. `recent`: what the caller was shown a moment ago (see Recent), updated
+    with this search's list."""
     asked_for_ideas = not query_text.strip()
     text = _query_text(query_text, form_id, section)
     index = index or open_index(as_library_dirs(library_dirs))
     guidance = _guidance(form_id, section, index)
     windows = split_windows(text, context)
-    found = dict(_window(windows.focus, index, form_id, section, guidance, 1.0))
+    own = _window(windows.focus, index, form_id, section, guidance, 1.0)
+    found = dict(own)
     earlier: list[int] = []  # the best passage of each of the nearest earlier sentences
     for n, window in enumerate(windows.context):
         more = _window(window, index, form_id, section, guidance, CONTEXT_WEIGHT)
@@ -271,12 +282,59 @@ def suggest(
         if best is not None and n < KEPT_WINDOWS:
             earlier.append(best.rowid)
         _merge(found, more)
+    key = (index.uid, index.generation, form_id, section, gated)
+    carried = recent.carried(text, key) if recent is not None and not asked_for_ideas else {}
+    for rowid, candidate in carried.items():
+        _merge(found, {rowid: replace(candidate, rank=CARRIED_WEIGHT * candidate.rank, passes=True, follows=True)})
     ordered = sorted(found.values(), key=lambda c: -c.rank)
     if gated and not asked_for_ideas:
-        if not any(c.passes for c in ordered):
-            return []
-        ordered = [c for c in ordered if c.follows]
-    return _distinct(_keep_earlier(ordered, [found[r] for r in earlier], k), k, index)
+        ordered = [c for c in ordered if c.follows] if any(c.passes for c in ordered) else []
+    kept = [found[r] for r in earlier] + [found[r] for r in list(carried)[:KEPT_CARRIED]]
+    ordered = _keep_earlier(ordered, kept, k)
+    if recent is not None:
+        recent.remember(text, key, ordered[:k], own, carried)
+    return _distinct(ordered, k, index)
+
+
+@dataclass
+class Recent:
+    """What the writer was shown a moment ago, kept by the caller (the TUI's suggestion panel) and
+    passed back with the next search. While the text at the cursor only grows (more words), the
+    CARRIED passages shown at the top stay as context at CARRIED_WEIGHT of the best
+    rank the sentence itself gave them: a passage that fit the sentence a moment ago does not vanish
+    because the sentence got longer, unless the new words find passages that rank above it."""
+
+    text: str = ""
+    key: tuple[Any, ...] = ()
+    shown: dict[int, Candidate] = field(default_factory=dict)  # rowid -> candidate at its own rank
+
+    def carried(self, text: str, key: tuple[Any, ...]) -> dict[int, Candidate]:
+        if key != self.key or not extends(self.text, text):
+            return {}
+        return self.shown
+
+    def remember(
+        self,
+        text: str,
+        key: tuple[Any, ...],
+        ordered: list[Candidate],
+        own: dict[int, Candidate],
+        carried: dict[int, Candidate],
+    ) -> None:
+        shown: dict[int, Candidate] = {}
+        for candidate in ordered:
+            before, now = carried.get(candidate.rowid), own.get(candidate.rowid)
+            best = max((c for c in (before, now) if c is not None), key=lambda c: c.rank, default=None)
+            if best is not None and len(shown) < CARRIED:
+                shown[candidate.rowid] = best
+        self.text, self.key, self.shown = text, key, shown
+
+
+def extends(previous: str, text: str) -> bool:
+    """Whether `text` is `previous` with more words (its last word, perhaps half typed or ending the
+    sentence a moment ago, may have changed): the same paragraph, the writer going on."""
+    before, after = previous.split(), text.split()
+    return len(before) >= 2 and len(after) >= len(before) - 1 and after[: len(before) - 1] == before[:-1]
 
 
 def _keep_earlier(ordered: list[Candidate], kept: list[Candidate], k: int) -> list[Candidate]:

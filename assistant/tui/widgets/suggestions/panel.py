@@ -14,7 +14,7 @@ from assistant.core.errors import UserError
 from assistant.tui.i18n import lang, tr
 from assistant.tui.messages import SuggestionsReady
 from assistant.tui.widgets.suggestions.suggestion_list import Suggestions
-from assistant.usecases.suggestions import suggest_for
+from assistant.usecases.suggestions import remembered, suggest_for
 
 SHOWN = 6  # passages in the list
 SUGGEST_DELAY = 0.1  # debounce while typing: the search takes ~10 ms, so refresh soon after a pause
@@ -32,6 +32,7 @@ class SuggestionPanel(Vertical):
         self.error: str | None = None
         self.answered: str | None = None
         self._answered_for: tuple[str | None, str] = (None, "")  # the section and context of `answered`
+        self.recent = remembered()  # while the writer's text only grows, what was shown stays
 
     def compose(self) -> ComposeResult:
         yield Static(tr("Förslag ur biblioteket", "Suggestions from the library"), id="suggestions-title")
@@ -69,6 +70,7 @@ class SuggestionPanel(Vertical):
                 k=SHOWN,
                 library=self.library,
                 context=context,
+                recent=None if announce else self.recent,
             )
             error = None
         except UserError as exc:
