@@ -63,6 +63,9 @@ KEPT_WINDOWS = 2  # ... but the best one of each of the two sentences before sta
 CARRIED = 5
 CARRIED_WEIGHT = 0.95
 KEPT_CARRIED = 1  # all five kept in the top k: 0.90 / 0.78, the new words' own hits crowded out
+# A passage the writer's own words have not found for this many words is no longer carried: by then
+# the writer has gone on to something else (past the benchmark's +40, so no figure changes by it).
+CARRY_WORDS = 60
 # (keeping ranks 2-5 of the sentence before as well measured no better: 0.94 either way)
 # The order (weights add up to 1; the gate does not use them), chosen on the tune half:
 W_COVERAGE = 0.60
@@ -302,11 +305,13 @@ class Recent:
     passed back with the next search. While the text at the cursor only grows (more words), the
     CARRIED passages shown at the top stay as context at CARRIED_WEIGHT of the best
     rank the sentence itself gave them: a passage that fit the sentence a moment ago does not vanish
-    because the sentence got longer, unless the new words find passages that rank above it."""
+    because the sentence got longer, unless the new words find passages that rank above it, or
+    CARRY_WORDS more words have not found it again."""
 
     text: str = ""
     key: tuple[Any, ...] = ()
     shown: dict[int, Candidate] = field(default_factory=dict)  # rowid -> candidate at its own rank
+    found_at: dict[int, int] = field(default_factory=dict)  # rowid -> the text's words when last found
 
     def carried(self, text: str, key: tuple[Any, ...]) -> dict[int, Candidate]:
         if key != self.key or not extends(self.text, text):
@@ -322,12 +327,16 @@ class Recent:
         carried: dict[int, Candidate],
     ) -> None:
         shown: dict[int, Candidate] = {}
+        found_at: dict[int, int] = {}
+        words = len(text.split())
         for candidate in ordered:
-            before, now = carried.get(candidate.rowid), own.get(candidate.rowid)
+            rowid = candidate.rowid
+            before, now = carried.get(rowid), own.get(rowid)
             best = max((c for c in (before, now) if c is not None), key=lambda c: c.rank, default=None)
-            if best is not None and len(shown) < CARRIED:
-                shown[candidate.rowid] = best
-        self.text, self.key, self.shown = text, key, shown
+            at = words if now is not None and now.follows else self.found_at.get(rowid, words)
+            if best is not None and len(shown) < CARRIED and words - at <= CARRY_WORDS:
+                shown[rowid], found_at[rowid] = best, at
+        self.text, self.key, self.shown, self.found_at = text, key, shown, found_at
 
 
 def extends(previous: str, text: str) -> bool:

@@ -39,3 +39,16 @@ def test_a_hit_stays_while_its_sentence_grows_word_by_word(builtin_index) -> Non
     assert _ids(builtin_index, "Helt annan text om målgruppen och deltagarna", recent) == _ids(
         builtin_index, "Helt annan text om målgruppen och deltagarna"
     )
+
+
+def test_a_hit_the_writers_words_stop_finding_is_let_go_after_carry_words(builtin_index) -> None:  # noqa: F811
+    from assistant.core.reuse import suggest as engine
+
+    recent = Recent()
+    assert HIT in _ids(builtin_index, SENTENCE, recent)
+    filler = "och sedan skriver vi om helt andra saker"
+    text = SENTENCE
+    while len(text.split()) - len(SENTENCE.split()) <= engine.CARRY_WORDS:
+        text += " " + filler
+        _ids(builtin_index, text, recent)
+    assert HIT not in _ids(builtin_index, text + " " + filler, recent)
