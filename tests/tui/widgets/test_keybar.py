@@ -80,3 +80,45 @@ def test_keys_fill_rows_in_order_and_help_always_gets_a_place() -> None:
     assert arrange([8, 8, 8, 4], [False, False, False, True], [20, 20]) == [[0, 1], [2, 3]]
     # Too many keys: the last ones are left out, the pinned one stays at the end of the last row.
     assert arrange([8, 8, 8, 8, 8, 4], [False, False, False, False, False, True], [17, 17]) == [[0, 1], [2, 5]]
+
+
+def shown_keys(app: AnsokanApp) -> set[tuple[str, str]]:
+    return {
+        (app.get_key_display(b.binding), b.binding.description)
+        for b in app.screen.active_bindings.values()
+        if b.binding.show
+    }
+
+
+def test_the_bar_is_built_again_only_when_its_keys_change(demo_copy: Path) -> None:
+    """Tab through the budget's cells leaves the keys as they were: the same key widgets stay (Textual's
+    footer built them all again on every focus change). Back on the main screen its own keys show."""
+    from assistant.tui.screens.budget import BudgetScreen
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(demo_copy), lang_code="sv")
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
+            await settle(pilot)
+            main = app.screen
+            await pilot.press("f7")
+            await wait_until(pilot, lambda: isinstance(app.screen, BudgetScreen), what="budget screen")
+            await settle(pilot)
+            budget = app.screen
+            keys = list(budget.query_one(KeyBar).query(FooterKey))
+            focused = []
+            for _ in range(6):
+                await pilot.press("tab")
+                await settle(pilot)
+                focused.append(app.focused)
+                assert list(budget.query_one(KeyBar).query(FooterKey)) == keys
+            assert len(set(focused)) > 1  # the focus did move
+            assert all(f"{key} {text}" in " ".join(bar_rows(app)) for key, text in shown_keys(app))
+            await pilot.press("escape")
+            await wait_until(pilot, lambda: app.screen is main, what="back on the main screen")
+            await settle(pilot)
+            rows = " ".join(bar_rows(app))
+            assert ("f7", "Budget") in shown_keys(app)
+            assert all(f"{key} {text}" in rows for key, text in shown_keys(app)), rows
+
+    asyncio.run(go())
