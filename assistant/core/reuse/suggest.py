@@ -11,7 +11,8 @@ How a suggestion is found (measured in docs/design/retrieval.md; figures in benc
    weight with GATE_TERMS distinct matched terms (or more of it with a concept standing for one of
    them, or less with more terms), no rank or section bonus in it;
 5. the order: coverage, BM25 rank, closeness to the form's guidance for the section, and the
-   writer's section as a small boost, never a filter. Copies of one passage appear once.
+   writer's section as a small boost, never a filter. Copies of one passage appear once;
+6. while the text only grows, what was shown a moment ago stays (Recent, kept by the caller).
 Each suggestion says what matched: words, other forms, n-gram and vocabulary matches.
 """
 
