@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
-from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Select, Static
 
 from assistant.core.model.amounts import AmountError, format_kr
@@ -67,10 +66,12 @@ class CompiledTable(Grid):
         super().__init__(id="compiled")
         self.budget = budget
         self.cells: dict[str, tuple[str, int]] = {}
+        self.total_labels = TotalLabels()
 
     def compose(self) -> ComposeResult:
         budget = self.budget
         self.cells = {}
+        self.total_labels.clear()
         self.styles.grid_size_columns = len(budget.years) + 2
         # The category names a fixed width, every year and the total an equal share of the rest.
         self.set_styles(f"grid-columns: 18 {' '.join(['1fr'] * (len(budget.years) + 1))};")
@@ -86,11 +87,11 @@ class CompiledTable(Grid):
                 cell = Input(budget.cell(category, year), id=cell_id, classes="cell", compact=True)
                 mark(cell)
                 yield cell
-            yield Label("", id=f"rowtotal-{r}", classes="num total")
+            yield self.total_labels.add(Label("", id=f"rowtotal-{r}", classes="num total"))
         yield Label(tr("Totalt", "Total"), classes="rowname head")
         for year in budget.years:
-            yield Label("", id=f"yeartotal-{year}", classes="num total")
-        yield Label("", id="grandtotal", classes="num total")
+            yield self.total_labels.add(Label("", id=f"yeartotal-{year}", classes="num total"))
+        yield self.total_labels.add(Label("", id="grandtotal", classes="num total"))
 
     @on(Input.Changed, ".cell")
     def cell_changed(self, event: Input.Changed) -> None:
@@ -104,7 +105,7 @@ class CompiledTable(Grid):
 
     def show_totals(self, totals: BudgetTotals | None = None) -> None:
         totals = totals or self.budget.totals()
-        labels = _labels_by_id(self)
+        labels = self.total_labels.labels
         for r, category in enumerate(self.budget.categories):
             if label := labels.get(f"rowtotal-{r}"):
                 show_total(label, totals.rows[category])
@@ -276,18 +277,20 @@ class ItemTotals(Horizontal):
     def __init__(self, budget: Budget) -> None:
         super().__init__(id="item-totals")
         self.budget = budget
+        self.total_labels = TotalLabels()
 
     def compose(self) -> ComposeResult:
+        self.total_labels.clear()
         yield Label(tr("Totalt", "Total"), classes="item-cat")
         yield Label("", classes="item-text")
         for year in self.budget.years:
-            yield Label("", id=f"items-year-{year}", classes="item-year")
-        yield Label("", id="items-total", classes="item-total")
+            yield self.total_labels.add(Label("", id=f"items-year-{year}", classes="item-year"))
+        yield self.total_labels.add(Label("", id="items-total", classes="item-total"))
         yield Label("", classes="item-remove")
 
     def show_totals(self, totals: BudgetTotals | None = None) -> None:
         totals = totals or self.budget.totals()
-        labels = _labels_by_id(self)
+        labels = self.total_labels.labels
         for year in self.budget.years:
             if label := labels.get(f"items-year-{year}"):
                 show_total(label, totals.detailed_year(year))
@@ -295,7 +298,17 @@ class ItemTotals(Horizontal):
             show_total(label, totals.detailed)
 
 
-def _labels_by_id(part: Widget) -> dict[str, Label]:
-    """The part's mounted labels by id, in one walk of its children (a query per id walked them
-    once for each total)."""
-    return {label.id: label for label in part.query(Label).results(Label) if label.id}
+class TotalLabels:
+    """A part's total labels by id, as its last compose made them: found without a query (a query
+    per total walked the part's children once for each). A label of a compose still being mounted
+    is given its text before it is shown."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, Label] = {}
+
+    def clear(self) -> None:
+        self.labels = {}
+
+    def add(self, label: Label) -> Label:
+        self.labels[label.id or ""] = label
+        return label
