@@ -89,3 +89,28 @@ def test_a_formula_in_a_year_cell_counts_and_explains_itself(demo_copy: Path) ->
             await wait_until(pilot, lambda: "35 000" in plain(shown(budget, "#item-amount-0-2027")), what="the new one")
 
     asyncio.run(go())
+
+
+def test_a_long_formula_typed_into_a_narrow_cell_keeps_the_cursor_in_sight(demo_copy: Path) -> None:
+    """A cell asks to be redrawn, not the screen laid out, as its text grows (budget_rows.Cell):
+    the cell still scrolls with the cursor, to the end as it is typed and back with Home."""
+
+    async def go() -> None:
+        app = AnsokanApp(load_draft(demo_copy))
+        async with app.run_test(size=(120, 40)) as pilot:
+            await wait_until(pilot, lambda: isinstance(app.screen, MainScreen) and app.screen.messages)
+            await pilot.press("f7")
+            await wait_until(pilot, lambda: isinstance(app.screen, BudgetScreen), what="budget screen")
+            for cell_id in ("#item-0-2027", "#cell-0-2027"):  # 13 columns wide; the compiled table's
+                cell = app.screen.query_one(cell_id, Input)
+                cell.focus()
+                await pilot.press("end", *" + 0,5 tjänst × 38 000 kr/mån × 12 mån")
+                await settle(pilot)
+                assert cell.value.endswith("12 mån")
+                assert cell.scroll_x > 0
+                assert "12 mån" in cell.render_line(0).text, cell.render_line(0).text  # the end is in sight
+                await pilot.press("home")
+                await settle(pilot)
+                assert cell.scroll_x == 0 and cell.render_line(0).text.startswith(cell.value[:5])
+
+    asyncio.run(go())
