@@ -18,7 +18,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 from assistant.core.model.amounts import format_kr
 from assistant.core.model.budget import CONTRIBUTION_KINDS, Budget, Contribution
 from assistant.tui.i18n import tr
-from assistant.tui.screens.budget_rows import TOTAL_WIDTH, YEAR_WIDTH, mark, show_total
+from assistant.tui.screens.budget_rows import TOTAL_WIDTH, YEAR_WIDTH, Cell, mark, show_total
 
 
 def kind_label(kind: str) -> str:
@@ -59,14 +59,14 @@ class ContributionRow(Horizontal):
 
     def compose(self) -> ComposeResult:
         c, n = self.contribution, self.serial
-        yield Input(
+        yield Cell(
             c.partner, placeholder=tr("part", "partner"), id=f"co-partner-{n}", classes="co-partner", compact=True
         )
         kinds = [(kind_label(k), k) for k in CONTRIBUTION_KINDS]
         if c.kind not in CONTRIBUTION_KINDS:
             kinds.append((c.kind, c.kind))
         yield Select(kinds, value=c.kind, allow_blank=False, id=f"co-kind-{n}", classes="co-kind", compact=True)
-        yield Input(
+        yield Cell(
             c.text,
             placeholder=tr("t.ex. 0,2 tjänst handläggare", "e.g. 0.2 FTE case worker"),
             id=f"co-text-{n}",
@@ -74,11 +74,11 @@ class ContributionRow(Horizontal):
             compact=True,
         )
         for year in self.years:
-            cell = Input(c.per_year.get(year, ""), placeholder=str(year), id=f"co-{n}-{year}", classes="co-year cell")
+            cell = Cell(c.per_year.get(year, ""), placeholder=str(year), id=f"co-{n}-{year}", classes="co-year cell")
             cell.compact = True
             mark(cell)
             yield cell
-        total = Input(c.total, placeholder=tr("totalt", "total"), id=f"co-total-{n}", classes="co-total cell")
+        total = Cell(c.total, placeholder=tr("totalt", "total"), id=f"co-total-{n}", classes="co-total cell")
         total.compact = True
         mark(total)
         yield total

@@ -196,7 +196,7 @@ class ItemRow(Vertical):
             classes="item-cat",
             compact=True,
         )
-        yield Input(
+        yield Cell(
             item.text,
             placeholder=tr("post, t.ex. Arbetskonsulent 100 %", "item, e.g. Job coach 100 %"),
             id=f"item-text-{n}",
