@@ -8,12 +8,10 @@ awaited step (`await part.recompose()`), never the whole screen while keys still
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Self
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid, Horizontal, Vertical
-from textual.geometry import Region
 from textual.message import Message
 from textual.widgets import Button, Input, Label, Select, Static
 
@@ -21,6 +19,7 @@ from assistant.core.model.amounts import AmountError, format_kr
 from assistant.core.model.budget import Budget, BudgetItem, BudgetTotals, Sum
 from assistant.core.model.budget_formula import cell_amount, evaluate, is_formula
 from assistant.tui.i18n import lang, tr
+from assistant.tui.widgets.sized_input import SizedInput
 
 YEAR_WIDTH = 13
 TOTAL_WIDTH = 16
@@ -58,16 +57,7 @@ def show_total(label: Label, total: Sum) -> None:
     label.set_class(not total.complete, "bad")
 
 
-class Cell(Input):
-    """A budget cell. Its size is set by the table's columns, never by its text, yet Textual's Input
-    asks for a layout of the whole screen whenever its text changes (its virtual size is a layout
-    reactive): a cell of a set width and height asks only to be redrawn (a budget screen's layout
-    was ~10 ms of CPU a keystroke)."""
-
-    def refresh(self, *regions: Region, repaint: bool = True, layout: bool = False, recompose: bool = False) -> Self:
-        width, height = self.styles.width, self.styles.height
-        sized = width is not None and height is not None and not (width.is_auto or height.is_auto)
-        return super().refresh(*regions, repaint=repaint, layout=layout and not sized, recompose=recompose)
+Cell = SizedInput  # a budget cell: its size is the table's, so typing redraws it without a layout
 
 
 class CompiledTable(Grid):

@@ -21,6 +21,7 @@ from assistant.core.errors import UserError
 from assistant.core.model.drafts import Contact, Draft, Signatory
 from assistant.tui.i18n import lang, localise_bindings, tr
 from assistant.tui.screens.closing import ClosesOnce
+from assistant.tui.widgets.sized_input import SizedInput
 from assistant.usecases.facts import (
     CONTACT_PARTS,
     SIGNATORY_PARTS,
@@ -139,7 +140,7 @@ class FactsScreen(ClosesOnce, ModalScreen[bool]):
             with VerticalScroll(classes="dialog-scroll"):
                 for name, (sv, en) in LINE_FIELDS.items():
                     yield Static(tr(sv, en))
-                    yield Input(values[name], id=f"facts-{name}")
+                    yield SizedInput(values[name], id=f"facts-{name}")
                     yield Static(id=f"facts-{name}-error", classes="facts-error")
                 yield Static(tr(*LIST_FIELDS["contacts"]))
                 yield TextArea(person_lines(facts.contacts, CONTACT_PARTS), id="facts-contacts")

@@ -22,6 +22,7 @@ from textual.widgets import Input, Markdown
 from assistant.core.errors import UserError
 from assistant.tui.i18n import lang, tr
 from assistant.tui.widgets.chat.chat import Chat
+from assistant.tui.widgets.sized_input import SizedInput
 from assistant.usecases.ask import ActionKind, Answer, Intent, Kind, ask, classify, parse_href
 
 
@@ -55,7 +56,7 @@ class ChatPane(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Chat(id="chat")
-        yield Input(
+        yield SizedInput(
             placeholder=tr(
                 "Fråga (vad saknas?), sök i biblioteket eller skriv /hjälp",
                 "Ask (what is missing?), search the library or type /help",
