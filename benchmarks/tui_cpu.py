@@ -12,8 +12,9 @@ Prints:
   3 letters, 5 Tabs, F1, Escape); the screens' bars are built once each and again only when the
   keys they show change (Textual's footer rebuilt itself on every focus change: 51 a walk).
 
-What remains per key is mostly Textual's own work: a layout of the screen when an Input's text
-changes its virtual size, the drawing, the styles of a screen that is resumed.
+The budget's fields are SizedInputs (widgets/sized_input.py): typing redraws a field instead of
+laying the screen out. What remains per key is mostly Textual's own drawing; opening a screen is
+Textual building and styling its widgets.
 """
 
 from __future__ import annotations
