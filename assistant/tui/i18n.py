@@ -132,7 +132,49 @@ def localised(binding: Any) -> Any:
     return dataclasses.replace(binding, description=tr(*short), tooltip=full)
 
 
+# Textual's own editing keys (TextArea, focus) come with English descriptions and no id: the help screen
+# lists them too, so in Swedish they are said in Swedish. Keyed by Textual's words.
+TEXTUAL_WORDS = {
+    "Cursor up": "Upp",
+    "Cursor down": "Ned",
+    "Cursor left": "Vänster",
+    "Cursor right": "Höger",
+    "Cursor word left": "Ett ord åt vänster",
+    "Cursor word right": "Ett ord åt höger",
+    "Cursor line start": "Radens början",
+    "Cursor line end": "Radens slut",
+    "Cursor page up": "En skärmsida upp",
+    "Cursor page down": "En skärmsida ned",
+    "Cursor up select": "Markera uppåt",
+    "Cursor down select": "Markera nedåt",
+    "Cursor left select": "Markera åt vänster",
+    "Cursor right select": "Markera åt höger",
+    "Cursor left word select": "Markera ett ord åt vänster",
+    "Cursor right word select": "Markera ett ord åt höger",
+    "Cursor line start select": "Markera till radens början",
+    "Cursor line end select": "Markera till radens slut",
+    "Delete character left": "Radera tecknet till vänster",
+    "Delete character right": "Radera tecknet till höger",
+    "Delete left to start of word": "Radera till ordets början",
+    "Delete right to start of word": "Radera till nästa ords början",
+    "Delete to line start": "Radera till radens början",
+    "Delete to line end": "Radera till radens slut",
+    "Delete line": "Radera raden",
+    "Copy": "Kopiera",
+    "Cut": "Klipp ut",
+    "Paste": "Klistra in",
+    "Undo": "Ångra",
+    "Redo": "Gör om",
+    "Select all": "Markera allt",
+    "Focus Next": "Nästa fält",
+    "Focus Previous": "Föregående fält",
+}
+
+
 def full_description(binding: Any) -> str:
     """What the help screen says a key does (the key bar may show a shorter word)."""
     pair = KEYS.get(binding.id or "")
-    return tr(*pair) if pair else str(binding.description)
+    if pair:
+        return tr(*pair)
+    described = str(binding.description)
+    return tr(TEXTUAL_WORDS[described], described) if described in TEXTUAL_WORDS else described

@@ -252,6 +252,24 @@ def test_help_lists_commands_and_keys(demo_copy: Path) -> None:
     run(go())
 
 
+@pytest.mark.parametrize(
+    ("lang", "said", "not_said"),
+    [("sv", "Radens början", "Cursor line start"), ("en", "Cursor line start", "Radens början")],
+)
+def test_help_says_the_editors_own_keys_in_the_interface_language(demo_copy: Path, lang, said, not_said) -> None:
+    async def go() -> None:
+        async with AnsokanApp(load_draft(demo_copy), lang_code=lang).run_test(size=(120, 40)) as pilot:
+            screen = await opened(pilot)
+            screen.query_one("#editor", TextArea).focus()
+            await pilot.press("f1")
+            await wait_until(pilot, lambda: isinstance(pilot.app.screen, HelpScreen), what="help")
+            keys = dict((k, d) for k, d in pilot.app.screen.bindings)
+            assert keys.get("^a") == said and not_said not in keys.values()
+            assert ("Klistra in" in keys.values()) is (lang == "sv")
+
+    run(go())
+
+
 def test_unknown_command_is_answered(demo_copy: Path) -> None:
     async def go() -> None:
         async with AnsokanApp(load_draft(demo_copy)).run_test(size=(120, 40)) as pilot:
