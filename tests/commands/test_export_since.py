@@ -6,7 +6,6 @@ sent; LibreOffice converts the file and keeps the changes when it saves it again
 from __future__ import annotations
 
 import json
-import subprocess
 
 from assistant.core.document.office import convert_to_pdf, pdf_page_texts
 from assistant.core.model.drafts import load_draft, save_draft
@@ -14,6 +13,7 @@ from assistant.core.sources.review import read_review
 from assistant.core.storage.paths import demo_draft
 from tests.conftest import needs_libreoffice, run_cli
 from tests.core.document.test_tracked import rejected_copy
+from tests.core.sources.libreoffice_review import resaved_by_libreoffice
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 ADDED = "Ett nytt stycke om **samverkan** mellan parterna."
@@ -73,23 +73,7 @@ def test_changes_since_the_version_sent_are_tracked_changes_that_read_back_and_s
 
     pdf = convert_to_pdf(out, tmp_path / "pdf")
     assert any("70 personer" in page for page in pdf_page_texts(pdf))
-    profile = f"-env:UserInstallation=file://{tmp_path / 'profile'}"
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            "--convert-to",
-            "docx:MS Word 2007 XML",
-            "--outdir",
-            str(tmp_path / "lo"),
-            str(out),
-            profile,
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    again = read_review(tmp_path / "lo" / "granska.docx", draft.form)  # LibreOffice: one w:ins per run
+    again = read_review(resaved_by_libreoffice(out, tmp_path / "lo"), draft.form)  # one w:ins per run
     assert _merged(again.changes) == [(kind, text, section) for kind, text, section, _a in got]
     # the note's comment spans the inserted "70" and the unchanged " personer", and stays so
     assert [(c.anchor, c.section) for c in again.comments] == [("70 personer", "malgrupp")]

@@ -10,6 +10,7 @@ anything already in user/basic, then the macro module is written and run.
 from __future__ import annotations
 
 import os
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -170,3 +171,24 @@ def review_in_libreoffice(
     if not target.is_file():
         raise AssertionError(f"LibreOffice wrote no {target.name} (exit {code}): {output[-500:]}")
     return target
+
+
+def resaved_by_libreoffice(docx: Path, outdir: Path) -> Path:
+    """`docx` opened and saved again as .docx by headless LibreOffice (what a reviewer working in
+    LibreOffice sends back), in `outdir` under the same name."""
+    subprocess.run(
+        [
+            require_soffice(),
+            f"-env:UserInstallation={(outdir / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+            str(outdir),
+            str(docx),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    return outdir / docx.name
