@@ -41,6 +41,11 @@ def isolated_dirs(tmp_path_factory, monkeypatch):
     for var in ("ANSOKAN_LIBRARY", "ANSOKAN_CACHE", "ANSOKAN_CONFIG", "ANSOKAN_STATE", "ANSOKAN_FORMS"):
         monkeypatch.setenv(var, str(base / var.lower()))
     monkeypatch.delenv("ANSOKAN_LANG", raising=False)
+    # The language is one process-wide choice: a test that ran in English before this one in the same
+    # worker must not leave it so (a Swedish assertion then failed only in some orders of the suite).
+    from assistant.core import i18n
+
+    i18n.set_language("sv")
     yield base
 
 
