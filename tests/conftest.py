@@ -171,8 +171,12 @@ SLOW = {
 }
 # thorough: the further seeds of a seeded test whose first seed `make test` runs (`make test-thorough`
 # runs them all). The random keys take 10-15 s of CPU a run, 20 runs were half the suite's CPU time;
-# seed 1 on each of the five screens still covers every screen in `make test`.
-THOROUGH_BEYOND_FIRST_SEED = {"test_random_keys_never_crash_nor_lose_text"}
+# seed 1 on each of the five screens still covers every screen in `make test`; the review screen's random
+# decisions likewise (seed 2 is 3.5 s of CPU).
+THOROUGH_BEYOND_FIRST_SEED = {
+    "test_random_keys_never_crash_nor_lose_text",
+    "test_random_decisions_never_crash_nor_lose_text",
+}
 
 
 # pilot: drives the terminal UI with Textual's Pilot (everything under tests/tui/). Half a second or more
