@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 from functools import partial
 from pathlib import Path
@@ -11,6 +12,8 @@ from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.dom import DOMNode
+from textual.widget import Widget
+from textual.widgets import Input
 
 from assistant.core.errors import UserError
 from assistant.core.model.drafts import Draft
@@ -20,6 +23,7 @@ from assistant.tui.settings import Settings, load_settings, remember_draft
 from assistant.usecases.drafts import demo_copy, open_draft
 
 THEMES = ("textual-dark", "textual-light")
+PENDING_WAIT = 5.0  # s; a focused widget that stops answering never holds the keys after it for longer
 
 
 class AnsokanApp(App):
@@ -105,7 +109,35 @@ class AnsokanApp(App):
         # the writer's exit. There is nothing left for it to do, so it is dropped.
         if isinstance(event, events.Key) and not self._has_screens():
             return
+        if isinstance(event, events.Key) and not event.is_forwarded and self._resolved_by_a_binding(event):
+            # A key the focused field does not take itself (Tab, Ctrl+O in a budget cell) is a binding
+            # Textual runs only once the key has bubbled back up to the app, and the keys typed after it
+            # meanwhile go to the field it leaves ('Resor' Tab '12000' typed at once gave 'Resor12000').
+            # Run here, before the next key is read, so each key lands where the focus is by then.
+            self.app_focus = True
+            await self._after_pending(self.focused)  # the keys typed before it, and its Focus, first
+            if await self._check_bindings(event.key, priority=True) or await self._check_bindings(event.key):
+                return
         await super().on_event(event)
+
+    async def _after_pending(self, widget: Widget | None) -> None:
+        """Once `widget` has handled the messages already queued for it (the characters typed before)."""
+        handled = asyncio.Event()
+        if widget is not None and widget.call_later(handled.set):
+            with contextlib.suppress(TimeoutError):  # a widget closing meanwhile never answers
+                await asyncio.wait_for(handled.wait(), PENDING_WAIT)
+
+    def _resolved_by_a_binding(self, event: events.Key) -> bool:
+        """Whether the focused widget leaves `event` to the bindings: an Input takes only printable keys,
+        a widget without key handling of its own (a button, a select) none; anything else decides itself."""
+        focused = self.focused
+        if focused is None or self.screen.maximized is not None:
+            return False
+        handler = type(focused)._on_key
+        if handler is Input._on_key:
+            return not event.is_printable
+        own_keys = type(focused).handle_key is not Widget.handle_key or hasattr(focused, f"key_{event.name}")
+        return handler is Widget._on_key and not own_keys
 
     def _has_screens(self) -> bool:
         try:

@@ -7,6 +7,7 @@ a cell that is not an amount is marked and named, never dropped.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import copy
 import itertools
 from typing import Any
@@ -35,6 +36,7 @@ from assistant.usecases.checks import check_application
 FINDINGS_DELAY = 0.4
 SEVERITY_STYLE = {"fel": "red", "varning": "yellow", "info": "dim"}
 MAX_YEARS = 10
+LAYOUT_WAIT = 5.0  # s; a screen closing meanwhile is never laid out again
 
 
 def project_years(draft: Draft) -> list[int]:
@@ -203,8 +205,12 @@ class BudgetScreen(ClosesOnce, Screen):
             row = self.item_row(item)
             # Awaited: a key right after (Escape) must not close the screen while the row is mounting.
             await self.query_one("#items").mount(row)
+            # Laid out before the keys typed next are read (the app holds them while this runs): Tab
+            # goes by where the fields are, and in an unplaced row it skipped the year cells.
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.wait_for_refresh(), LAYOUT_WAIT)
         for field in row.query(".item-text").results(Input):
-            field.focus()
+            self.set_focus(field)  # at once, not after a refresh: the keys typed next are for this field
         self.refresh_totals()
 
     @on(Button.Pressed, "#add-item")
