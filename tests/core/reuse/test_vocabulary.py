@@ -34,3 +34,33 @@ def test_generic_words_are_known_and_field_words_are_not_generic():
     vocabulary = load_vocabulary()
     assert set(stems("går tar nya tanken")) <= vocabulary.generic
     assert not set(stems("aktivitetsersättning arbetsträning styrgrupp")) & vocabulary.generic
+
+
+def test_every_concept_files_at_least_one_passage_of_the_library():
+    """A concept no passage speaks of can only match the writer's words to nothing: the vocabulary
+    holds the notions of the library, each with the everyday words for it."""
+    from assistant.core.reuse.library import load_library, passages
+    from assistant.core.storage import paths
+
+    vocabulary = load_vocabulary()
+    filed: set[str] = set()
+    for entry in load_library([(paths.builtin_library_dir(), True)]):
+        for passage in passages(entry):
+            filed.update(vocabulary.tokens(stems(passage.text)))
+    assert len(vocabulary.concepts) >= 150
+    assert [c.id for c in vocabulary.concepts if c.token not in filed] == []
+
+
+def test_no_phrasing_is_only_a_generic_word_or_shrinks_to_one_word():
+    """Stopwords drop out of a phrasing: "ta över" would be "ta", and file every passage with it."""
+    import tomllib
+
+    from assistant.core.reuse.vocabulary import DATA
+
+    vocabulary = load_vocabulary()
+    data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    for concept in data["concept"]:
+        for phrase in concept.get("terms", []) + concept.get("everyday", []):
+            key = stems(phrase)
+            assert key, (concept["id"], phrase)
+            assert not (len(key) == 1 and key[0] in vocabulary.generic), (concept["id"], phrase)
