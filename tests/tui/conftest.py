@@ -7,12 +7,38 @@ import time
 from pathlib import Path
 
 import pytest
+from textual.css.stylesheet import Stylesheet
 from textual.pilot import WaitForScreenTimeout
 from textual.worker import WorkerCancelled, WorkerFailed
 
 from assistant.core.storage import paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _share_parsed_css() -> None:
+    """Textual parses every stylesheet source again for each app (its parse cache lives in the app's
+    Stylesheet, and a reparse starts a fresh one): ~37 parses, ~0.13 s of CPU an app, a test or more
+    each. Here the parsed rules are kept for the whole process, keyed as Textual keys them plus the
+    CSS variables they were parsed with. Textual already shares one parse's RuleSets between every
+    widget of an app and never changes them after parsing (textual/css/stylesheet.py, model.py), so
+    apps sharing them see what a parse of their own would give."""
+    parse_rules = Stylesheet._parse_rules
+    parsed: dict[tuple, list] = {}
+
+    def shared(self, css, read_from, is_default_rules=False, tie_breaker=0, scope=""):  # type: ignore[no-untyped-def]
+        key = (css, read_from, is_default_rules, tie_breaker, scope, tuple(sorted(self._variables.items())))
+        rules = parsed.get(key)
+        if rules is None:
+            rules = parse_rules(self, css, read_from, is_default_rules, tie_breaker, scope)
+            if not any(rule.errors for rule in rules):
+                parsed[key] = rules
+        return rules
+
+    Stylesheet._parse_rules = shared  # type: ignore[method-assign]
+
+
+_share_parsed_css()
 
 
 @pytest.fixture(autouse=True)
