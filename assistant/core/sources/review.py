@@ -55,6 +55,7 @@ class Change:
     offset: int = 0  # where in `before` the change starts
     move: str = ""  # a move's name: both its halves (moved_from, moved_to) carry it
     previous: str = ""  # a new paragraph's: the section's paragraph before it, as it read before ("" = first)
+    listed: str = ""  # the paragraph is a list item: "bullet" or "number" ("" = a plain paragraph)
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ def _walk(body: Any, form: Form, review: Review) -> dict[str, tuple[str, _Place]
                         offsets.get(element, 0),
                         moves.get(element, ""),
                         "" if before.strip() else previous,
+                        _list_kind(paragraph),
                     )
                 )
         if before.strip():
@@ -247,6 +249,15 @@ def _is_heading(paragraph: Any) -> bool:
         return True
     level = paragraph.find(f"{_w('pPr')}/{_w('outlineLvl')}")
     return level is not None and level.get(_w("val"), "9") not in ("9", "")
+
+
+def _list_kind(paragraph: Any) -> str:
+    """'bullet' or 'number' for a list item (a list style, or numbering of its own), else ''."""
+    style = paragraph.find(f"{_w('pPr')}/{_w('pStyle')}")
+    name = (style.get(_w("val"), "") if style is not None else "").lower()
+    if name.startswith("list") or paragraph.find(f"{_w('pPr')}/{_w('numPr')}") is not None:
+        return "number" if "number" in name else "bullet"
+    return ""
 
 
 def _texts(paragraph: Any) -> tuple[str, str]:

@@ -13,6 +13,7 @@ empty line behind.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -24,6 +25,9 @@ INSERTING = ("insertion", "moved_to")
 _AROUND = 30  # characters of context that must match when the paragraph was edited since
 FUZZY = 80  # how alike (rapidfuzz ratio) an edited paragraph must be to its reviewed self
 _MARGIN = 10  # and by how much more than any other paragraph of the section
+_ITEM = re.compile(
+    r"^(?P<indent>[ \t]*)(?P<marker>[-*•]|\d{1,3}[.)])[ \t]+"
+)  # a list item's first line (model/markup.py)
 LIKENESS_LIMIT = 4000  # characters: a longer paragraph is not aligned (difflib is quadratic: 0.24 s at 5,000)
 
 
@@ -104,14 +108,54 @@ def _by_context(text: str, change: Change, before: str, offset: int) -> str | No
 
 
 def _new_paragraph(text: str, change: Change) -> str | None:
-    words = change.text.strip()
-    if not change.previous:
-        return f"{words}\n\n{text.lstrip()}" if text.strip() else words
-    if text.count(change.previous) != 1:
-        return None
-    end = text.find("\n", text.index(change.previous) + len(change.previous))
-    end = len(text) if end < 0 else end
-    return f"{text[:end]}\n\n{words}{text[end:]}"
+    """The new paragraph after the one that stood before it: a plain paragraph after a list goes
+    after the whole list (between its items it would split it), a list item joins the list."""
+    lines = text.split("\n")
+    if change.previous:
+        if text.count(change.previous) != 1:
+            return None
+        at = text[: text.index(change.previous)].count("\n")  # the line it stands on
+    else:
+        at = -1
+    if change.listed:
+        return "\n".join(_as_item(lines, at, change))
+    if at >= 0 and _ITEM.match(lines[at]):
+        while at + 1 < len(lines) and lines[at + 1].strip():  # the list's last line
+            at += 1
+    head, tail = "\n".join(lines[: at + 1]).rstrip("\n"), "\n".join(lines[at + 1 :]).lstrip("\n")
+    return "\n\n".join(part for part in (head, change.text.strip(), tail) if part)
+
+
+def _as_item(lines: list[str], at: int, change: Change) -> list[str]:
+    """`lines` with `change` as a list item after line `at`: in the list that line is in or the
+    one right after it, else a list of its own."""
+    if at >= 0 and _ITEM.match(lines[at]):
+        while at + 1 < len(lines) and lines[at + 1].strip() and not _ITEM.match(lines[at + 1]):
+            at += 1  # the item's own further lines
+        neighbour = lines[at]
+        return [*lines[: at + 1], _item(neighbour, change), *lines[at + 1 :]]
+    below = at + 1
+    while below < len(lines) and not lines[below].strip():
+        below += 1
+    head = lines[: at + 1]
+    while head and not head[-1].strip():
+        head.pop()
+    gap = [""] if head else []
+    if below < len(lines) and _ITEM.match(lines[below]):  # the first item of the list below
+        return [*head, *gap, _item(lines[below], change), *lines[below:]]
+    tail = lines[below:]
+    return [*head, *gap, _item("", change), *([""] if tail else []), *tail]
+
+
+def _item(neighbour: str, change: Change) -> str:
+    """`change`'s words as a list item, marked as its neighbour item is when that is the same kind of list."""
+    found = _ITEM.match(neighbour)
+    numbered = bool(found and found.group("marker")[0].isdigit())
+    if found and numbered == (change.listed == "number"):
+        marker = found.group("indent") + found.group("marker")
+    else:
+        marker = "1." if change.listed == "number" else "-"
+    return f"{marker} {change.text.strip()}"
 
 
 def _without_empty_line(text: str, at: int) -> str:
