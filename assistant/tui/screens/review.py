@@ -130,7 +130,7 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
 
     def change_label(self, number: int, change: Change) -> Text:
         label = Text(f"  #{number:<3}")
-        label.append(f"{kind_word(change)} ", style="bold")
+        label.append(f"{kind_word(change, self.found)} ", style="bold")
         label.append(f"”{shortened(change.text, 40)}”")
         label.append(f" – {change.author}", style="dim")
         decided = self.decisions.get(number)
@@ -191,7 +191,7 @@ class ReviewScreen(ClosesOnce, Screen[str | None]):
         detail = Text()
         if option_id.startswith("c"):
             change = self.changes[int(option_id[1:]) - 1]
-            detail.append(f"{kind_word(change)} · {change.author} · {change.date[:10]} · ", style="dim")
+            detail.append(f"{kind_word(change, self.found)} · {change.author} · {change.date[:10]} · ", style="dim")
             detail.append(tr(f"stycke {change.paragraph}\n", f"paragraph {change.paragraph}\n"), style="dim")
             old, new = before_after(touching(change, self.changes))
             detail.append(tr("Före:  ", "Old:   "), style="bold")

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 CONTEXT = 45  # characters of the paragraph shown on each side of a change
 INSERTING = ("insertion", "moved_to")
+TITLE = 30  # characters of the other section's heading a move's half names
 
 
 def shortened(text: str, limit: int) -> str:
@@ -23,7 +24,14 @@ def shortened(text: str, limit: int) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
-def kind_word(change: Change) -> str:
+def kind_word(change: Change, found: ReadReview | None = None) -> str:
+    """'infogat', or for half a move both its ends: 'flyttat till 3.2. Målgrupp' where the text stood,
+    'flyttat från 2. Bakgrund' where it went (a LibreOffice move is a deletion and an insertion)."""
+    if found is not None and (others := found.review.move_of(change)):
+        title = shortened(found.section_title(others[0].section) or "?", TITLE)
+        if change.kind in ("moved_from", "deletion"):
+            return tr(f"flyttat till {title}", f"moved to {title}")
+        return tr(f"flyttat från {title}", f"moved from {title}")
     sv, en = KIND_WORDS.get(change.kind, (change.kind, change.kind))
     return tr(sv, en)
 
