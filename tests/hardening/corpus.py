@@ -22,8 +22,12 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.hardening.payloads import ROOT, Payload, all_payloads
+
+if TYPE_CHECKING:
+    from tests.hardening.corpus_fork import Forkers
 
 # How each command is called; {file} is the payload, {out} and {lib} the directories watched.
 ENTRY_POINTS: dict[str, list[str]] = {
@@ -340,7 +344,7 @@ def _file_size_limit(size: int) -> Callable[[], None]:
     return limit
 
 
-def run_case(case: Case, base: Path, payload_paths: dict[str, Path]) -> Outcome:
+def run_case(case: Case, base: Path, payload_paths: dict[str, Path], forkers: Forkers | None = None) -> Outcome:
     if not available(case.entry):
         return Outcome(case, "skipped", detail=f"`ansokan {case.entry}` does not exist yet")
     if case.skip:
@@ -358,9 +362,14 @@ def run_case(case: Case, base: Path, payload_paths: dict[str, Path]) -> Outcome:
     before, inputs_before = _snapshot([out, lib]), _snapshot(input_dirs)
     start = time.perf_counter()
     try:
-        code, _stdout, stderr = run_process(
-            argv, cwd=work, env=_env(home, lib), timeout=case.timeout, wrap=wrap, fsize=case.fsize
-        )
+        if forkers is not None and not wrap:
+            code, _stdout, stderr = forkers.get().run(
+                argv, cwd=work, env=_env(home, lib), timeout=case.timeout, fsize=case.fsize
+            )
+        else:
+            code, _stdout, stderr = run_process(
+                argv, cwd=work, env=_env(home, lib), timeout=case.timeout, wrap=wrap, fsize=case.fsize
+            )
     except OSError as exc:  # the corpus itself asked for something impossible
         return Outcome(case, "failure", None, 0.0, f"could not start the command: {exc}")
     seconds = time.perf_counter() - start
@@ -399,16 +408,38 @@ def prepare_payloads(cases: list[Case], base: Path) -> dict[str, Path]:
 
 
 def run_corpus(
-    cases: list[Case], base: Path, *, workers: int = 2, progress: Callable[[Outcome], None] | None = None
+    cases: list[Case],
+    base: Path,
+    *,
+    workers: int = 2,
+    progress: Callable[[Outcome], None] | None = None,
+    fork: bool = True,
 ) -> Summary:
+    """Run the cases, `workers` at a time. With `fork` each command is forked from a parent that has
+    imported the code (corpus_fork.py); without, each is a fresh `python -m assistant`."""
+    from tests.hardening.corpus_fork import Forkers
+
     payload_paths = prepare_payloads(cases, base)
-    summary = Summary()
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for outcome in pool.map(lambda c: run_case(c, base, payload_paths), cases):
-            summary.outcomes.append(outcome)
-            if progress:
-                progress(outcome)
-    return summary
+    forkers = Forkers(_env(base, base), base / "streams") if fork else None
+    # The cases of one payload one after the other: they share its folder, and an export keeps a version
+    # beside its draft there, which a case of the same payload running at that moment saw as its input
+    # changed, or as a temp file left behind (seen: utf16-utkast/new-from beside utf16-utkast/export).
+    groups: dict[str, list[Case]] = {}
+    for case in cases:
+        groups.setdefault(case.payload.name if case.payload else case.name, []).append(case)
+    outcomes: dict[int, Outcome] = {}
+    try:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            runs = pool.map(lambda group: [run_case(c, base, payload_paths, forkers) for c in group], groups.values())
+            for ran in runs:
+                for outcome in ran:
+                    outcomes[id(outcome.case)] = outcome
+                    if progress:
+                        progress(outcome)
+    finally:
+        if forkers is not None:
+            forkers.close()
+    return Summary([outcomes[id(case)] for case in cases])
 
 
 def restore_permissions(base: Path) -> None:

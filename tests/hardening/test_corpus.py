@@ -1,8 +1,9 @@
 """The bad-input corpus in the test suite: a representative sample in `make test`, the whole corpus on request.
 
-Each case runs the real `ansokan` command in a subprocess (two at a time) and must end in success
-or one clear `ansokan: ` line, within its timeout, with nothing half-written. The whole corpus
-(with the 50 MB and zip-bomb payloads) is `python scripts/run_corpus.py`.
+Each case runs the real `ansokan` command in a process of its own (two at a time; forked from one
+that has imported the code, corpus_fork.py) and must end in success or one clear `ansokan: ` line,
+within its timeout, with nothing half-written. The whole corpus (with the 50 MB and zip-bomb
+payloads) is `python scripts/run_corpus.py` (`--exec`: a fresh interpreter for each command).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def test_the_corpus_is_large_and_covers_every_reader():
         assert required in names
 
 
-@pytest.mark.slow  # about 7 s (40 commands in subprocesses): in `make test`, not in `make test-fast`
+@pytest.mark.slow  # 40 commands in processes of their own (5 CPU-s): in `make test`, not in `make test-fast`
 def test_a_sample_of_the_corpus_ends_in_success_or_one_clear_line(tmp_path):
     cases = sample(build_cases(heavy=False), 40)
     assert len(cases) >= 35
