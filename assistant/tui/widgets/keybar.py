@@ -4,7 +4,7 @@ Textual's `Footer` lays its keys out on one row and cuts what does not fit (at 8
 screen lost everything after F7, Hjälp and Avsluta included). `KeyBar` takes the keys the footer
 composes, in the order the screen binds them, and puts them on as few rows as they need (at most
 `MAX_ROWS`); the help key (F1, which lists every key) always gets a place, so a key that still does
-not fit is one press away. Resizing the terminal lays the keys out again.
+not fit is one press away; a spare key (F10) comes after all the others, shown where there is room. Resizing the terminal lays the keys out again.
 """
 
 from __future__ import annotations
@@ -21,6 +21,9 @@ from textual.widgets._footer import FooterKey  # not exported; the footer compos
 
 MAX_ROWS = 2
 PINNED_ACTIONS = frozenset({"help"})  # always shown: it lists every key, shown or not
+# Shown where there is room once every other key has its place, else left out (F1 and the palette
+# have them): F10 fits the English bar at 80 columns, not the Swedish one, whose keys fill both rows.
+SPARE_ACTIONS = frozenset({"app.review"})
 
 
 def key_width(key: FooterKey) -> int:
@@ -101,6 +104,7 @@ class KeyBar(Footer):
         widgets = list(super().compose())
         palette = [w for w in widgets if w.has_class("-command-palette")]
         keys = [w for w in widgets if isinstance(w, FooterKey) and w not in palette]
+        keys.sort(key=lambda k: k.action in SPARE_ACTIONS)  # last, so the first a short bar leaves out
         others = [w for w in widgets if w not in palette and w not in keys]  # binding groups: as Textual shows them
         width = self.size.width or self.app.size.width
         self._laid_out_for = width

@@ -68,7 +68,7 @@ class MainScreen(Screen):
         Binding("ctrl+l", "focus_command", "Kommando", id="main.command", priority=True),
         Binding("ctrl+s", "save", "Spara", id="main.save", show=False),
         Binding("f12", "save_as", "Spara som …", id="main.save_as", show=False),
-        Binding("f10", "app.review", "Granska", id="main.review", show=False),  # the bar is full at 80 columns
+        Binding("f10", "app.review", "Granska", id="main.review"),  # a spare key on the bar (widgets/keybar.py)
         Binding("escape", "focus_editor", "Till texten", id="main.editor", show=False),
         Binding("ctrl+g", "toggle_conversation", "Dölj/visa samtalet", id="main.conversation", show=False),
         Binding("ctrl+down", "move_suggestion(1)", "Nästa förslag", id="main.sugg_next", show=False),
