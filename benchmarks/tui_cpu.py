@@ -8,6 +8,10 @@ Prints:
   awaited until the app is idle (totals, marks and the key bar included); target 40 ms;
 - budget screen: CPU to open it (F7) from the main screen, median of --opens; target 0.8 s;
 - help screen: CPU to open it (F1), median of --opens; target 0.6 s;
+- outline redrawn: CPU per redraw of the main screen's outline with nothing changed (as after a
+  check that found what the last one found), each awaited until idle; target 5 ms;
+- suggestions shown: CPU per showing the five suggestions of a search again, each awaited until
+  idle; target 15 ms;
 - key bar: how many times the key bars are composed in a walk (F7, 15 Tabs, 2 digits, Escape,
   3 letters, 5 Tabs, F1, Escape); the screens' bars are built once each and again only when the
   keys they show change (Textual's footer rebuilt itself on every focus change: 51 a walk).
@@ -34,6 +38,8 @@ KEY_TARGET_MS = 40.0
 BUDGET_OPEN_TARGET_S = 0.8
 HELP_OPEN_TARGET_S = 0.6
 KEYBAR_WALK_TARGET = 20
+OUTLINE_TARGET_MS = 5.0
+SUGGESTIONS_TARGET_MS = 15.0
 
 
 def cpu() -> float:
@@ -60,6 +66,8 @@ async def measure(draft_path: Path, keys: int, opens: int) -> dict[str, float]:
     from assistant.tui.screens.dialogs import HelpScreen
     from assistant.tui.screens.main import MainScreen
     from assistant.tui.widgets.keybar import KeyBar
+    from assistant.tui.widgets.outline.outline import Outline
+    from assistant.tui.widgets.suggestions.suggestion_list import Suggestions
 
     composes = [0]
     compose = KeyBar.compose
@@ -81,6 +89,15 @@ async def measure(draft_path: Path, keys: int, opens: int) -> dict[str, float]:
         while not (isinstance(app.screen, MainScreen) and app.focused is not None and app.focused.id == "editor"):
             await pilot.pause(0.005)
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        outline, suggestions = app.screen.query_one(Outline), app.screen.query_one(Suggestions)
+        items = list(suggestions.items)
+        for name, redraw in (("outline_ms", outline.redraw), ("suggestions_ms", lambda: suggestions.show(items))):
+            start = cpu()
+            for _ in range(20):
+                redraw()
+                await pilot.pause()
+            out[name] = (cpu() - start) / 20 * 1000
         budget_opens, help_opens = [], []
         for _ in range(opens):
             start = cpu()
@@ -135,6 +152,12 @@ def main() -> None:
         ("budget keystroke", f"{figures['budget_key_ms']:.1f} ms CPU", figures["budget_key_ms"] <= KEY_TARGET_MS),
         ("budget screen (F7)", f"{figures['budget_open']:.2f} s CPU", figures["budget_open"] <= BUDGET_OPEN_TARGET_S),
         ("help screen (F1)", f"{figures['help_open']:.2f} s CPU", figures["help_open"] <= HELP_OPEN_TARGET_S),
+        ("outline redrawn", f"{figures['outline_ms']:.1f} ms CPU", figures["outline_ms"] <= OUTLINE_TARGET_MS),
+        (
+            "suggestions shown",
+            f"{figures['suggestions_ms']:.1f} ms CPU",
+            figures["suggestions_ms"] <= SUGGESTIONS_TARGET_MS,
+        ),
         (
             "key bar composes a walk",
             f"{figures['keybar_composes']:.0f}",

@@ -135,10 +135,11 @@ class CheckScreen(ClosesOnce, Screen[CheckResult | None]):
             count = PageCount(pages=counted, limit=self.form.page.max_pages, uncounted=bool(self.form.page.uncounted))
             summary += tr(" · uppskattat ", " · estimated ") + count.against_limit()
         self.query_one("#check-summary", Static).update(summary)
+        shown: list[Option] = []  # given to the list at once: it measures and lays itself out once
         for key, items in self.grouped.items():
             heading = self.form.heading(key)
             title = heading.display if heading else tr("Hela ansökan", "The whole application")
-            options.add_option(Option(Text(title, style="bold underline"), disabled=True))
+            shown.append(Option(Text(title, style="bold underline"), disabled=True))
             for i, f in enumerate(items):
                 label = Text("  ")
                 label.append(str(f.severity.label), style=STYLE.get(f.severity, ""))
@@ -148,11 +149,12 @@ class CheckScreen(ClosesOnce, Screen[CheckResult | None]):
                     hint = self.confirm_hint(f.ref)
                 if hint:
                     label.append("\n    " + hint, style="dim")
-                options.add_option(Option(label, id=f"{key or '_'}:{i}"))
+                shown.append(Option(label, id=f"{key or '_'}:{i}"))
         if not self.grouped:
-            options.add_option(
+            shown.append(
                 Option(Text(tr("Inga anmärkningar – bra!", "No remarks – well done!"), style="green"), disabled=True)
             )
+        options.add_options(shown)
         if was is not None and options.option_count:
             options.highlighted = min(was, options.option_count - 1)
         options.focus()

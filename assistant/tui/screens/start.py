@@ -80,10 +80,12 @@ class StartScreen(Screen):
                 "Inga ännu – börja med en ny ansökan eller demon.", "None yet – start a new application or the demo."
             )
             recent.add_option(Option(Text(none_yet, style="dim"), disabled=True))
+        options = []
         for i, entry in enumerate(self.recent):
             label = Text(entry.get("title") or Path(entry["path"]).stem, style="bold")
             label.append(f"\n{entry['path']}", style="dim")
-            recent.add_option(Option(label, id=f"r{i}"))
+            options.append(Option(label, id=f"r{i}"))
+        recent.add_options(options)
 
     def on_mount(self) -> None:
         if self.recent:

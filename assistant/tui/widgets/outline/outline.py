@@ -60,27 +60,34 @@ class Outline(OptionList):
         self.findings: dict[str, list[Any]] | None = None
         self._draft: Draft | None = None
         self._done: set[str] = set()
+        self._shown: tuple | None = None  # what the options were built from
 
     def show(self, draft: Draft, done: set[str]) -> None:
-        """Draw the headings of `draft` with their states, the current one highlighted."""
+        """Draw the headings of `draft` with their states, the current one highlighted. The options
+        are built again only when a heading's mark or the current heading changed (the outline is
+        drawn again after every check and every section change)."""
         self._draft, self._done = draft, done
         form = draft.form
         states = section_states(draft, done, self.findings or {})
         highlighted = self.highlighted
-        self.clear_options()
-        for heading in form.headings:
-            state = states.get(heading.key, "tom")
-            label = Text()
-            label.append(f"{GLYPHS[state]} ", style=STYLES[state])
-            indent = "  " * (heading.level - 1)
-            number = f"{heading.number} " if heading.number else ""
-            label.append(f"{indent}{number}{heading.label}", style="bold" if heading.key == draft.current else "")
-            label.no_wrap = True
-            label.overflow = "ellipsis"
-            self.add_option(Option(label, id=heading.key))
+        shown = (draft.current, tuple((h.key, h.level, h.number, h.label, states.get(h.key)) for h in form.headings))
+        if shown != self._shown or self.option_count != len(form.headings):
+            self._shown = shown
+            self.set_options([self.option(heading, states.get(heading.key, "tom"), draft) for heading in form.headings])
         index = form.keys.index(draft.current) if draft.current in form.keys else highlighted
         if index is not None:
             self.highlighted = index
+
+    @staticmethod
+    def option(heading: Any, state: str, draft: Draft) -> Option:
+        label = Text()
+        label.append(f"{GLYPHS[state]} ", style=STYLES[state])
+        indent = "  " * (heading.level - 1)
+        number = f"{heading.number} " if heading.number else ""
+        label.append(f"{indent}{number}{heading.label}", style="bold" if heading.key == draft.current else "")
+        label.no_wrap = True
+        label.overflow = "ellipsis"
+        return Option(label, id=heading.key)
 
     def redraw(self) -> None:
         if self._draft is not None:

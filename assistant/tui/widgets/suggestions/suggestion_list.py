@@ -49,18 +49,15 @@ class Suggestions(OptionList):
 
     def show(self, items: list[Any]) -> None:
         self.items = list(items)
-        self.clear_options()
         if not self.items:
             self.show_message(tr("Inga förslag för den här texten.", "No suggestions for this text."))
             return
-        for i, item in enumerate(self.items):
-            self.add_option(Option(suggestion_label(item), id=f"s{i}"))
+        self.set_options([Option(suggestion_label(item), id=f"s{i}") for i, item in enumerate(self.items)])
         self.highlighted = 0
 
     def show_message(self, message: str) -> None:
         self.items = []
-        self.clear_options()
-        self.add_option(Option(Text(message, style="dim"), disabled=True))
+        self.set_options([Option(Text(message, style="dim"), disabled=True)])
 
     @property
     def chosen(self) -> Any | None:
