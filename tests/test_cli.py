@@ -12,7 +12,7 @@ import pytest
 
 from assistant.cli import main
 from assistant.core.i18n import set_language
-from tests.conftest import run_cli_subprocess
+from tests.conftest import run_cli, run_cli_subprocess
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "assistant" / "demo" / "demo-steget-vidare.md"
@@ -142,6 +142,6 @@ def test_a_library_folder_the_file_system_cannot_look_up_is_one_line(tmp_path):
         ("library", "show", "x"),
         ("suggest", "--form", "finsam-malmo", "--section", "bakgrund"),
     ):
-        result = run_cli_subprocess("--library", str(tmp_path / ("a" * 300)), *args)
+        result = run_cli("--library", str(tmp_path / ("a" * 300)), *args)
         assert result.returncode == 2 and "Traceback" not in result.stderr
         assert "för långt" in result.stderr and len(result.stderr.strip().splitlines()) == 1

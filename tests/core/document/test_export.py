@@ -39,6 +39,12 @@ def acceptance_drafts() -> list[tuple[str, Form, Draft]]:
     return demo_drafts() + source_drafts() + written + [("hostile", form, draft)]
 
 
+# The tests that read the module's exported files and their PDFs, kept on one xdist worker under
+# `--dist loadgroup` (a no-op under `--dist load`): each worker that ran one of them exported every
+# draft again (0.35 CPU-s) and, for the three LibreOffice tests, converted them all again (2 CPU-s).
+SHARES_THE_EXPORT = pytest.mark.xdist_group("document-export")
+
+
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> list[tuple[str, Form, Draft, Path]]:
     out = tmp_path_factory.mktemp("export")
@@ -89,6 +95,7 @@ def budget_tables(document) -> tuple[list[list[str]] | None, list[list[str]] | N
 # Structure
 
 
+@SHARES_THE_EXPORT
 def test_there_are_drafts_to_check(exported):
     names = [name for name, *_ in exported]
     assert any(n.startswith("written-") for n in names)
@@ -96,6 +103,7 @@ def test_there_are_drafts_to_check(exported):
         assert sum(n.startswith("source-") for n in names) == 4
 
 
+@SHARES_THE_EXPORT
 def test_headings_are_the_forms_in_order_with_word_heading_styles(exported):
     for name, form, _draft, path in exported:
         document = docx.Document(str(path))
@@ -104,6 +112,7 @@ def test_headings_are_the_forms_in_order_with_word_heading_styles(exported):
         assert headings_of(document) == expected, name
 
 
+@SHARES_THE_EXPORT
 def test_compiled_budget_totals_equal_the_sums_of_their_cells(exported):
     checked = 0
     for name, form, draft, path in exported:
@@ -128,6 +137,7 @@ def test_compiled_budget_totals_equal_the_sums_of_their_cells(exported):
     assert checked >= 2
 
 
+@SHARES_THE_EXPORT
 def test_detailed_budget_subtotals_equal_their_items(exported):
     checked = 0
     for name, _form, draft, path in exported:
@@ -151,6 +161,7 @@ def test_detailed_budget_subtotals_equal_their_items(exported):
     assert checked >= 1
 
 
+@SHARES_THE_EXPORT
 def test_amounts_are_right_aligned_with_non_breaking_group_spaces(exported):
     _name, _form, _draft, path = next(e for e in exported if e[0] == "written-finsam-malmo")
     _detailed, compiled = budget_tables(docx.Document(str(path)))
@@ -184,6 +195,7 @@ def test_bad_budget_cell_is_shown_as_typed_and_totals_are_not_invented(tmp_path)
     assert ["Hyra", "mycket"] in detailed
 
 
+@SHARES_THE_EXPORT
 def test_contacts_table_for_a_table_form_and_lines_otherwise(exported):
     burlov = next(e for e in exported if e[0] == "written-burlov-staffanstorp")
     document = docx.Document(str(burlov[3]))
@@ -197,6 +209,7 @@ def test_contacts_table_for_a_table_form_and_lines_otherwise(exported):
     assert "Anna Ek, Projektledare, Malmö stad, tel. 040-34 10 00, anna.ek@malmo.se" in texts
 
 
+@SHARES_THE_EXPORT
 def test_body_markup_becomes_lists_runs_subheadings_and_tables(exported):
     _name, form, _draft, path = next(e for e in exported if e[0] == "written-finsam-malmo")
     document = docx.Document(str(path))
@@ -213,6 +226,7 @@ def test_body_markup_becomes_lists_runs_subheadings_and_tables(exported):
     assert len(num_ids) == len(form.headings) - 1
 
 
+@SHARES_THE_EXPORT
 def test_tidsplan_dates_and_signature_block(exported):
     _name, form, _draft, path = next(e for e in exported if e[0] == "written-finsam-malmo")
     texts = [p.text for p in docx.Document(str(path)).paragraphs]
@@ -224,6 +238,7 @@ def test_tidsplan_dates_and_signature_block(exported):
         assert sum(t.startswith(line) for t in tail) == form.signature.signatories
 
 
+@SHARES_THE_EXPORT
 def test_page_setup_fonts_footer_and_properties(exported):
     _name, form, draft, path = next(e for e in exported if e[0] == "written-finsam-malmo")
     document = docx.Document(str(path))
@@ -247,6 +262,7 @@ def test_page_setup_fonts_footer_and_properties(exported):
     assert props.subject == form.name
 
 
+@SHARES_THE_EXPORT
 def test_signature_starts_its_page_with_page_break_before_not_a_break_paragraph(exported):
     for name, form, _draft, path in exported:
         document = docx.Document(str(path))
@@ -348,6 +364,7 @@ def test_hostile_text_exports_to_a_file_python_docx_reopens(tmp_path):
 
 @pytest.mark.libreoffice
 @needs_soffice
+@SHARES_THE_EXPORT
 def test_hostile_text_converts_with_libreoffice(pdfs):
     from assistant.core.document.office import pdf_page_texts
 
@@ -360,6 +377,7 @@ def test_hostile_text_converts_with_libreoffice(pdfs):
 
 @pytest.mark.libreoffice
 @needs_soffice
+@SHARES_THE_EXPORT
 def test_signature_heading_is_alone_on_the_last_page(exported, pdfs):
     from pypdf import PdfReader
 
@@ -381,6 +399,7 @@ def test_signature_heading_is_alone_on_the_last_page(exported, pdfs):
 
 @pytest.mark.libreoffice
 @needs_soffice
+@SHARES_THE_EXPORT
 def test_estimate_agrees_with_libreoffice_on_the_acceptance_drafts(exported, pdfs):
     from assistant.core.document.layout import estimate_pages
     from assistant.core.document.office import counted_pages
