@@ -167,7 +167,7 @@ def start_from_source(
     if _differs(draft, origin):  # another project's application: adapt it, and ask about its figures
         adapted = adapt_draft(draft, origin)
         named = source_name(origin.title, origin.organisation, origin.year) or Path(source).name
-        _remember_carried(draft, form, named, places=[origin.municipality])
+        _remember_carried(draft, form, named, places=[origin.municipality], organisations=[origin.organisation])
     created = ensure_parent(target, create=create_parent)  # only once the source could be read
     save_draft(draft, target, force=True)
     return StartedDraft(draft=draft, path=target, form=form, created_dir=created, report=report, adapted=adapted)
@@ -198,7 +198,7 @@ def source_name(title: object, organisation: object, year: object) -> str:
     return f"{name} ({details})" if name and details else name or details
 
 
-def _remember_carried(draft: Draft, form: Form, origin: str, *, places: list[str]) -> None:
+def _remember_carried(draft: Draft, form: Form, origin: str, *, places: list[str], organisations: list[str]) -> None:
     """Every participant count, percentage, staff figure and amount the source's text brought along,
     and every person and place it names (the contact block's people too), is remembered with its
     origin, for the checks to ask about (the budget table itself is the budget check's: it compares
@@ -208,7 +208,10 @@ def _remember_carried(draft: Draft, form: Form, origin: str, *, places: list[str
     for heading in form.headings:
         if draft.text(heading.key):
             figures = heading.kind not in ("signature", "contacts")
-            remember_carried(draft, heading.key, draft.text(heading.key), origin, places=places, figures=figures)
+            text = draft.text(heading.key)
+            remember_carried(
+                draft, heading.key, text, origin, places=places, organisations=organisations, figures=figures
+            )
 
 
 def _facts_over_source(draft: Draft, facts: ProjectFacts) -> None:

@@ -88,7 +88,8 @@ def record_take(
     record = record_source(draft, suggestion, section_key, adapted)
     origin = source_name(record.get("title"), record.get("organisation"), record.get("year")) or "biblioteket"
     text = adapted.text if adapted else suggestion.text
-    remember_carried(draft, section_key, text, origin, places=[str(record.get("municipality") or "")])
+    places, organisations = [str(record.get("municipality") or "")], [str(record.get("organisation") or "")]
+    remember_carried(draft, section_key, text, origin, places=places, organisations=organisations)
     shared = shared_library(library)
     if shared is not None and suggestion.passage_id:
         shared.record_take(suggestion.passage_id)
