@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, run_cli
 from tests.hardening.payloads import good_draft_text, real_source_text
 
 
@@ -143,6 +143,7 @@ def test_an_import_into_a_read_only_library_names_the_library_entry(read_only, t
 # ---------------------------------------------------------------------------------------------
 # Faults root can make for real: a folder where the lock file goes, a path through a file, a name
 # too long for the lock file beside it. Each is one line naming the draft, exit 2, nothing written.
+# No file-size limit is needed for these, so the command runs in this process (run_cli).
 
 
 def test_a_folder_where_the_lock_file_goes_is_one_line_not_a_traceback(tmp_path):
@@ -150,7 +151,7 @@ def test_a_folder_where_the_lock_file_goes_is_one_line_not_a_traceback(tmp_path)
     draft.write_text(good_draft_text(), encoding="utf-8")
     (tmp_path / ".utkast.md.lock").mkdir()
     before = draft.read_bytes()
-    result = _ansokan("new", "--force", "--form", "finsam-malmo", "--title", "X", str(draft))
+    result = run_cli("new", "--force", "--form", "finsam-malmo", "--title", "X", str(draft))
     _one_clear_line(result)
     assert "kan inte skriva utkastet: låsfilen .utkast.md.lock kan inte skapas (det finns en katalog" in result.stderr
     assert draft.read_bytes() == before
@@ -158,7 +159,7 @@ def test_a_folder_where_the_lock_file_goes_is_one_line_not_a_traceback(tmp_path)
 
 def test_a_name_whose_lock_file_would_be_too_long_is_one_line(tmp_path):
     draft = tmp_path / ("a" * 248 + ".md")  # fits; ".<name>.lock" does not
-    result = _ansokan("new", "--form", "finsam-malmo", "--title", "X", str(draft))
+    result = run_cli("new", "--form", "finsam-malmo", "--title", "X", str(draft))
     _one_clear_line(result)
     assert not draft.exists() and not list(tmp_path.iterdir())
 
