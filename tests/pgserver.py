@@ -44,26 +44,21 @@ class Server:
     """A server of its own in a fresh temporary folder (not pytest's tmp_path: its parents are
     private to root, and the server runs as `postgres`); stop() and start() again keep its data."""
 
-    def __init__(self, *, options: str = "") -> None:
+    def __init__(self, *, options: str = "", template: Path | None = None) -> None:
         bin_dir = binaries()
         if bin_dir is None:
             raise RuntimeError("PostgreSQL is not installed (apt-get install postgresql)")
         self.bin = bin_dir
-        self.base = Path(tempfile.mkdtemp(prefix="ansokan-pg-"))
+        self.base = _server_folder()
         self.data, sock = self.base / "data", self.base / "sock"
         sock.mkdir(exist_ok=True)
         if os.geteuid() == 0:
             user = pwd.getpwnam("postgres")
-            for path in (self.base, sock):
-                os.chown(path, user.pw_uid, user.pw_gid)
-            self.base.chmod(0o755)
-        subprocess.run(
-            _as_server_user(
-                [str(bin_dir / "initdb"), "-D", str(self.data), "-A", "trust", "-U", "ansokan", "-E", "UTF8"]
-            ),
-            check=True,
-            capture_output=True,
-        )
+            os.chown(sock, user.pw_uid, user.pw_gid)
+        if template is None:
+            _initdb(bin_dir, self.data)
+        else:  # a copy of a stopped cluster is a cluster (cp -a keeps the server user's ownership)
+            subprocess.run(["cp", "-a", str(template), str(self.data)], check=True, capture_output=True)
         self.options = f"-k {sock} -c listen_addresses='' -c fsync=off -c max_connections=60 {options}".strip()
         self.url = f"postgresql://ansokan@/postgres?host={sock}"
 
@@ -81,10 +76,55 @@ class Server:
         shutil.rmtree(self.base, ignore_errors=True)
 
 
+def _server_folder() -> Path:
+    """A fresh folder the server user may write in (root's own temp folders are private to root)."""
+    base = Path(tempfile.mkdtemp(prefix="ansokan-pg-"))
+    if os.geteuid() == 0:
+        user = pwd.getpwnam("postgres")
+        os.chown(base, user.pw_uid, user.pw_gid)
+        base.chmod(0o755)
+    return base
+
+
+def _initdb(bin_dir: Path, data: Path) -> None:
+    subprocess.run(
+        _as_server_user([str(bin_dir / "initdb"), "-D", str(data), "-A", "trust", "-U", "ansokan", "-E", "UTF8"]),
+        check=True,
+        capture_output=True,
+    )
+
+
+# The data folder `initdb` made once in this test run, shared by every xdist worker's server (initdb
+# was half a second of CPU for each worker and each extra server).
+_template: Path | None = None
+
+
+def _initdb_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from filelock import FileLock
+
+    global _template
+    basetemp = tmp_path_factory.getbasetemp()
+    shared = basetemp.parent if os.environ.get("PYTEST_XDIST_WORKER") else basetemp  # one run's workers
+    target = shared / "pg-template"
+    with FileLock(str(shared / "pg-template.lock")):
+        if not (target / "PG_VERSION").is_file():
+            bin_dir = binaries()
+            assert bin_dir is not None
+            base = _server_folder()
+            try:
+                _initdb(bin_dir, base / "data")
+                shutil.move(str(base / "data"), str(target))
+            finally:
+                shutil.rmtree(base, ignore_errors=True)
+    _template = target
+    return target
+
+
 @contextlib.contextmanager
 def running_server(*, options: str = "") -> Iterator[Server]:
-    """A started server; stopped and removed at the end."""
-    server = Server(options=options)
+    """A started server; stopped and removed at the end. Copied from this run's initdb once the
+    session's server made one (pg_server)."""
+    server = Server(options=options, template=_template)
     try:
         server.start()
         yield server
@@ -115,12 +155,13 @@ def member_url(url: str, role_name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def pg_server() -> Iterator[str]:
-    """One throwaway server per test process."""
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """One throwaway server per test process, its cluster copied from one initdb per test run."""
     if binaries() is None:
         if os.environ.get(REQUIRED_ENV):
             pytest.fail(f"PostgreSQL is not installed and ${REQUIRED_ENV} says these tests must run")
         pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    _initdb_once(tmp_path_factory)
     with throwaway_server() as url:
         yield url
 
