@@ -7,6 +7,7 @@ organisation here is (organisations.toml says which words):
 
 - a unit of a municipality or a region: a word ending in -förvaltningen, -nämnden, -enheten … with
   what belongs to its name before it ("Vård- och omsorgsförvaltningen", "Sociala resursnämnden");
+- a unit named by what it does ("enheten för arbetsmarknad", "Avdelningen för arbete och välfärd");
 - a school, a house or a clinic of its own ("Södervärnsskolan", "Växthuset", "Komvux Södervärn");
 - a region ("Region Skåne"), unless the draft's municipality lies in its county;
 - one the caller knows, wherever it stands: the organisations the source's contact block names
@@ -38,6 +39,7 @@ class Bodies:
     generic: frozenset[str]
     unit_endings: tuple[str, ...]
     named_endings: tuple[str, ...]
+    named_for: tuple[str, ...]
     schools: tuple[str, ...]
     labels: frozenset[str]
     not_adjectives: frozenset[str]
@@ -56,6 +58,7 @@ def bodies() -> Bodies:
         generic=lower("generic"),
         unit_endings=tuple(data["unit_endings"]),
         named_endings=tuple(data["named_endings"]),
+        named_for=tuple(data["named_for"]),
         schools=tuple(data["schools"]),
         labels=lower("labels"),
         not_adjectives=lower("not_adjectives"),
@@ -94,10 +97,15 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
     unit = rf"(?<![\w\-])({adjective}?{listed}?{LETTER}{{3,}}?(?:{_alternatives(b.unit_endings)}))s?(?![\w\-])"
     named = rf"(?<![\w\-])({UPPER}{LETTER}{{2,}}?(?:{_alternatives(b.named_endings)}))s?(?![\w\-])"
     school = rf"(?<![\w\-])((?:{_alternatives(b.schools)})(?:[ ]{UPPER}{LETTER}+){{1,3}})(?![\w\-])"
+    # "enheten för arbetsmarknad", "Enheten för planering- och verksamhetsstöd": a word after "för"
+    # (not "att" or a pronoun), and one more joined by "och" (a third word would be the sentence's).
+    heads = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in b.named_for)
+    word = rf"(?!(?:att|de|den|det|dem|dessa|deras|oss|er|sig|alla)(?!{LETTER})){LETTER}{{3,}}"
+    named_for = rf"(?<![\w\-])((?:{heads})[ ]för[ ]{word}(?:-?[ ](?:och|&|samt)[ ]{word})?)(?![\w\-])"
     region = (
         rf"(?<![\w\-])(Region[ ]{UPPER}{LETTER}+(?:[ ](?:län|{UPPER}{LETTER}+))?|Västra Götalandsregionen)(?![\w\-])"
     )
-    return tuple(re.compile(p) for p in (unit, named, school, region))
+    return tuple(re.compile(p) for p in (unit, named, school, region, named_for))
 
 
 def organisations_named(
