@@ -27,12 +27,19 @@ PARENT = r"""
 import gc, importlib, json, os, pkgutil, resource, signal, sys, tempfile
 
 import assistant
-for info in pkgutil.walk_packages(assistant.__path__, "assistant."):
-    if not info.name.startswith("assistant.tui") and not info.name.endswith("__main__"):
+
+def preload(path, prefix):  # every module but the terminal UI's (walk_packages would import its packages)
+    for info in pkgutil.iter_modules(path, prefix):
+        if info.name == "assistant.tui" or info.name.endswith("__main__"):
+            continue
         try:
-            importlib.import_module(info.name)
+            module = importlib.import_module(info.name)
         except Exception:
-            pass
+            continue
+        if info.ispkg:
+            preload(module.__path__, info.name + ".")
+
+preload(assistant.__path__, "assistant.")
 gc.collect()
 gc.freeze()  # what the parent holds stays out of the children's collections (and their pages shared)
 streams = sys.stdout.encoding, sys.stdout.errors, sys.stderr.encoding, sys.stderr.errors
