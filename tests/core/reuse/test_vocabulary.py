@@ -64,3 +64,17 @@ def test_no_phrasing_is_only_a_generic_word_or_shrinks_to_one_word():
             key = stems(phrase)
             assert key, (concept["id"], phrase)
             assert not (len(key) == 1 and key[0] in vocabulary.generic), (concept["id"], phrase)
+
+
+def test_the_writers_words_for_lessons_hypotheses_and_setbacks_meet_the_librarys():
+    """Everyday words no passage uses meet the field's words for the same notion."""
+    vocabulary = load_vocabulary()
+    pairs = [
+        ("våra lärdomar från förra året", "de erfarenheter som projektet samlat"),
+        ("vår hypotes är att samverkan hjälper", "projektets grundidé"),
+        ("varje bakslag gör att deltagaren tröttnar", "utan att det ses som ett stort nederlag"),
+        ("lång väntelista till insatserna", "det kan bli lång väntetid innan start"),
+    ]
+    for writer, library in pairs:
+        shared = set(vocabulary.tokens(stems(writer))) & set(vocabulary.tokens(stems(library)))
+        assert shared, (writer, library)
