@@ -10,6 +10,7 @@ exec and does not come here.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -111,16 +112,18 @@ class Forker:
         self.streams = streams
         self.count = 0
         self._read, write = os.pipe()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", PARENT, str(write)],
-            env=env,
-            cwd=ROOT,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            pass_fds=(write,),
-            text=True,
-        )
+        self._log = streams / "parent.err"
+        with self._log.open("wb") as log:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", PARENT, str(write)],
+                env=env,
+                cwd=ROOT,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.DEVNULL,
+                stderr=log,
+                pass_fds=(write,),
+                text=True,
+            )
         os.close(write)
         self._buffer = b""
 
@@ -132,7 +135,7 @@ class Forker:
                 return None
             chunk = os.read(self._read, 4096)
             if not chunk:
-                raise RuntimeError("the corpus's parent process ended")
+                raise RuntimeError(f"the corpus's parent process ended: {_text(self._log)[-2000:]}")
             self._buffer += chunk
         line, self._buffer = self._buffer.split(b"\n", 1)
         return json.loads(line)
@@ -152,8 +155,11 @@ class Forker:
             "main": str(ROOT / "assistant" / "__main__.py"),
         }
         assert self.proc.stdin is not None
-        self.proc.stdin.write(json.dumps(request) + "\n")
-        self.proc.stdin.flush()
+        try:
+            self.proc.stdin.write(json.dumps(request) + "\n")
+            self.proc.stdin.flush()
+        except BrokenPipeError:
+            raise RuntimeError(f"the corpus's parent process ended: {_text(self._log)[-2000:]}") from None
         started = self._reply(time.monotonic() + 30)
         if started is None:
             raise RuntimeError("the corpus's parent process did not fork")
@@ -169,7 +175,8 @@ class Forker:
 
     def close(self) -> None:
         if self.proc.stdin is not None:
-            self.proc.stdin.close()
+            with contextlib.suppress(BrokenPipeError):
+                self.proc.stdin.close()
         self.proc.wait(timeout=30)
         os.close(self._read)
 
