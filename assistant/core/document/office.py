@@ -11,7 +11,9 @@ LibreOffice runs under a guard that ends it with us: a killed export leaves noth
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -62,6 +64,45 @@ def require_soffice() -> str:
     return found
 
 
+# What a profile must say so that LibreOffice does not take each start for its first since an upgrade:
+# then it runs its graphics self-test (GraphicsRenderTests: about 1 GB of test bitmaps drawn and
+# cleared, 0.6 of a conversion's ~1 CPU-second), and a headless LibreOffice never writes the version
+# down, so a throw-away profile paid it on every start.
+_REGISTRY = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" \
+xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Setup/Product"><prop oor:name="ooSetupLastVersion" oor:op="fuse">\
+<value>{version}</value></prop></item>
+</oor:items>
+"""
+
+
+def profile_argument(profile: Path, soffice: str) -> str:
+    """The `-env:UserInstallation` argument for a new throw-away profile in `profile`, which is
+    first told the LibreOffice version (when the installation says it) so a start skips the self-test."""
+    version = _office_version(soffice)
+    registry = profile / "user" / "registrymodifications.xcu"
+    if version is not None and not registry.exists():
+        registry.parent.mkdir(parents=True, exist_ok=True)
+        registry.write_text(_REGISTRY.format(version=version), encoding="utf-8")
+    return f"-env:UserInstallation={profile.as_uri()}"
+
+
+@functools.cache
+def _office_version(soffice: str) -> str | None:
+    """'7.4' for LibreOffice 7.4.x: ooSetupVersion in the installation's main.xcd, or None."""
+    program = Path(shutil.which(soffice) or soffice).resolve().parent
+    for registry in ("share/registry/main.xcd", "Resources/registry/main.xcd"):  # Linux, macOS
+        try:
+            text = (program.parent / registry).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        found = re.search(r'<prop oor:name="ooSetupVersion">\s*<value>(\d+\.\d+)</value>', text)
+        if found:
+            return found.group(1)
+    return None
+
+
 def convert_many(docs: list[Path], outdir: Path, *, timeout: float = TIMEOUT_S, work: Path | None = None) -> list[Path]:
     """Convert .docx files to PDF in `outdir` with one LibreOffice run; returns the PDFs in order.
 
@@ -80,7 +121,7 @@ def convert_many(docs: list[Path], outdir: Path, *, timeout: float = TIMEOUT_S, 
         profile = work / "profile"
         command = [
             soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
+            profile_argument(profile, soffice),
             "--headless",
             "--norestore",
             "--nolockcheck",

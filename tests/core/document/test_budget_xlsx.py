@@ -13,7 +13,7 @@ from pathlib import Path
 import openpyxl
 
 from assistant.core.document.budget_xlsx import COFINANCING_SHEET, COMPILED_SHEET, budget_xlsx
-from assistant.core.document.office import require_soffice, run_guarded
+from assistant.core.document.office import profile_argument, require_soffice, run_guarded
 from assistant.core.model.budget import Budget, BudgetItem, Contribution
 from assistant.core.storage.workdir import private_workdir
 from assistant.usecases.drafts import demo_copy, open_draft
@@ -30,7 +30,7 @@ def calc_values(*xlsx: Path) -> list[dict[str, list[list[str]]]]:
         env = {**os.environ, "TMPDIR": str(work), "TMP": str(work), "TEMP": str(work)}
         command = [
             require_soffice(),
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            profile_argument(work / "profile", require_soffice()),
             "--headless",
             "--norestore",
             "--convert-to",

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from assistant.core.document.office import require_soffice, run_guarded
+from assistant.core.document.office import profile_argument, require_soffice, run_guarded
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,7 @@ def review_in_libreoffice(
     work, source, target = work.resolve(), source.resolve(), target.resolve()
     profile = work / "profile"
     env = {**os.environ, "TMPDIR": str(work), "TMP": str(work), "TEMP": str(work)}
-    base = [soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore", "--nolockcheck"]
+    base = [soffice, profile_argument(profile, soffice), "--headless", "--norestore", "--nolockcheck"]
     run_guarded([*base, "--terminate_after_init"], env=env, timeout=120, where=source)
     module = profile / "user" / "basic" / "Standard" / "Module1.xba"
     if not module.parent.is_dir():
@@ -179,7 +179,7 @@ def resaved_by_libreoffice(docx: Path, outdir: Path) -> Path:
     subprocess.run(
         [
             require_soffice(),
-            f"-env:UserInstallation={(outdir / 'profile').as_uri()}",
+            profile_argument(outdir / "profile", require_soffice()),
             "--headless",
             "--convert-to",
             "docx:MS Word 2007 XML",

@@ -10,6 +10,7 @@ import subprocess
 from pathlib import Path
 
 from assistant.core.document.export import export_docx
+from assistant.core.document.office import profile_argument
 from assistant.core.model.drafts import new_draft
 from assistant.core.model.forms import Form, check_form_text, load_form
 from assistant.core.model.forms.form_writer import form_toml
@@ -133,7 +134,7 @@ def _soffice(source: Path, to: str, outdir: Path) -> Path:
     subprocess.run(
         [
             soffice,
-            f"-env:UserInstallation={profile.as_uri()}",
+            profile_argument(profile, soffice),
             "--headless",
             "--norestore",
             "--convert-to",
