@@ -73,8 +73,8 @@ _TOP_DIRS = (
 )
 # A top-level directory right after a "/" that starts the path (not a URL, "~/", "$HOME/" or
 # "{base}/"), followed by "/" or the end of the literal: a quoted bare top directory counts, the
-# slash command "/run x" does not.
-_ROOTED = re.compile(rf"(?<![\w.~:/$}}\-])/(?:{_TOP_DIRS})(?=[/\"'`])[^\s\"'`)\]>,;]*")
+# slash command "/run x" does not. A backslash ends it: in a literal it starts an escape ("#!/bin/sh\n").
+_ROOTED = re.compile(rf"(?<![\w.~:/$}}\-])/(?:{_TOP_DIRS})(?=[/\"'`\\])[^\s\"'`)\]>,;\\]*")
 _BESIDE_THE_CHECKOUT = re.compile(r"""\.\./shared\b|\.parents?\b[^\n#]*/\s*["']shared["']""")
 
 # System tools and files every machine has, named on purpose: shebangs, the hostile
@@ -112,6 +112,7 @@ def test_the_scanner_finds_machine_paths_and_lets_system_tools_be():
     assert machine_paths("python -m x --rebuild ../sha" + "red/library-sources") != []
     for fine in (
         "#!/usr/bin/env bash",
+        'write_text("#!/bin/sh\\n")',
         "cmd >/dev/null 2>&1",
         "'../../../etc/passwd' as a file name",
         "https://example.org/home/page",
