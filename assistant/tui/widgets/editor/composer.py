@@ -82,7 +82,9 @@ class Composer(Vertical):
         words = word_count(self.editor.text)
         label = Text(tr(f"{words} ord · ", f"{words} words · "), style="dim")
         label.append(self._heading, style="bold")
-        self.query_one("#section-label", Static).update(label)
+        # One line high and as wide as the editor whatever it says: redrawn, not the screen laid out
+        # again (a layout a keystroke was most of the editor's cost of a key).
+        self.query_one("#section-label", Static).update(label, layout=False)
 
     def take(self, text: str, how: str) -> None:
         """Insert `text` at the cursor, append it or replace the section with it, as one edit.
