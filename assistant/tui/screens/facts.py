@@ -6,8 +6,9 @@ draft until every field is right, and then the main screen saves it as it saves 
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterable
+from dataclasses import asdict, replace
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -66,18 +67,19 @@ def labels() -> dict[str, str]:
     return {name: field_label(name) for name in (*LINE_FIELDS, *LIST_FIELDS)}
 
 
-def person_lines(people: Any, parts: tuple[str, ...]) -> str:
+def person_lines(people: Iterable[Contact | Signatory] | None, parts: tuple[str, ...]) -> str:
     """People as the lines the writer edits ("Namn; titel; organisation"), trailing blanks dropped."""
     lines = []
     for person in people or ():
-        values = [getattr(person, p) for p in parts]
+        fields = asdict(person)
+        values = [fields[p] for p in parts]
         while values and not values[-1]:
             values.pop()
         lines.append("; ".join(values))
     return "\n".join(lines)
 
 
-def read_people(name: str, text: str) -> tuple[Any, ...]:
+def read_people(name: str, text: str) -> list[dict[str, str]]:
     """The people of a list field, one a line; UserError naming the line that is wrong. Each part
     is held to the use case's rules for a fact (one printable line, not too long), a contact's
     phone and e-mail to its rules for those."""
@@ -102,8 +104,16 @@ def read_people(name: str, text: str) -> tuple[Any, ...]:
                 parse_facts(contacts=[f"-, , , {person.get('phone', '')}, {person.get('email', '')}"])
         except UserError as exc:
             raise UserError(exc.sv, exc.en, where=where) from None
-        people.append(Contact(**person) if name == "contacts" else Signatory(**person))
-    return tuple(people)
+        people.append(person)
+    return people
+
+
+def read_contacts(text: str) -> tuple[Contact, ...]:
+    return tuple(Contact(**person) for person in read_people("contacts", text))
+
+
+def read_signatories(text: str) -> tuple[Signatory, ...]:
+    return tuple(Signatory(**person) for person in read_people("signatories", text))
 
 
 class FactsScreen(ClosesOnce, ModalScreen[bool]):
@@ -166,8 +176,9 @@ class FactsScreen(ClosesOnce, ModalScreen[bool]):
         """One field read on its own (the period's end is read together with the start)."""
         text = self.text_of(name)
         if name in LIST_FIELDS:
-            people = read_people(name, text)
-            return ProjectFacts(contacts=people) if name == "contacts" else ProjectFacts(signatories=people)
+            if name == "contacts":
+                return ProjectFacts(contacts=read_contacts(text))
+            return ProjectFacts(signatories=read_signatories(text))
         if name in ("start", "end"):
             dates = {n: self.text_of(n).strip() or None for n in ("start", "end")}
             if name == "start":  # the start's own mistake first; the order of the two under the end
@@ -225,8 +236,8 @@ class FactsScreen(ClosesOnce, ModalScreen[bool]):
             )
             facts = replace(
                 facts,
-                contacts=read_people("contacts", self.text_of("contacts")),
-                signatories=read_people("signatories", self.text_of("signatories")),
+                contacts=read_contacts(self.text_of("contacts")),
+                signatories=read_signatories(self.text_of("signatories")),
                 clear=frozenset(name for name, text in dates.items() if text is None),  # an emptied date field
             )
             changed = update_facts(self.draft, facts, labels=labels())
