@@ -56,8 +56,16 @@ def write_budget_xlsx(draft: Draft, target: Path, *, create: bool = True) -> Pat
 
 # The package: everything the funder wants in one folder (or .zip), with a checklist a person reads.
 
-CHECKLIST = "checklista.md"
+
 ATTACHMENTS_DIR = "bilagor"
+
+
+def checklist_name() -> str:
+    """The checklist is written in the writer's language, and so named; what goes to the funder keeps the
+    form's Swedish names (bilagor/, the attachments' kinds)."""
+    from assistant.core.i18n import tr
+
+    return tr("checklista.md", "checklist.md")
 
 
 class PackageRefused(UserError):
@@ -145,7 +153,7 @@ def _contents(draft: Draft, ready: Readiness, *, pdf: bool, reasons: list[Text])
     for piece in ready.pieces:
         if piece.present and piece.path is not None:
             files[_piece_name(piece, files)] = piece.path.read_bytes()
-    files[CHECKLIST] = checklist(draft, ready, list(files), [*reasons, *_not_blocking(ready)]).encode("utf-8")
+    files[checklist_name()] = checklist(draft, ready, list(files), [*reasons, *_not_blocking(ready)]).encode("utf-8")
     return files
 
 
@@ -174,7 +182,7 @@ def checklist(draft: Draft, ready: Readiness, files: list[str], reasons: list[Te
         lines.append(tr("Sista ansökningsdag", "Deadline") + f": {draft.deadline.isoformat()} ({days_phrase(ready)})")
     lines += ["", f"## {tr('I paketet', 'In the package')}", ""]
     lines += [f"- [x] {name}" for name in files]
-    lines.append(f"- [x] {CHECKLIST}")
+    lines.append(f"- [x] {checklist_name()}")
     lines += ["", f"## {tr('Att göra före inskickning', 'Before sending')}", ""]
     lines += [f"- [ ] {reason.render()}" for reason in reasons] or [f"- {tr('Inget saknas.', 'Nothing is missing.')}"]
     lines += [f"  - {tr('FEL', 'ERROR')}: {f.text(language())}" for f in ready.errors]

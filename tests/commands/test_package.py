@@ -105,3 +105,16 @@ def test_attach_mistakes_are_one_line_each(tmp_path):
     one_line_error(run_cli("package", str(demo)), "-o")
     before = demo.read_text(encoding="utf-8")
     assert "[[attachments]]" not in before and "deadline" not in before
+
+
+def test_an_english_package_names_its_checklist_in_english(tmp_path):
+    """The checklist is the writer's, in the writer's language, name too; the funder's pieces keep the form's names."""
+    demo, _ = demo_with_files(tmp_path)
+    target = tmp_path / "package.zip"
+    done = run_cli("--lang", "en", "package", str(demo), "-o", str(target), "--force", "--no-pdf")
+    assert done.returncode == 0, done.stderr
+    assert "checklist.md" in done.stdout and "checklista" not in done.stdout
+    with zipfile.ZipFile(target) as archive:
+        assert set(archive.namelist()) == {f"{demo.stem}.docx", "budget.xlsx", "checklist.md"}
+        checklist = archive.read("checklist.md").decode("utf-8")
+    assert "- [x] checklist.md" in checklist and "- [ ] attachment missing: Underskriven underskriftssida" in checklist
