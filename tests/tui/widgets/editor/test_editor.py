@@ -12,6 +12,7 @@ import asyncio
 from pathlib import Path
 
 import pytest
+from textual.widgets import TextArea
 
 from assistant.core.model.drafts import load_draft, new_draft, normalise_text, save_draft
 from assistant.core.model.forms import load_form
@@ -135,7 +136,10 @@ def test_undo_and_redo_keys_have_ids_a_keymap_can_move(tmp_path: Path, private_d
         async with app.run_test(size=(120, 40)) as pilot:
             await wait_until(pilot, lambda: isinstance(app.screen, MainScreen), what="main screen")
             screen = app.screen
-            await pilot.press(*"Ord")
+            # One edit, so it is one undo step: typed key by key, TextArea starts a new undo step after
+            # two seconds between keys, which a loaded machine made happen between "O" and "rd".
+            screen.query_one("#editor", TextArea).insert("Ord")
+            await pilot.pause()
             await pilot.press("ctrl+g")
             await pilot.pause()
             assert screen.composer.text == ""
