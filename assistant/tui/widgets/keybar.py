@@ -102,6 +102,10 @@ class KeyBar(Footer):
         if self._bindings_ready:
             self._shown = self.shown_bindings()
         widgets = list(super().compose())
+        if self.compact:  # the class each key's watcher adds once it is mounted, restyling the key
+            for widget in widgets:
+                if isinstance(widget, FooterKey):
+                    widget.add_class("-compact", update=False)
         palette = [w for w in widgets if w.has_class("-command-palette")]
         keys = [w for w in widgets if isinstance(w, FooterKey) and w not in palette]
         keys.sort(key=lambda k: k.action in SPARE_ACTIONS)  # last, so the first a short bar leaves out
