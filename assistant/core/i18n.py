@@ -86,14 +86,16 @@ def format_percent(share: float | Decimal) -> str:
     return str(_babel_percent(share, locale=locale()))
 
 
-def format_number(value: float | int | Decimal, *, decimals: int | None = None) -> str:
-    """Grouped for the current locale: '1 373 334' / '1,373,334'; '2,5' / '2.5'."""
+def format_number(value: float | int | Decimal, *, decimals: int | None = None, lang: str | None = None) -> str:
+    """Grouped for the current locale (or `lang`'s, for the two texts of one message): '1 373 334' /
+    '1,373,334'; '2,5' / '2.5'."""
     from babel.numbers import format_decimal
 
+    where = _LOCALES[lang] if lang else locale()
     if decimals is None:
-        return str(format_decimal(value, locale=locale()))
+        return str(format_decimal(value, locale=where))
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    return str(format_decimal(value, format=pattern, locale=locale()))
+    return str(format_decimal(value, format=pattern, locale=where))
 
 
 def plural(count: int, one: Text, many: Text) -> str:

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from assistant.core.checks.base import MAX_SCAN_CHARS, Context, Finding, Severity, finding
-from assistant.core.model.amounts import format_amount
+from assistant.core.i18n import format_number
 from assistant.core.model.dates import END_RE, START_RE, parse_date
 from assistant.core.model.drafts import section_status
 
@@ -51,15 +51,17 @@ def _too_long(ctx: Context) -> Iterator[Finding]:
     for key, text in texts:
         if len(text) <= MAX_SCAN_CHARS or (ctx.only is not None and ctx.only != key):
             continue
-        label, size, limit = ctx.heading_label(key), format_amount(len(text)), format_amount(MAX_SCAN_CHARS)
+        label = ctx.heading_label(key)
+        size_sv, size_en = format_number(len(text), lang="sv"), format_number(len(text), lang="en")
+        limit_sv, limit_en = format_number(MAX_SCAN_CHARS, lang="sv"), format_number(MAX_SCAN_CHARS, lang="en")
         yield finding(
             Severity.WARNING,
             "sections.too_long",
             key,
-            f"avsnittet ”{label}” har {size} tecken; bara de första {limit} kontrolleras",
-            f"the section “{label}” has {size} characters; only the first {limit} are checked",
+            f"avsnittet ”{label}” har {size_sv} tecken; bara de första {limit_sv} kontrolleras",
+            f"the section “{label}” has {size_en} characters; only the first {limit_en} are checked",
             "en hel ansökan är sällan över 30 000 tecken; har text klistrats in flera gånger?",
-            "a whole application is rarely over 30 000 characters; was text pasted several times?",
+            "a whole application is rarely over 30,000 characters; was text pasted several times?",
         )
 
 
@@ -105,13 +107,12 @@ def _extra_sections(ctx: Context) -> Iterator[Finding]:
         )
     rest = len(extras) - MAX_LISTED
     if rest > 0 and ctx.only is None:
-        count = format_amount(rest)
         yield finding(
             Severity.INFO,
             "sections.extra",
             None,
-            f"och {count} avsnitt till som inte finns i formuläret",
-            f"and {count} more sections that are not in the form",
+            f"och {format_number(rest, lang='sv')} avsnitt till som inte finns i formuläret",
+            f"and {format_number(rest, lang='en')} more sections that are not in the form",
             "har ett helt dokument klistrats in? rubrikerna ska vara formulärets",
             "was a whole document pasted in? the headings should be the form's",
         )
@@ -131,13 +132,12 @@ def _duplicates(ctx: Context) -> Iterator[Finding]:
         )
     rest = len(duplicates) - MAX_LISTED
     if rest > 0:
-        count = format_amount(rest)
         yield finding(
             Severity.WARNING,
             "sections.duplicate",
             None,
-            f"och {count} rubriker till som förekommer mer än en gång; texterna har slagits ihop",
-            f"and {count} more headings that appear more than once; the texts were merged",
+            f"och {format_number(rest, lang='sv')} rubriker till som förekommer mer än en gång; texterna har slagits ihop",
+            f"and {format_number(rest, lang='en')} more headings that appear more than once; the texts were merged",
             "kontrollera att texten inte står dubbelt",
             "check that no text is doubled",
         )
