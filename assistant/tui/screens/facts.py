@@ -119,7 +119,6 @@ def read_signatories(text: str) -> tuple[Signatory, ...]:
 class FactsScreen(ClosesOnce, ModalScreen[bool]):
     """Returns True when the facts were changed on the draft (the caller saves)."""
 
-    AUTO_FOCUS = "#facts-title"  # as on_mount gives it; Textual's first choice, the scroll, restyled its fields
     DEFAULT_CSS = """
     FactsScreen .facts-scroll { height: auto; max-height: 1fr; }
     FactsScreen .facts-error { color: $error; height: auto; }
